@@ -1,0 +1,51 @@
+/*
+ * rowsrc.h - a stream of rows from a CSV or XLSX file, as UTF-8 text.
+ *
+ * The importer reads every file through this interface, whatever its format
+ * and encoding, in flat memory: one row is held at a time (plus, for XLSX,
+ * the shared-string table that the format requires).
+ *
+ * CSV (RFC 4180): quoted fields, embedded commas, quotes and newlines; LF or
+ * CRLF; UTF-8 with or without BOM, or GB18030/GBK - detected by checking the
+ * whole file for UTF-8 validity first, then decoded with iconv. Blank
+ * trailing lines are skipped (a blank line in the middle is returned as a
+ * row with one empty field, which the importer reports).
+ * XLSX: the first sheet of the workbook; shared, inline and formula-string
+ * cells; numbers as the text Excel stored; cells whose style is a date
+ * format come back as "YYYY-MM-DD" text (1900 and 1904 systems); booleans as
+ * "1"/"0". Missing cells are empty strings.
+ *
+ * Row numbers are 1-based and count records as a spreadsheet shows them:
+ * row 1 is the header. For CSV a record with an embedded newline is still
+ * one row.
+ */
+#ifndef ANXIN_ROWSRC_H
+#define ANXIN_ROWSRC_H
+
+#include <stddef.h>
+
+typedef struct rowsrc rowsrc;
+
+typedef enum { RS_CSV = 1, RS_XLSX = 2 } rs_format;
+
+/* Opens path. The format is taken from the content (an XLSX file is a zip
+ * starting "PK\3\4"), not from the name. Returns NULL and writes a
+ * message (naming the file) into err on failure. */
+rowsrc *rowsrc_open(const char *path, char *err, size_t errlen);
+
+/* Reads the next row. Returns 1 with *fields pointing at nfields
+ * NUL-terminated strings (valid until the next call), 0 at end of file, -1
+ * on a malformed file with a message in err (naming the row). */
+int rowsrc_next(rowsrc *rs, char ***fields, size_t *nfields, char *err,
+		size_t errlen);
+
+/* The 1-based row number of the row last returned. */
+long rowsrc_row(const rowsrc *rs);
+rs_format rowsrc_format(const rowsrc *rs);
+/* "UTF-8", "UTF-8 (BOM)", "GB18030" or "XLSX". */
+const char *rowsrc_encoding(const rowsrc *rs);
+/* Bytes consumed of the underlying file so far and its size, for progress. */
+void rowsrc_progress(const rowsrc *rs, long long *done, long long *total);
+void rowsrc_close(rowsrc *rs);
+
+#endif

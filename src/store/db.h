@@ -1,0 +1,86 @@
+/*
+ * db.h - the backend-neutral database handle of anxin.
+ *
+ * Everything above src/store talks to the database through this interface
+ * and through the store_* functions of the other headers in this folder;
+ * no SQL exists outside src/store. Today the backend is SQLite (db_sqlite.c);
+ * a PostgreSQL backend implements the same functions.
+ *
+ * SQL written here uses '?' placeholders, bound parameters only: no SQL is
+ * ever built from user data. A statement keeps its SQL so that an error can
+ * say which statement failed.
+ */
+#ifndef ANXIN_DB_H
+#define ANXIN_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct db db;
+typedef struct db_stmt db_stmt;
+
+enum {
+	DB_OK = 0,
+	DB_ROW = 1,        /* db_step: a row is ready */
+	DB_DONE = 2,       /* db_step: no (more) rows */
+	DB_CONSTRAINT = 3, /* a UNIQUE / FOREIGN KEY / CHECK was violated */
+	DB_BUSY = 4,       /* locked by another writer past the timeout */
+	DB_ERROR = 5       /* anything else; see db_errmsg() */
+};
+
+enum {
+	DB_OPEN_CREATE = 1,   /* create the file if missing */
+	DB_OPEN_READONLY = 2, /* query only */
+	DB_OPEN_BULK = 4      /* large page cache for imports */
+};
+
+/* Opens (and with DB_OPEN_CREATE creates) the database file, with WAL,
+ * foreign keys and a busy timeout, and brings its schema up to date with
+ * the numbered migrations. Returns NULL with a message in err. */
+db *db_open(const char *path, int flags, char *err, size_t errlen);
+void db_close(db *d);
+const char *db_errmsg(db *d);
+/* The schema version (highest migration applied). */
+int db_schema_version(db *d);
+
+/* Runs one or more statements without parameters (migrations, pragmas). */
+int db_exec(db *d, const char *sql);
+int db_begin(db *d);     /* a write transaction, taken at once */
+int db_commit(db *d);
+int db_rollback(db *d);
+
+/* Prepares sql; on a syntax error (a bug, never user input) it logs the
+ * SQL and aborts. Statements are finalized by the caller. */
+db_stmt *db_prepare(db *d, const char *sql);
+void db_finalize(db_stmt *st);
+void db_reset(db_stmt *st);
+/* Parameters are 1-based. A NULL text binds SQL NULL. Text is copied. */
+void db_bind_text(db_stmt *st, int i, const char *s);
+void db_bind_textn(db_stmt *st, int i, const char *s, size_t n);
+void db_bind_int(db_stmt *st, int i, int64_t v);
+void db_bind_null(db_stmt *st, int i);
+/* Returns DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */
+int db_step(db_stmt *st);
+int db_column_count(db_stmt *st);
+const char *db_column_name(db_stmt *st, int i);
+int db_col_is_null(db_stmt *st, int i);
+const char *db_col_text(db_stmt *st, int i); /* "" for NULL */
+int64_t db_col_int(db_stmt *st, int i);
+const char *db_stmt_sql(db_stmt *st);
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(db *d);
+int64_t db_last_insert_id(db *d);
+
+/*
+ * One-shots with bound parameters. types names each parameter in order:
+ * 't' const char * (NULL -> NULL), 'i' int64_t. Example:
+ *   n = db_int(d, 0, "SELECT count(*) FROM projects WHERE street=?", "t", s);
+ * db_int returns dflt when there is no row or the value is NULL.
+ * db_text returns a malloc'd copy of the first column (caller frees) or NULL.
+ * db_run executes a statement and returns DB_DONE or an error code.
+ */
+int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
+char *db_text(db *d, const char *sql, const char *types, ...);
+int db_run(db *d, const char *sql, const char *types, ...);
+
+#endif
