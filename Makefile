@@ -29,7 +29,8 @@ CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(SANFLAGS) -Isrc $(PKG_CFLAG
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
 SRC := $(shell find src -name '*.c' ! -name main.c | sort)
-OBJ := $(SRC:%.c=$(B)/%.o)
+ASM := $(shell find src -name '*.S' | sort)
+OBJ := $(SRC:%.c=$(B)/%.o) $(ASM:%.S=$(B)/%.o)
 ASSETS = web/index.html web/app.js web/style.css node_modules/echarts/dist/echarts.min.js
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
@@ -39,11 +40,12 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-$(B)/assets.o: src/http/assets.S $(ASSETS)
+# Embedded files: the web UI and the SQL migrations (.incbin).
+$(B)/%.o: %.S $(ASSETS) $(wildcard src/store/sqlite/*.sql)
 	@mkdir -p $(dir $@)
 	$(CC) -c $< -o $@
 
-$(B)/libanxin.a: $(OBJ) $(B)/assets.o
+$(B)/libanxin.a: $(OBJ)
 	rm -f $@
 	ar rcs $@ $^
 

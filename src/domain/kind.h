@@ -79,6 +79,7 @@ typedef struct kind_val {
 	int is_int;   /* stored as integer (money, dec2, int, bool) */
 	int64_t i;
 	char *s;      /* normalised text; for is_int also the text form */
+	char small[64]; /* s points here when the text fits (no allocation) */
 } kind_val;
 
 /* A row being validated: values indexed like kind->fields. */
@@ -113,6 +114,8 @@ kind_val *kind_row_val(kind_row *r, const char *key);
 int kind_parse_value(const field *f, const char *text, kind_val *out,
 		     const char **why);
 void kind_val_clear(kind_val *v);
+/* Sets v to the first n bytes of s (present). */
+void kind_val_set(kind_val *v, const char *s, size_t n);
 /* The text form of a stored value as exported: money "12.30", dec2 "7.5",
  * bool "Y"/"N". */
 const char *kind_val_text(const field *f, const kind_val *v, char tmp[32]);

@@ -26,12 +26,21 @@
 
 typedef struct rowsrc rowsrc;
 
+/* Limits that protect memory: a longer field (in UTF-8 bytes) or a row
+ * with more fields is an error naming the row. */
+#define ROWSRC_MAX_FIELD_BYTES 65536
+#define ROWSRC_MAX_FIELDS 1000
+
 typedef enum { RS_CSV = 1, RS_XLSX = 2 } rs_format;
 
 /* Opens path. The format is taken from the content (an XLSX file is a zip
  * starting "PK\3\4"), not from the name. Returns NULL and writes a
  * message (naming the file) into err on failure. */
 rowsrc *rowsrc_open(const char *path, char *err, size_t errlen);
+/* The same, but messages name the file display_name (e.g. the name the
+ * user uploaded) instead of the last component of path. */
+rowsrc *rowsrc_open_named(const char *path, const char *display_name,
+			  char *err, size_t errlen);
 
 /* Reads the next row. Returns 1 with *fields pointing at nfields
  * NUL-terminated strings (valid until the next call), 0 at end of file, -1

@@ -1,0 +1,42 @@
+/*
+ * cli.h - the subcommands of the anxin binary and the conventions they
+ * share: every subcommand takes --db FILE (default $ANXIN_DB, else
+ * ./anxin.db) and --help, exits 0 on success and non-zero with a message
+ * on stderr otherwise. main.c holds the table; each cli_*.c one command.
+ */
+#ifndef ANXIN_CLI_H
+#define ANXIN_CLI_H
+
+#include "store/db.h"
+
+typedef struct cli_cmd {
+	const char *name;
+	int (*run)(int argc, char **argv);  /* argv[0] is the command name */
+	const char *summary;                /* one line, for `anxin --help` */
+	const char *usage;                  /* full help text */
+} cli_cmd;
+
+/* Exit statuses shared by all subcommands. */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* The database path: the value of --db if given, else $ANXIN_DB, else
+ * "anxin.db". */
+const char *cli_db_path(const char *opt);
+/* Opens the database (creating it when create is set) or prints why. */
+db *cli_open_db(const char *path, int flags);
+/* Prints "anxin CMD: msg" to stderr and returns CLI_FAIL. */
+int cli_fail(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints the usage of cmd to stderr (for a usage error) and returns
+ * CLI_USAGE. */
+int cli_usage(const char *cmd);
+/* Prints the usage of cmd to stdout and returns CLI_OK (for --help). */
+int cli_help(const char *cmd);
+
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+
+#endif

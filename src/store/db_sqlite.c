@@ -1,0 +1,267 @@
+/*
+ * db_sqlite.c - the SQLite backend of db.h: one file, WAL journal, foreign
+ * keys on, a busy timeout, and the numbered migrations of
+ * src/store/sqlite/NNNN_*.sql applied in order inside one transaction each
+ * (the schema version is PRAGMA user_version).
+ *
+ * Nothing here knows a domain noun; that belongs to the other store files.
+ */
+#include "store/db.h"
+
+#include <assert.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/migrations.h"
+#include "util/buf.h"
+
+struct db {
+	sqlite3 *h;
+};
+
+struct db_stmt {
+	db *d;
+	sqlite3_stmt *h;
+};
+
+/* Applies every migration newer than the file's user_version. */
+static int db_migrate(db *d, char *err, size_t errlen)
+{
+	int have = db_schema_version(d);
+
+	for (int i = 0; i < migrations_count; i++) {
+		const migration *m = &migrations[i];
+		if (m->version <= have)
+			continue;
+		char *sql = xstrndup(m->sql, m->len);
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
+		int rc = db_exec(d, "BEGIN IMMEDIATE");
+		if (rc == DB_OK)
+			rc = db_exec(d, sql);
+		if (rc == DB_OK)
+			rc = db_exec(d, pragma);
+		if (rc == DB_OK)
+			rc = db_exec(d, "COMMIT");
+		free(sql);
+		if (rc != DB_OK) {
+			snprintf(err, errlen, "migration %04d (%s) failed: %s", m->version,
+				 m->name, db_errmsg(d));
+			db_exec(d, "ROLLBACK");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+db *db_open(const char *path, int flags, char *err, size_t errlen)
+{
+	db *d = xcalloc(1, sizeof *d);
+	int oflags = SQLITE_OPEN_NOMUTEX;
+
+	if (flags & DB_OPEN_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE;
+	if (flags & DB_OPEN_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &d->h, oflags, NULL) != SQLITE_OK) {
+		snprintf(err, errlen, "%s: cannot open database: %s", path,
+			 d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(d->h, 10000);
+	sqlite3_extended_result_codes(d->h, 0);
+	if (db_exec(d, "PRAGMA foreign_keys=ON") != DB_OK ||
+	    db_exec(d, "PRAGMA synchronous=NORMAL") != DB_OK) {
+		snprintf(err, errlen, "%s: %s", path, db_errmsg(d));
+		goto fail;
+	}
+	if (!(flags & DB_OPEN_READONLY)) {
+		if (db_exec(d, "PRAGMA journal_mode=WAL") != DB_OK) {
+			snprintf(err, errlen, "%s: not a database, or unusable: %s", path,
+				 db_errmsg(d));
+			goto fail;
+		}
+		if (db_migrate(d, err, errlen) != 0)
+			goto fail;
+	}
+	if (flags & DB_OPEN_BULK)
+		db_exec(d, "PRAGMA cache_size=-262144"); /* 256 MiB */
+	else
+		db_exec(d, "PRAGMA cache_size=-32768");  /* 32 MiB */
+	db_exec(d, "PRAGMA temp_store=MEMORY");
+	return d;
+fail:
+	db_close(d);
+	return NULL;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	sqlite3_close_v2(d->h);
+	free(d);
+}
+
+const char *db_errmsg(db *d)
+{
+	return sqlite3_errmsg(d->h);
+}
+
+int db_schema_version(db *d)
+{
+	return (int)db_int(d, 0, "PRAGMA user_version", "");
+}
+
+/* Maps an SQLite result code to the backend-neutral one. */
+static int db_code(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_BUSY;
+	default: return DB_ERROR;
+	}
+}
+
+int db_exec(db *d, const char *sql)
+{
+	return db_code(sqlite3_exec(d->h, sql, NULL, NULL, NULL));
+}
+
+int db_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
+int db_commit(db *d) { return db_exec(d, "COMMIT"); }
+int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
+
+db_stmt *db_prepare(db *d, const char *sql)
+{
+	db_stmt *st = xcalloc(1, sizeof *st);
+
+	st->d = d;
+	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) != SQLITE_OK) {
+		fprintf(stderr, "anxin: SQL error: %s\n  in: %s\n", sqlite3_errmsg(d->h), sql);
+		abort();
+	}
+	return st;
+}
+
+void db_finalize(db_stmt *st)
+{
+	if (!st)
+		return;
+	sqlite3_finalize(st->h);
+	free(st);
+}
+
+void db_reset(db_stmt *st)
+{
+	sqlite3_reset(st->h);
+	sqlite3_clear_bindings(st->h);
+}
+
+void db_bind_text(db_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st->h, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->h, i);
+}
+
+void db_bind_textn(db_stmt *st, int i, const char *s, size_t n)
+{
+	sqlite3_bind_text(st->h, i, s, (int)n, SQLITE_TRANSIENT);
+}
+
+void db_bind_int(db_stmt *st, int i, int64_t v) { sqlite3_bind_int64(st->h, i, v); }
+void db_bind_null(db_stmt *st, int i) { sqlite3_bind_null(st->h, i); }
+
+int db_step(db_stmt *st)
+{
+	int rc = db_code(sqlite3_step(st->h));
+
+	if (rc != DB_ROW)
+		sqlite3_reset(st->h);
+	return rc;
+}
+
+int db_column_count(db_stmt *st) { return sqlite3_column_count(st->h); }
+const char *db_column_name(db_stmt *st, int i) { return sqlite3_column_name(st->h, i); }
+int db_col_is_null(db_stmt *st, int i) { return sqlite3_column_type(st->h, i) == SQLITE_NULL; }
+
+const char *db_col_text(db_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st->h, i);
+	return s ? (const char *)s : "";
+}
+
+int64_t db_col_int(db_stmt *st, int i) { return sqlite3_column_int64(st->h, i); }
+const char *db_stmt_sql(db_stmt *st) { return sqlite3_sql(st->h); }
+int64_t db_changes(db *d) { return sqlite3_changes64(d->h); }
+int64_t db_last_insert_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
+
+/* Binds the one-shot parameters described by types ('t', 'i'). */
+static void db_bind_va(db_stmt *st, const char *types, va_list ap)
+{
+	for (int i = 0; types[i]; i++) {
+		if (types[i] == 't')
+			db_bind_text(st, i + 1, va_arg(ap, const char *));
+		else if (types[i] == 'i')
+			db_bind_int(st, i + 1, va_arg(ap, int64_t));
+		else
+			assert(!"db one-shot: unknown parameter type");
+	}
+}
+
+int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	int64_t v = dflt;
+
+	va_start(ap, types);
+	db_bind_va(st, types, ap);
+	va_end(ap);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		v = db_col_int(st, 0);
+	db_finalize(st);
+	return v;
+}
+
+char *db_text(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	char *v = NULL;
+
+	va_start(ap, types);
+	db_bind_va(st, types, ap);
+	va_end(ap);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		v = xstrdup(db_col_text(st, 0));
+	db_finalize(st);
+	return v;
+}
+
+int db_run(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	int rc;
+
+	va_start(ap, types);
+	db_bind_va(st, types, ap);
+	va_end(ap);
+	do
+		rc = db_step(st);
+	while (rc == DB_ROW);
+	db_finalize(st);
+	return rc;
+}

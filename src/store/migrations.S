@@ -1,0 +1,12 @@
+/*
+ * migrations.S - embeds the SQL migration files of src/store/sqlite/ into
+ * the binary (symbols NAME / NAME_end), listed in order by migrations.c.
+ */
+	.section .rodata
+#define SQLFILE(name, path) \
+	.global name; .global name##_end; \
+	name: .incbin path; name##_end: .byte 0
+
+SQLFILE(mig_0001_core, "src/store/sqlite/0001_core.sql")
+
+	.section .note.GNU-stack,"",@progbits

@@ -1,0 +1,23 @@
+/*
+ * migrations.h - the numbered schema migrations built into the binary.
+ * The SQL files live in src/store/sqlite/NNNN_name.sql (commented SQL, one
+ * concern each) and are embedded by src/store/migrations.S; migrations.c
+ * lists them in order. A migration is never edited once released: a change
+ * is a new file.
+ */
+#ifndef ANXIN_MIGRATIONS_H
+#define ANXIN_MIGRATIONS_H
+
+#include <stddef.h>
+
+typedef struct migration {
+	int version;
+	const char *name;
+	const char *sql;
+	size_t len;
+} migration;
+
+extern const migration migrations[];
+extern const int migrations_count;
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * record.h - storage of the records of any kind, driven by its descriptor
+ * (domain/kind.h): upsert on the natural key, reference look-ups, and the
+ * filtered, sorted, paged reads behind the list and detail APIs and the
+ * exports.
+ *
+ * Column names in the SQL come from the descriptors (static identifiers);
+ * every value is a bound parameter.
+ */
+#ifndef ANXIN_RECORD_H
+#define ANXIN_RECORD_H
+
+#include <stdint.h>
+
+#include "domain/kind.h"
+#include "store/db.h"
+
+/* ---- writing ---------------------------------------------------------- */
+
+typedef struct rec_writer rec_writer;
+
+enum { REC_INSERTED = 1, REC_UPDATED = 2, REC_UNCHANGED = 3 };
+
+rec_writer *rec_writer_new(db *d, const kind *k);
+/* Upserts one validated row (values indexed like k->fields, derived ones
+ * included). Returns REC_INSERTED / REC_UPDATED / REC_UNCHANGED, or -1 with
+ * the database's message in err (e.g. a constraint). */
+int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
+	      size_t errlen);
+void rec_writer_free(rec_writer *w);
+
+/* ---- references --------------------------------------------------------- */
+
+/* Whether a record of kind k whose single key field equals key exists.
+ * Keeps a prepared statement per kind in a small cache owned by refs. */
+typedef struct rec_refs rec_refs;
+rec_refs *rec_refs_new(db *d);
+int rec_refs_exists(rec_refs *r, const kind *k, const char *key);
+void rec_refs_free(rec_refs *r);
+
+/* ---- reading ------------------------------------------------------------ */
+
+enum { REC_EQ, REC_GE, REC_LE, REC_PREFIX };
+
+typedef struct rec_filter {
+	int field;          /* index into k->fields */
+	int op;             /* REC_EQ ... */
+	const char *value;  /* in stored form (validated by the caller) */
+	int64_t ivalue;     /* for integer-stored fields */
+	int is_int;
+} rec_filter;
+
+/* Row-level visibility (access control) applied by every read: a list of
+ * streets, an enterprise or a bank; empty = no restriction. Filled by the
+ * access layer, never by a handler. */
+typedef struct rec_scope {
+	const char *street;     /* only records of projects in this street */
+	const char *uscc;       /* only records of this enterprise's projects */
+} rec_scope;
+
+#define REC_MAX_FILTERS 16
+
+typedef struct rec_query {
+	const kind *k;
+	rec_filter filters[REC_MAX_FILTERS];
+	int nfilters;
+	const char *q;      /* substring over F_SEARCH fields; exact on keys */
+	int sort_field;     /* index, or -1 for the kind's order_by */
+	int desc;
+	int64_t offset, limit;  /* limit 0 = all */
+	rec_scope scope;
+} rec_query;
+
+void rec_query_init(rec_query *q, const kind *k);
+/* Counts the matching records. */
+int64_t rec_count(db *d, const rec_query *q);
+/* Calls cb for each matching record in order; vals are valid during the
+ * call only. Returns the number of rows or -1 on a database error. */
+typedef void (*rec_cb)(void *ctx, int64_t id, const kind_val *vals);
+int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx);
+/* Loads one record by id into vals (caller clears them with
+ * kind_val_clear). Returns 1 if found, 0 if not (or not in scope). */
+int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
+	    kind_val *vals);
+
+#endif

@@ -1,0 +1,299 @@
+/*
+ * buf.c - the growable byte buffer and its escaping formatter.
+ *
+ * Owns: the buf type's memory, the x* allocation helpers, and every escaping
+ * rule that output code relies on (%j JSON, %h HTML, %m money). It must not
+ * know about any domain type, and it never reports bad input: a malformed
+ * format string or an allocation failure is a broken invariant and aborts.
+ */
+#include "util/buf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/money.h"
+
+/* Prints msg to stderr and aborts; used for OOM and bad format strings. */
+static void buf_die(const char *msg)
+{
+	fprintf(stderr, "anxin: fatal: %s\n", msg);
+	abort();
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		buf_die("out of memory");
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		buf_die("out of memory");
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		buf_die("out of memory");
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Copies at most n bytes of s (stopping at a NUL) into a new string. */
+char *xstrndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+void buf_init(buf *b)
+{
+	b->p = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void buf_free(buf *b)
+{
+	free(b->p);
+	buf_init(b);
+}
+
+/* Empties b but keeps its allocation for reuse. */
+void buf_reset(buf *b)
+{
+	b->len = 0;
+	if (b->p)
+		b->p[0] = '\0';
+}
+
+/* Ensures room for extra more bytes plus the terminator; grows by doubling
+ * so that appending n bytes one at a time costs O(n). */
+void buf_reserve(buf *b, size_t extra)
+{
+	if (extra > SIZE_MAX - b->len - 1)
+		buf_die("buffer size overflow");
+	size_t need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->p = xrealloc(b->p, cap);
+	b->cap = cap;
+}
+
+void buf_putn(buf *b, const char *s, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+
+void buf_puts(buf *b, const char *s)
+{
+	buf_putn(b, s, strlen(s));
+}
+
+void buf_putc(buf *b, char c)
+{
+	buf_putn(b, &c, 1);
+}
+
+/* JSON string literal. Control characters (< 0x20 and 0x7f) become \u00XX
+ * or their short forms; bytes >= 0x80 pass through, so valid UTF-8 stays
+ * valid (validating UTF-8 is the importer's job, not the printer's). */
+void buf_json(buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	if (!s) {
+		buf_puts(b, "null");
+		return;
+	}
+	buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		switch (c) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '\b': buf_puts(b, "\\b"); break;
+		case '\f': buf_puts(b, "\\f"); break;
+		default:
+			if (c < 0x20 || c == 0x7f) {
+				char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+				buf_putn(b, u, sizeof u);
+			} else {
+				buf_putc(b, (char)c);
+			}
+		}
+	}
+	buf_putc(b, '"');
+}
+
+/* HTML text and attribute escaping; NULL appends nothing. */
+void buf_html(buf *b, const char *s)
+{
+	if (!s)
+		return;
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\'': buf_puts(b, "&#39;"); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+void buf_money(buf *b, int64_t fen)
+{
+	char out[24];
+	money_format(fen, out);
+	buf_puts(b, out);
+}
+
+/* Appends the decimal form of v, with a '-' when neg. Works on the
+ * magnitude as unsigned so that INT64_MIN prints correctly. */
+static void buf_put_u64(buf *b, unsigned long long v, int neg)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	do {
+		tmp[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	if (neg)
+		tmp[--i] = '-';
+	buf_putn(b, tmp + i, sizeof tmp - i);
+}
+
+static void buf_put_i64(buf *b, long long v)
+{
+	unsigned long long mag = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	buf_put_u64(b, mag, v < 0);
+}
+
+/* Length modifier of one directive: none, l, ll or z. */
+enum buf_len { LEN_NONE, LEN_L, LEN_LL, LEN_Z };
+
+/* Handles %d / %u with the given length modifier. */
+static void buf_fmt_int(buf *b, char conv, enum buf_len len, va_list *ap)
+{
+	if (conv == 'd') {
+		long long v = len == LEN_LL ? va_arg(*ap, long long)
+			: len == LEN_L ? va_arg(*ap, long) : va_arg(*ap, int);
+		buf_put_i64(b, v);
+	} else {
+		unsigned long long v = len == LEN_LL ? va_arg(*ap, unsigned long long)
+			: len == LEN_L ? va_arg(*ap, unsigned long)
+			: len == LEN_Z ? va_arg(*ap, size_t) : va_arg(*ap, unsigned);
+		buf_put_u64(b, v, 0);
+	}
+}
+
+/* Handles one directive without a length modifier; returns 0 if unknown. */
+static int buf_fmt_plain(buf *b, char conv, va_list *ap)
+{
+	switch (conv) {
+	case 's': {
+		const char *s = va_arg(*ap, const char *);
+		buf_puts(b, s ? s : "(null)");
+		return 1;
+	}
+	case 'c': buf_putc(b, (char)va_arg(*ap, int)); return 1;
+	case '%': buf_putc(b, '%'); return 1;
+	case 'j': buf_json(b, va_arg(*ap, const char *)); return 1;
+	case 'h': buf_html(b, va_arg(*ap, const char *)); return 1;
+	case 'm': buf_money(b, va_arg(*ap, int64_t)); return 1;
+	case 'S': {
+		buf *o = va_arg(*ap, buf *);
+		buf_putn(b, o->p ? o->p : "", o->len);
+		return 1;
+	}
+	default: return 0;
+	}
+}
+
+/* The formatter. Literal runs are copied in one piece; an unknown or
+ * unsupported directive (e.g. "%5d", "%zd") aborts, because format strings
+ * are code, not input. va_list is passed by pointer (C11 7.16p3). */
+void buf_vfmt(buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	const char *p = fmt;
+	while (*p) {
+		const char *pct = strchr(p, '%');
+		if (!pct) {
+			buf_puts(b, p);
+			break;
+		}
+		buf_putn(b, p, (size_t)(pct - p));
+		p = pct + 1;
+		enum buf_len len = LEN_NONE;
+		if (p[0] == 'l' && p[1] == 'l') {
+			len = LEN_LL;
+			p += 2;
+		} else if (p[0] == 'l') {
+			len = LEN_L;
+			p++;
+		} else if (p[0] == 'z') {
+			len = LEN_Z;
+			p++;
+		}
+		char conv = *p;
+		if (conv == 'd' && len != LEN_Z)
+			buf_fmt_int(b, conv, len, &aq);
+		else if (conv == 'u')
+			buf_fmt_int(b, conv, len, &aq);
+		else if (len != LEN_NONE || !buf_fmt_plain(b, conv, &aq))
+			buf_die("buf_fmt: bad directive in format string");
+		p++;
+	}
+	va_end(aq);
+	/* Make sure a buf that was formatted with "" is still a C string. */
+	buf_reserve(b, 0);
+	b->p[b->len] = '\0';
+}
+
+void buf_fmt(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vfmt(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *buf_str(buf *b)
+{
+	return b->p ? b->p : "";
+}
+
+/* Returns the string (a fresh "" when empty) and leaves b empty. */
+char *buf_detach(buf *b)
+{
+	char *p = b->p ? b->p : xstrdup("");
+	buf_init(b);
+	return p;
+}
