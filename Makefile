@@ -40,10 +40,12 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-# Embedded files: the web UI and the SQL migrations (.incbin).
-$(B)/%.o: %.S $(ASSETS) $(wildcard src/store/sqlite/*.sql)
+# Embedded files (.incbin): the web UI and the SQL migrations.
+$(B)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) -c $< -o $@
+$(B)/src/http/assets.o: $(ASSETS)
+$(B)/src/store/migrations_sql.o: $(wildcard src/store/sqlite/*.sql)
 
 $(B)/libanxin.a: $(OBJ)
 	rm -f $@

@@ -36,7 +36,7 @@ static int db_migrate(db *d, char *err, size_t errlen)
 		const migration *m = &migrations[i];
 		if (m->version <= have)
 			continue;
-		char *sql = xstrndup(m->sql, m->len);
+		char *sql = xstrndup(m->sql, (size_t)(m->end - m->sql));
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
 		int rc = db_exec(d, "BEGIN IMMEDIATE");

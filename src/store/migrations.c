@@ -1,14 +1,14 @@
 /*
  * migrations.c - the ordered list of schema migrations (see migrations.h).
  * Adding a migration: a new src/store/sqlite/NNNN_name.sql, one SQLFILE line
- * in migrations.S, one line here.
+ * in migrations_sql.S, one line here.
  */
 #include "store/migrations.h"
 
 #define MIG(sym) extern const char sym[], sym##_end[]
 MIG(mig_0001_core);
 
-#define ENTRY(v, name, sym) {v, name, sym, (size_t)(sym##_end - sym)}
+#define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
 const migration migrations[] = {
 	ENTRY(1, "core", mig_0001_core),

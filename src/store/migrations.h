@@ -1,7 +1,7 @@
 /*
  * migrations.h - the numbered schema migrations built into the binary.
  * The SQL files live in src/store/sqlite/NNNN_name.sql (commented SQL, one
- * concern each) and are embedded by src/store/migrations.S; migrations.c
+ * concern each) and are embedded by src/store/migrations_sql.S; migrations.c
  * lists them in order. A migration is never edited once released: a change
  * is a new file.
  */
@@ -13,8 +13,8 @@
 typedef struct migration {
 	int version;
 	const char *name;
-	const char *sql;
-	size_t len;
+	const char *sql;  /* the embedded file, up to end */
+	const char *end;
 } migration;
 
 extern const migration migrations[];

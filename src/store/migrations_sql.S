@@ -1,5 +1,5 @@
 /*
- * migrations.S - embeds the SQL migration files of src/store/sqlite/ into
+ * migrations_sql.S - embeds the SQL migration files of src/store/sqlite/ into
  * the binary (symbols NAME / NAME_end), listed in order by migrations.c.
  */
 	.section .rodata
