@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# run.sh - black-box tests of the anxin CLI: the import rules of
+# ../shared/spec/data-exchange.md (every bad-input rule has a test that
+# fails if the rule is broken), export, round trips through GB18030 and
+# XLSX, the all-or-nothing transaction and idempotent re-import.
+# Usage: ANXIN=build/anxin bash tests/cli/run.sh
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+FIX="$HERE/../fixtures"
+: "${ANXIN:?set ANXIN to the anxin binary}"
+# shellcheck source=lib.sh
+. "$HERE/lib.sh"
+ORDER="enterprises projects workers employments attendance payroll accounts transactions deposits min_wages"
+
+# import_bad NAME KIND CSV-TEXT: imports the text as a file into a fresh
+# base database and expects failure; leaves the report in $T/err.
+import_bad() {
+	local name=$1 kind=$2
+	fresh "$name"
+	load_base
+	printf '%s' "$3" >"$T/$name.csv"
+	run import "$kind" "$T/$name.csv" --db "$DB"
+	expect_rc "$name" 1
+}
+
+# ---- conventions ---------------------------------------------------------
+for c in init import export serve demo; do
+	run "$c" --help
+	expect_rc "help $c" 0
+	expect_in "help $c" "$T/out" "usage: anxin $c"
+done
+run frobnicate
+expect_rc "unknown command" 2
+run import
+expect_rc "import without files" 2
+run import nosuchkind "$FIX/good/workers.csv"
+expect_rc "unknown kind" 1
+run export workers --format pdf --db "$T/x.db"
+expect_rc "bad export format" 1
+expect_in "bad export format names it" "$T/err" "pdf"
+
+# ANXIN_DB is the default database.
+fresh envdb
+ANXIN_DB="$DB" "$ANXIN" import "$FIX/good/enterprises.csv" >/dev/null
+expect_eq "ANXIN_DB used" "$(count enterprises)" 4
+
+# ---- every kind imports (CSV UTF-8, kind deduced from the header) --------
+fresh all
+for k in $ORDER; do
+	run import "$FIX/good/$k.csv" --db "$DB"
+	expect_rc "import $k" 0
+	expect_in "import $k reports the kind" "$T/out" "$k"
+done
+expect_eq "workers count" "$(count workers)" 4
+expect_eq "attendance count" "$(count attendance)" 4
+expect_eq "min_wages count (shipped + imported)" "$(count min_wages)" 2
+
+# Exact money: 12500000.50 yuan kept to the fen; 125000.01 too.
+"$ANXIN" export projects --db "$DB" >"$T/p.csv"
+expect_in "money exact" "$T/p.csv" "12500000.50"
+"$ANXIN" export deposits --db "$DB" >"$T/d.csv"
+expect_in "money exact (deposit)" "$T/d.csv" "125000.01"
+# YYYY/M/D accepted and normalised; Chinese enum label stored as its code.
+expect_in "slash date normalised" "$T/p.csv" "2026-02-03"
+"$ANXIN" export payroll --db "$DB" --unmasked --header en >"$T/pay.csv"
+expect_in "enum label -> code" "$T/pay.csv" ",cash,"
+expect_in "decimal days" "$T/pay.csv" ",21.5,"
+expect_in "default channel" "$T/pay.csv" "7800.00,0.00,,bank"
+# lower-case x in an ID number is read as X.
+"$ANXIN" export workers --db "$DB" --unmasked --header en >"$T/w.csv"
+expect_in "id x upper-cased" "$T/w.csv" "34122119950620678X"
+# Export masks personal data unless --unmasked.
+"$ANXIN" export workers --db "$DB" >"$T/wm.csv"
+expect_in "masked id" "$T/wm.csv" "120116********1233"
+expect_not_in "id not in masked export" "$T/wm.csv" "120116199001011233"
+expect_not_in "card not in masked export" "$T/wm.csv" "6222021234567890128"
+expect_in "masked phone" "$T/wm.csv" "138****8000"
+expect_in "export has BOM + Chinese header" "$T/wm.csv" $'\xEF\xBB\xBF公民身份号码,姓名'
+
+# ---- idempotent re-import -----------------------------------------------
+for k in $ORDER; do
+	run import "$FIX/good/$k.csv" --db "$DB"
+	expect_rc "re-import $k" 0
+	expect_in "re-import $k unchanged" "$T/out" "新增 0, 更新 0"
+done
+expect_eq "no duplicate workers" "$(count workers)" 4
+expect_eq "no duplicate payroll" "$(count payroll)" 3
+# A changed row updates in place.
+sed 's/13800138000/13800138001/' "$FIX/good/workers.csv" >"$T/w2.csv"
+run import "$T/w2.csv" --db "$DB"
+expect_in "update counted" "$T/out" "更新 1"
+"$ANXIN" export workers --db "$DB" --unmasked >"$T/w.csv"
+expect_in "updated value stored" "$T/w.csv" "13800138001"
+expect_eq "still 4 workers" "$(count workers)" 4
+
+# ---- round trips: unmasked export re-imports; GB18030; XLSX -------------
+for k in $ORDER; do
+	"$ANXIN" export "$k" --db "$DB" --unmasked --out "$T/rt-$k.csv" 2>/dev/null
+	"$ANXIN" export "$k" --db "$DB" --unmasked --format xlsx --out "$T/rt-$k.xlsx" 2>/dev/null
+	iconv -f UTF-8 -t GB18030 <(tail -c +4 "$T/rt-$k.csv") >"$T/rt-$k.gb.csv"
+done
+for fmt in csv xlsx gb.csv; do
+	fresh "rt-$fmt"
+	for k in $ORDER; do
+		run import "$k" "$T/rt-$k.$fmt" --db "$DB"
+		expect_rc "round trip $fmt $k" 0
+	done
+	for k in $ORDER; do
+		"$ANXIN" export "$k" --db "$DB" --unmasked >"$T/again.csv"
+		if cmp -s "$T/again.csv" "$T/rt-$k.csv"; then ok; else bad "round trip $fmt $k differs"; fi
+	done
+done
+expect_in "GB18030 detected" "$T/out" "GB18030"
+expect_not_in "GB18030 not misread as UTF-8" "$T/out" "UTF-8"
+
+# A GB18030 file is decoded, never garbled (张伟 in GB18030 is D5 C5 CE B0).
+fresh gb
+"$ANXIN" import "$FIX/good/enterprises.csv" --db "$DB" >/dev/null
+printf '\xb9\xab\xc3\xf1\xc9\xed\xb7\xdd\xba\xc5\xc2\xeb,\xd0\xd5\xc3\xfb\r\n120116199001011233,\xd5\xc5\xce\xb0\r\n' >"$T/gb.csv"
+run import workers "$T/gb.csv" --db "$DB"
+expect_rc "gb18030 header + name" 0
+"$ANXIN" export workers --db "$DB" >"$T/w.csv"
+expect_in "gb18030 name decoded" "$T/w.csv" "张伟"
+
+# UTF-8 BOM, CRLF, blank trailing lines, quoted fields with commas,
+# quotes and newlines.
+fresh quoting
+printf '\xEF\xBB\xBFuscc,name,kind,region_code,street\r\n91120116MA05000011,"天津""海河""建设, 有限公司",owner,120116,"泰达\r\n街道"\r\n\r\n\r\n' >"$T/q.csv"
+run import "$T/q.csv" --db "$DB"
+expect_rc "BOM+CRLF+quotes" 0
+"$ANXIN" export enterprises --db "$DB" --header en >"$T/e.csv"
+expect_in "quotes kept" "$T/e.csv" '"天津""海河""建设, 有限公司"'
+expect_in "embedded newline kept" "$T/e.csv" $'"泰达\r\n街道"'
+
+# ---- the all-or-nothing rule, byte for byte -------------------------------
+fresh atomic
+load_base
+"$ANXIN" import "$FIX/good/employments.csv" --db "$DB" >/dev/null
+before=$(sha256sum "$DB" | cut -d' ' -f1)
+{ head -3 "$FIX/good/payroll.csv"; echo "BH2026-0002,411425197805053459,2026-13,91120116MA05000037,20,7800,0,,,"; } >"$T/partbad.csv"
+run import "$T/partbad.csv" --db "$DB"
+expect_rc "one bad row fails the file" 1
+expect_eq "nothing written (payroll empty)" "$(count payroll)" 0
+after=$(sha256sum "$DB" | cut -d' ' -f1)
+expect_eq "database byte-for-byte unchanged" "$after" "$before"
+[ ! -s "$DB-wal" ] && ok || bad "no WAL left after a failed import"
+# Several files: each its own transaction.
+run import "$FIX/good/payroll.csv" "$T/partbad.csv" --db "$DB"
+expect_rc "mixed files fail overall" 1
+expect_eq "the good file landed" "$(count payroll)" 3
+
+# ---- the error report: every bad row, with row, column, value, reason ----
+import_bad report workers "$(printf '%s\n' \
+	'公民身份号码,姓名,手机号,开户银行,工资卡号' \
+	'120116199001011234,甲,13800138000,工行,6222021234567890128' \
+	'120116199001011233,乙,12800138000,工行,6222021234567890128' \
+	'120116199001011233,丙,13800138000,工行,6222021234567890127')"
+expect_in "report row 2 id" "$T/err" '第2行 (row 2), 列 A 公民身份号码 [id_number] "120116199001011234": 校验位错误'
+expect_in "report row 3 phone" "$T/err" '第3行 (row 3), 列 C 手机号 [phone]'
+expect_in "report row 4 card" "$T/err" '第4行 (row 4), 列 E 工资卡号 [bank_card]'
+expect_in "report names the file" "$T/err" "report.csv"
+expect_in "report count" "$T/err" "3 处错误"
+expect_eq "nothing imported" "$(count workers)" 4
+# --max-errors caps the list, not the count.
+"$ANXIN" import workers "$T/report.csv" --db "$DB" --max-errors 1 2>"$T/err" || true
+expect_in "max-errors cap" "$T/err" "另有 2 处错误未列出"
+
+# ---- header rules ---------------------------------------------------------
+import_bad unknowncol enterprises "$(printf 'uscc,name,kind,region_code,colour\n91120116MA05000011,a,owner,120116,red\n')"
+expect_in "unknown column" "$T/err" "未知的列"
+fresh unknown-ok
+run import enterprises "$T/unknowncol.csv" --ignore-unknown --db "$DB"
+expect_rc "--ignore-unknown" 0
+import_bad missingcol enterprises "$(printf 'uscc,name,region_code\n91120116MA05000011,a,120116\n')"
+expect_in "missing required column" "$T/err" "缺少必填列"
+expect_in "missing column named" "$T/err" "企业类型"
+import_bad dupcol enterprises "$(printf 'uscc,name,kind,region_code,name\n91120116MA05000011,a,owner,120116,b\n')"
+expect_in "duplicate column" "$T/err" "重复的列"
+import_bad ambiguous "" ""
+expect_in "empty file" "$T/err" "缺少表头"
+fresh nokind
+printf 'foo,bar\n1,2\n' >"$T/nokind.csv"
+run import "$T/nokind.csv" --db "$DB"
+expect_rc "no kind fits" 1
+expect_in "no kind fits says so" "$T/err" "header matches no kind"
+# Chinese headers with full-width brackets and without the unit.
+fresh zhhdr
+"$ANXIN" import "$FIX/good/enterprises.csv" --db "$DB" >/dev/null
+printf '项目编号,项目名称,行政区划代码,所属街镇/功能区,建设单位,施工总承包单位,合同金额（元）,施工合同签订日期,开工日期,项目状态\nP1,x,120116,泰达街道,91120116MA05000011,91120116MA05000024,100,2026-01-01,2026-01-02,planned\n' >"$T/zh.csv"
+run import "$T/zh.csv" --db "$DB"
+expect_rc "full-width bracket header" 0
+"$ANXIN" export projects --db "$DB" --header en >"$T/p.csv"
+expect_in "defaults applied (cycle 30, wage day 15)" "$T/p.csv" "planned,30,15"
+
+# ---- value rules, one per field type --------------------------------------
+H='project_code,worker_id_number,period,employer_uscc,days_worked,amount_due,amount_paid,paid_date,channel,worker_confirmed'
+P='BH2026-0001,120116199001011233'
+E='91120116MA05000024'
+bad_value() { # NAME EXPECTED-REASON ROW-TEXT
+	import_bad "$1" payroll "$(printf '%s\n%s\n' "$H" "$3")"
+	expect_in "$1" "$T/err" "$2"
+}
+bad_value money-comma "千位分隔符" "$P,2026-03,$E,22,\"1,234.50\",0,,,"
+bad_value money-3dp "decimal" "$P,2026-03,$E,22,1234.505,0,,,"
+bad_value money-neg "负" "$P,2026-03,$E,22,-5,0,,,"
+bad_value money-sign "" "$P,2026-03,$E,22,¥100,0,,,"
+bad_value bad-month "YYYY-MM" "$P,2026-13,$E,22,100,0,,,"
+bad_value bad-date "YYYY-MM-DD" "$P,2026-03,$E,22,100,100,2026-02-30,,"
+bad_value bad-bool "Y/N" "$P,2026-03,$E,22,100,0,,,maybe"
+bad_value bad-enum "不是允许的取值" "$P,2026-03,$E,22,100,0,,wire,"
+bad_value bad-uscc "[employer_uscc]" "$P,2026-03,91120116MA05000012,22,100,0,,,"
+bad_value required-empty "必填项为空" "$P,2026-03,$E,,100,0,,,"
+bad_value paid-needs-date "paid_date required" "$P,2026-03,$E,22,100,100,,,"
+bad_value no-such-worker "no such workers" "BH2026-0001,511621198803155674,2026-03,$E,22,100,0,,,"
+bad_value no-such-project "no such projects" "BH9999,120116199001011233,2026-03,$E,22,100,0,,,"
+bad_value decimal-days "decimal" "$P,2026-03,$E,2.125,100,0,,,"
+bad_value extra-cell "beyond the header" "$P,2026-03,$E,22,100,0,,,,surplus"
+import_bad legacy-id workers "$(printf 'id_number,name\n120116900101123,x\n')"
+expect_in "15-digit ID hint" "$T/err" "15位"
+import_bad bad-birth workers "$(printf 'id_number,name\n120116199002301230,x\n')"
+expect_in "ID birth date checked" "$T/err" "出生日期"
+import_bad bad-region enterprises "$(printf 'uscc,name,kind,region_code\n91120116MA0500005X,x,owner,12011\n')"
+expect_in "region 6 digits" "$T/err" "region_code"
+import_bad bad-phone enterprises "$(printf 'uscc,name,kind,region_code,phone\n91120116MA05000011,x,owner,120116,022-123\n')"
+expect_in "landline format" "$T/err" "[phone]"
+import_bad long-name enterprises "$(printf 'uscc,name,kind,region_code\n91120116MA05000011,%s,owner,120116\n' "$(printf '很%.0s' $(seq 101))")"
+expect_in "text length in characters" "$T/err" "文本过长"
+import_bad wage-day projects "$(printf 'code,name,region_code,street,owner_uscc,contractor_uscc,contract_amount,contract_date,start_date,status,wage_day\nP9,x,120116,s,91120116MA05000011,91120116MA05000024,1,2026-01-01,2026-01-01,active,32\n')"
+expect_in "integer range" "$T/err" "超出允许范围"
+import_bad completed-no-end projects "$(printf 'code,name,region_code,street,owner_uscc,contractor_uscc,contract_amount,contract_date,start_date,status\nP9,x,120116,s,91120116MA05000011,91120116MA05000024,1,2026-01-01,2026-01-01,completed\n')"
+expect_in "completed needs end_date" "$T/err" "end_date"
+import_bad hours attendance "$(printf 'project_code,worker_id_number,date,hours\nBH2026-0001,120116199001011233,2026-03-02,25\n')"
+expect_in "hours 0-24" "$T/err" "超出允许范围"
+fresh txn
+load_base
+"$ANXIN" import "$FIX/good/accounts.csv" --db "$DB" >/dev/null
+printf 'account_no,txn_id,txn_date,kind,amount\n0302001129300012345,T1,2026-03-01,wage,10\n0302001129300012345,T2,2026-03-01,labor_cost,0\n' >"$T/t.csv"
+run import "$T/t.csv" --db "$DB"
+expect_rc "txn rules" 1
+expect_in "wage needs worker" "$T/err" "第2行 (row 2), 列 收款人身份号码"
+expect_in "wage needs period" "$T/err" "工资所属期"
+expect_in "amount > 0" "$T/err" "金额应大于0"
+
+# ---- XLSX with Excel date cells (made by the io tests' fixture) ----------
+if [ -f "$FIX/io/dates.xlsx" ]; then
+	fresh xlsxdates
+	run import "$FIX/io/dates.xlsx" --db "$DB"
+	expect_rc "xlsx with date cells" 0
+fi
+
+# A file that is neither CSV text nor a workbook.
+fresh garbage
+head -c 3000 /dev/urandom >"$T/garbage.csv"
+run import enterprises "$T/garbage.csv" --db "$DB"
+expect_rc "garbage file" 1
+printf 'PK\003\004garbage' >"$T/broken.xlsx"
+run import enterprises "$T/broken.xlsx" --db "$DB"
+expect_rc "broken xlsx" 1
+expect_in "broken xlsx named" "$T/err" "broken.xlsx"
+run import enterprises "$T/nonexistent.csv" --db "$DB"
+expect_rc "missing file" 1
+expect_in "missing file named" "$T/err" "nonexistent.csv"
+
+summary
