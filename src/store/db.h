@@ -57,6 +57,9 @@ void db_reset(db_stmt *st);
 /* Parameters are 1-based. A NULL text binds SQL NULL. Text is copied. */
 void db_bind_text(db_stmt *st, int i, const char *s);
 void db_bind_textn(db_stmt *st, int i, const char *s, size_t n);
+/* Binds without copying: s must stay valid until the statement is stepped
+ * to completion or reset (the bulk-import path). */
+void db_bind_text_ref(db_stmt *st, int i, const char *s);
 void db_bind_int(db_stmt *st, int i, int64_t v);
 void db_bind_null(db_stmt *st, int i);
 /* Returns DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY or DB_ERROR. */

@@ -9,6 +9,7 @@
 #include "store/db.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -57,11 +58,21 @@ static int db_migrate(db *d, char *err, size_t errlen)
 	return 0;
 }
 
+/* Process-wide settings, before the first connection: no global memory
+ * statistics (they take a mutex on every allocation). */
+static void db_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_initialize();
+}
+
 db *db_open(const char *path, int flags, char *err, size_t errlen)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	db *d = xcalloc(1, sizeof *d);
 	int oflags = SQLITE_OPEN_NOMUTEX;
 
+	pthread_once(&once, db_configure);
 	if (flags & DB_OPEN_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;
 	else
@@ -171,6 +182,14 @@ void db_bind_text(db_stmt *st, int i, const char *s)
 {
 	if (s)
 		sqlite3_bind_text(st->h, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st->h, i);
+}
+
+void db_bind_text_ref(db_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st->h, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st->h, i);
 }

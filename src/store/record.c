@@ -13,17 +13,38 @@
 struct rec_writer {
 	db *d;
 	const kind *k;
-	db_stmt *st;
-	int64_t max_before;  /* rows with a larger id were inserted by us */
+	db_stmt *ins;    /* plain INSERT: the common case of a new record */
+	db_stmt *upd;    /* UPDATE by key, only when a value differs */
+	db_stmt *exists; /* SELECT 1 by key */
 };
 
-/* INSERT ... ON CONFLICT(key) DO UPDATE ... WHERE something changed
- * RETURNING id: no row back means the record was already identical. */
+/* Appends "a, b, c" (or with a prefix/suffix per name) for the fields of
+ * k that are keys (want_key) or not. */
+static void field_list(buf *sql, const kind *k, int want_key, const char *sep,
+		       const char *fmt_one)
+{
+	int first = 1;
+
+	for (int i = 0; i < k->nfields; i++) {
+		if (!!(k->fields[i].flags & F_KEY) != want_key)
+			continue;
+		if (!first)
+			buf_puts(sql, sep);
+		buf_fmt(sql, fmt_one, k->fields[i].key);
+		first = 0;
+	}
+}
+
+/*
+ * A bulk load is mostly new records, so the writer tries a plain INSERT
+ * first (one index probe) and only on a key conflict runs an UPDATE that
+ * changes the row when some value differs - which tells updated from
+ * unchanged without a RETURNING clause or a read before every write.
+ */
 rec_writer *rec_writer_new(db *d, const kind *k)
 {
 	rec_writer *w = xcalloc(1, sizeof *w);
 	buf sql = BUF_INIT;
-	int first;
 
 	w->d = d;
 	w->k = k;
@@ -33,86 +54,102 @@ rec_writer *rec_writer_new(db *d, const kind *k)
 	buf_puts(&sql, ") VALUES (");
 	for (int i = 0; i < k->nfields; i++)
 		buf_puts(&sql, i ? ", ?" : "?");
-	buf_puts(&sql, ") ON CONFLICT (");
-	first = 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (k->fields[i].flags & F_KEY) {
-			buf_fmt(&sql, "%s%s", first ? "" : ", ", k->fields[i].key);
-			first = 0;
-		}
-	buf_puts(&sql, ") DO UPDATE SET ");
-	first = 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (!(k->fields[i].flags & F_KEY)) {
-			buf_fmt(&sql, "%s%s = excluded.%s", first ? "" : ", ",
-				k->fields[i].key, k->fields[i].key);
-			first = 0;
-		}
-	buf_puts(&sql, " WHERE (");
-	first = 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (!(k->fields[i].flags & F_KEY)) {
-			buf_fmt(&sql, "%s%s", first ? "" : ", ", k->fields[i].key);
-			first = 0;
-		}
-	buf_puts(&sql, ") IS NOT (");
-	first = 1;
-	for (int i = 0; i < k->nfields; i++)
-		if (!(k->fields[i].flags & F_KEY)) {
-			buf_fmt(&sql, "%sexcluded.%s", first ? "" : ", ", k->fields[i].key);
-			first = 0;
-		}
-	buf_puts(&sql, ") RETURNING id");
-	w->st = db_prepare(d, buf_str(&sql));
-	buf_free(&sql);
+	buf_puts(&sql, ")");
+	w->ins = db_prepare(d, buf_str(&sql));
 
-	buf q = BUF_INIT;
-	buf_fmt(&q, "SELECT max(id) FROM %s", k->table);
-	w->max_before = db_int(d, 0, buf_str(&q), "");
-	buf_free(&q);
+	buf_reset(&sql);
+	buf_fmt(&sql, "UPDATE %s SET ", k->table);
+	field_list(&sql, k, 0, ", ", "%s = ?");
+	buf_puts(&sql, " WHERE ");
+	field_list(&sql, k, 1, " AND ", "%s = ?");
+	buf_puts(&sql, " AND (");
+	field_list(&sql, k, 0, ", ", "%s");
+	buf_puts(&sql, ") IS NOT (");
+	field_list(&sql, k, 0, ", ", "?");
+	buf_puts(&sql, ")");
+	w->upd = db_prepare(d, buf_str(&sql));
+
+	buf_reset(&sql);
+	buf_fmt(&sql, "SELECT 1 FROM %s WHERE ", k->table);
+	field_list(&sql, k, 1, " AND ", "%s = ?");
+	w->exists = db_prepare(d, buf_str(&sql));
+	buf_free(&sql);
 	return w;
+}
+
+/* Binds value v as parameter i; text by reference (rows outlive steps). */
+static void bind_val(db_stmt *st, int i, const kind_val *v)
+{
+	if (!v->present)
+		db_bind_null(st, i);
+	else if (v->is_int)
+		db_bind_int(st, i, v->i);
+	else
+		db_bind_text_ref(st, i, v->s);
+}
+
+/* Binds the key fields of vals to st from parameter `first` on. */
+static int bind_keys(db_stmt *st, const kind *k, const kind_val *vals, int first)
+{
+	for (int i = 0; i < k->nfields; i++)
+		if (k->fields[i].flags & F_KEY)
+			bind_val(st, first++, &vals[i]);
+	return first;
 }
 
 int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
 	      size_t errlen)
 {
-	int rc, result;
+	const kind *k = w->k;
+	int rc, p;
 
-	for (int i = 0; i < w->k->nfields; i++) {
-		const kind_val *v = &vals[i];
-		if (!v->present)
-			db_bind_null(w->st, i + 1);
-		else if (v->is_int)
-			db_bind_int(w->st, i + 1, v->i);
-		else
-			db_bind_text(w->st, i + 1, v->s);
-	}
-	rc = db_step(w->st);
-	if (rc == DB_ROW) {
-		int64_t got = db_col_int(w->st, 0);
+	for (int i = 0; i < k->nfields; i++)
+		bind_val(w->ins, i + 1, &vals[i]);
+	rc = db_step(w->ins);
+	db_reset(w->ins);
+	if (rc == DB_DONE) {
 		if (id)
-			*id = got;
-		result = got > w->max_before ? REC_INSERTED : REC_UPDATED;
-		rc = db_step(w->st);
-	} else {
-		result = REC_UNCHANGED;
+			*id = db_last_insert_id(w->d);
+		return REC_INSERTED;
 	}
-	if (rc != DB_DONE) {
-		snprintf(err, errlen, "%s", rc == DB_CONSTRAINT
-			 ? "与已有数据冲突 (conflicts with stored data)"
-			 : db_errmsg(w->d));
-		db_reset(w->st);
-		return -1;
-	}
-	db_reset(w->st);
-	return result;
+	if (rc != DB_CONSTRAINT)
+		goto fail;
+
+	/* The key exists (or another constraint failed): update. */
+	p = 1;
+	for (int i = 0; i < k->nfields; i++)
+		if (!(k->fields[i].flags & F_KEY))
+			bind_val(w->upd, p++, &vals[i]);
+	p = bind_keys(w->upd, k, vals, p);
+	for (int i = 0; i < k->nfields; i++)
+		if (!(k->fields[i].flags & F_KEY))
+			bind_val(w->upd, p++, &vals[i]);
+	rc = db_step(w->upd);
+	db_reset(w->upd);
+	if (rc != DB_DONE)
+		goto fail;
+	if (db_changes(w->d) > 0)
+		return REC_UPDATED;
+	bind_keys(w->exists, k, vals, 1);
+	rc = db_step(w->exists);
+	db_reset(w->exists);
+	if (rc == DB_ROW)
+		return REC_UNCHANGED;
+	rc = DB_CONSTRAINT; /* not a key conflict: a FOREIGN KEY or CHECK */
+fail:
+	snprintf(err, errlen, "%s", rc == DB_CONSTRAINT
+		 ? "与已有数据冲突 (violates a constraint of the stored data)"
+		 : db_errmsg(w->d));
+	return -1;
 }
 
 void rec_writer_free(rec_writer *w)
 {
 	if (!w)
 		return;
-	db_finalize(w->st);
+	db_finalize(w->ins);
+	db_finalize(w->upd);
+	db_finalize(w->exists);
 	free(w);
 }
 
