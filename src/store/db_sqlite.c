@@ -101,7 +101,7 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 			goto fail;
 	}
 	if (flags & DB_OPEN_BULK)
-		db_exec(d, "PRAGMA cache_size=-262144"); /* 256 MiB */
+		db_exec(d, "PRAGMA cache_size=-65536"); /* 64 MiB */
 	else
 		db_exec(d, "PRAGMA cache_size=-32768");  /* 32 MiB */
 	db_exec(d, "PRAGMA temp_store=MEMORY");
