@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# bench/api.sh - API throughput of `anxin serve` beside nginx serving the
+# same response bytes as a static file, in the same run, with wrk on
+# loopback (64 connections). Not a test: prints req/s, p99 and the ratio.
+#   bench/api.sh [SECONDS]        (default 10 s per server)
+# The request: a 50-row project list filtered by street and sorted, on the
+# demo data set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-10}
+ANXIN=${ANXIN:-build/anxin}
+OUT=$(pwd)/bench/out
+mkdir -p "$OUT/static"
+PORT_A=18480
+PORT_N=18481
+DB="$OUT/demo.db"
+[ -f "$DB" ] || "$ANXIN" demo --no-serve --seed 1 --db "$DB" >/dev/null
+
+"$ANXIN" serve --listen "127.0.0.1:$PORT_A" --db "$DB" >"$OUT/serve.log" 2>&1 &
+APID=$!
+cat >"$OUT/nginx.conf" <<NGINX
+worker_processes 2;
+daemon off;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+$( [ "$(id -u)" -eq 0 ] && echo "user root;" )
+events { worker_connections 1024; }
+http {
+	access_log off;
+	server {
+		listen 127.0.0.1:$PORT_N;
+		root $OUT/static;
+		location / { default_type application/json; }
+	}
+}
+NGINX
+nginx -c "$OUT/nginx.conf" -p "$OUT" &
+NPID=$!
+trap 'kill $APID $NPID 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+	curl -sf "http://127.0.0.1:$PORT_A/healthz" >/dev/null 2>&1 && break
+	sleep 0.2
+done
+
+STREET=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("泰达街道"))' 2>/dev/null || echo '%E6%B3%B0%E8%BE%BE%E8%A1%97%E9%81%93')
+PATHQ="/api/v1/projects?street=$STREET&sort=-contract_amount&per_page=50"
+curl -sf "http://127.0.0.1:$PORT_A$PATHQ" >"$OUT/static/projects.json"
+BYTES=$(wc -c <"$OUT/static/projects.json")
+ITEMS=$(grep -o '"id":' "$OUT/static/projects.json" | wc -l)
+echo "response: $BYTES bytes, $ITEMS projects"
+
+bench() { # URL -> "req/s p99_ms"
+	wrk -t2 -c64 -d"${SECS}s" --latency "$1" | awk '
+		/Requests\/sec/ {rps=$2}
+		/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; p99=v}
+		END {print rps, p99}'
+}
+read -r n_rps n_p99 < <(bench "http://127.0.0.1:$PORT_N/projects.json")
+read -r a_rps a_p99 < <(bench "http://127.0.0.1:$PORT_A$PATHQ")
+printf '\nwrk -t2 -c64 -d%ss, same response bytes:\n' "$SECS"
+printf '  nginx static file   %9.0f req/s   p99 %7.2f ms\n' "$n_rps" "$n_p99"
+printf '  anxin API           %9.0f req/s   p99 %7.2f ms\n' "$a_rps" "$a_p99"
+printf '  ratio (anxin / nginx): %.2f\n' "$(echo "$a_rps / $n_rps" | bc -l)"
