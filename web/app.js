@@ -1102,11 +1102,14 @@
 			a.classList.toggle('active', !!hit && a.dataset.nav === hit.nav);
 		if (!hit) {
 			clear(main).append(pageHead('页面不存在'), emptyState('没有这个页面。'), h('a', {href: '#/', class: 'btn'}, '返回驾驶舱'));
+			main.dataset.route = raw;
+			main.dataset.ready = '1';
 			return;
 		}
 		clear(main).append(loading());
 		main.dataset.page = hit.nav || 'go';
 		delete main.dataset.ready;
+		delete main.dataset.route;
 		const ctx = {main, params: hit.params, query, alive: () => seq === routeSeq};
 		try {
 			await hit.fn(ctx);
@@ -1117,6 +1120,7 @@
 			clear(main).append(h('div', {class: 'error-state'}, '加载失败：', e.message || String(e)));
 		}
 		if (ctx.alive()) {
+			main.dataset.route = raw;
 			main.dataset.ready = '1';
 			window.scrollTo(0, 0);
 		}

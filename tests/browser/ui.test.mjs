@@ -1,0 +1,417 @@
+/*
+ * ui.test.mjs - browser tests of the real web UI served by the real binary.
+ *
+ * Builds a demo database with `anxin demo` (falling back to importing
+ * tests/fixtures/good/*.csv when the demo generator is not available), runs
+ * `anxin serve` on a free port, and drives Debian's chromium through
+ * playwright-core the way an official would: the 驾驶舱, the project list
+ * filtered by a street, a project page, a worker page, the import page with
+ * a bad file. Figures on screen are compared with the API's (and the
+ * export's) figures, computed here independently of web/app.js. Any console
+ * error or uncaught page error fails the run. Screenshots go to
+ * build/screenshots/.
+ *
+ * Run: make browser  (ANXIN=path/to/anxin node --test tests/browser/)
+ */
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn, execFileSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import {fileURLToPath} from 'node:url';
+import {chromium} from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
+const SHOTS = path.join(ROOT, 'build/screenshots');
+const AS_OF = '2026-06-15';
+
+let tmp, db, server, base, browser, context, page;
+let serverLog = '';
+const problems = []; /* console errors and page errors, with the URL */
+
+/* ---- helpers, independent of web/app.js ------------------------------ */
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const s = net.createServer();
+		s.unref();
+		s.on('error', reject);
+		s.listen(0, '127.0.0.1', () => {
+			const {port} = s.address();
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+async function getJson(p) {
+	const res = await fetch(base + p);
+	const body = await res.json();
+	return {status: res.status, body};
+}
+
+async function apiJson(p) {
+	const {status, body} = await getJson(p);
+	assert.equal(status, 200, `GET ${p} -> ${status} ${JSON.stringify(body).slice(0, 300)}`);
+	return body;
+}
+
+/* "1234.5" -> "¥1,234.50" via BigInt fen and Intl (not the app's code). */
+function yuan(s) {
+	const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(s));
+	assert.ok(m, `money string ${s}`);
+	const fen = BigInt(m[2]) * 100n + BigInt((m[3] || '').padEnd(2, '0'));
+	return (m[1] ? '-' : '') + '¥' + (fen / 100n).toLocaleString('en-US') + '.' + String(fen % 100n).padStart(2, '0');
+}
+
+/* Money string -> 万元 with two decimals, rounded half up. */
+function wanText(s) {
+	const [i, d = ''] = String(s).split('.');
+	const fen = BigInt(i) * 100n + BigInt(d.padEnd(2, '0'));
+	const r = (fen + 5000n) / 10000n;
+	return (r / 100n).toLocaleString('en-US') + '.' + String(r % 100n).padStart(2, '0');
+}
+
+const int = (n) => Number(n).toLocaleString('en-US');
+
+/* GB 11643 check character of the first 17 digits. */
+function idCheck(d17) {
+	const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+	let s = 0;
+	for (let i = 0; i < 17; i++) s += Number(d17[i]) * w[i];
+	return '10X98765432'[s % 11];
+}
+
+/* Minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF). */
+function parseCsv(text) {
+	const rows = [];
+	let row = [], cell = '', q = false;
+	text = text.replace(/^\ufeff/, '');
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (q) {
+			if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') q = false; else cell += c;
+		} else if (c === '"') q = true;
+		else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\n') { row.push(cell.replace(/\r$/, '')); rows.push(row); row = []; cell = ''; } else cell += c;
+	}
+	if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+	return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+
+function exportRows(kind) {
+	const out = execFileSync(ANXIN, ['export', kind, '--db', db], {encoding: 'utf8', maxBuffer: 256 << 20});
+	const [head, ...rows] = parseCsv(out);
+	return {head, rows};
+}
+
+/* Waits until the SPA has rendered the current hash route. */
+async function ready(p = page) {
+	await p.waitForFunction(() => {
+		const m = document.getElementById('main');
+		const want = location.hash.replace(/^#/, '') || '/';
+		return m && m.dataset.ready === '1' && m.dataset.route === want;
+	}, null, {timeout: 15000});
+}
+
+async function go(hash) {
+	await page.evaluate((h) => { location.hash = h; }, hash);
+	await ready();
+}
+
+/* Drops the console entries an expected HTTP error status left (Chromium
+ * logs every 4xx response as a console error); returns how many. */
+function forgetStatus(status) {
+	const re = new RegExp(`console: Failed to load resource: the server responded with a status of ${status}\\b`);
+	const n = problems.length;
+	for (let i = problems.length - 1; i >= 0; i--) if (re.test(problems[i])) problems.splice(i, 1);
+	return n - problems.length;
+}
+
+function assertNoProblems(where) {
+	assert.deepEqual(problems, [], `console/page errors ${where}`);
+}
+
+/* ---- setup ------------------------------------------------------------ */
+
+before(async () => {
+	assert.ok(fs.existsSync(ANXIN), `binary ${ANXIN} (run make first)`);
+	fs.mkdirSync(SHOTS, {recursive: true});
+	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-ui-'));
+	db = path.join(tmp, 'ui.db');
+	try {
+		execFileSync(ANXIN, ['demo', '--no-serve', '--seed', '7', '--projects', '30', '--workers', '600',
+			'--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
+	} catch (e) {
+		/* The demo generator is not there (yet): the good fixtures. */
+		fs.rmSync(db, {force: true});
+		execFileSync(ANXIN, ['init', '--db', db], {stdio: 'pipe'});
+		for (const k of ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll', 'accounts', 'transactions', 'deposits'])
+			execFileSync(ANXIN, ['import', '--db', db, path.join(ROOT, 'tests/fixtures/good', k + '.csv')], {stdio: 'pipe'});
+	}
+	const port = await freePort();
+	base = `http://127.0.0.1:${port}`;
+	server = spawn(ANXIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db], {stdio: ['ignore', 'pipe', 'pipe']});
+	server.stdout.on('data', (d) => { serverLog += d; });
+	server.stderr.on('data', (d) => { serverLog += d; });
+	let up = false;
+	for (let i = 0; i < 100 && !up; i++) {
+		try {
+			up = (await fetch(base + '/healthz')).ok;
+		} catch (_) {
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	assert.ok(up, `server did not come up: ${serverLog}`);
+
+	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--no-first-run']});
+	context = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
+	page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`${page.url()}: console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`${page.url()}: pageerror: ${e.message}`));
+});
+
+after(async () => {
+	if (browser) await browser.close();
+	if (server) server.kill('SIGTERM');
+	if (tmp) fs.rmSync(tmp, {recursive: true, force: true});
+});
+
+/* ---- 驾驶舱 ---------------------------------------------------------- */
+
+test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, async () => {
+	await page.goto(base + '/');
+	await ready();
+	assert.equal(await page.title(), '安薪 · 滨海新区农民工工资支付监控预警平台');
+	assert.match(await page.textContent('.topbar'), /滨海新区农民工工资支付监控预警平台/);
+	for (const label of ['驾驶舱', '在建项目', '企业', '实名制人员', '专用账户', '工资保证金', '数据导入'])
+		assert.equal(await page.locator('.sidenav a', {hasText: label}).count() >= 1, true, `nav ${label}`);
+	assert.equal(await page.locator('.sidenav .nav-soon').count(), 6, 'greyed 即将上线 entries');
+
+	/* The official sets the 数据日期; the dashboard is requested for it. */
+	const req = page.waitForRequest((r) => r.url().includes('/api/v1/dashboard') && r.url().includes('as_of=' + AS_OF));
+	await page.fill('#as-of', AS_OF);
+	await req;
+	await ready();
+	await page.waitForSelector('[data-testid=chart-wages] canvas');
+
+	const d = await apiJson('/api/v1/dashboard?as_of=' + AS_OF);
+	const kpi = async (id) => (await page.textContent(`[data-testid=${id}]`)).trim();
+	assert.equal(await kpi('kpi-projects-active'), int(d.projects.active));
+	assert.equal(await kpi('projects-total'), int(d.projects.total));
+	assert.equal(await kpi('kpi-workers-registered'), int(d.workers.registered));
+	assert.equal(await kpi('kpi-workers-on-site'), int(d.workers.on_site));
+	assert.equal(await kpi('kpi-wages-due'), wanText(d.wages.due));
+	assert.equal(await kpi('wages-due-exact'), yuan(d.wages.due));
+	assert.equal(await kpi('kpi-wages-paid'), wanText(d.wages.paid));
+	assert.equal(await kpi('wages-paid-exact'), yuan(d.wages.paid));
+	assert.equal(await kpi('kpi-unpaid-workers'), int(d.wages.unpaid_workers));
+	assert.equal(await kpi('kpi-accounts-open'), int(d.accounts.open));
+	assert.equal(await kpi('accounts-balance'), yuan(d.accounts.balance));
+	assert.equal(await kpi('kpi-deposits-count'), int(d.deposits.count));
+	assert.equal(await kpi('deposits-amount'), yuan(d.deposits.amount));
+	const due = Number(d.wages.due), paid = Number(d.wages.paid);
+	if (due > 0) assert.equal(await kpi('wages-rate'), (paid * 100 / due).toFixed(1) + '%');
+	assert.match(await page.textContent('.page-sub'), new RegExp('数据日期 ' + AS_OF));
+
+	/* The API's figures are the database's: compare with the export. */
+	const pr = exportRows('projects');
+	const st = pr.head.findIndex((x) => x === 'status' || x === '项目状态');
+	assert.ok(st >= 0, 'status column in the projects export');
+	assert.equal(d.projects.total, pr.rows.length, 'projects total = exported rows');
+	assert.equal(d.projects.active, pr.rows.filter((r) => r[st] === 'active' || r[st] === '在建').length, 'active projects');
+	assert.equal(d.workers.registered, exportRows('workers').rows.length, 'registered workers = exported rows');
+
+	/* Each chart drew something: a sized canvas with painted pixels. */
+	for (const id of ['chart-wages', 'chart-status', 'chart-street']) {
+		const painted = await page.$eval(`[data-testid=${id}] canvas`, (c) => {
+			const x = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+			let n = 0;
+			for (let i = 3; i < x.length; i += 4) if (x[i] > 0) n++;
+			return {w: c.width, h: c.height, n};
+		});
+		assert.ok(painted.w > 200 && painted.h > 150, `${id} canvas size ${painted.w}x${painted.h}`);
+		assert.ok(painted.n > 2000, `${id} painted pixels: ${painted.n}`);
+	}
+	await page.waitForTimeout(400); /* let the chart animations settle */
+	await page.screenshot({path: path.join(SHOTS, 'dashboard.png')});
+	assertNoProblems('on the dashboard');
+});
+
+/* ---- 在建项目: list, street filter, project page --------------------- */
+
+test('project list filters by street; project page matches the API', {timeout: 90000}, async () => {
+	/* A project with employers and payroll to look at. */
+	const all = await apiJson('/api/v1/projects?per_page=500');
+	assert.ok(all.items.length > 0, 'projects exist');
+	let proj = null, detail = null;
+	for (const p of all.items) {
+		const r = await apiJson('/api/v1/projects/' + p.id);
+		if ((r.related.payroll_by_month || []).length && (r.related.employers || []).length) {
+			proj = p;
+			detail = r;
+			break;
+		}
+	}
+	assert.ok(proj, 'a project with employers and payroll');
+
+	await page.click('.sidenav a[data-nav=projects]');
+	await ready();
+	const listed = await apiJson('/api/v1/projects');
+	assert.equal((await page.textContent('[data-testid=total]')).trim(), int(listed.total));
+
+	await page.selectOption('select[name=street]', proj.street);
+	await page.waitForFunction((s) => location.hash.includes('street=' + encodeURIComponent(s)), proj.street);
+	await ready();
+	const inStreet = await apiJson('/api/v1/projects?street=' + encodeURIComponent(proj.street));
+	assert.equal((await page.textContent('[data-testid=total]')).trim(), int(inStreet.total));
+	const streets = await page.$$eval('[data-testid=list-projects] tbody td[data-key=street]', (t) => t.map((x) => x.textContent));
+	assert.equal(streets.length, Math.min(inStreet.total, 50));
+	assert.ok(streets.every((s) => s === proj.street), `only ${proj.street}: ${streets}`);
+
+	/* Sorting by a header reorders the rows. */
+	await page.click('[data-testid=list-projects] th[data-key=code]');
+	await ready();
+	let codes = await page.$$eval('[data-testid=list-projects] td[data-key=code]', (t) => t.map((x) => x.textContent));
+	assert.deepEqual(codes, [...codes].sort());
+	await page.click('[data-testid=list-projects] th[data-key=code]');
+	await ready();
+	codes = await page.$$eval('[data-testid=list-projects] td[data-key=code]', (t) => t.map((x) => x.textContent));
+	assert.deepEqual(codes, [...codes].sort().reverse());
+
+	await page.click(`[data-testid=list-projects] tr:has(td[data-key=code]:text-is("${proj.code}"))`);
+	await page.waitForFunction((id) => location.hash === '#/projects/' + id, proj.id);
+	await ready();
+	assert.equal((await page.textContent('[data-testid=project-name]')).trim(), detail.item.name);
+	assert.equal((await page.textContent('[data-testid=workers-on-site]')).trim(), int(detail.related.workers_on_site));
+
+	/* 参建企业: one row per employer with its worker count. */
+	const emp = await page.$$eval('[data-testid=project-employers] tbody tr', (trs) => trs.map((tr) =>
+		[tr.querySelector('td[data-key=name]').textContent, tr.querySelector('td[data-key=workers]').textContent]));
+	assert.deepEqual(emp.sort(), detail.related.employers.map((e) => [e.name, int(e.workers)]).sort());
+	const parties = await page.textContent('[data-testid=project-parties]');
+	assert.ok(parties.includes(detail.related.owner.name) && parties.includes(detail.related.contractor.name), 'owner and contractor');
+	await page.screenshot({path: path.join(SHOTS, 'project.png')});
+
+	/* 工资发放 by month: the API's figures, short months highlighted. */
+	await page.click('.tab[data-tab=payroll]');
+	await page.waitForSelector('[data-testid=project-payroll]');
+	const rows = await page.$$eval('[data-testid=project-payroll] tbody tr', (trs) => trs.map((tr) => ({
+		month: tr.querySelector('td[data-key=month]').textContent,
+		workers: tr.querySelector('td[data-key=workers]').textContent,
+		due: tr.querySelector('td[data-key=due]').textContent,
+		paid: tr.querySelector('td[data-key=paid]').textContent,
+		unpaid: tr.querySelector('td[data-key=unpaid_workers]').textContent,
+		alert: tr.classList.contains('row-alert'),
+	})));
+	const want = detail.related.payroll_by_month.map((m) => ({month: m.month, workers: int(m.workers), due: yuan(m.due), paid: yuan(m.paid),
+		unpaid: int(m.unpaid_workers), alert: m.unpaid_workers > 0 || Number(m.paid) < Number(m.due)}));
+	const byMonth = (a, b) => a.month.localeCompare(b.month);
+	assert.deepEqual(rows.sort(byMonth), want.sort(byMonth));
+	await page.screenshot({path: path.join(SHOTS, 'project-payroll.png')});
+
+	/* 在场工人: ID numbers are masked, never shown in full. */
+	await page.click('.tab[data-tab=workers]');
+	await page.waitForSelector('[data-testid=project-workers]');
+	await page.check('[data-panel=workers] input[type=checkbox]');
+	const ids = await page.$$eval('[data-testid=project-workers] [data-testid=idnum]', (t) => t.map((x) => x.textContent));
+	const emps = await apiJson('/api/v1/employments?per_page=500&project_code=' + encodeURIComponent(proj.code));
+	assert.equal(ids.length, Math.min(emps.total, 500), 'every employment listed with 含已退场');
+	assert.ok(ids.length > 0, 'the project has workers');
+	for (const id of ids) assert.match(id, /^\d{6}\*{4,}\d{3}[\dX]$/, `masked ID ${id}`);
+	assert.doesNotMatch(await page.textContent('[data-testid=project-workers]'), /\d{17}[\dXx]/, 'no full ID number in the table');
+	assertNoProblems('on the project pages');
+});
+
+/* ---- 实名制人员 worker page ------------------------------------------- */
+
+test('worker page masks personal data', {timeout: 60000}, async () => {
+	const list = await apiJson('/api/v1/workers?per_page=1');
+	assert.ok(list.items.length, 'a worker');
+	const w = list.items[0];
+	await go('/workers');
+	assert.equal((await page.textContent('[data-testid=total]')).trim(), int(list.total));
+	await go('/workers/' + w.id);
+	assert.equal((await page.textContent('[data-testid=worker-name]')).trim(), w.name);
+	const id = (await page.textContent('[data-testid=idnum]')).trim();
+	assert.equal(id, w.id_number);
+	assert.match(id, /\*/, 'ID number masked');
+	assert.doesNotMatch(await page.textContent('.project-head'), /\d{17}[\dXx]|\d{16,19}/, 'no full ID or card number');
+	assertNoProblems('on the worker page');
+});
+
+/* ---- errors ----------------------------------------------------------- */
+
+test('a failed request shows the API error message in the banner', {timeout: 30000}, async () => {
+	const {status, body} = await getJson('/api/v1/projects/99999999');
+	assert.equal(status, 404);
+	await go('/projects/99999999');
+	assert.equal(await page.isVisible('#banner'), true, 'banner visible');
+	assert.equal((await page.textContent('#banner-text')).trim(), body.error.message);
+	await go('/');
+	assert.equal(await page.isVisible('#banner'), false, 'banner cleared on the next page');
+	assert.equal(forgetStatus(404), 1, 'the 404 was logged once');
+	assertNoProblems('on the error page');
+});
+
+/* ---- 数据导入 ---------------------------------------------------------- */
+
+test('import page reports a bad file row by row and imports a good one', {timeout: 60000}, async () => {
+	const before = (await apiJson('/api/v1/workers?per_page=1')).total;
+	const good1 = '12011619880202' + '123', good2 = '12011619950315' + '456';
+	const id1 = good1 + idCheck(good1), id2 = good2 + idCheck(good2);
+	const badId = good1.slice(0, 16) + '9' + (idCheck(good1.slice(0, 16) + '9') === '0' ? '1' : '0');
+	const csv = '公民身份号码,姓名,手机号,开户银行,工资卡号\r\n' +
+		`${id1},赵一,13800000001,中国银行,\r\n` +     /* row 2: good */
+		`${badId},钱二,13800000002,中国银行,\r\n` +   /* row 3: check digit */
+		`${id2},,13800000003,中国银行,\r\n` +          /* row 4: name missing */
+		`${id2.slice(0, 17)}${idCheck(id2.slice(0, 17))},孙四,12345,中国银行,\r\n`; /* row 5: bad mobile */
+
+	await page.click('.sidenav a[data-nav=import]');
+	await ready();
+	await page.selectOption('select[name=kind]', 'workers');
+	await page.setInputFiles('input[type=file]', {name: 'bad-workers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv)});
+	await page.click('.import-form button[type=submit]');
+	await page.waitForSelector('[data-testid=import-errors]');
+	const shown = await page.$$eval('[data-testid=import-error-table] tbody td[data-key=row]', (t) => t.map((x) => x.textContent));
+	assert.deepEqual([...new Set(shown)].sort(), ['3', '4', '5']);
+	const notice = await page.textContent('[data-testid=import-errors] .notice');
+	assert.match(notice, new RegExp(`发现 ${shown.length} 处错误，未导入任何数据`));
+	const reasons = await page.$$eval('[data-testid=import-error-table] tbody tr', (trs) => trs.map((tr) =>
+		[tr.querySelector('td[data-key=row]').textContent, tr.querySelector('td[data-key=field]').textContent]));
+	assert.ok(reasons.some(([r, f]) => r === '3' && f === 'id_number'), `row 3 id_number: ${reasons}`);
+	assert.ok(reasons.some(([r, f]) => r === '4' && f === 'name'), `row 4 name: ${reasons}`);
+	assert.ok(reasons.some(([r, f]) => r === '5' && f === 'phone'), `row 5 phone: ${reasons}`);
+	assert.equal(forgetStatus(422), 1, 'the import answered 422 once');
+	assert.equal((await apiJson('/api/v1/workers?per_page=1')).total, before, 'nothing imported');
+	await page.screenshot({path: path.join(SHOTS, 'import-errors.png'), fullPage: true});
+
+	/* The template is a header-only CSV of the importable fields. */
+	const download = async (sel) => {
+		const [dl] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
+		return {name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8').replace(/^\ufeff/, '')};
+	};
+	const tpl = await download('[data-template=workers]');
+	assert.equal(tpl.name, '实名制人员导入模板.csv');
+	assert.equal(tpl.text.trim(), '公民身份号码,姓名,手机号,开户银行,工资卡号');
+	/* The export button downloads the kind's data, same columns. */
+	const exp = await download('[data-testid=import-kinds] a[href="/api/v1/export/workers?format=csv"]');
+	const expRows = parseCsv(exp.text);
+	assert.equal(expRows.length - 1, before, 'exported rows');
+	assert.equal(expRows[0].length, 5, `export columns ${expRows[0]}`);
+
+	/* A good file, auto-detected: the summary counts it. */
+	await page.selectOption('select[name=kind]', 'auto');
+	const okCsv = '公民身份号码,姓名,手机号,开户银行,工资卡号\r\n' + `${id1},赵一,13800000001,中国银行,\r\n`;
+	await page.setInputFiles('input[type=file]', {name: 'workers.csv', mimeType: 'text/csv', buffer: Buffer.from(okCsv)});
+	await page.click('.import-form button[type=submit]');
+	await page.waitForSelector('[data-testid=import-ok]');
+	assert.match(await page.textContent('[data-testid=import-ok] .notice'), /导入成功：共 1 行，新增 1，更新 0，未变 0/);
+	assert.equal((await apiJson('/api/v1/workers?per_page=1')).total, before + 1, 'one worker imported');
+	assertNoProblems('on the import page');
+});
