@@ -33,6 +33,11 @@ int cli_usage(const char *cmd);
 /* Prints the usage of cmd to stdout and returns CLI_OK (for --help). */
 int cli_help(const char *cmd);
 
+/* Serves db_path over HTTP on listen ("HOST:PORT") with threads HTTP
+ * threads until SIGINT/SIGTERM (cli_serve.c; `anxin demo` uses it).
+ * Returns an exit status. */
+int cli_serve_db(const char *db_path, const char *listen, int threads);
+
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);

@@ -1,0 +1,58 @@
+/*
+ * cli_serve.c - `anxin serve`: parses its options and hands over to the
+ * HTTP server (src/http). Also cli_serve_db(), which `anxin demo` calls to
+ * serve the data set it just generated.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "http/http.h"
+
+int cli_serve_db(const char *db_path, const char *listen, int threads)
+{
+	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
+			   threads > 0 ? threads : 2};
+
+	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"listen", required_argument, NULL, 'l'},
+		{"threads", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
+	int c, threads = 2;
+	char *end;
+
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': dbopt = optarg; break;
+		case 'l': listen = optarg; break;
+		case 't':
+			threads = (int)strtol(optarg, &end, 10);
+			if (*end || threads < 1 || threads > 64)
+				return cli_fail("serve", "--threads must be 1..64");
+			break;
+		case 'h': return cli_help("serve");
+		default: return cli_usage("serve");
+		}
+	}
+	if (optind < argc)
+		return cli_usage("serve");
+	/* Opening once here creates nothing (no DB_OPEN_CREATE) but upgrades
+	 * the schema and gives a clear message for a missing file. */
+	const char *path = cli_db_path(dbopt);
+	db *d = cli_open_db(path, 0);
+	if (!d)
+		return CLI_FAIL;
+	db_close(d);
+	return cli_serve_db(path, listen, threads);
+}

@@ -1,0 +1,70 @@
+/*
+ * api.h - the route table's types and every handler of the server.
+ *
+ * A handler is `int h(http_req *r)`: it reads its input through the typed
+ * getters of req.h, does its work with r->db, leaves a response in r and
+ * returns r->status. It must not block for long unless its route is
+ * HR_ASYNC (then it runs on a worker thread, off the HTTP threads).
+ */
+#ifndef ANXIN_HTTP_API_H
+#define ANXIN_HTTP_API_H
+
+#include "domain/kind.h"
+#include "http/req.h"
+
+typedef int (*http_handler)(http_req *r);
+
+enum {
+	HR_MUTATES = 1,  /* writes data (CSRF / audit in the access layer) */
+	HR_ASYNC = 2,    /* runs on a worker thread; the connection suspends */
+	HR_JSON = 4,     /* takes a JSON body (<= REQ_JSON_LIMIT, in memory) */
+	HR_FILE = 8      /* takes a raw file body (streamed to a temp file) */
+};
+
+typedef struct http_route {
+	const char *method;    /* "GET", "POST", "PUT" */
+	const char *pattern;   /* "/api/v1/{kind}/{id}": {x} captures a segment */
+	http_handler handler;
+	const char *perm;      /* permission the caller needs: "read", "write",
+				  "import", "export"; "" = public */
+	unsigned flags;        /* HR_* */
+	const char *summary;   /* one line, for the OpenAPI document */
+} http_route;
+
+extern const http_route http_routes[];  /* terminated by a NULL method */
+
+/* Finds the route of r->method and r->path, filling r->args. Returns it,
+ * or NULL after setting a 404 (no such path) or 405 (path exists, method
+ * does not; with an Allow header). */
+const http_route *http_route_find(http_req *r);
+
+/* ---- shared by the handlers (api_records.c) ---------------------------- */
+
+/* The kind named by capture i, or NULL after setting a 404. */
+const kind *api_kind_arg(http_req *r, int i);
+/* Appends one record as a JSON object {"id":…, field:value, …}: money as
+ * "12.30", decimals and integers as numbers, booleans as true/false,
+ * absent values as null; personal fields masked when mask is set. */
+void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
+		   int mask);
+/* Appends a JSON array of the records of k whose field key equals value
+ * (stored form), sorted by sort (a field key, "-" prefix descending),
+ * at most limit (0 = all). */
+void api_items_where(buf *b, db *d, const kind *k, const char *key,
+		     const char *value, const char *sort, int64_t limit);
+
+/* ---- handlers ----------------------------------------------------------- */
+
+int api_healthz(http_req *r);     /* api_meta.c */
+int api_kinds(http_req *r);
+int api_openapi(http_req *r);     /* openapi.c */
+int api_list(http_req *r);        /* api_records.c */
+int api_get(http_req *r);
+int api_create(http_req *r);      /* api_write.c */
+int api_update(http_req *r);
+int api_import(http_req *r);      /* api_import.c */
+int api_export(http_req *r);      /* api_export.c */
+int api_dashboard(http_req *r);   /* api_dash.c */
+int http_static(http_req *r);     /* static.c */
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * api_dash.c - GET /api/v1/dashboard?as_of=: the 驾驶舱 figures of
+ * docs/api.md. The figures come from store/stats.c; this file picks the
+ * month and shapes the JSON.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/api.h"
+#include "http/related.h"
+#include "store/stats.h"
+#include "util/date.h"
+
+/* Wages of month M fall due on the wage day of month M+1 (data-exchange.md;
+ * the default wage day, 15, is used district-wide here): the month shown
+ * is the latest whose deadline is on or before as_of. */
+static void due_month(const char *as_of, int *y, int *m)
+{
+	int d;
+
+	sscanf(as_of, "%d-%d-%d", y, m, &d);
+	month_add(y, m, d >= 15 ? -1 : -2);
+}
+
+int api_dashboard(http_req *r)
+{
+	char as_of[11], month[8], from[8];
+	int y, m;
+	stats_dash s;
+
+	if (req_date(r, "as_of", as_of) < 0 || req_params_done(r) < 0)
+		return r->status;
+	due_month(as_of, &y, &m);
+	month_format(y, m, month);
+	month_add(&y, &m, -5);
+	month_format(y, m, from);
+	if (stats_dashboard(r->db, as_of, month, from, &s) < 0)
+		return http_error(r, 500, "internal error");
+
+	buf *b = http_json(r, 200);
+	buf_fmt(b, "{\"as_of\":%j,\"month\":%j,\"projects\":{\"active\":%lld,\"total\":%lld,"
+		"\"by_status\":{", as_of, month, (long long)s.projects_active,
+		(long long)s.projects_total);
+	for (int i = 0; i < s.by_status.nrows; i++)
+		buf_fmt(b, "%s%j:%lld", i ? "," : "", stats_at(&s.by_status, i, 0)->s,
+			(long long)stats_at(&s.by_status, i, 1)->i);
+	buf_puts(b, "},\"by_street\":");
+	api_table_json(b, &s.by_street);
+	buf_fmt(b, "},\"workers\":{\"registered\":%lld,\"on_site\":%lld},",
+		(long long)s.workers_registered, (long long)s.workers_on_site);
+	buf_fmt(b, "\"wages\":{\"month\":%j,\"due\":\"%m\",\"paid\":\"%m\",\"unpaid_workers\":%lld,"
+		"\"by_month\":", month, s.wage_due, s.wage_paid, (long long)s.unpaid_workers);
+	api_table_json(b, &s.wages_by_month);
+	buf_fmt(b, "},\"accounts\":{\"open\":%lld,\"balance\":\"%m\"},"
+		"\"deposits\":{\"count\":%lld,\"amount\":\"%m\"}}",
+		(long long)s.accounts_open, s.accounts_balance, (long long)s.deposits_count,
+		s.deposits_amount);
+	stats_dash_free(&s);
+	return r->status;
+}

@@ -1,0 +1,58 @@
+/*
+ * api_import.c - POST /api/v1/import/{kind|auto}: the request body is a
+ * CSV or XLSX file, already streamed by server.c to a temp file; this
+ * handler (on a worker thread, HR_ASYNC) imports it with import_file(),
+ * all rows or none, and answers 200 with the import report or 422 with the
+ * same report listing every bad row. Also the 422 shape shared with the
+ * create/update endpoints.
+ */
+#include <string.h>
+
+#include "domain/import.h"
+#include "http/api.h"
+#include "http/write.h"
+
+void api_report_error(http_req *r, const import_result *res)
+{
+	buf rep = BUF_INIT;
+	buf *b = http_json(r, 422);
+
+	import_result_json(res, &rep);
+	buf_fmt(b, "{\"error\":{\"status\":422,\"code\":\"invalid\",\"message\":"
+		"\"%ld 处错误,未写入任何数据 (%ld errors: nothing was written)\"},",
+		res->nerrors, res->nerrors);
+	buf_putn(b, rep.p + 1, rep.len - 1);  /* the report's members */
+	buf_free(&rep);
+}
+
+int api_import(http_req *r)
+{
+	const char *kname = r->nargs ? r->args[0] : "";
+	const char *filename;
+	import_opts o;
+	import_result res;
+	int ignore;
+
+	memset(&o, 0, sizeof o);
+	if (strcmp(kname, "auto") != 0 && !api_kind_arg(r, 0))
+		return r->status;
+	if (req_bool(r, "ignore_unknown", 0, &ignore) < 0)
+		return r->status;
+	filename = req_str(r, "filename");
+	if (req_params_done(r) < 0)
+		return r->status;
+	if (!r->body_file || r->body_len == 0)
+		return http_error(r, 400, "empty body: send the CSV or XLSX file as the request body");
+	if (!filename || !*filename || strlen(filename) > 200)
+		filename = "upload";
+	o.kind = strcmp(kname, "auto") == 0 ? NULL : kname;
+	o.ignore_unknown = ignore;
+	if (import_file(r->db, r->body_file, filename, &o, &res) == 0) {
+		buf *b = http_json(r, 200);
+		import_result_json(&res, b);
+	} else {
+		api_report_error(r, &res);
+	}
+	import_result_free(&res);
+	return r->status;
+}

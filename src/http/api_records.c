@@ -1,0 +1,252 @@
+/*
+ * api_records.c - the generic read endpoints over every kind of KINDS[]:
+ * GET /api/v1/{kind} (list: paging, sorting, q= search, field filters and
+ * ranges) and GET /api/v1/{kind}/{id} (one record plus its related data,
+ * api_related.c). Also the JSON form of a record shared by all handlers.
+ * Reads go through store/record.h only; no SQL here.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/api.h"
+#include "http/related.h"
+#include "store/record.h"
+#include "util/money.h"
+
+const kind *api_kind_arg(http_req *r, int i)
+{
+	const kind *k = i < r->nargs ? kind_find(r->args[i]) : NULL;
+
+	if (!k)
+		http_error(r, 404, "no such kind: %s", i < r->nargs ? r->args[i] : "");
+	return k;
+}
+
+void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
+		   int mask)
+{
+	char tmp[64];
+
+	buf_fmt(b, "{\"id\":%lld", (long long)id);
+	for (int i = 0; i < k->nfields; i++) {
+		const field *f = &k->fields[i];
+		const kind_val *v = &vals[i];
+		buf_fmt(b, ",%j:", f->key);
+		if (!v->present) {
+			buf_puts(b, "null");
+			continue;
+		}
+		switch (f->type) {
+		case FT_MONEY:
+			buf_fmt(b, "\"%m\"", v->i);
+			break;
+		case FT_DEC2:
+			dec2_format(v->i, tmp);
+			buf_puts(b, tmp);
+			break;
+		case FT_INT:
+			buf_fmt(b, "%lld", (long long)v->i);
+			break;
+		case FT_BOOL:
+			buf_puts(b, v->i ? "true" : "false");
+			break;
+		default:
+			if (mask && (f->flags & F_PERSONAL)) {
+				char m[128];
+				kind_mask(f->type, v->s, m, sizeof m);
+				buf_fmt(b, "%j", m);
+			} else {
+				buf_fmt(b, "%j", v->s);
+			}
+		}
+	}
+	buf_putc(b, '}');
+}
+
+typedef struct list_ctx {
+	buf *b;
+	const kind *k;
+	int n;
+	int mask;
+} list_ctx;
+
+static void list_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	list_ctx *c = ctx;
+
+	if (c->n++)
+		buf_putc(c->b, ',');
+	api_item_json(c->b, c->k, id, vals, c->mask);
+}
+
+void api_items_where(buf *b, db *d, const kind *k, const char *key,
+		     const char *value, const char *sort, int64_t limit)
+{
+	rec_query q;
+	list_ctx c = {b, k, 0, 1};
+
+	rec_query_init(&q, k);
+	q.filters[0].field = kind_key_index(k, key);
+	q.filters[0].op = REC_EQ;
+	q.filters[0].value = value;
+	q.nfilters = 1;
+	if (sort) {
+		q.desc = sort[0] == '-';
+		q.sort_field = kind_key_index(k, sort + q.desc);
+	}
+	q.limit = limit;
+	buf_putc(b, '[');
+	rec_list(d, &q, list_cb, &c);
+	buf_putc(b, ']');
+}
+
+/* Whether field type t can be filtered by a _from/_to range. */
+static int rangeable(field_type t)
+{
+	return t == FT_DATE || t == FT_MONTH || t == FT_MONEY || t == FT_INT || t == FT_DEC2;
+}
+
+/*
+ * Turns every FIELD=, FIELD_from=, FIELD_to= parameter into a filter of q,
+ * parsing each value as the import would (so "在建" filters status=active
+ * and "1234.5" a money field). vals holds the parsed values while q is
+ * used. Returns 0, or -1 with a 400 naming the parameter.
+ */
+static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *vals)
+{
+	for (int i = 0; i < r->nparams; i++) {
+		req_param *p = &r->params[i];
+		const char *name = p->key;
+		size_t n = strlen(name);
+		int op = REC_EQ, fi = kind_key_index(k, name);
+		const char *why;
+
+		if (p->used)
+			continue;
+		if (fi < 0 && n > 5 && strcmp(name + n - 5, "_from") == 0)
+			op = REC_GE;
+		else if (fi < 0 && n > 3 && strcmp(name + n - 3, "_to") == 0)
+			op = REC_LE;
+		if (fi < 0 && op != REC_EQ) {
+			char base[64];
+			size_t bl = n - (op == REC_GE ? 5 : 3);
+			if (bl >= sizeof base)
+				continue;
+			memcpy(base, name, bl);
+			base[bl] = 0;
+			fi = kind_key_index(k, base);
+			if (fi >= 0 && !rangeable(k->fields[fi].type))
+				fi = -1;
+		}
+		if (fi < 0)
+			continue;  /* unknown: req_params_done names it */
+		p->used = 1;
+		if (!p->val[0])
+			continue;  /* an empty form field filters nothing */
+		if (q->nfilters == REC_MAX_FILTERS) {
+			http_error(r, 400, "too many filters (at most %d)", REC_MAX_FILTERS);
+			return -1;
+		}
+		kind_val *v = &vals[q->nfilters];
+		if (!kind_parse_value(&k->fields[fi], p->val, v, &why)) {
+			http_error(r, 400, "parameter '%s': '%s': %s", name, p->val, why);
+			return -1;
+		}
+		rec_filter *f = &q->filters[q->nfilters++];
+		f->field = fi;
+		f->op = op;
+		f->value = v->s;
+		f->ivalue = v->i;
+		f->is_int = v->is_int;
+	}
+	return 0;
+}
+
+int api_list(http_req *r)
+{
+	const kind *k = api_kind_arg(r, 0);
+	int64_t page, per_page;
+	kind_val vals[REC_MAX_FILTERS];
+	rec_query q;
+	const char *sort, *text;
+	int rc;
+
+	if (!k)
+		return r->status;
+	memset(vals, 0, sizeof vals);
+	rec_query_init(&q, k);
+	if (req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
+	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0)
+		goto out;
+	if ((sort = req_str(r, "sort")) && *sort) {
+		q.desc = sort[0] == '-';
+		q.sort_field = kind_key_index(k, sort + q.desc);
+		if (q.sort_field < 0) {
+			http_error(r, 400, "parameter 'sort': no field '%s' in %s", sort + q.desc, k->name);
+			goto out;
+		}
+	}
+	if ((text = req_str(r, "q")) && *text)
+		q.q = text;
+	if (parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
+		goto out;
+	q.limit = per_page;
+	q.offset = (page - 1) * per_page;
+
+	int64_t total = rec_count(r->db, &q);
+	buf *b = http_json(r, 200);
+	list_ctx c = {b, k, 0, 1};
+	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
+		k->name, (long long)total, (long long)page, (long long)per_page);
+	if (rec_list(r->db, &q, list_cb, &c) < 0) {
+		http_error(r, 500, "internal error");
+		goto out;
+	}
+	buf_puts(b, "]}");
+out:
+	for (int i = 0; i < REC_MAX_FILTERS; i++)
+		kind_val_clear(&vals[i]);
+	rc = r->status;
+	return rc;
+}
+
+/* The id capture: digits only, 1.. ; anything else is "no such record". */
+static int parse_id(const char *s, int64_t *id)
+{
+	char *end;
+
+	if (!s || !*s || strlen(s) > 18 || s[0] < '1' || s[0] > '9')
+		return -1;
+	*id = strtoll(s, &end, 10);
+	return *end ? -1 : 0;
+}
+
+int api_get(http_req *r)
+{
+	const kind *k = api_kind_arg(r, 0);
+	kind_val *vals = NULL;
+	int64_t id;
+	char as_of[11];
+
+	if (!k)
+		return r->status;
+	if (req_date(r, "as_of", as_of) < 0 || req_params_done(r) < 0)
+		return r->status;
+	vals = xcalloc((size_t)k->nfields, sizeof *vals);
+	if (parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, NULL, vals)) {
+		http_error(r, 404, "no %s record with id %s", k->name, r->args[1]);
+		goto out;
+	}
+	buf *b = http_json(r, 200);
+	buf_puts(b, "{\"item\":");
+	api_item_json(b, k, id, vals, 1);
+	buf_puts(b, ",\"related\":");
+	api_related(b, r->db, k, vals, as_of);
+	buf_putc(b, '}');
+out:
+	for (int i = 0; i < k->nfields; i++)
+		kind_val_clear(&vals[i]);
+	free(vals);
+	return r->status;
+}

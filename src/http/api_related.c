@@ -1,0 +1,263 @@
+/*
+ * api_related.c - the related data of a project, worker, enterprise or
+ * account page. Aggregates come from store/stats.c, records from
+ * store/record.h; this file only shapes them into the JSON of docs/api.md.
+ * Personal fields are masked everywhere here (no roles yet).
+ */
+#include "http/related.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/api.h"
+#include "store/record.h"
+#include "util/date.h"
+#include "util/money.h"
+
+void api_table_json(buf *b, const stats_table *t)
+{
+	char tmp[32];
+
+	buf_putc(b, '[');
+	for (int row = 0; row < t->nrows; row++) {
+		buf_puts(b, row ? ",{" : "{");
+		for (int c = 0; c < t->ncols; c++) {
+			const stats_cell *cell = stats_at(t, row, c);
+			buf_fmt(b, "%s%j:", c ? "," : "", t->cols[c].name);
+			switch (t->cols[c].type) {
+			case ST_TEXT: buf_fmt(b, "%j", cell->s); break;
+			case ST_INT: buf_fmt(b, "%lld", (long long)cell->i); break;
+			case ST_MONEY: buf_fmt(b, "\"%m\"", cell->i); break;
+			case ST_DEC2:
+				dec2_format(cell->i, tmp);
+				buf_puts(b, tmp);
+				break;
+			}
+		}
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}
+
+/* The value (stored text) of field key in vals, or "" when absent. */
+static const char *val(const kind *k, const kind_val *vals, const char *key)
+{
+	int i = kind_key_index(k, key);
+
+	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
+}
+
+typedef struct one_ctx {
+	buf *b;
+	const kind *k;
+	int found;
+	const char *extra;  /* appended inside the object, e.g. ",\"workers\":3" */
+} one_ctx;
+
+static void one_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	one_ctx *c = ctx;
+
+	api_item_json(c->b, c->k, id, vals, 1);
+	if (c->extra) {
+		c->b->len--;  /* reopen the object */
+		buf_fmt(c->b, "%s}", c->extra);
+	}
+	c->found = 1;
+}
+
+/* Appends the record of kind kname whose key field equals value, or null. */
+static void item_by_key(buf *b, db *d, const char *kname, const char *key,
+			const char *value, const char *extra)
+{
+	const kind *k = kind_find(kname);
+	one_ctx c = {b, k, 0, extra};
+	rec_query q;
+
+	rec_query_init(&q, k);
+	q.filters[0].field = kind_key_index(k, key);
+	q.filters[0].op = REC_EQ;
+	q.filters[0].value = value;
+	q.nfilters = 1;
+	q.limit = 1;
+	rec_list(d, &q, one_cb, &c);
+	if (!c.found)
+		buf_puts(b, "null");
+}
+
+typedef struct acct_ctx {
+	buf *b;
+	db *d;
+	const kind *k;
+	const char *as_of;
+	int n;
+} acct_ctx;
+
+static void account_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	acct_ctx *c = ctx;
+	buf extra = BUF_INIT;
+
+	buf_fmt(&extra, ",\"balance\":\"%m\"",
+		stats_account_balance(c->d, val(c->k, vals, "account_no"), c->as_of));
+	if (c->n++)
+		buf_putc(c->b, ',');
+	api_item_json(c->b, c->k, id, vals, 1);
+	c->b->len--;
+	buf_fmt(c->b, "%S}", &extra);
+	buf_free(&extra);
+}
+
+static void related_project(buf *b, db *d, const kind *k, const kind_val *v,
+			    const char *as_of)
+{
+	const char *code = val(k, v, "code");
+	stats_table t;
+
+	buf_puts(b, "{\"owner\":");
+	item_by_key(b, d, "enterprises", "uscc", val(k, v, "owner_uscc"), NULL);
+	buf_puts(b, ",\"contractor\":");
+	item_by_key(b, d, "enterprises", "uscc", val(k, v, "contractor_uscc"), NULL);
+
+	buf_puts(b, ",\"employers\":[");
+	if (stats_project_employers(d, code, &t) == 0) {
+		for (int i = 0; i < t.nrows; i++) {
+			char extra[64];
+			snprintf(extra, sizeof extra, ",\"workers\":%lld",
+				 (long long)stats_at(&t, i, 1)->i);
+			if (i)
+				buf_putc(b, ',');
+			item_by_key(b, d, "enterprises", "uscc", stats_at(&t, i, 0)->s, extra);
+		}
+		stats_table_free(&t);
+	}
+	buf_fmt(b, "],\"workers_on_site\":%lld",
+		(long long)stats_project_on_site(d, code, as_of));
+
+	const kind *ak = kind_find("accounts");
+	acct_ctx ac = {b, d, ak, as_of, 0};
+	rec_query q;
+	rec_query_init(&q, ak);
+	q.filters[0].field = kind_key_index(ak, "project_code");
+	q.filters[0].value = code;
+	q.nfilters = 1;
+	buf_puts(b, ",\"accounts\":[");
+	rec_list(d, &q, account_cb, &ac);
+	buf_puts(b, "],\"deposits\":");
+	api_items_where(b, d, kind_find("deposits"), "project_code", code, "deposit_date", 0);
+
+	buf_puts(b, ",\"attendance_by_month\":");
+	if (stats_project_attendance(d, code, &t) == 0) {
+		api_table_json(b, &t);
+		stats_table_free(&t);
+	} else {
+		buf_puts(b, "[]");
+	}
+	buf_puts(b, ",\"payroll_by_month\":");
+	if (stats_project_payroll(d, code, &t) == 0) {
+		api_table_json(b, &t);
+		stats_table_free(&t);
+	} else {
+		buf_puts(b, "[]");
+	}
+	buf_putc(b, '}');
+}
+
+/* Whole years between birth ("YYYY-MM-DD") and as_of, or -1. */
+static int age_at(const char *birth, const char *as_of)
+{
+	int by, bm, bd, y, m, dd;
+
+	if (sscanf(birth, "%d-%d-%d", &by, &bm, &bd) != 3 ||
+	    sscanf(as_of, "%d-%d-%d", &y, &m, &dd) != 3)
+		return -1;
+	int age = y - by;
+	if (m < bm || (m == bm && dd < bd))
+		age--;
+	return age;
+}
+
+static void related_worker(buf *b, db *d, const kind *k, const kind_val *v,
+			   const char *as_of)
+{
+	const char *idn = val(k, v, "id_number");
+	const char *birth = val(k, v, "birth_date");
+	const char *sex = val(k, v, "sex");
+	stats_table t;
+
+	if (*birth)
+		buf_fmt(b, "{\"age\":%d", age_at(birth, as_of));
+	else
+		buf_puts(b, "{\"age\":null");
+	buf_fmt(b, ",\"sex\":%j,\"birth_date\":%j,\"employments\":",
+		!strcmp(sex, "M") ? "男" : !strcmp(sex, "F") ? "女" : NULL, *birth ? birth : NULL);
+	api_items_where(b, d, kind_find("employments"), "worker_id_number", idn, "-entry_date", 0);
+	buf_puts(b, ",\"payroll\":");
+	api_items_where(b, d, kind_find("payroll"), "worker_id_number", idn, "-period", 0);
+	buf_puts(b, ",\"attendance_by_month\":");
+	if (stats_worker_attendance(d, idn, &t) == 0) {
+		api_table_json(b, &t);
+		stats_table_free(&t);
+	} else {
+		buf_puts(b, "[]");
+	}
+	buf_putc(b, '}');
+}
+
+typedef struct list_ctx {
+	buf *b;
+	const kind *k;
+	int n;
+} list_ctx;
+
+static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	list_ctx *c = ctx;
+
+	if (c->n++)
+		buf_putc(c->b, ',');
+	api_item_json(c->b, c->k, id, vals, 1);
+}
+
+static void related_enterprise(buf *b, db *d, const kind *k, const kind_val *v)
+{
+	const kind *pk = kind_find("projects");
+	list_ctx c = {b, pk, 0};
+	rec_query q;
+
+	rec_query_init(&q, pk);
+	q.scope.uscc = val(k, v, "uscc");
+	q.limit = 1000;
+	buf_puts(b, "{\"projects\":[");
+	rec_list(d, &q, proj_cb, &c);
+	buf_puts(b, "]}");
+}
+
+static void related_account(buf *b, db *d, const kind *k, const kind_val *v,
+			    const char *as_of)
+{
+	const char *no = val(k, v, "account_no");
+
+	buf_puts(b, "{\"project\":");
+	item_by_key(b, d, "projects", "code", val(k, v, "project_code"), NULL);
+	buf_fmt(b, ",\"balance\":\"%m\",\"transactions\":",
+		stats_account_balance(d, no, as_of));
+	api_items_where(b, d, kind_find("transactions"), "account_no", no, "-txn_date", 100);
+	buf_putc(b, '}');
+}
+
+void api_related(buf *b, db *d, const kind *k, const kind_val *vals,
+		 const char *as_of)
+{
+	if (!strcmp(k->name, "projects"))
+		related_project(b, d, k, vals, as_of);
+	else if (!strcmp(k->name, "workers"))
+		related_worker(b, d, k, vals, as_of);
+	else if (!strcmp(k->name, "enterprises"))
+		related_enterprise(b, d, k, vals);
+	else if (!strcmp(k->name, "accounts"))
+		related_account(b, d, k, vals, as_of);
+	else
+		buf_puts(b, "{}");
+}

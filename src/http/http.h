@@ -1,0 +1,23 @@
+/*
+ * http.h - the public face of the HTTP server: one call that serves the
+ * JSON API and the embedded web UI until SIGINT/SIGTERM.
+ *
+ * Everything else under src/http is private to the server: req.h (the
+ * request struct, typed getters, response helpers), router.c (the route
+ * table), api_*.c (one file per group of endpoints), static.c (assets).
+ */
+#ifndef ANXIN_HTTP_H
+#define ANXIN_HTTP_H
+
+typedef struct http_config {
+	const char *db_path;   /* SQLite file, must exist (anxin init) */
+	const char *listen;    /* "HOST:PORT"; port 0 = any free port */
+	int threads;           /* MHD thread pool size (1..64) */
+} http_config;
+
+/* Serves until SIGINT or SIGTERM, then stops cleanly (waits for running
+ * imports). Prints "anxin: serving http://HOST:PORT/ (db FILE)" once the
+ * socket listens. Returns 0 after a clean stop, 1 if it could not start. */
+int http_serve(const http_config *cfg);
+
+#endif

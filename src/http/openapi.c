@@ -1,0 +1,213 @@
+/*
+ * openapi.c - GET /api/v1/openapi.json: the OpenAPI 3.0 document, built at
+ * run time from KINDS[] (every kind's list, detail, create, update, import
+ * and export paths and its record schema) plus the fixed endpoints, so it
+ * cannot drift from the code. docs/api.md is the short human version.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "http/api.h"
+#include "http/meta.h"
+
+/* The JSON schema of one field as the API writes it. */
+static void field_schema(buf *b, const field *f)
+{
+	buf_fmt(b, "{\"description\":%j,", f->zh);
+	switch (f->type) {
+	case FT_MONEY:
+		buf_puts(b, "\"type\":\"string\",\"pattern\":\"^-?[0-9]+\\\\.[0-9]{2}$\","
+			 "\"example\":\"1234.50\"");
+		break;
+	case FT_DEC2: buf_puts(b, "\"type\":\"number\""); break;
+	case FT_INT:
+		buf_puts(b, "\"type\":\"integer\"");
+		if (f->max > f->min)
+			buf_fmt(b, ",\"minimum\":%lld,\"maximum\":%lld", (long long)f->min,
+				(long long)f->max);
+		break;
+	case FT_DATE: buf_puts(b, "\"type\":\"string\",\"format\":\"date\""); break;
+	case FT_MONTH: buf_puts(b, "\"type\":\"string\",\"pattern\":\"^[0-9]{4}-[0-9]{2}$\""); break;
+	case FT_BOOL: buf_puts(b, "\"type\":\"boolean\""); break;
+	case FT_ENUM:
+		buf_puts(b, "\"type\":\"string\",\"enum\":[");
+		for (int i = 0; f->codes[i]; i++)
+			buf_fmt(b, "%s%j", i ? "," : "", f->codes[i]);
+		buf_putc(b, ']');
+		break;
+	case FT_TEXT:
+		buf_fmt(b, "\"type\":\"string\",\"maxLength\":%d", f->maxlen ? f->maxlen : 500);
+		break;
+	default:
+		buf_fmt(b, "\"type\":\"string\",\"x-anxin-type\":%j", api_type_name(f->type));
+	}
+	if (!(f->flags & F_REQ))
+		buf_puts(b, ",\"nullable\":true");
+	if (f->flags & F_PERSONAL)
+		buf_puts(b, ",\"x-personal\":true");
+	if (f->flags & F_DERIVED)
+		buf_puts(b, ",\"readOnly\":true");
+	buf_putc(b, '}');
+}
+
+static void kind_schema(buf *b, const kind *k)
+{
+	buf_fmt(b, "%j:{\"type\":\"object\",\"description\":%j,\"required\":[\"id\"", k->name, k->zh);
+	for (int i = 0; i < k->nfields; i++)
+		if ((k->fields[i].flags & F_REQ) && !(k->fields[i].flags & F_DERIVED))
+			buf_fmt(b, ",%j", k->fields[i].key);
+	buf_puts(b, "],\"properties\":{\"id\":{\"type\":\"integer\",\"readOnly\":true}");
+	for (int i = 0; i < k->nfields; i++) {
+		buf_fmt(b, ",%j:", k->fields[i].key);
+		field_schema(b, &k->fields[i]);
+	}
+	buf_puts(b, "}}");
+}
+
+#define REF(x) "{\"$ref\":\"#/components/schemas/" x "\"}"
+#define JSON_CONTENT(schema) "{\"application/json\":{\"schema\":" schema "}}"
+
+static const char ERRORS[] =
+	"\"400\":{\"description\":\"bad parameter\",\"content\":" JSON_CONTENT(REF("Error")) "},"
+	"\"404\":{\"description\":\"no such kind or record\",\"content\":" JSON_CONTENT(REF("Error")) "}";
+
+static void param(buf *b, int first, const char *name, const char *in, const char *type,
+		  const char *desc)
+{
+	buf_fmt(b, "%s{\"name\":%j,\"in\":%j,%s\"schema\":{\"type\":%j},\"description\":%j}",
+		first ? "" : ",", name, in, strcmp(in, "path") == 0 ? "\"required\":true," : "",
+		type, desc);
+}
+
+static void kind_paths(buf *b, const kind *k)
+{
+	/* list + create */
+	buf_fmt(b, ",\"/api/v1/%s\":{\"get\":{\"summary\":%j,\"tags\":[%j],\"parameters\":[",
+		k->name, k->zh, k->name);
+	param(b, 1, "page", "query", "integer", "1-based page");
+	param(b, 0, "per_page", "query", "integer", "1..500, default 50");
+	param(b, 0, "sort", "query", "string", "FIELD or -FIELD");
+	param(b, 0, "q", "query", "string", "substring of searchable fields, or a full key / ID number");
+	for (int i = 0; i < k->nfields; i++) {
+		const field *f = &k->fields[i];
+		char name[80];
+		param(b, 0, f->key, "query", "string", "exact match");
+		if (f->type == FT_DATE || f->type == FT_MONTH || f->type == FT_MONEY ||
+		    f->type == FT_INT || f->type == FT_DEC2) {
+			snprintf(name, sizeof name, "%s_from", f->key);
+			param(b, 0, name, "query", "string", "inclusive lower bound");
+			snprintf(name, sizeof name, "%s_to", f->key);
+			param(b, 0, name, "query", "string", "inclusive upper bound");
+		}
+	}
+	buf_fmt(b, "],\"responses\":{\"200\":{\"description\":\"one page\",\"content\":"
+		"{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+		"\"kind\":{\"type\":\"string\"},\"total\":{\"type\":\"integer\"},"
+		"\"page\":{\"type\":\"integer\"},\"per_page\":{\"type\":\"integer\"},"
+		"\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/%s\"}}}}}}},%s}},",
+		k->name, ERRORS);
+	buf_fmt(b, "\"post\":{\"summary\":\"create or update by key\",\"tags\":[%j],"
+		"\"requestBody\":{\"required\":true,\"content\":{\"application/json\":{\"schema\":"
+		"{\"$ref\":\"#/components/schemas/%s\"}}}},\"responses\":{"
+		"\"200\":{\"description\":\"written\",\"content\":" JSON_CONTENT(REF("WriteResult")) "},"
+		"\"422\":{\"description\":\"invalid\",\"content\":" JSON_CONTENT(REF("ImportReport")) "},"
+		"%s}}}",
+		k->name, k->name, ERRORS);
+	/* detail + update */
+	buf_fmt(b, ",\"/api/v1/%s/{id}\":{\"parameters\":[", k->name);
+	param(b, 1, "id", "path", "integer", "record id");
+	buf_fmt(b, "],\"get\":{\"summary\":\"one record with related data\",\"tags\":[%j],"
+		"\"parameters\":[", k->name);
+	param(b, 1, "as_of", "query", "string", "YYYY-MM-DD, default today");
+	buf_fmt(b, "],\"responses\":{\"200\":{\"description\":\"the record\",\"content\":"
+		"{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":{"
+		"\"item\":{\"$ref\":\"#/components/schemas/%s\"},\"related\":{\"type\":\"object\"}}}}}},"
+		"%s}},",
+		k->name, ERRORS);
+	buf_fmt(b, "\"put\":{\"summary\":\"update this record\",\"tags\":[%j],"
+		"\"requestBody\":{\"required\":true,\"content\":{\"application/json\":{\"schema\":"
+		"{\"type\":\"object\"}}}},\"responses\":{"
+		"\"200\":{\"description\":\"written\",\"content\":" JSON_CONTENT(REF("WriteResult")) "},"
+		"\"422\":{\"description\":\"invalid\",\"content\":" JSON_CONTENT(REF("ImportReport")) "},"
+		"%s}}}",
+		k->name, ERRORS);
+	/* import + export */
+	buf_fmt(b, ",\"/api/v1/import/%s\":{\"post\":{\"summary\":\"bulk import (all rows or none)\","
+		"\"tags\":[%j],\"parameters\":[", k->name, k->name);
+	param(b, 1, "ignore_unknown", "query", "boolean", "skip unknown columns");
+	param(b, 0, "filename", "query", "string", "name used in messages");
+	buf_fmt(b, "],\"requestBody\":{\"required\":true,\"content\":{\"text/csv\":{\"schema\":"
+		"{\"type\":\"string\",\"format\":\"binary\"}},\"application/vnd.openxmlformats-"
+		"officedocument.spreadsheetml.sheet\":{\"schema\":{\"type\":\"string\",\"format\":"
+		"\"binary\"}}}},\"responses\":{"
+		"\"200\":{\"description\":\"committed\",\"content\":" JSON_CONTENT(REF("ImportReport")) "},"
+		"\"413\":{\"description\":\"too large\",\"content\":" JSON_CONTENT(REF("Error")) "},"
+		"\"422\":{\"description\":\"nothing written\",\"content\":" JSON_CONTENT(REF("ImportReport")) "},"
+		"%s}}}",
+		ERRORS);
+	buf_fmt(b, ",\"/api/v1/export/%s\":{\"get\":{\"summary\":\"export as a file\",\"tags\":[%j],"
+		"\"parameters\":[", k->name, k->name);
+	param(b, 1, "format", "query", "string", "csv (default) or xlsx");
+	param(b, 0, "header", "query", "string", "zh (default) or en");
+	buf_fmt(b, "],\"responses\":{\"200\":{\"description\":\"the file\",\"content\":{"
+		"\"text/csv\":{},\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":{}}},"
+		"%s}}}",
+		ERRORS);
+}
+
+static const char FIXED_PATHS[] =
+	"\"/healthz\":{\"get\":{\"summary\":\"liveness\",\"responses\":{\"200\":{\"description\":"
+	"\"ok\",\"content\":{\"application/json\":{\"schema\":{\"type\":\"object\",\"properties\":"
+	"{\"ok\":{\"type\":\"boolean\"},\"schema\":{\"type\":\"integer\"}}}}}}}}},"
+	"\"/api/v1/openapi.json\":{\"get\":{\"summary\":\"this document\",\"responses\":{\"200\":"
+	"{\"description\":\"OpenAPI 3.0\"}}}},"
+	"\"/api/v1/kinds\":{\"get\":{\"summary\":\"every kind with its fields\",\"responses\":"
+	"{\"200\":{\"description\":\"kinds\",\"content\":{\"application/json\":{\"schema\":"
+	"{\"type\":\"array\",\"items\":{\"type\":\"object\"}}}}}}}},"
+	"\"/api/v1/dashboard\":{\"get\":{\"summary\":\"the dashboard figures\",\"parameters\":"
+	"[{\"name\":\"as_of\",\"in\":\"query\",\"schema\":{\"type\":\"string\",\"format\":\"date\"}}],"
+	"\"responses\":{\"200\":{\"description\":\"figures\",\"content\":{\"application/json\":"
+	"{\"schema\":{\"type\":\"object\"}}}},\"400\":{\"description\":\"bad parameter\"}}}},"
+	"\"/api/v1/import/auto\":{\"post\":{\"summary\":\"bulk import, kind from the header\","
+	"\"requestBody\":{\"required\":true,\"content\":{\"application/octet-stream\":{\"schema\":"
+	"{\"type\":\"string\",\"format\":\"binary\"}}}},\"responses\":{\"200\":{\"description\":"
+	"\"committed\"},\"422\":{\"description\":\"nothing written\"}}}}";
+
+static const char FIXED_SCHEMAS[] =
+	"\"Error\":{\"type\":\"object\",\"properties\":{\"error\":{\"type\":\"object\",\"properties\":"
+	"{\"status\":{\"type\":\"integer\"},\"code\":{\"type\":\"string\",\"enum\":[\"bad_request\","
+	"\"not_found\",\"method_not_allowed\",\"too_large\",\"invalid\",\"unavailable\",\"internal\"]},"
+	"\"message\":{\"type\":\"string\"}}}}},"
+	"\"ImportError\":{\"type\":\"object\",\"properties\":{\"file\":{\"type\":\"string\"},"
+	"\"row\":{\"type\":\"integer\"},\"column\":{\"type\":\"string\"},\"header\":{\"type\":\"string\"},"
+	"\"field\":{\"type\":\"string\"},\"value\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"}}},"
+	"\"ImportReport\":{\"type\":\"object\",\"properties\":{\"ok\":{\"type\":\"boolean\"},"
+	"\"kind\":{\"type\":\"string\",\"nullable\":true},\"file\":{\"type\":\"string\"},"
+	"\"encoding\":{\"type\":\"string\",\"nullable\":true},\"rows\":{\"type\":\"integer\"},"
+	"\"inserted\":{\"type\":\"integer\"},\"updated\":{\"type\":\"integer\"},"
+	"\"unchanged\":{\"type\":\"integer\"},\"error_count\":{\"type\":\"integer\"},"
+	"\"truncated\":{\"type\":\"boolean\"},\"errors\":{\"type\":\"array\",\"items\":"
+	"{\"$ref\":\"#/components/schemas/ImportError\"}},\"error\":{\"type\":\"object\","
+	"\"description\":\"present on 422\"}}},"
+	"\"WriteResult\":{\"type\":\"object\",\"properties\":{\"item\":{\"type\":\"object\"},"
+	"\"result\":{\"type\":\"string\",\"enum\":[\"inserted\",\"updated\",\"unchanged\"]}}}";
+
+int api_openapi(http_req *r)
+{
+	buf *b = http_json(r, 200);
+
+	buf_puts(b, "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"anxin (安薪) API\",\"version\":\"1\","
+		 "\"description\":\"Wage-payment monitoring for a labour bureau. Money is a string of "
+		 "yuan with two decimals; personal fields are masked.\"},\"paths\":{");
+	buf_puts(b, FIXED_PATHS);
+	for (int i = 0; KINDS[i]; i++)
+		kind_paths(b, KINDS[i]);
+	buf_puts(b, "},\"components\":{\"schemas\":{");
+	buf_puts(b, FIXED_SCHEMAS);
+	for (int i = 0; KINDS[i]; i++) {
+		buf_putc(b, ',');
+		kind_schema(b, KINDS[i]);
+	}
+	buf_puts(b, "}}}");
+	return r->status;
+}

@@ -1,0 +1,503 @@
+/*
+ * server.c - libmicrohttpd setup and the life of one connection.
+ *
+ * Owns: the daemon (epoll, internal thread pool), the pool of database
+ * connections, request bodies (JSON in memory up to REQ_JSON_LIMIT, files
+ * streamed to a temp file up to REQ_FILE_LIMIT), the worker threads of
+ * HR_ASYNC routes (the connection is suspended meanwhile, so a long import
+ * never stalls the HTTP threads), the headers every response carries, and
+ * the clean stop on SIGINT/SIGTERM.
+ * Must not: know any route or kind (router.c, api_*.c do), or exit because
+ * of one request.
+ *
+ * libmicrohttpd calls the access handler several times per request: first
+ * with the headers (we parse, route and check limits), then once per chunk
+ * of body, then with no data; the response is queued on that later call,
+ * never the first, or keep-alive is lost.
+ */
+#include "http/http.h"
+
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "http/api.h"
+
+#define MAX_JOBS 16           /* concurrent HR_ASYNC requests */
+#define CONN_TIMEOUT 30       /* seconds of silence before a client is dropped */
+#define CONN_MEMORY (128 * 1024) /* libmicrohttpd's per-connection pool */
+
+enum { PH_NEW, PH_BODY, PH_RUNNING, PH_DONE };
+
+typedef struct server {
+	const http_config *cfg;
+	struct MHD_Daemon *mhd;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	db **idle;              /* pooled connections not in use */
+	int nidle, nopen, maxopen;
+	int jobs, stopping;
+	pthread_mutex_t write_mu; /* one writer at a time: no SQLITE_BUSY waits */
+} server;
+
+typedef struct conn {
+	http_req r;
+	server *s;
+	struct MHD_Connection *mc;
+	char *uri;              /* as received: path and query, still encoded */
+	int phase;
+	int has_body;
+	int fd;                 /* temp file of an HR_FILE body, or -1 */
+	uint64_t limit;
+} conn;
+
+/* ---- database pool ------------------------------------------------------ */
+
+/* A connection for one request: an idle one, or a new one while fewer
+ * than maxopen are open, else waits. NULL if the file cannot be opened. */
+static db *pool_get(server *s)
+{
+	db *d = NULL;
+	char err[256];
+
+	pthread_mutex_lock(&s->mu);
+	while (s->nidle == 0 && s->nopen >= s->maxopen)
+		pthread_cond_wait(&s->cv, &s->mu);
+	if (s->nidle > 0) {
+		d = s->idle[--s->nidle];
+		pthread_mutex_unlock(&s->mu);
+		return d;
+	}
+	s->nopen++;
+	pthread_mutex_unlock(&s->mu);
+	d = db_open(s->cfg->db_path, 0, err, sizeof err);
+	if (!d) {
+		fprintf(stderr, "anxin: http: %s\n", err);
+		pthread_mutex_lock(&s->mu);
+		s->nopen--;
+		pthread_cond_signal(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+	}
+	return d;
+}
+
+static void pool_put(server *s, db *d)
+{
+	if (!d)
+		return;
+	pthread_mutex_lock(&s->mu);
+	s->idle[s->nidle++] = d;
+	pthread_cond_signal(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* ---- running a handler -------------------------------------------------- */
+
+/* Calls the route's handler with a pooled connection; a handler that set
+ * no status is a bug, answered 500. Read-only routes get a 400 for any
+ * query parameter they did not read (mutating ones check before writing). */
+static void run_handler(server *s, conn *c)
+{
+	http_req *r = &c->r;
+
+	r->db = pool_get(s);
+	if (!r->db) {
+		http_error(r, 503, "database unavailable");
+		return;
+	}
+	if (r->route->flags & HR_MUTATES)
+		pthread_mutex_lock(&s->write_mu);
+	r->route->handler(r);
+	if (r->route->flags & HR_MUTATES)
+		pthread_mutex_unlock(&s->write_mu);
+	if (r->status == 0)
+		http_error(r, 500, "internal error");
+	else if (r->status < 300)
+		req_params_done(r);
+	if (r->status >= 500)
+		fprintf(stderr, "anxin: http: %s %s -> %d\n", r->method, r->path, r->status);
+	pool_put(s, r->db);
+	r->db = NULL;
+}
+
+static void *job_main(void *arg)
+{
+	conn *c = arg;
+	server *s = c->s;
+
+	run_handler(s, c);
+	c->phase = PH_DONE;
+	MHD_resume_connection(c->mc);   /* c may be gone after this */
+	pthread_mutex_lock(&s->mu);
+	s->jobs--;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+/* Suspends the connection and runs the handler on a new thread. Returns 0,
+ * or -1 with a 503 set when too many jobs run or the server is stopping. */
+static int start_job(server *s, conn *c)
+{
+	pthread_t t;
+	pthread_attr_t at;
+
+	pthread_mutex_lock(&s->mu);
+	if (s->stopping || s->jobs >= MAX_JOBS) {
+		pthread_mutex_unlock(&s->mu);
+		http_error(&c->r, 503, "server busy, try again later");
+		return -1;
+	}
+	s->jobs++;
+	pthread_mutex_unlock(&s->mu);
+	c->phase = PH_RUNNING;
+	MHD_suspend_connection(c->mc);
+	pthread_attr_init(&at);
+	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
+	int rc = pthread_create(&t, &at, job_main, c);
+	pthread_attr_destroy(&at);
+	if (rc != 0) {
+		c->phase = PH_DONE;
+		http_error(&c->r, 503, "server busy, try again later");
+		MHD_resume_connection(c->mc);
+		pthread_mutex_lock(&s->mu);
+		s->jobs--;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+	}
+	return 0;
+}
+
+/* ---- responses ---------------------------------------------------------- */
+
+static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			  "img-src 'self' data:; frame-ancestors 'none'";
+
+/* Builds the MHD response from what the handler left in r and queues it. */
+static enum MHD_Result send_response(conn *c)
+{
+	http_req *r = &c->r;
+	struct MHD_Response *resp;
+	int has_cache = 0;
+
+	if (r->static_body) {
+		resp = MHD_create_response_from_buffer(r->static_len, (void *)r->static_body,
+						       MHD_RESPMEM_PERSISTENT);
+	} else if (r->out_fd >= 0) {
+		resp = MHD_create_response_from_fd64(r->out_fd_len, r->out_fd);
+		if (resp)
+			r->out_fd = -1;   /* MHD closes it */
+	} else {
+		size_t len = r->out.len;
+		char *p = buf_detach(&r->out);
+		resp = MHD_create_response_from_buffer(len, p ? p : (void *)"",
+						       p ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
+		if (!resp)
+			free(p);
+	}
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type",
+				r->ctype ? r->ctype : "application/json; charset=utf-8");
+	MHD_add_response_header(resp, "Content-Security-Policy", CSP);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	for (int i = 0; i < r->nheaders; i++) {
+		MHD_add_response_header(resp, r->hname[i], r->hval[i]);
+		if (strcmp(r->hname[i], "Cache-Control") == 0)
+			has_cache = 1;
+	}
+	if (!has_cache)
+		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	enum MHD_Result ret = MHD_queue_response(c->mc, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+/* ---- the access handler ------------------------------------------------- */
+
+/* First call: parse the URI, route, check the declared body size, prepare
+ * the body's destination. Errors found here are answered at once only when
+ * a body follows (the connection then closes); else on the next call. */
+static enum MHD_Result begin(server *s, conn *c, const char *method)
+{
+	http_req *r = &c->r;
+	struct MHD_Connection *mc = c->mc;
+	const char *uri = c->uri ? c->uri : "/";
+	const char *q = strchr(uri, '?');
+	const char *cl = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Content-Length");
+	const char *te = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "Transfer-Encoding");
+	const char *inm = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "If-None-Match");
+
+	c->phase = PH_BODY;
+	c->has_body = (cl && strcmp(cl, "0") != 0) || te;
+	snprintf(r->method, sizeof r->method, "%s", method);
+	if (inm)
+		r->if_none_match = xstrdup(inm);
+	r->path = req_decode(uri, q ? (size_t)(q - uri) : strlen(uri), 0);
+	if (!r->path || r->path[0] != '/') {
+		free(r->path);
+		r->path = xstrdup("/");
+		http_error(r, 400, "malformed path");
+	} else if (strlen(method) >= sizeof r->method) {
+		http_error(r, 405, "method not allowed");
+	} else if (q && req_parse_query(r, q + 1) < 0) {
+		/* 400 set */
+	} else if (http_route_find(r)) {
+		unsigned f = r->route->flags;
+		c->limit = (f & HR_FILE) ? REQ_FILE_LIMIT : REQ_JSON_LIMIT;
+		if (cl && strtoull(cl, NULL, 10) > c->limit) {
+			http_error(r, 413, "request body too large (limit %llu bytes)",
+				   (unsigned long long)c->limit);
+		} else if (f & HR_FILE) {
+			const char *tmp = getenv("TMPDIR");
+			buf path = BUF_INIT;
+			buf_fmt(&path, "%s/anxin-upload-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+			r->body_file = buf_detach(&path);
+			c->fd = mkstemp(r->body_file);
+			if (c->fd < 0) {
+				free(r->body_file);
+				r->body_file = NULL;
+				fprintf(stderr, "anxin: http: temp file: %s\n", strerror(errno));
+				http_error(r, 500, "cannot store the upload");
+			}
+		}
+	}
+	(void)s;
+	if (r->status && c->has_body)
+		return send_response(c);
+	return MHD_YES;
+}
+
+/* One chunk of body: into the temp file or the JSON buffer; past the
+ * limit (chunked bodies) the rest is discarded and a 413 answered. */
+static void body_chunk(conn *c, const char *data, size_t n)
+{
+	http_req *r = &c->r;
+
+	if (r->status)
+		return;
+	r->body_len += n;
+	if (r->body_len > c->limit) {
+		http_error(r, 413, "request body too large (limit %llu bytes)",
+			   (unsigned long long)c->limit);
+		return;
+	}
+	if (c->fd >= 0) {
+		while (n > 0) {
+			ssize_t w = write(c->fd, data, n);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				fprintf(stderr, "anxin: http: writing upload: %s\n", strerror(errno));
+				http_error(r, 500, "cannot store the upload");
+				return;
+			}
+			data += w;
+			n -= (size_t)w;
+		}
+	} else if (r->route && (r->route->flags & HR_JSON)) {
+		buf_putn(&r->body, data, n);
+	}
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc,
+				  const char *url, const char *method,
+				  const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	server *s = cls;
+	conn *c = *con_cls;
+
+	if (!c)
+		return MHD_NO;  /* the URI callback always sets it */
+	c->mc = mc;
+	switch (c->phase) {
+	case PH_NEW:
+		return begin(s, c, method);
+	case PH_BODY:
+		if (*upload_data_size) {
+			body_chunk(c, upload_data, *upload_data_size);
+			*upload_data_size = 0;
+			return MHD_YES;
+		}
+		if (c->fd >= 0) {
+			close(c->fd);
+			c->fd = -1;
+		}
+		if (!c->r.status) {
+			if (c->r.route->flags & HR_ASYNC) {
+				if (start_job(s, c) == 0)
+					return MHD_YES;
+			} else {
+				run_handler(s, c);
+			}
+		}
+		return send_response(c);
+	case PH_DONE:
+		return send_response(c);
+	default:
+		return MHD_YES;  /* PH_RUNNING: spurious call while suspended */
+	}
+}
+
+/* Called by MHD with the raw request URI before anything else: its return
+ * value becomes the connection's per-request pointer. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
+{
+	conn *c = xcalloc(1, sizeof *c);
+
+	req_init(&c->r);
+	c->s = cls;
+	c->mc = mc;
+	c->fd = -1;
+	c->uri = xstrdup(uri ? uri : "/");
+	return c;
+}
+
+static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	conn *c = *con_cls;
+
+	if (!c)
+		return;
+	if (c->fd >= 0)
+		close(c->fd);
+	req_free(&c->r);
+	free(c->uri);
+	free(c);
+	*con_cls = NULL;
+}
+
+static void on_mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	fputs("anxin: http: ", stderr);
+	vfprintf(stderr, fmt, ap);
+}
+
+/* ---- start and stop ----------------------------------------------------- */
+
+/* Resolves "HOST:PORT" ("[::1]:8080" for IPv6). Returns 0 and fills ss. */
+static int parse_listen(const char *listen, struct sockaddr_storage *ss,
+			socklen_t *sslen, char *host, size_t hostlen)
+{
+	const char *colon = strrchr(listen, ':');
+	struct addrinfo hints, *ai = NULL;
+	const char *h = listen;
+	size_t hl;
+
+	if (!colon || !colon[1])
+		return -1;
+	hl = (size_t)(colon - listen);
+	if (hl >= 2 && h[0] == '[' && h[hl - 1] == ']') {
+		h++;
+		hl -= 2;
+	}
+	if (hl == 0 || hl >= hostlen)
+		return -1;
+	memcpy(host, h, hl);
+	host[hl] = 0;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	if (getaddrinfo(host, colon + 1, &hints, &ai) != 0 || !ai)
+		return -1;
+	memcpy(ss, ai->ai_addr, ai->ai_addrlen);
+	*sslen = ai->ai_addrlen;
+	freeaddrinfo(ai);
+	return 0;
+}
+
+int http_serve(const http_config *cfg)
+{
+	server s;
+	struct sockaddr_storage ss;
+	socklen_t sslen;
+	char host[256];
+	sigset_t sigs, old;
+	int sig, rc = 1;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME |
+			 MHD_USE_ERROR_LOG;
+	int threads = cfg->threads > 0 ? cfg->threads : 2;
+
+	memset(&s, 0, sizeof s);
+	s.cfg = cfg;
+	pthread_mutex_init(&s.mu, NULL);
+	pthread_cond_init(&s.cv, NULL);
+	pthread_mutex_init(&s.write_mu, NULL);
+	s.maxopen = threads + MAX_JOBS + 2;
+	s.idle = xcalloc((size_t)s.maxopen, sizeof *s.idle);
+
+	if (parse_listen(cfg->listen, &ss, &sslen, host, sizeof host) < 0) {
+		fprintf(stderr, "anxin serve: cannot use listen address '%s' (want HOST:PORT)\n",
+			cfg->listen);
+		goto out;
+	}
+	if (ss.ss_family == AF_INET6)
+		flags |= MHD_USE_IPv6;
+	/* Check the database once before listening, for a clear message. */
+	db *first = pool_get(&s);
+	if (!first)
+		goto out;
+	pool_put(&s, first);
+
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &sigs, &old);  /* inherited by every thread */
+
+	s.mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &s,
+				 MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+				 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
+				 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
+				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+				 MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+				 MHD_OPTION_URI_LOG_CALLBACK, on_uri, &s,
+				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+				 MHD_OPTION_END);
+	if (!s.mhd) {
+		fprintf(stderr, "anxin serve: cannot listen on %s: %s\n", cfg->listen,
+			errno ? strerror(errno) : "unknown error");
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		goto out;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.mhd, MHD_DAEMON_INFO_BIND_PORT);
+	printf("anxin: serving http://%s%s%s:%u/ (db %s)\n", strchr(host, ':') ? "[" : "", host,
+	       strchr(host, ':') ? "]" : "", info ? (unsigned)info->port : 0, cfg->db_path);
+	fflush(stdout);
+
+	while (sigwait(&sigs, &sig) != 0)
+		;
+	fprintf(stderr, "anxin: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	MHD_socket lfd = MHD_quiesce_daemon(s.mhd);
+	if (lfd != MHD_INVALID_SOCKET)
+		close(lfd);
+	pthread_mutex_lock(&s.mu);
+	s.stopping = 1;
+	while (s.jobs > 0)
+		pthread_cond_wait(&s.cv, &s.mu);
+	pthread_mutex_unlock(&s.mu);
+	MHD_stop_daemon(s.mhd);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	rc = 0;
+out:
+	for (int i = 0; i < s.nidle; i++)
+		db_close(s.idle[i]);
+	free(s.idle);
+	pthread_mutex_destroy(&s.mu);
+	pthread_cond_destroy(&s.cv);
+	pthread_mutex_destroy(&s.write_mu);
+	return rc;
+}

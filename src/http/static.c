@@ -1,0 +1,71 @@
+/*
+ * static.c - serves the web UI embedded in the binary (assets.S): "/" is
+ * index.html, "/static/NAME" the scripts and styles. Each asset has its
+ * Content-Type and an ETag (a hash of its bytes, computed once), so a
+ * browser revalidates cheaply; index.html is not cached without checking.
+ * Unknown paths are 404: the UI routes with the URL hash, not the path.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "http/api.h"
+
+extern const char asset_index_html[], asset_index_html_end[];
+extern const char asset_app_js[], asset_app_js_end[];
+extern const char asset_style_css[], asset_style_css_end[];
+extern const char asset_echarts_js[], asset_echarts_js_end[];
+
+typedef struct asset {
+	const char *name;   /* after /static/, or "" for "/" */
+	const char *ctype;
+	const char *start, *end;
+	const char *cache;
+	char etag[24];
+} asset;
+
+static asset assets[] = {
+	{"", "text/html; charset=utf-8", asset_index_html, asset_index_html_end, "no-cache", ""},
+	{"app.js", "text/javascript; charset=utf-8", asset_app_js, asset_app_js_end, "no-cache", ""},
+	{"style.css", "text/css; charset=utf-8", asset_style_css, asset_style_css_end, "no-cache", ""},
+	{"echarts.min.js", "text/javascript; charset=utf-8", asset_echarts_js, asset_echarts_js_end,
+	 "public, max-age=86400", ""},
+};
+
+static pthread_once_t etag_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of each asset as its ETag: the assets never change while the
+ * binary runs. */
+static void compute_etags(void)
+{
+	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++) {
+		uint64_t h = 1469598103934665603ull;
+		for (const char *p = assets[i].start; p < assets[i].end; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211ull;
+		snprintf(assets[i].etag, sizeof assets[i].etag, "\"%016llx\"", (unsigned long long)h);
+	}
+}
+
+int http_static(http_req *r)
+{
+	const char *name = r->nargs > 0 ? r->args[0] : "";
+
+	pthread_once(&etag_once, compute_etags);
+	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++) {
+		asset *a = &assets[i];
+		if (strcmp(a->name, name) != 0)
+			continue;
+		http_header(r, "ETag", a->etag);
+		http_header(r, "Cache-Control", a->cache);
+		if (r->if_none_match && strstr(r->if_none_match, a->etag)) {
+			http_json(r, 304);
+			return r->status;
+		}
+		http_json(r, 200);
+		r->ctype = a->ctype;
+		r->static_body = a->start;
+		r->static_len = (size_t)(a->end - a->start);
+		return r->status;
+	}
+	return http_error(r, 404, "no such file: %s", r->path);
+}
