@@ -318,7 +318,7 @@
 		for (const r of opts.rows) {
 			const href = opts.href && opts.href(r);
 			const tr = h('tr', {class: [href ? 'clickable' : '', opts.rowClass ? opts.rowClass(r) : ''].join(' ').trim() || null});
-			for (const c of cols) tr.append(h('td', {class: c.num ? 'num' : null, dataset: {key: c.key}}, c.render(r)));
+			for (const c of cols) tr.append(h('td', {class: c.num ? 'num' : c.wrap ? 'wrap' : null, dataset: {key: c.key}}, c.render(r)));
 			if (href) {
 				tr.addEventListener('click', (e) => {
 					if (e.target.closest('a')) return;
@@ -492,13 +492,13 @@
 				card('各项目状态', statusChart)),
 			card('各街镇/功能区在建项目', streetChart));
 
-		const byMonth = w.by_month || [];
+		const byMonth = lastMonths(w.month || d.month, 6, w.by_month || []);
 		charts.make(wagesChart, {
 			color: ['#8fb3de', '#1f5fae', '#f0a020'],
 			legend: {data: ['应发', '实发', '发放率'], top: 0},
 			grid: {left: 64, right: 56, top: 36, bottom: 28},
 			xAxis: {type: 'category', data: byMonth.map((m) => monthLabel(m.month))},
-			yAxis: [{type: 'value', name: '万元', axisLabel: {formatter: (v) => num(Math.round(v / 1e4))}},
+			yAxis: [{type: 'value', name: '万元', axisLabel: {formatter: (v) => num(Math.round(v / 100) / 100)}},
 				{type: 'value', name: '%', min: 0, max: 100, splitLine: {show: false}}],
 			series: [
 				{name: '应发', type: 'bar', barMaxWidth: 28, data: byMonth.map((m) => yuanNumber(m.due))},
@@ -511,6 +511,7 @@
 			],
 		});
 		const streets = (p.by_street || []).slice().sort((a, b) => (a.active || 0) - (b.active || 0));
+		streetChart.style.height = Math.max(180, streets.length * 30 + 50) + 'px'; /* CSSOM, CSP-safe */
 		charts.make(streetChart, {
 			color: ['#1f5fae'],
 			grid: {left: 120, right: 32, top: 12, bottom: 24},
@@ -531,6 +532,26 @@
 				data: order.filter((c) => byStatus[c] !== undefined).map((c) => ({
 					name: enumLabel(statusF, c), value: byStatus[c], itemStyle: {color: colors[c] || '#7b68c8'}}))}],
 		});
+	}
+
+	/* The n months ending with month "YYYY-MM", each with the row of rows
+	 * for it or {due: null, paid: null}: a stable axis when some months
+	 * have no payroll. Falls back to rows when month is unknown. */
+	function lastMonths(month, n, rows) {
+		const m = /^(\d{4})-(\d{2})$/.exec(month || '');
+		if (!m) return rows;
+		const by = new Map(rows.map((r) => [r.month, r]));
+		const out = [];
+		let y = Number(m[1]), mo = Number(m[2]);
+		for (let i = 0; i < n; i++) {
+			const key = `${y}-${String(mo).padStart(2, '0')}`;
+			out.unshift(by.get(key) || {month: key, due: null, paid: null});
+			if (--mo === 0) {
+				mo = 12;
+				y--;
+			}
+		}
+		return out;
 	}
 
 	/* ---- generic list pages ------------------------------------------- */
@@ -965,16 +986,20 @@
 		const ignore = h('input', {type: 'checkbox', name: 'ignore_unknown'});
 		const submit = h('button', {type: 'submit', class: 'btn btn-primary'}, '上传并导入');
 		const result = h('div', {class: 'import-result', dataset: {testid: 'import-result'}});
+		const resultCard = card('导入结果', result);
+		resultCard.hidden = true;
 
 		const form = h('form', {class: 'import-form', onsubmit: async (ev) => {
 			ev.preventDefault();
 			banner.hide();
 			const f = file.files && file.files[0];
 			if (!f) {
+				resultCard.hidden = false;
 				clear(result).append(h('div', {class: 'notice notice-warn'}, '请先选择要导入的文件（CSV 或 XLSX）。'));
 				return;
 			}
 			submit.disabled = true;
+			resultCard.hidden = false;
 			clear(result).append(h('div', {class: 'loading'}, `正在导入 ${f.name} …`));
 			try {
 				const body = await f.arrayBuffer();
@@ -1009,7 +1034,12 @@
 		});
 		clear(ctx.main).append(
 			pageHead('数据导入', '按《数据交换标准》导入企业、项目、实名制、考勤、工资、专用账户与保证金数据'),
-			h('div', {class: 'grid-2 grid-import'}, card('上传文件', [form, result]), card('模板与导出', kindTable)));
+			h('div', {class: 'grid-2 grid-import'}, card('上传文件', form), card('模板与导出', kindTable)),
+			resultCard);
+		/* Results appear below the form: bring them into view. */
+		new MutationObserver(() => {
+			if (!resultCard.hidden) resultCard.scrollIntoView({block: 'nearest'});
+		}).observe(result, {childList: true});
 	}
 
 	function importReport(rep, all, fileName) {
@@ -1032,7 +1062,7 @@
 			h('div', {class: 'notice notice-error'},
 				h('b', null, `发现 ${num(count)} 处错误，未导入任何数据。`),
 				rep.truncated || count > errs.length ? ` 以下列出前 ${num(errs.length)} 处。` : '',
-				(rep.error && rep.error.message) ? ' ' + rep.error.message : ''),
+				errs.length ? '' : ' ' + ((rep.error && rep.error.message) || '')),
 			meta,
 			table({
 				columns: [
@@ -1041,7 +1071,7 @@
 					{key: 'header', label: '表头', render: (e) => e.header || DASH},
 					{key: 'field', label: '字段', render: (e) => e.field ? h('span', {class: 'mono'}, e.field) : DASH},
 					{key: 'value', label: '值', render: (e) => e.value ? h('span', {class: 'mono'}, e.value) : DASH},
-					{key: 'reason', label: '原因', render: (e) => e.reason || DASH},
+					{key: 'reason', label: '原因', wrap: true, render: (e) => e.reason || DASH},
 				],
 				rows: errs, testid: 'import-error-table',
 			}));

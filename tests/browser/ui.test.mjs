@@ -196,6 +196,7 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	/* The official sets the 数据日期; the dashboard is requested for it. */
 	const req = page.waitForRequest((r) => r.url().includes('/api/v1/dashboard') && r.url().includes('as_of=' + AS_OF));
 	await page.fill('#as-of', AS_OF);
+	await page.locator('#as-of').blur();
 	await req;
 	await ready();
 	await page.waitForSelector('[data-testid=chart-wages] canvas');
@@ -216,7 +217,7 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	assert.equal(await kpi('kpi-deposits-count'), int(d.deposits.count));
 	assert.equal(await kpi('deposits-amount'), yuan(d.deposits.amount));
 	const due = Number(d.wages.due), paid = Number(d.wages.paid);
-	if (due > 0) assert.equal(await kpi('wages-rate'), (paid * 100 / due).toFixed(1) + '%');
+	assert.equal(await kpi('wages-rate'), due > 0 ? (paid * 100 / due).toFixed(1) + '%' : '—');
 	assert.match(await page.textContent('.page-sub'), new RegExp('数据日期 ' + AS_OF));
 
 	/* The API's figures are the database's: compare with the export. */
