@@ -216,7 +216,8 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	assert.equal(await kpi('accounts-balance'), yuan(d.accounts.balance));
 	assert.equal(await kpi('kpi-deposits-count'), int(d.deposits.count));
 	assert.equal(await kpi('deposits-amount'), yuan(d.deposits.amount));
-	const due = Number(d.wages.due), paid = Number(d.wages.paid);
+	const fen = (x) => Number(String(x).replace('.', '')); /* "12.30" -> 1230 */
+	const due = fen(d.wages.due), paid = fen(d.wages.paid);
 	assert.equal(await kpi('wages-rate'), due > 0 ? (paid * 100 / due).toFixed(1) + '%' : '—');
 	assert.match(await page.textContent('.page-sub'), new RegExp('数据日期 ' + AS_OF));
 
@@ -390,7 +391,7 @@ test('import page reports a bad file row by row and imports a good one', {timeou
 	assert.ok(reasons.some(([r, f]) => r === '5' && f === 'phone'), `row 5 phone: ${reasons}`);
 	assert.equal(forgetStatus(422), 1, 'the import answered 422 once');
 	assert.equal((await apiJson('/api/v1/workers?per_page=1')).total, before, 'nothing imported');
-	await page.screenshot({path: path.join(SHOTS, 'import-errors.png'), fullPage: true});
+	await page.screenshot({path: path.join(SHOTS, 'import-errors.png')});
 
 	/* The template is a header-only CSV of the importable fields. */
 	const download = async (sel) => {
