@@ -1,0 +1,335 @@
+// read.test.mjs - the read side of the API against the fixture data:
+// lists (paging, sorting, filters, ranges, q= search), masking, details
+// with their related data (exact figures), the dashboard, kinds, OpenAPI,
+// static assets, and the 400/404/405 answers with their error JSON.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AS_OF, assertSecurityHeaders, req, startServer } from './helpers.mjs';
+import { table } from './ids.mjs';
+
+const ID = table();
+let srv;
+let base;
+
+before(async () => {
+  srv = await startServer();
+  base = srv.base;
+});
+after(async () => { await srv.stop(); });
+
+const MASKED_ID = /^\d{6}\*{8}[\dX]{4}$/;
+
+describe('meta', () => {
+  test('healthz', async () => {
+    const r = await req(base, '/healthz');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json, { ok: true, schema: r.json.schema });
+    assert.ok(r.json.schema >= 1);
+    assert.match(r.headers.get('content-type'), /^application\/json/);
+    assertSecurityHeaders(r.headers);
+  });
+
+  test('kinds lists every kind with typed fields and enum values', async () => {
+    const r = await req(base, '/api/v1/kinds');
+    assert.equal(r.status, 200);
+    const names = r.json.map((k) => k.name);
+    assert.deepEqual(names, ['enterprises', 'projects', 'workers', 'employments', 'attendance',
+      'payroll', 'accounts', 'transactions', 'deposits', 'min_wages']);
+    const status = r.json[1].fields.find((f) => f.key === 'status');
+    assert.equal(status.type, 'enum');
+    assert.equal(status.required, true);
+    assert.deepEqual(status.values[1], { code: 'active', label: '在建' });
+    const idn = r.json[2].fields.find((f) => f.key === 'id_number');
+    assert.equal(idn.personal, true);
+    assert.equal(idn.key_part, true);
+  });
+
+  test('openapi.json parses and lists every kind path', async () => {
+    const r = await req(base, '/api/v1/openapi.json');
+    assert.equal(r.status, 200);
+    assert.match(r.json.openapi, /^3\.0\./);
+    for (const p of ['/api/v1/projects', '/api/v1/projects/{id}', '/api/v1/import/payroll',
+      '/api/v1/export/workers', '/api/v1/dashboard', '/healthz'])
+      assert.ok(r.json.paths[p], `missing path ${p}`);
+    assert.ok(r.json.paths['/api/v1/projects'].get);
+    assert.ok(r.json.paths['/api/v1/projects'].post);
+    const money = r.json.components.schemas.projects.properties.contract_amount;
+    assert.equal(money.type, 'string');
+  });
+});
+
+describe('lists', () => {
+  test('paging, total and default order', async () => {
+    const r = await req(base, '/api/v1/projects?per_page=2&page=2');
+    assert.equal(r.status, 200);
+    assert.equal(r.json.kind, 'projects');
+    assert.equal(r.json.total, 3);
+    assert.equal(r.json.page, 2);
+    assert.equal(r.json.per_page, 2);
+    assert.equal(r.json.items.length, 1);
+    assert.equal(r.json.items[0].code, 'BH-2026-002'); // order_by code
+  });
+
+  test('sorting descending and field formats', async () => {
+    const r = await req(base, '/api/v1/projects?sort=-contract_amount');
+    assert.deepEqual(r.json.items.map((p) => p.code), ['BH-2026-001', 'BH-2026-002', 'BH-2025-009']);
+    const p = r.json.items[0];
+    assert.equal(typeof p.id, 'number');
+    assert.equal(p.contract_amount, '125000000.00');
+    assert.equal(r.json.items[2].contract_amount, '9000000.50');
+    assert.equal(p.status, 'active');
+    assert.equal(p.wage_day, 15);
+    assert.equal(p.end_date, null);
+    assert.equal(p.labor_officer_phone, '136****2222');
+  });
+
+  test('exact filters take the file form (labels, codes)', async () => {
+    let r = await req(base, '/api/v1/projects?status=' + encodeURIComponent('在建'));
+    assert.equal(r.json.total, 2);
+    r = await req(base, '/api/v1/projects?status=completed&street=' + encodeURIComponent('泰达街道'));
+    assert.equal(r.json.total, 1);
+    assert.equal(r.json.items[0].code, 'BH-2025-009');
+    r = await req(base, '/api/v1/payroll?period=2026-04&project_code=BH-2026-001');
+    assert.equal(r.json.total, 3);
+  });
+
+  test('ranges on money and dates', async () => {
+    let r = await req(base, '/api/v1/projects?contract_amount_from=48000000&contract_amount_to=125000000');
+    assert.equal(r.json.total, 2);
+    r = await req(base, '/api/v1/projects?start_date_from=2026-01-01&start_date_to=2026-02-28');
+    assert.equal(r.json.total, 1);
+    r = await req(base, '/api/v1/attendance?date_from=2026-05-01&date_to=2026-05-31');
+    assert.equal(r.json.total, 2);
+  });
+
+  test('q= substring search and + / percent decoding', async () => {
+    let r = await req(base, '/api/v1/projects?q=' + encodeURIComponent('泰达'));
+    assert.equal(r.json.total, 1);
+    r = await req(base, '/api/v1/accounts?q=1202+0100+0001');
+    assert.equal(r.json.total, 1, 'plus decodes to a space');
+    r = await req(base, '/api/v1/accounts?q=1202%200100');
+    assert.equal(r.json.total, 1);
+  });
+
+  test('a full ID number finds a masked worker; a part does not', async () => {
+    let r = await req(base, `/api/v1/workers?q=${ID['id:W2']}`);
+    assert.equal(r.json.total, 1);
+    const w = r.json.items[0];
+    assert.equal(w.name, '陈小红');
+    assert.match(w.id_number, MASKED_ID);
+    assert.equal(w.id_number, ID['id:W2'].slice(0, 6) + '********' + ID['id:W2'].slice(14));
+    assert.ok(!r.text.includes(ID['id:W2']), 'the full number never appears');
+    r = await req(base, `/api/v1/workers?q=${ID['id:W2'].slice(0, 14)}`);
+    assert.equal(r.json.total, 0);
+  });
+
+  test('personal fields are masked in every list', async () => {
+    const r = await req(base, '/api/v1/workers?per_page=500');
+    assert.equal(r.json.total, 5);
+    for (const w of r.json.items) {
+      assert.match(w.id_number, MASKED_ID);
+      assert.match(w.bank_card, /^\d{6}\*+\d{4}$/);
+      if (w.phone !== null) assert.match(w.phone, /^\d{3}\*{4}\d{4}$/);
+    }
+    const e = await req(base, '/api/v1/employments');
+    for (const x of e.json.items) assert.match(x.worker_id_number, MASKED_ID);
+    for (const k of Object.keys(ID).filter((k) => !k.startsWith('uscc')))
+      assert.ok(!r.text.includes(ID[k]) && !e.text.includes(ID[k]), `${k} leaked`);
+  });
+
+  test('decimals are numbers, booleans are booleans', async () => {
+    const r = await req(base, `/api/v1/payroll?worker_id_number=${ID['id:W2']}`);
+    assert.equal(r.json.total, 1);
+    const p = r.json.items[0];
+    assert.equal(p.days_worked, 20.5);
+    assert.equal(p.amount_due, '5750.25');
+    assert.equal(p.amount_paid, '4000.00');
+    assert.equal(p.worker_confirmed, false);
+    assert.equal(p.channel, 'bank');
+  });
+});
+
+describe('details', () => {
+  async function projectId(code) {
+    const r = await req(base, `/api/v1/projects?code=${code}`);
+    return r.json.items[0].id;
+  }
+
+  test('project with related figures', async () => {
+    const id = await projectId('BH-2026-001');
+    const r = await req(base, `/api/v1/projects/${id}?as_of=${AS_OF}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.json.item.code, 'BH-2026-001');
+    const rel = r.json.related;
+    assert.equal(rel.owner.uscc, ID['uscc:E1']);
+    assert.equal(rel.owner.name, '滨海置业有限公司');
+    assert.equal(rel.contractor.uscc, ID['uscc:E2']);
+    assert.deepEqual(rel.employers.map((e) => [e.uscc, e.workers]),
+      [[ID['uscc:E2'], 1], [ID['uscc:E3'], 3]]);
+    assert.equal(rel.employers[1].name, '津南劳务分包有限公司');
+    assert.equal(rel.workers_on_site, 3); // W4 left on 2026-04-30
+    assert.equal(rel.accounts.length, 1);
+    assert.equal(rel.accounts[0].account_no, '1202 0100 0001');
+    assert.equal(rel.accounts[0].balance, '89299.50'); // 100000 - 6600 - 4000 - 100.50
+    assert.deepEqual(rel.deposits.map((d) => [d.deposit_no, d.amount]), [['BZJ-001', '500000.00']]);
+    assert.deepEqual(rel.attendance_by_month, [
+      { month: '2026-04', workers: 3, days: 4, hours: 32.75 },
+      { month: '2026-05', workers: 2, days: 2, hours: 16 },
+    ]);
+    assert.deepEqual(rel.payroll_by_month, [
+      { month: '2026-03', workers: 1, due: '6000.00', paid: '6000.00', unpaid_workers: 0 },
+      { month: '2026-04', workers: 3, due: '17350.25', paid: '15600.00', unpaid_workers: 1 },
+    ]);
+  });
+
+  test('as_of changes the dated figures', async () => {
+    const id = await projectId('BH-2026-001');
+    const r = await req(base, `/api/v1/projects/${id}?as_of=2026-06-30`);
+    assert.equal(r.json.related.accounts[0].balance, '89349.50'); // + refund 50 on 06-01
+    const early = await req(base, `/api/v1/projects/${id}?as_of=2026-03-10`);
+    assert.equal(early.json.related.workers_on_site, 2); // W1, W2
+  });
+
+  test('worker with age, sex, employments, payroll, attendance', async () => {
+    const l = await req(base, `/api/v1/workers?q=${ID['id:W1']}`);
+    const r = await req(base, `/api/v1/workers/${l.json.items[0].id}?as_of=${AS_OF}`);
+    assert.equal(r.status, 200);
+    assert.match(r.json.item.id_number, MASKED_ID);
+    const rel = r.json.related;
+    assert.equal(rel.birth_date, '1981-02-11');
+    assert.equal(rel.age, 45);
+    assert.equal(rel.sex, '男');
+    assert.equal(rel.employments.length, 1);
+    assert.match(rel.employments[0].worker_id_number, MASKED_ID);
+    assert.deepEqual(rel.payroll.map((p) => p.period), ['2026-04', '2026-03']);
+    assert.deepEqual(rel.attendance_by_month, [
+      { project_code: 'BH-2026-001', month: '2026-04', days: 2 },
+      { project_code: 'BH-2026-001', month: '2026-05', days: 1 },
+    ]);
+    assert.ok(!r.text.includes(ID['id:W1']));
+  });
+
+  test('enterprise lists its projects; account its balance and transactions', async () => {
+    let l = await req(base, `/api/v1/enterprises?uscc=${ID['uscc:E3']}`);
+    let r = await req(base, `/api/v1/enterprises/${l.json.items[0].id}`);
+    assert.deepEqual(r.json.related.projects.map((p) => p.code), ['BH-2026-001']);
+    l = await req(base, '/api/v1/accounts?project_code=BH-2026-001');
+    r = await req(base, `/api/v1/accounts/${l.json.items[0].id}?as_of=${AS_OF}`);
+    assert.equal(r.json.related.project.code, 'BH-2026-001');
+    assert.equal(r.json.related.balance, '89299.50');
+    assert.deepEqual(r.json.related.transactions.map((t) => t.txn_id),
+      ['T0005', 'T0004', 'T0003', 'T0002', 'T0001']);
+  });
+
+  test('other kinds have an empty related object', async () => {
+    const l = await req(base, '/api/v1/deposits');
+    const r = await req(base, `/api/v1/deposits/${l.json.items[0].id}`);
+    assert.deepEqual(r.json.related, {});
+  });
+});
+
+describe('dashboard', () => {
+  test('figures as of a date', async () => {
+    const r = await req(base, `/api/v1/dashboard?as_of=${AS_OF}`);
+    assert.equal(r.status, 200);
+    const d = r.json;
+    assert.equal(d.as_of, AS_OF);
+    assert.equal(d.month, '2026-04');
+    assert.deepEqual(d.projects.by_status, { active: 2, completed: 1 });
+    assert.equal(d.projects.active, 2);
+    assert.equal(d.projects.total, 3);
+    assert.deepEqual(d.projects.by_street.map((s) => s.active).sort(), [1, 1]);
+    assert.deepEqual(d.workers, { registered: 5, on_site: 4 });
+    assert.equal(d.wages.month, '2026-04');
+    assert.equal(d.wages.due, '23110.25');
+    assert.equal(d.wages.paid, '21360.00');
+    assert.equal(d.wages.unpaid_workers, 1);
+    assert.deepEqual(d.wages.by_month, [
+      { month: '2026-03', due: '6000.00', paid: '6000.00' },
+      { month: '2026-04', due: '23110.25', paid: '21360.00' },
+    ]);
+    assert.deepEqual(d.accounts, { open: 2, balance: '119299.50' });
+    assert.deepEqual(d.deposits, { count: 2, amount: '740000.00' });
+  });
+
+  test('before the 15th the month shown is two back', async () => {
+    const r = await req(base, '/api/v1/dashboard?as_of=2026-05-14');
+    assert.equal(r.json.month, '2026-03');
+  });
+});
+
+describe('errors', () => {
+  const cases = [
+    ['/api/v1/projects?page=abc', 400, 'page'],
+    ['/api/v1/projects?page=0', 400, 'page'],
+    ['/api/v1/projects?per_page=501', 400, 'per_page'],
+    ['/api/v1/projects?colour=red', 400, 'colour'],
+    ['/api/v1/projects?sort=-nope', 400, 'nope'],
+    ['/api/v1/projects?status=flying', 400, 'status'],
+    ['/api/v1/projects?start_date_from=2026-13-01', 400, 'start_date_from'],
+    ['/api/v1/projects?name_from=a', 400, 'name_from'],
+    ['/api/v1/projects?page=1&page=2', 400, 'page'],
+    ['/api/v1/projects?q=%zz', 400, 'malformed'],
+    ['/api/v1/dashboard?as_of=yesterday', 400, 'as_of'],
+    ['/api/v1/projects/1?bogus=1', 400, 'bogus'],
+    ['/api/v1/nokind', 404, 'nokind'],
+    ['/api/v1/projects/99999', 404, '99999'],
+    ['/api/v1/projects/abc', 404, 'abc'],
+    ['/api/v1/projects/1/extra', 404, ''],
+    ['/nowhere', 404, ''],
+    ['/static/nope.js', 404, ''],
+  ];
+  for (const [path, status, word] of cases) {
+    test(`${path} -> ${status}`, async () => {
+      const r = await req(base, path);
+      assert.equal(r.status, status);
+      assert.equal(r.json.error.status, status);
+      assert.equal(r.json.error.code, status === 400 ? 'bad_request' : 'not_found');
+      assert.ok(r.json.error.message.includes(word), r.json.error.message);
+      assert.ok(!/SELECT|sqlite/i.test(r.text));
+      assertSecurityHeaders(r.headers);
+    });
+  }
+
+  test('405 names the allowed methods', async () => {
+    let r = await req(base, '/api/v1/projects', { method: 'DELETE' });
+    assert.equal(r.status, 405);
+    assert.equal(r.json.error.code, 'method_not_allowed');
+    assert.equal(r.headers.get('allow'), 'GET, POST');
+    r = await req(base, '/api/v1/import/projects');
+    assert.equal(r.status, 405);
+    assert.equal(r.headers.get('allow'), 'POST');
+    r = await req(base, '/healthz', { method: 'POST', body: 'x' });
+    assert.equal(r.status, 405);
+  });
+});
+
+describe('static assets', () => {
+  test('index at /, scripts with types and ETags', async () => {
+    const r = await req(base, '/');
+    assert.equal(r.status, 200);
+    assert.match(r.headers.get('content-type'), /^text\/html; charset=utf-8/);
+    assert.match(r.text, /<html/i);
+    assertSecurityHeaders(r.headers);
+    const js = await fetch(base + '/static/app.js');
+    assert.equal(js.status, 200);
+    assert.match(js.headers.get('content-type'), /^text\/javascript/);
+    const etag = js.headers.get('etag');
+    assert.match(etag, /^"[0-9a-f]{16}"$/);
+    await js.arrayBuffer();
+    const again = await fetch(base + '/static/app.js', { headers: { 'if-none-match': etag } });
+    assert.equal(again.status, 304);
+    const css = await fetch(base + '/static/style.css');
+    assert.match(css.headers.get('content-type'), /^text\/css/);
+    await css.arrayBuffer();
+    const ec = await fetch(base + '/static/echarts.min.js');
+    assert.equal(ec.status, 200);
+    assert.match(ec.headers.get('cache-control'), /max-age/);
+    await ec.arrayBuffer();
+  });
+
+  test('API responses are not cached', async () => {
+    const r = await req(base, '/api/v1/projects');
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+  });
+});
