@@ -303,6 +303,8 @@ int import_end(import_sess *s, int commit)
 			db_rollback(s->d);
 		}
 	}
+	if (!s->res->committed)  /* rolled back: nothing was written */
+		s->res->inserted = s->res->updated = s->res->unchanged = 0;
 	for (int f = 0; f < s->k->nfields; f++)
 		kind_val_clear(&s->row.v[f]);
 	free(s->row.v);

@@ -178,9 +178,9 @@ static int add_members(http_req *r, const kind *k, json_t *o, row *w,
 			http_error(r, 400, "field '%s': expected a string, number, boolean or null", key);
 			return -1;
 		}
-		int fi = kind_field_index(k, key);
-		if (old && fi >= 0 && (k->fields[fi].flags & F_DERIVED)) {
-			free(text);
+		int fi = kind_field_index(k, key), di = kind_key_index(k, key);
+		if (di >= 0 && (k->fields[di].flags & F_DERIVED)) {
+			free(text);  /* computed (birth date, sex): never written */
 			continue;
 		}
 		/* A masked value sent back unchanged means "keep it". */
