@@ -47,6 +47,7 @@ struct csv_reader {
 	int last_term;		/* terminator of the last record, for CRLF */
 	int eof;
 	int failed;		/* err_msg holds the (sticky) error */
+	long err_row;		/* the row the error is in */
 	char err_msg[512];
 	char **out;		/* pointers handed to the caller */
 	char empty[1];		/* the field of a returned blank record */
@@ -58,6 +59,7 @@ static void csv_fail(csv_reader *r, long row, const char *what)
 	if (r->failed)
 		return;
 	r->failed = 1;
+	r->err_row = row;
 	snprintf(r->err_msg, sizeof r->err_msg, "%s: row %ld: %s", r->name,
 		 row, what);
 }
@@ -149,22 +151,18 @@ csv_reader *csv_reader_open(const char *path, const char *name, char *err,
 
 	r->name = xstrdup(name);
 	buf_init(&r->arena);
-	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) !=
-	    0) {
-		snprintf(err, errlen, "%s: out of memory", name);
-		free(r->name);
-		free(r);
-		return NULL;
-	}
+	/* csv_init() only fails on a NULL parser; it allocates nothing. */
+	csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
 	csv_set_space_func(&r->p, csv_no_space);
 	r->enc = csv_enc_open(path, name, err, errlen);
-	if (!r->enc) {
-		csv_reader_close(r);
-		return NULL;
-	}
+	if (!r->enc)
+		goto fail;
 	r->piece = xmalloc(CSV_PIECE);
 	r->out = xmalloc(ROWSRC_MAX_FIELDS * sizeof *r->out);
 	return r;
+fail:
+	csv_reader_close(r);
+	return NULL;
 }
 
 /* Drops the returned records and moves the partial one to the front. */
@@ -174,7 +172,8 @@ static void csv_compact(csv_reader *r)
 	size_t base = n ? r->fofs[r->cur_first] : r->arena.len;
 	size_t tail = r->arena.len - base;
 
-	memmove(r->arena.p, r->arena.p + base, tail);
+	if (tail)
+		memmove(r->arena.p, r->arena.p + base, tail);
 	r->arena.len = tail;
 	for (size_t i = 0; i < n; i++)
 		r->fofs[i] = r->fofs[r->cur_first + i] - base;
@@ -244,6 +243,7 @@ int csv_reader_next(csv_reader *r, char ***fields, size_t *nfields,
 		}
 		if (r->failed) {
 			snprintf(err, errlen, "%s", r->err_msg);
+			*row = r->err_row;
 			return -1;
 		}
 		if (r->eof)

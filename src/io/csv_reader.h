@@ -16,7 +16,8 @@ typedef struct csv_reader csv_reader;
 /* Opens path; messages name `name`. NULL with err set on failure. */
 csv_reader *csv_reader_open(const char *path, const char *name, char *err,
 			    size_t errlen);
-/* As rowsrc_next(); *row gets the 1-based record number. */
+/* As rowsrc_next(); *row gets the 1-based record number (on -1, the
+ * number of the record the error is in). */
 int csv_reader_next(csv_reader *r, char ***fields, size_t *nfields,
 		    long *row, char *err, size_t errlen);
 const char *csv_reader_encoding(const csv_reader *r);

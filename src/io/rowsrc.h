@@ -9,11 +9,17 @@
  * CRLF; UTF-8 with or without BOM, or GB18030/GBK - detected by checking the
  * whole file for UTF-8 validity first, then decoded with iconv. Blank
  * trailing lines are skipped (a blank line in the middle is returned as a
- * row with one empty field, which the importer reports).
+ * row with one empty field, which the importer reports); so are trailing
+ * records whose fields are all empty (",,," as Excel writes them). Fields
+ * are returned exactly as quoted: spaces are kept, CR LF inside a quoted
+ * field stays CR LF.
  * XLSX: the first sheet of the workbook; shared, inline and formula-string
  * cells; numbers as the text Excel stored; cells whose style is a date
  * format come back as "YYYY-MM-DD" text (1900 and 1904 systems); booleans as
- * "1"/"0". Missing cells are empty strings.
+ * "1"/"0"; error cells as their text ("#N/A"). Missing cells are empty
+ * strings, and a row shorter than the first row returned is padded to its
+ * width. Rows whose cells are all empty are not returned (whether present
+ * or a gap), so rowsrc_row() may jump.
  *
  * Row numbers are 1-based and count records as a spreadsheet shows them:
  * row 1 is the header. For CSV a record with an embedded newline is still
@@ -48,12 +54,15 @@ rowsrc *rowsrc_open_named(const char *path, const char *display_name,
 int rowsrc_next(rowsrc *rs, char ***fields, size_t *nfields, char *err,
 		size_t errlen);
 
-/* The 1-based row number of the row last returned. */
+/* The 1-based row number of the row last returned; after rowsrc_next()
+ * returned -1, the row the error is in (the one named in its message). */
 long rowsrc_row(const rowsrc *rs);
 rs_format rowsrc_format(const rowsrc *rs);
-/* "UTF-8", "UTF-8 (BOM)", "GB18030" or "XLSX". */
+/* "UTF-8", "UTF-8 (BOM)", "GB18030" or "XLSX"; static storage, still
+ * valid after rowsrc_close(). */
 const char *rowsrc_encoding(const rowsrc *rs);
-/* Bytes consumed of the underlying file so far and its size, for progress. */
+/* Bytes consumed of the underlying file so far and its size, for progress
+ * (for XLSX: uncompressed bytes of the worksheet part). */
 void rowsrc_progress(const rowsrc *rs, long long *done, long long *total);
 void rowsrc_close(rowsrc *rs);
 

@@ -18,7 +18,8 @@ typedef struct xlsx_reader xlsx_reader;
  * strings; messages name `name`. NULL with err set on failure. */
 xlsx_reader *xlsx_reader_open(const char *path, const char *name, char *err,
 			      size_t errlen);
-/* As rowsrc_next(); *row gets the spreadsheet row number. */
+/* As rowsrc_next(); *row gets the spreadsheet row number (on -1, the row
+ * the error is in). */
 int xlsx_reader_next(xlsx_reader *x, char ***fields, size_t *nfields,
 		     long *row, char *err, size_t errlen);
 /* Uncompressed worksheet bytes parsed so far, and their total. */
