@@ -722,11 +722,13 @@
 			]));
 
 		const code = p.code;
+		const shortMonths = (rel.payroll_by_month || []).filter((m) => Number(m.unpaid_workers || 0) > 0).length;
 		const t = tabs([
 			{id: 'enterprises', label: '参建企业', render: () => projectEnterprises(rel, ek)},
 			{id: 'workers', label: '在场工人', render: () => projectWorkers(code, rel)},
 			{id: 'attendance', label: '考勤', render: () => projectAttendance(rel)},
-			{id: 'payroll', label: '工资发放', render: () => projectPayroll(rel)},
+			{id: 'payroll', label: ['工资发放', shortMonths ? h('span', {class: 'tab-alert', title: '存在未足额发放的月份'}, String(shortMonths)) : null],
+				render: () => projectPayroll(rel)},
 			{id: 'accounts', label: '专用账户', render: () => projectAccounts(rel)},
 			{id: 'deposits', label: '工资保证金', render: () => projectDeposits(rel)},
 		], ctx.query.get('tab'));
@@ -767,8 +769,11 @@
 		const onSite = all.filter((e) => !e.exit_date || e.exit_date > asOf);
 		const names = new Map((rel.employers || []).map((e) => [e.uscc, e.name]));
 		const F = (key) => mk.byKey.get(key);
+		/* Employment records carry a worker's name and record id only when
+		 * the server adds them (worker_name, worker_id). */
+		const hasNames = all.some((e) => e.worker_name || e.worker_id);
 		const cols = [
-			{key: 'worker_name', label: '姓名', render: (e) => e.worker_id ? h('a', {href: `#/workers/${e.worker_id}`}, e.worker_name || '查看') : (e.worker_name || DASH)},
+			hasNames && {key: 'worker_name', label: '姓名', render: (e) => e.worker_id ? h('a', {href: `#/workers/${e.worker_id}`}, e.worker_name || '查看') : (e.worker_name || DASH)},
 			{key: 'worker_id_number', label: '公民身份号码', render: (e) => h('span', {class: 'mono', dataset: {testid: 'idnum'}}, e.worker_id_number || DASH)},
 			{key: 'employer_uscc', label: '用工单位', render: (e) => e.employer_name || names.get(e.employer_uscc) || e.employer_uscc || DASH},
 			{key: 'team', label: '班组', render: (e) => e.team || DASH},
@@ -777,7 +782,7 @@
 			{key: 'exit_date', label: '退场日期', render: (e) => e.exit_date || DASH},
 			{key: 'wage_basis', label: '计薪方式', render: (e) => fieldValue(F('wage_basis'), e.wage_basis)},
 			{key: 'wage_rate', label: '工资标准', num: true, render: (e) => money(e.wage_rate)},
-		];
+		].filter(Boolean);
 		const holder = h('div');
 		let showAll = false;
 		const toggle = h('label', {class: 'check'}, h('input', {type: 'checkbox', onchange: (ev) => {
