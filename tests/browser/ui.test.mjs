@@ -350,6 +350,32 @@ test('worker page masks personal data', {timeout: 60000}, async () => {
 	assertNoProblems('on the worker page');
 });
 
+/* ---- the other lists and detail pages ------------------------------------ */
+
+test('enterprise, account and deposit pages render the API data', {timeout: 60000}, async () => {
+	for (const kind of ['enterprises', 'accounts', 'deposits']) {
+		const list = await apiJson(`/api/v1/${kind}?per_page=1`);
+		await page.click(`.sidenav a[data-nav=${kind}]`);
+		await ready();
+		assert.equal((await page.textContent('[data-testid=total]')).trim(), int(list.total), `${kind} total`);
+		assert.equal(await page.locator(`[data-testid=list-${kind}] tbody tr`).count(), Math.min(list.total, 50) || 1, `${kind} rows`);
+	}
+	const ent = (await apiJson('/api/v1/enterprises?per_page=1')).items[0];
+	const entDetail = await apiJson('/api/v1/enterprises/' + ent.id);
+	await go('/enterprises/' + ent.id);
+	assert.equal((await page.textContent('#main h1')).trim(), ent.name);
+	assert.equal(await page.locator('[data-testid=enterprise-projects] tbody tr:not(.empty-row)').count(), entDetail.related.projects.length);
+
+	const acc = (await apiJson('/api/v1/accounts?per_page=1')).items[0];
+	if (acc) {
+		const accDetail = await apiJson('/api/v1/accounts/' + acc.id);
+		await go('/accounts/' + acc.id);
+		assert.match(await page.textContent('#main .project-head'), new RegExp(yuan(accDetail.related.balance).replace(/[.$]/g, '\\$&')));
+		assert.equal(await page.locator('[data-testid=account-transactions] tbody tr:not(.empty-row)').count(), accDetail.related.transactions.length);
+	}
+	assertNoProblems('on the enterprise/account/deposit pages');
+});
+
 /* ---- errors ----------------------------------------------------------- */
 
 test('a failed request shows the API error message in the banner', {timeout: 30000}, async () => {
