@@ -35,12 +35,16 @@ static const cli_cmd commands[] = {
 	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"},
 	{"demo", cmd_demo, "create a synthetic Binhai data set (and serve it)",
 	 "usage: anxin demo [--seed N] [--as-of YYYY-MM-DD] [--projects N]\n"
-	 "                  [--workers N] [--no-serve] [--listen ADDR] [--db FILE]\n"
+	 "                  [--workers N] [--no-serve] [--listen ADDR] [--force]\n"
+	 "                  [--quiet] [--db FILE]\n"
 	 "  Creates a realistic synthetic data set for the streets and zones of\n"
 	 "  天津市滨海新区 (300 projects and 20,000 workers by default, six months\n"
 	 "  of attendance, payroll, bank transactions and deposits, with a few\n"
 	 "  percent of violations), then serves it unless --no-serve.\n"
-	 "  Deterministic for a given seed and as-of date.\n"},
+	 "  Deterministic for a given seed (default 1) and as-of date (default\n"
+	 "  today). Demo data goes into a fresh database only: a FILE that\n"
+	 "  already holds records is refused, unless --force, which deletes FILE\n"
+	 "  (an SQLite file only) and starts afresh. --quiet: no progress lines.\n"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -1,0 +1,174 @@
+/*
+ * cli_demo.c - `anxin demo`: generates the synthetic 滨海新区 data set
+ * (domain/demo.c) into a fresh database and then serves it (cli_serve_db)
+ * unless --no-serve.
+ *
+ * It never mixes demo data into real data: a database that already holds
+ * records is refused, unless --force, which deletes the file (only if it
+ * is an SQLite file) and starts afresh. The clock is read once, here, for
+ * the default --as-of.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "domain/demo.h"
+#include "domain/kind.h"
+#include "store/record.h"
+
+/* Parses a decimal integer within [lo, hi] or fails. */
+static int parse_num(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+/* Records of any kind but the shipped minimum wages. */
+static int64_t demo_existing_records(db *d)
+{
+	int64_t n = 0;
+
+	for (int i = 0; KINDS[i]; i++) {
+		rec_query q;
+		if (!strcmp(KINDS[i]->name, "min_wages"))
+			continue;
+		rec_query_init(&q, KINDS[i]);
+		n += rec_count(d, &q);
+	}
+	return n;
+}
+
+/* Deletes path and its WAL/SHM companions, but only if path is missing or
+ * an SQLite database: --force must never eat an unrelated file. Returns
+ * NULL when done, else why not. */
+static const char *demo_remove_db(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	char head[16] = {0};
+	char side[4096];
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return errno == ENOENT ? NULL : strerror(errno);
+	size_t got = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (got > 0 && (got < sizeof head || memcmp(head, magic, sizeof magic) != 0))
+		return "not an SQLite database; delete it yourself if you mean it";
+	if (unlink(path) != 0)
+		return strerror(errno);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+	return NULL;
+}
+
+int cmd_demo(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"seed", required_argument, NULL, 's'},
+		{"as-of", required_argument, NULL, 'a'},
+		{"projects", required_argument, NULL, 'p'},
+		{"workers", required_argument, NULL, 'w'},
+		{"no-serve", no_argument, NULL, 'n'},
+		{"listen", required_argument, NULL, 'l'},
+		{"force", no_argument, NULL, 'f'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"db", required_argument, NULL, 'd'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	demo_opts o = {.seed = 1, .projects = 300, .workers = 20000};
+	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
+	int c, serve = 1, force = 0, rc;
+	long long v;
+
+	o.as_of = date_today();
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			if (!parse_num(optarg, 0, INT64_MAX, &v))
+				return cli_fail("demo", "--seed must be a non-negative integer");
+			o.seed = (uint64_t)v;
+			break;
+		case 'a':
+			if (!date_parse_iso(optarg, &o.as_of))
+				return cli_fail("demo", "--as-of must be a date YYYY-MM-DD (got '%s')", optarg);
+			break;
+		case 'p':
+			if (!parse_num(optarg, 1, 5000, &v))
+				return cli_fail("demo", "--projects must be 1..5000");
+			o.projects = (int)v;
+			break;
+		case 'w':
+			if (!parse_num(optarg, 1, 500000, &v))
+				return cli_fail("demo", "--workers must be 1..500000");
+			o.workers = (int)v;
+			break;
+		case 'n': serve = 0; break;
+		case 'l': listen = optarg; break;
+		case 'f': force = 1; break;
+		case 'q': o.quiet = 1; break;
+		case 'd': dbopt = optarg; break;
+		case 'h': return cli_help("demo");
+		default: return cli_usage("demo");
+		}
+	}
+	if (optind < argc)
+		return cli_usage("demo");
+	int y, m, dd;
+	date_to_ymd(o.as_of, &y, &m, &dd);
+	if (y < 2000 || y > 2090)
+		return cli_fail("demo", "--as-of must be within 2000..2090");
+
+	const char *path = cli_db_path(dbopt);
+	const char *why = force ? demo_remove_db(path) : NULL;
+	if (why)
+		return cli_fail("demo", "--force: will not remove %s: %s", path, why);
+	db *d = cli_open_db(path, DB_OPEN_CREATE | DB_OPEN_BULK);
+	if (!d)
+		return CLI_FAIL;
+	int64_t existing = demo_existing_records(d);
+	if (existing > 0) {
+		db_close(d);
+		return cli_fail("demo", "%s already holds %lld records; demo data goes into a fresh "
+				"database: use --db NEWFILE, or --force to delete %s and start afresh",
+				path, (long long)existing, path);
+	}
+
+	demo_stats st;
+	buf err = BUF_INIT, out = BUF_INIT;
+	char asof[11];
+	date_format(o.as_of, asof);
+	if (!o.quiet)
+		fprintf(stderr, "demo: seed %llu, as-of %s, %d projects, %d workers -> %s\n",
+			(unsigned long long)o.seed, asof, o.projects, o.workers, path);
+	rc = demo_generate(d, &o, &st, &err);
+	db_close(d);
+	if (rc != 0) {
+		fputs(buf_str(&err), stderr);
+		buf_free(&err);
+		return cli_fail("demo", "generation failed; %s is incomplete", path);
+	}
+	demo_stats_text(&st, &out);
+	fputs(buf_str(&out), stdout);
+	fflush(stdout);
+	buf_free(&out);
+	buf_free(&err);
+	if (!serve)
+		return CLI_OK;
+	printf("serving %s on http://%s/ (Ctrl-C to stop)\n", path, listen);
+	fflush(stdout);
+	return cli_serve_db(path, listen, 2);
+}
