@@ -7,11 +7,13 @@
 
 #define MIG(sym) extern const char sym[], sym##_end[]
 MIG(mig_0001_core);
+MIG(mig_0002_auth);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
 const migration migrations[] = {
 	ENTRY(1, "core", mig_0001_core),
+	ENTRY(2, "auth", mig_0002_auth),
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

@@ -8,5 +8,6 @@
 	name: .incbin path; name##_end: .byte 0
 
 SQLFILE(mig_0001_core, "src/store/sqlite/0001_core.sql")
+SQLFILE(mig_0002_auth, "src/store/sqlite/0002_auth.sql")
 
 	.section .note.GNU-stack,"",@progbits
