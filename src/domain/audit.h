@@ -1,0 +1,74 @@
+/*
+ * audit.h - the tamper-evident audit log (审计日志): who did what, when, from
+ * where, to which object, with the before/after state.
+ *
+ * Rows are chained: hash = SHA-256(prev_hash || canonical content), the
+ * first row's prev_hash being 64 zeros. The canonical content is seq, time,
+ * actor, role, address, action, object kind, object key, before and after,
+ * each written as "<byte length>:<bytes>\n" ("-\n" for NULL), so no two
+ * different rows serialise alike. Because seq is hashed, a re-ordered or
+ * renumbered row breaks the chain as surely as an edited one; a deleted row
+ * leaves a gap. Only truncation of the newest rows cannot be seen from the
+ * table alone: record the head hash that verify prints somewhere else.
+ *
+ * audit_append writes in the caller's transaction, so the change and its
+ * record commit or roll back together.
+ */
+#ifndef ANXIN_AUDIT_H
+#define ANXIN_AUDIT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/audit_store.h"
+#include "store/db.h"
+
+/* Who acts: "alice" (a person), "token:7" (a machine) or "cli:root". role
+ * is a role code or "cli"; address the client address ("" on the CLI). */
+typedef struct audit_actor {
+	const char *actor;
+	const char *role;
+	const char *address;
+} audit_actor;
+
+typedef struct audit_entry {
+	const audit_actor *who;
+	int64_t now;               /* Unix seconds; written as UTC ISO */
+	const char *action;        /* import, create, update, reveal, export_unmasked,
+				      login, login_failed, user_add, param_set, ... */
+	const char *object_kind;   /* "workers", "user", "token", "" */
+	const char *object_key;    /* natural key, username, file name, "" */
+	const char *before;        /* JSON or NULL */
+	const char *after;         /* JSON or NULL */
+} audit_entry;
+
+#define AUDIT_HASH_HEX 65
+
+/* Appends e as the next row of the chain. Must run inside the caller's
+ * write transaction (db_begin), which orders concurrent writers. Returns 0,
+ * or -1 on a database error (the caller rolls back). */
+int audit_append(db *d, const audit_entry *e);
+
+/* The hex SHA-256 of prev_hash and the canonical content of r (r->hash is
+ * ignored). out: AUDIT_HASH_HEX bytes. */
+void audit_row_hash(const audit_row *r, const char *prev_hash, char out[AUDIT_HASH_HEX]);
+
+typedef struct audit_verify_result {
+	int ok;
+	int64_t rows;          /* rows checked */
+	int64_t bad_seq;       /* the first bad row (its seq), 0 when ok */
+	char reason[256];      /* why it is bad */
+	char head[AUDIT_HASH_HEX]; /* hash of the last good row */
+	int guards;            /* append-only triggers present (2 = intact) */
+} audit_verify_result;
+
+/* Recomputes the whole chain in seq order: seq must run 1, 2, 3 ... with no
+ * gap, each prev_hash must equal the previous row's hash, each hash must
+ * match the row's content. Stops at the first bad row. Returns 0 when the
+ * chain is intact, 1 when not, -1 on a database error. */
+int audit_verify(db *d, audit_verify_result *res);
+
+/* Formats Unix seconds as "2026-03-01T08:00:00Z". */
+void audit_time_iso(int64_t t, char out[21]);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * audit_store.h - the SQL of the audit log (table audit_log, migration
+ * 0002): read the head of the chain, append one row, scan rows in order with
+ * optional filters. The chain itself (hashing, verification) is domain
+ * logic in src/domain/audit.c; nothing here updates or deletes a row.
+ */
+#ifndef ANXIN_AUDIT_STORE_H
+#define ANXIN_AUDIT_STORE_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+
+/* One row. Text fields are never NULL except before/after (NULL = none).
+ * Rows passed to a scan callback point into the statement: valid during
+ * the call only. */
+typedef struct audit_row {
+	int64_t seq;
+	const char *time, *actor, *role, *address, *action;
+	const char *object_kind, *object_key;
+	const char *before, *after;  /* JSON text or NULL */
+	const char *prev_hash, *hash;  /* 64 hex characters */
+} audit_row;
+
+/* Filters of a scan; NULL / 0 = any. since compares with the ISO time
+ * text, so "2026-03-01" means from that day (UTC) on. */
+typedef struct audit_filter {
+	const char *actor;
+	const char *action;
+	const char *since;
+	int64_t limit;     /* 0 = all */
+	int newest_first;
+} audit_filter;
+
+/* The last row's seq and hash (hash: 65 bytes). Returns 1, or 0 when the
+ * log is empty, -1 on a database error. */
+int audit_store_head(db *d, int64_t *seq, char hash[65]);
+/* Inserts r as given (seq included). Returns DB_DONE or an error code. */
+int audit_store_insert(db *d, const audit_row *r);
+/* Calls cb for each row matching f (NULL = all) in seq order (or newest
+ * first). Stops early when cb returns non-zero. Returns the number of rows
+ * visited, or -1 on a database error. */
+typedef int (*audit_row_cb)(void *ctx, const audit_row *r);
+int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ctx);
+/* How many of the two append-only triggers are present (2 when intact). */
+int audit_store_guards(db *d);
+
+#endif
