@@ -12,17 +12,23 @@
 
 static const cli_cmd commands[] = {
 	{"init", cmd_init, "create or upgrade the database",
-	 "usage: anxin init [--db FILE]\n"
+	 "usage: anxin init [--admin NAME] [--admin-password-stdin] [--actor NAME]\n"
+	 "                  [--db FILE]\n"
 	 "  Creates the database file (SQLite, WAL) if missing and applies the\n"
-	 "  schema migrations. Safe to run again.\n"},
+	 "  schema migrations. Safe to run again.\n"
+	 "  When the database has no user yet, creates the first administrator\n"
+	 "  (NAME, default admin): with the password read from standard input, or\n"
+	 "  a generated one printed once, to be changed at the first log-in.\n"},
 	{"import", cmd_import, "import CSV/XLSX files of one kind",
 	 "usage: anxin import [KIND] FILE... [--kind KIND] [--ignore-unknown]\n"
-	 "                    [--max-errors N] [--quiet] [--db FILE]\n"
+	 "                    [--max-errors N] [--quiet] [--actor NAME] [--db FILE]\n"
 	 "  KIND: enterprises projects workers employments attendance payroll\n"
 	 "        accounts transactions deposits min_wages (omit it when the\n"
 	 "        header makes the kind unambiguous).\n"
 	 "  Each file is one transaction: all rows land or none do. Bad rows are\n"
-	 "  listed (file, row, column, value, reason); exit status 1 then.\n"},
+	 "  listed (file, row, column, value, reason); exit status 1 then.\n"
+	 "  Each imported file is recorded in the audit log (actor cli:$USER, or\n"
+	 "  cli:NAME with --actor NAME).\n"},
 	{"export", cmd_export, "export one kind to CSV or XLSX",
 	 "usage: anxin export KIND [--format csv|xlsx] [--out FILE] [--unmasked]\n"
 	 "                    [--db FILE]\n"
@@ -44,7 +50,38 @@ static const cli_cmd commands[] = {
 	 "  Deterministic for a given seed (default 1) and as-of date (default\n"
 	 "  today). Demo data goes into a fresh database only: a FILE that\n"
 	 "  already holds records is refused, unless --force, which deletes FILE\n"
-	 "  (an SQLite file only) and starts afresh. --quiet: no progress lines.\n"},
+	 "  (an SQLite file only) and starts afresh. --quiet: no progress lines.\n"},	{"user", cmd_user, "manage user accounts (audited)",
+	 "usage: anxin user add USERNAME --role ROLE [--name NAME] [--street STREET]\n"
+	 "                  [--uscc USCC] [--password-stdin]\n"
+	 "       anxin user list\n"
+	 "       anxin user disable|enable|unlock USERNAME\n"
+	 "       anxin user passwd USERNAME [--password-stdin]\n"
+	 "       (each also takes --actor NAME and --db FILE)\n"
+	 "  ROLE: admin (区人社局管理员), inspector (监察员, district-wide),\n"
+	 "        street (街镇, needs --street), enterprise (企业, needs --uscc),\n"
+	 "        leader (领导, read-only, personal data masked).\n"
+	 "  Without --password-stdin a password is generated and printed once;\n"
+	 "  the user must change it at the first log-in. Passwords: at least 10\n"
+	 "  characters, 3 of lower/upper/digit/symbol, not the user name.\n"
+	 "  Every change is written to the audit log as cli:$USER (or cli:NAME).\n"},
+	{"token", cmd_token, "manage API tokens of banks and site gates",
+	 "usage: anxin token create --name NAME (--scope-bank CODE | --scope-uscc USCC)\n"
+	 "                   --kinds KIND[,KIND...]\n"
+	 "       anxin token list\n"
+	 "       anxin token revoke ID\n"
+	 "       (each also takes --actor NAME and --db FILE)\n"
+	 "  A bank token (CODE from the banks table, e.g. ICBC) may write\n"
+	 "  transactions of the accounts its bank holds; an enterprise token\n"
+	 "  (e.g. a site gate) the kinds given, for its own projects. The token\n"
+	 "  is printed once and stored hashed. Audited.\n"},
+	{"audit", cmd_audit, "verify or list the tamper-evident audit log",
+	 "usage: anxin audit verify [--db FILE]\n"
+	 "       anxin audit list [--actor A] [--action X] [--since YYYY-MM-DD]\n"
+	 "                        [--limit N] [--format table|csv|json] [--db FILE]\n"
+	 "  verify recomputes the hash chain: exit 0 with the row count and head\n"
+	 "  hash, or exit 1 naming the first edited, missing or re-ordered row.\n"
+	 "  Keep the head hash elsewhere to detect truncation of the newest rows.\n"
+	 "  list prints rows oldest first (--limit N: the newest N).\n"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -38,10 +38,21 @@ int cli_help(const char *cmd);
  * Returns an exit status. */
 int cli_serve_db(const char *db_path, const char *listen, int threads);
 
+/* The audit actor of a CLI command: "cli:" + --actor if given, else
+ * "cli:" + the login name ($USER, else the passwd entry). */
+void cli_actor(const char *opt, char *out, size_t outlen);
+/* Reads one line (a password) from standard input into out without its
+ * line end. Returns 0, or -1 when empty, too long or unreadable. The caller
+ * wipes out with sodium_memzero. */
+int cli_read_secret(char *out, size_t outlen);
+
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

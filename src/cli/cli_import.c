@@ -7,9 +7,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 #include "domain/import.h"
 
 int cmd_import(int argc, char **argv)
@@ -20,10 +22,12 @@ int cmd_import(int argc, char **argv)
 		{"ignore-unknown", no_argument, NULL, 'i'},
 		{"max-errors", required_argument, NULL, 'm'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"actor", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dbopt = NULL;
+	const char *dbopt = NULL, *actor_opt = NULL;
+	char actor[128];
 	import_opts o = {0};
 	int c, quiet = 0, failed = 0;
 
@@ -38,6 +42,7 @@ int cmd_import(int argc, char **argv)
 				return cli_fail("import", "--max-errors must be a positive number");
 			break;
 		case 'q': quiet = 1; break;
+		case 'a': actor_opt = optarg; break;
 		case 'h': return cli_help("import");
 		default: return cli_usage("import");
 		}
@@ -52,6 +57,11 @@ int cmd_import(int argc, char **argv)
 	if (optind >= argc)
 		return cli_usage("import");
 	o.progress = !quiet && isatty(STDERR_FILENO);
+	/* Each committed file leaves one audit row (kind, file, counts). */
+	cli_actor(actor_opt, actor, sizeof actor);
+	audit_actor who = {actor, "cli", ""};
+	o.audit = &who;
+	o.now = time(NULL);
 
 	db *d = cli_open_db(cli_db_path(dbopt), DB_OPEN_CREATE | DB_OPEN_BULK);
 	if (!d)

@@ -1,26 +1,77 @@
 /*
  * cli_init.c - `anxin init`: creates the database or brings its schema up
- * to date. Opening through db_open applies the migrations; this command
- * only reports the result.
+ * to date (opening through db_open applies the migrations), and when the
+ * database has no user yet creates the first administrator: with the
+ * password given on standard input, or a generated one printed once and to
+ * be changed at the first log-in. There is never a default password.
  */
 #include <getopt.h>
+#include <sodium.h>
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
+#include "domain/user.h"
+
+/* Creates the first administrator admin_name. Returns an exit status. */
+static int init_admin(db *d, const char *admin_name, int pw_stdin, const char *actor_opt)
+{
+	user_rec u;
+	char pw[300], err[512], actor[128];
+	int rc = CLI_FAIL;
+
+	memset(&u, 0, sizeof u);
+	if (strlen(admin_name) >= sizeof u.username)
+		return cli_fail("init", "--admin: name too long");
+	snprintf(u.username, sizeof u.username, "%s", admin_name);
+	snprintf(u.display_name, sizeof u.display_name, "%s", "区人社局管理员");
+	snprintf(u.role, sizeof u.role, "%s", "admin");
+	if (pw_stdin) {
+		if (cli_read_secret(pw, sizeof pw) != 0) {
+			rc = cli_fail("init", "no password on standard input");
+			goto out;
+		}
+	} else {
+		user_generate_password(pw);
+	}
+	cli_actor(actor_opt, actor, sizeof actor);
+	audit_actor who = {actor, "cli", ""};
+	/* A password the operator chose need not be changed; a printed one
+	 * must. */
+	if (user_add(d, &who, &u, pw, !pw_stdin, time(NULL), err, sizeof err) != 0) {
+		rc = cli_fail("init", "administrator %s: %s", admin_name, err);
+		goto out;
+	}
+	printf("anxin: administrator %s created\n", u.username);
+	if (!pw_stdin)
+		printf("initial password (shown once, to be changed at first log-in): %s\n", pw);
+	rc = CLI_OK;
+out:
+	sodium_memzero(pw, sizeof pw);
+	sodium_memzero(u.pw_hash, sizeof u.pw_hash);
+	return rc;
+}
 
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},
+		{"admin", required_argument, NULL, 'a'},
+		{"admin-password-stdin", no_argument, NULL, 'p'},
+		{"actor", required_argument, NULL, 'c'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dbopt = NULL;
-	int c;
+	const char *dbopt = NULL, *admin = "admin", *actor = NULL;
+	int c, pw_stdin = 0, rc = CLI_OK;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
+		case 'a': admin = optarg; break;
+		case 'p': pw_stdin = 1; break;
+		case 'c': actor = optarg; break;
 		case 'h': return cli_help("init");
 		default: return cli_usage("init");
 		}
@@ -32,6 +83,8 @@ int cmd_init(int argc, char **argv)
 	if (!d)
 		return CLI_FAIL;
 	printf("anxin: database %s ready (schema version %d)\n", path, db_schema_version(d));
+	if (user_store_count(d) == 0)
+		rc = init_admin(d, admin, pw_stdin, actor);
 	db_close(d);
-	return CLI_OK;
+	return rc;
 }

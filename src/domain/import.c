@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "domain/audit.h"
 #include "io/rowsrc.h"
 #include "store/record.h"
 
@@ -289,6 +290,24 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 	return 0;
 }
 
+/* Appends the audit row of a file about to be committed: one per file,
+ * not per record. Returns 0, or -1 with the error added to the report. */
+static int import_audit(import_sess *s)
+{
+	const import_result *r = s->res;
+	buf after = BUF_INIT;
+
+	buf_fmt(&after, "{\"file\":%j,\"rows\":%ld,\"inserted\":%ld,\"updated\":%ld,"
+			"\"unchanged\":%ld}", r->file, r->rows, r->inserted, r->updated, r->unchanged);
+	audit_entry e = {s->o.audit, s->o.now, "import", s->k->name, r->file ? r->file : "",
+			 NULL, buf_str(&after)};
+	int rc = audit_append(s->d, &e);
+	buf_free(&after);
+	if (rc != 0)
+		add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_errmsg(s->d));
+	return rc;
+}
+
 int import_end(import_sess *s, int commit)
 {
 	int rc = -1;
@@ -296,6 +315,8 @@ int import_end(import_sess *s, int commit)
 	if (s->w) {
 		rec_writer_free(s->w);
 		rec_refs_free(s->refs);
+		if (commit && s->res->nerrors == 0 && s->o.audit && import_audit(s) != 0)
+			commit = 0;
 		if (commit && s->res->nerrors == 0 && db_commit(s->d) == DB_OK) {
 			rc = 0;
 			s->res->committed = 1;

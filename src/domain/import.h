@@ -24,6 +24,11 @@ typedef struct import_opts {
 	int ignore_unknown;   /* unknown columns are skipped, not an error */
 	int max_errors;       /* errors listed in the report (0 = 1000) */
 	int progress;         /* print rows/s and ETA to stderr */
+	/* When set, a committed file (or session) appends one "import" row
+	 * to the audit log - kind, file name, counts - in its transaction,
+	 * at time now (Unix seconds). */
+	const struct audit_actor *audit;
+	int64_t now;
 } import_opts;
 
 typedef struct import_error {

@@ -100,18 +100,17 @@ int user_password_ok(const char *username, const char *pw, const user_policy *p,
 	return 1;
 }
 
+int user_fast_hash(void)
+{
+	const char *fast = getenv("ANXIN_TEST_FAST_HASH");
+
+	return fast && strcmp(fast, "1") == 0;
+}
+
 /* The Argon2id limits: INTERACTIVE, or MIN under ANXIN_TEST_FAST_HASH=1. */
 static void pw_limits(unsigned long long *ops, size_t *mem)
 {
-	static int warned;
-	const char *fast = getenv("ANXIN_TEST_FAST_HASH");
-
-	if (fast && strcmp(fast, "1") == 0) {
-		if (!warned) {
-			fputs("anxin: WARNING: ANXIN_TEST_FAST_HASH=1: weak password hashing, "
-			      "for tests only\n", stderr);
-			warned = 1;
-		}
+	if (user_fast_hash()) {
 		*ops = crypto_pwhash_OPSLIMIT_MIN;
 		*mem = crypto_pwhash_MEMLIMIT_MIN;
 		return;

@@ -54,9 +54,12 @@ int user_password_ok(const char *username, const char *pw, const user_policy *p,
 		     const char **why);
 /* Argon2id hash string of pw into out. Limits: OPSLIMIT/MEMLIMIT
  * INTERACTIVE (about 0.15 s, 64 MiB here); MIN only when the environment
- * sets ANXIN_TEST_FAST_HASH=1 (tests), with a warning. Returns 0, -1 when
- * out of memory. */
+ * sets ANXIN_TEST_FAST_HASH=1 (tests). Returns 0, -1 when out of memory.
+ * A hash made with MIN limits is upgraded at the next successful log-in
+ * without the variable. */
 int user_hash_password(const char *pw, char out[USER_HASH_SIZE]);
+/* Whether ANXIN_TEST_FAST_HASH=1 is in effect (`anxin serve` warns). */
+int user_fast_hash(void);
 /* Whether pw matches the hash string (constant time in libsodium). */
 int user_verify_password(const char *hash, const char *pw);
 /* A random 16-character password that passes the rules (no look-alike
