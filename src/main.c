@@ -33,7 +33,8 @@ static const cli_cmd commands[] = {
 	 "usage: anxin export KIND [--format csv|xlsx] [--out FILE] [--unmasked]\n"
 	 "                    [--db FILE]\n"
 	 "  Same headers as import, so an export re-imports. ID numbers, bank\n"
-	 "  cards and phone numbers are masked unless --unmasked is given.\n"
+	 "  cards and phone numbers are masked unless --unmasked is given; an\n"
+	 "  unmasked export is recorded in the audit log (--actor NAME).\n"
 	 "  Without --out, CSV goes to standard output.\n"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
 	 "usage: anxin serve [--listen 127.0.0.1:8080] [--threads N] [--db FILE]\n"

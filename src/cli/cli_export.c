@@ -7,9 +7,11 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 #include "domain/export.h"
 #include "util/buf.h"
 
@@ -21,10 +23,11 @@ int cmd_export(int argc, char **argv)
 		{"out", required_argument, NULL, 'o'},
 		{"unmasked", no_argument, NULL, 'u'},
 		{"header", required_argument, NULL, 'H'},
+		{"actor", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dbopt = NULL, *outpath = NULL;
+	const char *dbopt = NULL, *outpath = NULL, *actor_opt = NULL;
 	export_opts o = {.format = EXPORT_CSV};
 	int c;
 
@@ -49,6 +52,7 @@ int cmd_export(int argc, char **argv)
 			else
 				return cli_fail("export", "--header must be zh or en");
 			break;
+		case 'a': actor_opt = optarg; break;
 		case 'h': return cli_help("export");
 		default: return cli_usage("export");
 		}
@@ -64,6 +68,20 @@ int cmd_export(int argc, char **argv)
 	db *d = cli_open_db(cli_db_path(dbopt), 0);
 	if (!d)
 		return CLI_FAIL;
+	/* Personal data in full is a privileged read: recorded before it is
+	 * written out, and refused if it cannot be recorded. */
+	if (o.unmasked) {
+		char actor[128];
+		cli_actor(actor_opt, actor, sizeof actor);
+		audit_actor who = {actor, "cli", ""};
+		audit_entry e = {.who = &who, .now = time(NULL), .action = "export_unmasked",
+				 .object_kind = k->name, .object_key = outpath ? outpath : "-"};
+		int ok = db_begin(d) == DB_OK && audit_append(d, &e) == 0 && db_commit(d) == DB_OK;
+		if (!ok) {
+			db_close(d);
+			return cli_fail("export", "cannot record the unmasked export in the audit log");
+		}
+	}
 	buf tmp = BUF_INIT;
 	FILE *out = stdout;
 	if (outpath) {
