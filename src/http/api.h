@@ -16,7 +16,8 @@ typedef int (*http_handler)(http_req *r);
 
 enum {
 	HR_MUTATES = 1,  /* writes data (CSRF / audit in the access layer) */
-	HR_ASYNC = 2,    /* runs on a worker thread; the connection suspends */
+	HR_ASYNC = 2,    /* runs on a worker thread (writes: the single writer
+			    thread), the connection suspended meanwhile */
 	HR_JSON = 4,     /* takes a JSON body (<= REQ_JSON_LIMIT, in memory) */
 	HR_FILE = 8      /* takes a raw file body (streamed to a temp file) */
 };

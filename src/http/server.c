@@ -5,8 +5,10 @@
  * connections, request bodies (JSON in memory up to REQ_JSON_LIMIT, files
  * streamed to a temp file up to REQ_FILE_LIMIT), the worker threads of
  * HR_ASYNC routes (the connection is suspended meanwhile, so a long import
- * never stalls the HTTP threads), the headers every response carries, and
- * the clean stop on SIGINT/SIGTERM.
+ * or a list that scans millions of rows never stalls the HTTP threads:
+ * READERS threads for reads, one writer thread for everything that writes,
+ * so writers queue here instead of waiting on SQLite's lock), the headers
+ * every response carries, and the clean stop on SIGINT/SIGTERM.
  * Must not: know any route or kind (router.c, api_*.c do), or exit because
  * of one request.
  *
@@ -30,11 +32,25 @@
 
 #include "http/api.h"
 
-#define MAX_JOBS 16           /* concurrent HR_ASYNC requests */
+#define READERS 4             /* worker threads for slow reads (lists, exports) */
+#define MAX_QUEUED 256        /* waiting HR_ASYNC requests per queue, then 503 */
 #define CONN_TIMEOUT 30       /* seconds of silence before a client is dropped */
 #define CONN_MEMORY (128 * 1024) /* libmicrohttpd's per-connection pool */
 
 enum { PH_NEW, PH_BODY, PH_RUNNING, PH_DONE };
+
+struct conn;
+struct server;
+
+/* A queue of suspended requests and the worker threads that serve it. */
+typedef struct jobq {
+	struct server *s;
+	struct conn *head, *tail;
+	int n;
+	pthread_cond_t cv;      /* with server.mu */
+	pthread_t *threads;
+	int nthreads;
+} jobq;
 
 typedef struct server {
 	const http_config *cfg;
@@ -43,8 +59,10 @@ typedef struct server {
 	pthread_cond_t cv;
 	db **idle;              /* pooled connections not in use */
 	int nidle, nopen, maxopen;
-	int jobs, stopping;
-	pthread_mutex_t write_mu; /* one writer at a time: no SQLITE_BUSY waits */
+	int stopping;
+	jobq reads;             /* HR_ASYNC reads: READERS threads */
+	jobq writes;            /* HR_MUTATES: one thread, so writers never wait
+				   on each other's SQLite lock */
 } server;
 
 typedef struct conn {
@@ -52,6 +70,7 @@ typedef struct conn {
 	server *s;
 	struct MHD_Connection *mc;
 	char *uri;              /* as received: path and query, still encoded */
+	struct conn *next;      /* in a jobq */
 	int phase;
 	int has_body;
 	int fd;                 /* temp file of an HR_FILE body, or -1 */
@@ -112,11 +131,7 @@ static void run_handler(server *s, conn *c)
 		http_error(r, 503, "database unavailable");
 		return;
 	}
-	if (r->route->flags & HR_MUTATES)
-		pthread_mutex_lock(&s->write_mu);
 	r->route->handler(r);
-	if (r->route->flags & HR_MUTATES)
-		pthread_mutex_unlock(&s->write_mu);
 	if (r->status == 0)
 		http_error(r, 500, "internal error");
 	else if (r->status < 300)
@@ -127,51 +142,89 @@ static void run_handler(server *s, conn *c)
 	r->db = NULL;
 }
 
-static void *job_main(void *arg)
+/* A worker: takes suspended requests off its queue, runs them, resumes
+ * their connections. When the server stops it drains the queue first. */
+static void *worker_main(void *arg)
 {
-	conn *c = arg;
-	server *s = c->s;
+	jobq *q = arg;
+	server *s = q->s;
 
-	run_handler(s, c);
-	c->phase = PH_DONE;
-	MHD_resume_connection(c->mc);   /* c may be gone after this */
-	pthread_mutex_lock(&s->mu);
-	s->jobs--;
-	pthread_cond_broadcast(&s->cv);
-	pthread_mutex_unlock(&s->mu);
-	return NULL;
+	for (;;) {
+		pthread_mutex_lock(&s->mu);
+		while (!q->head && !s->stopping)
+			pthread_cond_wait(&q->cv, &s->mu);
+		conn *c = q->head;
+		if (!c) {
+			pthread_mutex_unlock(&s->mu);
+			return NULL;
+		}
+		q->head = c->next;
+		if (!q->head)
+			q->tail = NULL;
+		q->n--;
+		pthread_mutex_unlock(&s->mu);
+
+		run_handler(s, c);
+		c->phase = PH_DONE;
+		MHD_resume_connection(c->mc);  /* c may be gone after this */
+	}
 }
 
-/* Suspends the connection and runs the handler on a new thread. Returns 0,
- * or -1 with a 503 set when too many jobs run or the server is stopping. */
+static void jobq_start(server *s, jobq *q, int nthreads)
+{
+	q->s = s;
+	pthread_cond_init(&q->cv, NULL);
+	q->threads = xcalloc((size_t)nthreads, sizeof *q->threads);
+	for (int i = 0; i < nthreads; i++)
+		if (pthread_create(&q->threads[q->nthreads], NULL, worker_main, q) == 0)
+			q->nthreads++;
+}
+
+/* Joins the workers (after stopping is set) and frees the queue. */
+static void jobq_stop(jobq *q)
+{
+	for (int i = 0; i < q->nthreads; i++)
+		pthread_join(q->threads[i], NULL);
+	free(q->threads);
+	if (q->s)
+		pthread_cond_destroy(&q->cv);
+}
+
+/* Lets the workers finish what is queued, then joins them. */
+static void stop_workers(server *s)
+{
+	pthread_mutex_lock(&s->mu);
+	s->stopping = 1;
+	pthread_cond_broadcast(&s->reads.cv);
+	pthread_cond_broadcast(&s->writes.cv);
+	pthread_mutex_unlock(&s->mu);
+	jobq_stop(&s->reads);
+	jobq_stop(&s->writes);
+}
+
+/* Suspends the connection and queues the request for a worker. Returns 0,
+ * or -1 with a 503 set when the queue is full or the server is stopping. */
 static int start_job(server *s, conn *c)
 {
-	pthread_t t;
-	pthread_attr_t at;
+	jobq *q = (c->r.route->flags & HR_MUTATES) ? &s->writes : &s->reads;
 
 	pthread_mutex_lock(&s->mu);
-	if (s->stopping || s->jobs >= MAX_JOBS) {
+	if (s->stopping || q->n >= MAX_QUEUED || q->nthreads == 0) {
 		pthread_mutex_unlock(&s->mu);
 		http_error(&c->r, 503, "server busy, try again later");
 		return -1;
 	}
-	s->jobs++;
-	pthread_mutex_unlock(&s->mu);
 	c->phase = PH_RUNNING;
 	MHD_suspend_connection(c->mc);
-	pthread_attr_init(&at);
-	pthread_attr_setdetachstate(&at, PTHREAD_CREATE_DETACHED);
-	int rc = pthread_create(&t, &at, job_main, c);
-	pthread_attr_destroy(&at);
-	if (rc != 0) {
-		c->phase = PH_DONE;
-		http_error(&c->r, 503, "server busy, try again later");
-		MHD_resume_connection(c->mc);
-		pthread_mutex_lock(&s->mu);
-		s->jobs--;
-		pthread_cond_broadcast(&s->cv);
-		pthread_mutex_unlock(&s->mu);
-	}
+	c->next = NULL;
+	if (q->tail)
+		q->tail->next = c;
+	else
+		q->head = c;
+	q->tail = c;
+	q->n++;
+	pthread_cond_signal(&q->cv);
+	pthread_mutex_unlock(&s->mu);
 	return 0;
 }
 
@@ -433,8 +486,7 @@ int http_serve(const http_config *cfg)
 	s.cfg = cfg;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
-	pthread_mutex_init(&s.write_mu, NULL);
-	s.maxopen = threads + MAX_JOBS + 2;
+	s.maxopen = threads + READERS + 1 + 2;
 	s.idle = xcalloc((size_t)s.maxopen, sizeof *s.idle);
 
 	if (parse_listen(cfg->listen, &ss, &sslen, host, sizeof host) < 0) {
@@ -455,11 +507,18 @@ int http_serve(const http_config *cfg)
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, &old);  /* inherited by every thread */
+	/* The pool option only when there is a pool (1 thread: none, no warning). */
+	struct MHD_OptionItem pool[] = {
+		{threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, threads, NULL},
+		{MHD_OPTION_END, 0, NULL},
+	};
+	jobq_start(&s, &s.reads, READERS);
+	jobq_start(&s, &s.writes, 1);
 
 	s.mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &s,
 				 MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 				 MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-				 MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+				 MHD_OPTION_ARRAY, pool,
 				 MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONN_TIMEOUT,
 				 MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONN_MEMORY,
 				 MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
@@ -470,6 +529,7 @@ int http_serve(const http_config *cfg)
 	if (!s.mhd) {
 		fprintf(stderr, "anxin serve: cannot listen on %s: %s\n", cfg->listen,
 			errno ? strerror(errno) : "unknown error");
+		stop_workers(&s);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		goto out;
 	}
@@ -484,11 +544,7 @@ int http_serve(const http_config *cfg)
 	MHD_socket lfd = MHD_quiesce_daemon(s.mhd);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
-	pthread_mutex_lock(&s.mu);
-	s.stopping = 1;
-	while (s.jobs > 0)
-		pthread_cond_wait(&s.cv, &s.mu);
-	pthread_mutex_unlock(&s.mu);
+	stop_workers(&s);       /* queued requests are answered first */
 	MHD_stop_daemon(s.mhd);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	rc = 0;
@@ -498,6 +554,5 @@ out:
 	free(s.idle);
 	pthread_mutex_destroy(&s.mu);
 	pthread_cond_destroy(&s.cv);
-	pthread_mutex_destroy(&s.write_mu);
 	return rc;
 }
