@@ -83,6 +83,44 @@ static const cli_cmd commands[] = {
 	 "  hash, or exit 1 naming the first edited, missing or re-ordered row.\n"
 	 "  Keep the head hash elsewhere to detect truncation of the newest rows.\n"
 	 "  list prints rows oldest first (--limit N: the newest N).\n"},
+	{"scan", cmd_scan, "evaluate the early-warning rules (预警扫描)",
+	 "usage: anxin scan [--as-of YYYY-MM-DD] [--full] [--db FILE]\n"
+	 "  Evaluates the rules of warning-rules.md as of the date (default today,\n"
+	 "  Asia/Shanghai), raises, updates and eliminates warnings, and prints\n"
+	 "  raised / updated / eliminated / open by level. Incremental: only the\n"
+	 "  projects (and months) imports touched since the last scan, unless the\n"
+	 "  as-of date, a parameter, the calendar or a minimum wage changed, or\n"
+	 "  --full. Readers are never blocked. Exit 0 when the scan ran.\n"},
+	{"warnings", cmd_warnings, "list and handle warnings (预警处置)",
+	 "usage: anxin warnings [--status open|eliminated|all] [--format table|csv|json]\n"
+	 "                      [--rule R] [--project P] [--level L] [--street S]\n"
+	 "       anxin warnings show ID [--format text|json]\n"
+	 "       anxin warnings eliminate ID --reason TEXT [--actor NAME]\n"
+	 "       anxin warnings assign ID --to NAME [--actor NAME]\n"
+	 "       anxin warnings escalate ID [--reason TEXT] [--actor NAME]\n"
+	 "  CSV columns: rule,project_code,period,level,status (always first, in\n"
+	 "  this order; period empty for state rules), then id, street,\n"
+	 "  enterprise_uscc, enterprise_name, project_name, raised_on, updated_on,\n"
+	 "  eliminated_on, assignee, items, summary. --status open (default) lists\n"
+	 "  待处置 and 处置中. show prints evidence, legal basis and history.\n"
+	 "  assign: 处置中; escalate: 转执法检查; eliminate: 已消除 with a reason.\n"},
+	{"params", cmd_params, "show or change the warning parameters",
+	 "usage: anxin params [--db FILE]\n"
+	 "       anxin params set KEY VALUE [--actor NAME] [--db FILE]\n"
+	 "  Lists key, value, default and description. set validates the value,\n"
+	 "  records who changed it (param_changes, audit log; actor cli:NAME,\n"
+	 "  default cli:$USER) and makes the next scan a full one.\n"},
+	{"calendar", cmd_calendar, "the official working-day calendar",
+	 "usage: anxin calendar years [--db FILE]\n"
+	 "       anxin calendar add-year YEAR --off DATES [--work DATES] [--source TEXT]\n"
+	 "       anxin calendar add-year YEAR --csv FILE\n"
+	 "       anxin calendar workdays DATE N\n"
+	 "  DATES: comma-separated days or ranges, e.g.\n"
+	 "  2027-01-01..2027-01-03,2027-02-06..2027-02-13. The CSV has lines\n"
+	 "  date,off|work (放假|上班). Weekdays work and weekends rest except\n"
+	 "  for the listed days. A working-day deadline in a year not added is\n"
+	 "  an error, never a guess. workdays prints the N-th working day after\n"
+	 "  DATE (DATE not counted).\n"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

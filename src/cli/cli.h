@@ -54,5 +54,9 @@ int cmd_demo(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_scan(int argc, char **argv);
+int cmd_warnings(int argc, char **argv);
+int cmd_params(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
 
 #endif

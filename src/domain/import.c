@@ -13,7 +13,9 @@
 
 #include "domain/audit.h"
 #include "io/rowsrc.h"
+#include "domain/warn_rules.h"
 #include "store/record.h"
+#include "store/scan_mark.h"
 
 #define MAX_COLS 1000
 
@@ -28,6 +30,7 @@ struct import_sess {
 	kind_row row;
 	rec_writer *w;
 	rec_refs *refs;
+	scan_mark *mark;    /* what the warning scan must look at again */
 	long rowno;
 	int cur_col;       /* file column of the cell being checked, or -1 */
 };
@@ -194,6 +197,9 @@ import_sess *import_begin(db *d, const kind *k, const char *const *cols,
 	}
 	s->w = rec_writer_new(d, k);
 	s->refs = rec_refs_new(d);
+	int per_month;
+	unsigned mask = warn_kind_mask(k->name, &per_month);
+	s->mark = scan_mark_new(d, k, mask, per_month);
 	return s;
 }
 
@@ -287,6 +293,7 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 		add_error(s->res, mx, s->rowno, -1, "", "", "", err);
 		return -1;
 	}
+	scan_mark_row(s->mark, r->v, rc);
 	return 0;
 }
 
@@ -317,6 +324,13 @@ int import_end(import_sess *s, int commit)
 		rec_refs_free(s->refs);
 		if (commit && s->res->nerrors == 0 && s->o.audit && import_audit(s) != 0)
 			commit = 0;
+		/* the touched projects and the attendance aggregate, in the
+		 * same transaction as the rows */
+		if (commit && s->res->nerrors == 0 && scan_mark_flush(s->mark) != 0) {
+			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_errmsg(s->d));
+			commit = 0;
+		}
+		scan_mark_free(s->mark);
 		if (commit && s->res->nerrors == 0 && db_commit(s->d) == DB_OK) {
 			rc = 0;
 			s->res->committed = 1;

@@ -8,12 +8,14 @@
 #define MIG(sym) extern const char sym[], sym##_end[]
 MIG(mig_0001_core);
 MIG(mig_0002_auth);
+MIG(mig_0003_warnings);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
 const migration migrations[] = {
 	ENTRY(1, "core", mig_0001_core),
 	ENTRY(2, "auth", mig_0002_auth),
+	ENTRY(3, "warnings", mig_0003_warnings),
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

@@ -1,0 +1,194 @@
+/*
+ * params.c - typed parameters of the warning rules (see params.h). Each
+ * key has a parser that turns its text into the exact integer form the
+ * rules use, with its range; param_load and param_set both go through it,
+ * so a value that cannot be loaded can never be stored.
+ */
+#include "domain/params.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/audit.h"
+#include "store/param_store.h"
+#include "util/buf.h"
+#include "util/money.h"
+
+enum { P_RATIO, P_INT, P_MONEY, P_DEC2 };
+
+typedef struct param_def {
+	const char *key;
+	int type;
+	int64_t min, max;   /* P_INT: value; P_MONEY: fen; P_DEC2: hundredths */
+	size_t off;         /* offset of the int (P_INT) or int64 field */
+} param_def;
+
+#define OFF(f) offsetof(warn_params, f)
+
+static const param_def PARAMS[] = {
+	{"deposit_ratio", P_RATIO, 0, 0, 0},
+	{"account_deadline_days", P_INT, 1, 3650, OFF(account_days)},
+	{"deposit_deadline_workdays", P_INT, 1, 250, OFF(deposit_workdays)},
+	{"board_grace_days", P_INT, 0, 3650, OFF(board_days)},
+	{"contract_grace_days", P_INT, 0, 3650, OFF(contract_days)},
+	{"days_mismatch_tolerance", P_INT, 0, 31, OFF(mismatch_days)},
+	{"lookback_months", P_INT, 0, 120, OFF(lookback)},
+	{"bank_mismatch_tolerance", P_MONEY, 0, 100000000, OFF(bank_tolerance)},
+	{"wage_unpaid_red_workers", P_INT, 1, 1000000, OFF(red_workers)},
+	{"wage_unpaid_red_months", P_INT, 1, 120, OFF(red_months)},
+	{"min_wage_month_days", P_DEC2, 100, 3100, OFF(month_days)},
+};
+
+#define NPARAMS (sizeof PARAMS / sizeof PARAMS[0])
+
+void param_defaults(warn_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->deposit_num = 1;
+	p->deposit_den = 100;
+	p->account_days = 30;
+	p->deposit_workdays = 20;
+	p->board_days = 7;
+	p->contract_days = 30;
+	p->mismatch_days = 3;
+	p->lookback = 12;
+	p->bank_tolerance = 100;
+	p->red_workers = 30;
+	p->red_months = 2;
+	p->month_days = 2175;
+}
+
+/* A ratio "0.01" (at most 6 decimals, 0 < r <= 1) as num/den exactly. */
+static int parse_ratio(const char *s, int64_t *num, int64_t *den)
+{
+	int64_t n = 0, dn = 1;
+	int digits = 0, frac = -1;
+
+	for (const char *p = s; *p; p++) {
+		if (*p == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++digits > 12)
+			return 0;
+		n = n * 10 + (*p - '0');
+		if (frac >= 0) {
+			if (++frac > 6)
+				return 0;
+			dn *= 10;
+		}
+	}
+	if (digits == 0 || frac == 0 || n <= 0 || n > dn)
+		return 0;
+	*num = n;
+	*den = dn;
+	return 1;
+}
+
+/* Parses value for def into p. Returns 1, or 0 with a reason in err. */
+static int param_apply(const param_def *def, const char *value, warn_params *p,
+		       char *err, size_t errlen)
+{
+	const char *why = NULL;
+	int64_t v = 0;
+	char *end;
+
+	switch (def->type) {
+	case P_RATIO:
+		if (!parse_ratio(value, &p->deposit_num, &p->deposit_den)) {
+			snprintf(err, errlen, "%s: '%s' is not a ratio in (0, 1] with at most 6 decimals",
+				 def->key, value);
+			return 0;
+		}
+		return 1;
+	case P_INT:
+		v = strtoll(value, &end, 10);
+		if (!*value || *end)
+			why = "not an integer";
+		break;
+	case P_MONEY:
+		if (!money_parse(value, &v, &why))
+			break;
+		break;
+	case P_DEC2:
+		if (!dec2_parse(value, &v, &why))
+			break;
+		break;
+	}
+	if (!why && (v < def->min || v > def->max))
+		why = "out of range";
+	if (why) {
+		snprintf(err, errlen, "%s: '%s': %s", def->key, value, why);
+		return 0;
+	}
+	if (def->type == P_INT)
+		*(int *)((char *)p + def->off) = (int)v;
+	else
+		*(int64_t *)((char *)p + def->off) = v;
+	return 1;
+}
+
+static const param_def *param_find(const char *key)
+{
+	for (size_t i = 0; i < NPARAMS; i++)
+		if (!strcmp(PARAMS[i].key, key))
+			return &PARAMS[i];
+	return NULL;
+}
+
+int param_load(db *d, warn_params *p, char *err, size_t errlen)
+{
+	param_defaults(p);
+	for (size_t i = 0; i < NPARAMS; i++) {
+		char *v = param_store_get(d, PARAMS[i].key);
+		int ok = !v || param_apply(&PARAMS[i], v, p, err, errlen);
+		free(v);
+		if (!ok)
+			return -1;
+	}
+	return 0;
+}
+
+int param_set(db *d, const char *key, const char *value, const struct audit_actor *who,
+	      char *err, size_t errlen)
+{
+	const param_def *def = param_find(key);
+	warn_params tmp;
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	buf before = BUF_INIT, after = BUF_INIT;
+	int rc = -1;
+
+	if (!def) {
+		snprintf(err, errlen, "unknown parameter '%s' (anxin params lists them)", key);
+		return -1;
+	}
+	param_defaults(&tmp);
+	if (!param_apply(def, value, &tmp, err, errlen))
+		return -1;
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (db_begin(d) != DB_OK)
+		goto dberr;
+	char *old = param_store_get(d, key);
+	buf_fmt(&before, "{\"%s\":%j}", key, old);
+	buf_fmt(&after, "{\"%s\":%j}", key, value);
+	free(old);
+	audit_entry e = {who, (int64_t)now, "param_set", "params", key, buf_str(&before), buf_str(&after)};
+	if (param_store_set(d, key, value, who ? who->actor : "unknown", at) != 0 ||
+	    (who && audit_append(d, &e) != 0) || db_commit(d) != DB_OK) {
+		db_rollback(d);
+		goto dberr;
+	}
+	rc = 0;
+	goto out;
+dberr:
+	snprintf(err, errlen, "cannot store %s: %s", key, db_errmsg(d));
+out:
+	buf_free(&before);
+	buf_free(&after);
+	return rc;
+}

@@ -1,0 +1,45 @@
+/*
+ * params.h - the parameters of the warning rules (warning-rules.md,
+ * "Regional parameters"): typed, validated, exact (a ratio is a fraction
+ * of integers, a tolerance integer fen, 21.75 integer hundredths).
+ *
+ * param_set is the one place where a parameter changes: it validates,
+ * records who changed it (param_changes) and asks for a full scan. The
+ * audit log of the access-control issue hooks in there.
+ */
+#ifndef ANXIN_PARAMS_H
+#define ANXIN_PARAMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+typedef struct warn_params {
+	int64_t deposit_num, deposit_den;   /* deposit_ratio = num / den */
+	int account_days;                   /* NO_ACCOUNT: contract_date + N days */
+	int deposit_workdays;               /* NO_DEPOSIT: N working days */
+	int board_days;                     /* NO_BOARD: start_date + N days */
+	int contract_days;                  /* NO_CONTRACT: entry_date + N days */
+	int mismatch_days;                  /* DAYS_MISMATCH tolerance (days) */
+	int lookback;                       /* months before the month of D */
+	int64_t bank_tolerance;             /* BANK_MISMATCH, fen */
+	int red_workers, red_months;        /* WAGE_UNPAID red thresholds */
+	int64_t month_days;                 /* 21.75 as hundredths: 2175 */
+} warn_params;
+
+/* The defaults of warning-rules.md. */
+void param_defaults(warn_params *p);
+/* Reads the table into p. Returns 0, or -1 with a message. */
+int param_load(db *d, warn_params *p, char *err, size_t errlen);
+struct audit_actor;
+/*
+ * Validates value for key and applies it in one transaction: the new
+ * value, a param_changes row (old -> new, who, when) and, when who is
+ * given, an audit-log row (action param_set). Returns 0, or -1 with a
+ * message (unknown key, bad value, database).
+ */
+int param_set(db *d, const char *key, const char *value, const struct audit_actor *who,
+	      char *err, size_t errlen);
+
+#endif

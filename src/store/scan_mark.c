@@ -1,0 +1,420 @@
+/*
+ * scan_mark.c - the import's notes for the warning scan (see scan_mark.h).
+ *
+ * Rows are collected in memory (hash maps of touched keys) and written once
+ * at flush, so a bulk import pays one hash probe per row and one statement
+ * per touched key, not one per row. Attendance is only ever inserted or
+ * left alone on re-import (its date is part of the key and hours do not
+ * matter to any rule), so the aggregate is maintained by deltas: inserted
+ * rows add days and widen [first, last]; nothing is ever subtracted.
+ */
+#include "store/scan_mark.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/record.h"
+#include "util/buf.h"
+#include "util/strmap.h"
+
+enum { K_OTHER, K_ATTENDANCE, K_EMPLOYMENTS, K_TRANSACTIONS, K_ACCOUNTS, K_MIN_WAGES };
+
+typedef struct att_delta {
+	long days;
+	char first[11], last[11];
+} att_delta;
+
+typedef struct txn_delta {
+	int64_t amount;
+	long n;
+	char last[11];
+} txn_delta;
+
+struct scan_mark {
+	db *d;
+	const kind *k;
+	int which;
+	unsigned mask;
+	int per_month;
+	int fi_project, fi_worker, fi_date, fi_period, fi_account;
+	int need_full;
+	strmap *dirty;   /* "project\x1fmonth" -> unused */
+	strmap *att;     /* "month\x1fproject\x1fworker" -> att_delta */
+	strmap *pairs;   /* "project\x1fworker" (employments) */
+	strmap *accts;   /* account_no (transactions): dirty projects */
+	strmap *tday;    /* "account\x1fdate\x1fkind" -> txn_delta */
+	strmap *twage;   /* "account\x1fperiod\x1fworker" -> txn_delta */
+	strmap *rebuild; /* accounts with an updated transaction */
+	int fi_kind, fi_amount, fi_txn_date;
+	char last_key[128]; /* the previous attendance key: files come sorted */
+	size_t last_len;
+	att_delta *last;
+};
+
+scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month)
+{
+	if (!mask)
+		return NULL;
+	scan_mark *m = xcalloc(1, sizeof *m);
+	m->d = d;
+	m->k = k;
+	m->mask = mask;
+	m->per_month = per_month;
+	m->which = !strcmp(k->name, "attendance")     ? K_ATTENDANCE
+		   : !strcmp(k->name, "employments")  ? K_EMPLOYMENTS
+		   : !strcmp(k->name, "transactions") ? K_TRANSACTIONS
+		   : !strcmp(k->name, "accounts")     ? K_ACCOUNTS
+		   : !strcmp(k->name, "min_wages")    ? K_MIN_WAGES
+						      : K_OTHER;
+	m->fi_project = kind_key_index(k, !strcmp(k->name, "projects") ? "code" : "project_code");
+	m->fi_worker = kind_key_index(k, "worker_id_number");
+	m->fi_date = kind_key_index(k, "date");
+	m->fi_period = kind_key_index(k, "period");
+	m->fi_account = kind_key_index(k, "account_no");
+	m->dirty = strmap_new(0);
+	if (m->which == K_ATTENDANCE)
+		m->att = strmap_new(sizeof(att_delta));
+	if (m->which == K_EMPLOYMENTS)
+		m->pairs = strmap_new(0);
+	if (m->which == K_TRANSACTIONS) {
+		m->accts = strmap_new(0);
+		m->tday = strmap_new(sizeof(txn_delta));
+		m->twage = strmap_new(sizeof(txn_delta));
+		m->rebuild = strmap_new(0);
+		m->fi_kind = kind_key_index(k, "kind");
+		m->fi_amount = kind_key_index(k, "amount");
+		m->fi_txn_date = kind_key_index(k, "txn_date");
+	}
+	return m;
+}
+
+void scan_mark_free(scan_mark *m)
+{
+	if (!m)
+		return;
+	strmap_free(m->dirty);
+	strmap_free(m->att);
+	strmap_free(m->pairs);
+	strmap_free(m->accts);
+	strmap_free(m->tday);
+	strmap_free(m->twage);
+	strmap_free(m->rebuild);
+	free(m);
+}
+
+/* Notes (project, month) as dirty; month "" = every month. */
+static void mark_dirty(scan_mark *m, const char *project, const char *month)
+{
+	char key[128];
+	int n = snprintf(key, sizeof key, "%s\x1f%s", project, month);
+	if (n > 0 && (size_t)n < sizeof key)
+		strmap_put(m->dirty, key, (size_t)n, NULL);
+}
+
+static void mark_attendance(scan_mark *m, const kind_val *v)
+{
+	const char *p = v[m->fi_project].s, *w = v[m->fi_worker].s, *date = v[m->fi_date].s;
+	char key[128];
+	int n = snprintf(key, sizeof key, "%.7s\x1f%s\x1f%s", date, p, w);
+
+	if (n <= 0 || (size_t)n >= sizeof key)
+		return;
+	att_delta *a = m->last;
+	if (!a || (size_t)n != m->last_len || memcmp(key, m->last_key, (size_t)n) != 0) {
+		int created;
+		a = strmap_put(m->att, key, (size_t)n, &created);
+		if (created) {
+			char month[8];
+			snprintf(month, sizeof month, "%.7s", date);
+			mark_dirty(m, p, month);
+		}
+		memcpy(m->last_key, key, (size_t)n);
+		m->last_len = (size_t)n;
+		m->last = a;
+	}
+	if (a->days == 0 || strcmp(date, a->first) < 0)
+		snprintf(a->first, sizeof a->first, "%s", date);
+	if (a->days == 0 || strcmp(date, a->last) > 0)
+		snprintf(a->last, sizeof a->last, "%s", date);
+	a->days++;
+}
+
+/* Adds amount on date to the delta under key. */
+static void add_txn(strmap *map, const char *key, int n, int64_t amount, const char *date)
+{
+	if (n <= 0 || n >= 128)
+		return;
+	txn_delta *t = strmap_put(map, key, (size_t)n, NULL);
+	t->amount += amount;
+	t->n++;
+	if (strcmp(date, t->last) > 0)
+		snprintf(t->last, sizeof t->last, "%s", date);
+}
+
+static void mark_transaction(scan_mark *m, const kind_val *v, int rc)
+{
+	const char *acct = v[m->fi_account].s, *date = v[m->fi_txn_date].s, *kd = v[m->fi_kind].s;
+	char key[128];
+
+	strmap_put(m->accts, acct, strlen(acct), NULL);
+	if (rc == REC_UPDATED) { /* the old values are unknown: rebuild */
+		strmap_put(m->rebuild, acct, strlen(acct), NULL);
+		return;
+	}
+	add_txn(m->tday, key, snprintf(key, sizeof key, "%s\x1f%s\x1f%s", acct, date, kd),
+		v[m->fi_amount].i, date);
+	if (!strcmp(kd, "wage") && v[m->fi_period].present && v[m->fi_worker].present)
+		add_txn(m->twage, key, snprintf(key, sizeof key, "%s\x1f%s\x1f%s", acct,
+						v[m->fi_period].s, v[m->fi_worker].s),
+			v[m->fi_amount].i, date);
+}
+
+void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
+{
+	char key[128];
+	int n;
+
+	if (!m || rc == REC_UNCHANGED)
+		return;
+	switch (m->which) {
+	case K_ATTENDANCE:
+		if (rc == REC_INSERTED) /* an update only changes hours */
+			mark_attendance(m, v);
+		return;
+	case K_MIN_WAGES:
+		m->need_full = 1;
+		return;
+	case K_TRANSACTIONS:
+		mark_transaction(m, v, rc);
+		return;
+	case K_ACCOUNTS:
+		if (rc == REC_UPDATED) /* the account may have moved project */
+			m->need_full = 1;
+		break;
+	case K_EMPLOYMENTS:
+		n = snprintf(key, sizeof key, "%s\x1f%s", v[m->fi_project].s, v[m->fi_worker].s);
+		if (n > 0 && (size_t)n < sizeof key)
+			strmap_put(m->pairs, key, (size_t)n, NULL);
+		break;
+	default:
+		break;
+	}
+	if (m->fi_project < 0 || !v[m->fi_project].present)
+		return;
+	mark_dirty(m, v[m->fi_project].s,
+		   m->per_month && m->fi_period >= 0 && v[m->fi_period].present ? v[m->fi_period].s : "");
+}
+
+#define COVERED_SQL                                                                 \
+	"UPDATE att_month SET covered = EXISTS (SELECT 1 FROM employments e"        \
+	" WHERE e.project_code = att_month.project_code"                            \
+	" AND e.worker_id_number = att_month.worker_id_number"                      \
+	" AND e.entry_date <= att_month.first_date"                                 \
+	" AND (e.exit_date IS NULL OR e.exit_date >= att_month.last_date))"
+
+/* Splits "a\x1fb\x1fc" (len bytes) into up to 3 NUL-terminated parts in tmp. */
+static int split_key(const char *key, size_t len, char *tmp, size_t tmplen, char **parts)
+{
+	int n = 0;
+
+	if (len >= tmplen)
+		return 0;
+	memcpy(tmp, key, len);
+	tmp[len] = 0;
+	parts[n++] = tmp;
+	for (char *p = tmp; *p && n < 3; p++)
+		if (*p == '\x1f') {
+			*p = 0;
+			parts[n++] = p + 1;
+		}
+	return n;
+}
+
+static int flush_att(scan_mark *m)
+{
+	db_stmt *up = db_prepare(m->d,
+		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date)"
+		" VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"
+		" SET days = days + excluded.days, first_date = min(first_date, excluded.first_date),"
+		" last_date = max(last_date, excluded.last_date)");
+	db_stmt *cov = db_prepare(m->d, COVERED_SQL
+		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
+	int rc = 0;
+
+	for (size_t i = 0; i < strmap_count(m->att) && rc == 0; i++) {
+		const char *key;
+		size_t len;
+		char tmp[128], *p[3];
+		att_delta *a = strmap_at(m->att, i, &key, &len);
+		if (split_key(key, len, tmp, sizeof tmp, p) != 3)
+			continue;
+		for (int j = 0; j < 3; j++)
+			db_bind_text_ref(up, j + 1, p[j]);
+		db_bind_int(up, 4, a->days);
+		db_bind_text_ref(up, 5, a->first);
+		db_bind_text_ref(up, 6, a->last);
+		if (db_step(up) != DB_DONE)
+			rc = -1;
+		db_reset(up);
+		for (int j = 0; j < 3 && rc == 0; j++)
+			db_bind_text_ref(cov, j + 1, p[j]);
+		if (rc == 0 && db_step(cov) != DB_DONE)
+			rc = -1;
+		db_reset(cov);
+	}
+	db_finalize(up);
+	db_finalize(cov);
+	return rc;
+}
+
+static int flush_pairs(scan_mark *m)
+{
+	db_stmt *cov = db_prepare(m->d, COVERED_SQL " WHERE project_code = ? AND worker_id_number = ?");
+	int rc = 0;
+
+	for (size_t i = 0; i < strmap_count(m->pairs) && rc == 0; i++) {
+		const char *key;
+		size_t len;
+		char tmp[128], *p[3];
+		strmap_at(m->pairs, i, &key, &len);
+		if (split_key(key, len, tmp, sizeof tmp, p) != 2)
+			continue;
+		db_bind_text_ref(cov, 1, p[0]);
+		db_bind_text_ref(cov, 2, p[1]);
+		if (db_step(cov) != DB_DONE)
+			rc = -1;
+		db_reset(cov);
+	}
+	db_finalize(cov);
+	return rc;
+}
+
+/* Writes the transaction deltas, then rebuilds the aggregates of the
+ * accounts (and their projects) that had a transaction updated. */
+static int flush_txn(scan_mark *m)
+{
+	db_stmt *day = db_prepare(m->d,
+		"INSERT INTO txn_day (account_no, txn_date, kind, amount, n) VALUES (?, ?, ?, ?, ?)"
+		" ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
+		" SET amount = amount + excluded.amount, n = n + excluded.n");
+	db_stmt *wage = db_prepare(m->d,
+		"INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
+		" SELECT ?2, project_code, ?3, ?4, ?5, ?6 FROM accounts WHERE account_no = ?1"
+		" ON CONFLICT (period, project_code, worker_id_number) DO UPDATE"
+		" SET amount = amount + excluded.amount, n = n + excluded.n,"
+		" last_date = max(last_date, excluded.last_date)");
+	int rc = 0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		strmap *map = pass ? m->twage : m->tday;
+		db_stmt *st = pass ? wage : day;
+		for (size_t i = 0; i < strmap_count(map) && rc == 0; i++) {
+			const char *key;
+			size_t len;
+			char tmp[128], *p[3];
+			txn_delta *t = strmap_at(map, i, &key, &len);
+			if (split_key(key, len, tmp, sizeof tmp, p) != 3)
+				continue;
+			for (int j = 0; j < 3; j++)
+				db_bind_text_ref(st, j + 1, p[j]);
+			db_bind_int(st, 4, t->amount);
+			db_bind_int(st, 5, t->n);
+			if (pass)
+				db_bind_text_ref(st, 6, t->last);
+			if (db_step(st) != DB_DONE)
+				rc = -1;
+			db_reset(st);
+		}
+	}
+	db_finalize(day);
+	db_finalize(wage);
+	for (size_t i = 0; i < strmap_count(m->rebuild) && rc == 0; i++) {
+		const char *key;
+		size_t len;
+		char acct[128];
+		strmap_at(m->rebuild, i, &key, &len);
+		if (len >= sizeof acct)
+			continue;
+		memcpy(acct, key, len);
+		acct[len] = 0;
+		if (db_run(m->d, "DELETE FROM txn_day WHERE account_no = ?", "t", acct) != DB_DONE ||
+		    db_run(m->d, "INSERT INTO txn_day (account_no, txn_date, kind, amount, n)"
+				 " SELECT account_no, txn_date, kind, sum(amount), count(*) FROM transactions"
+				 " WHERE account_no = ? GROUP BY 1, 2, 3", "t", acct) != DB_DONE ||
+		    db_run(m->d, "DELETE FROM wage_month WHERE project_code ="
+				 " (SELECT project_code FROM accounts WHERE account_no = ?)", "t", acct) != DB_DONE ||
+		    db_run(m->d, "INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
+				 " SELECT t.period, a.project_code, t.worker_id_number, sum(t.amount), count(*),"
+				 " max(t.txn_date) FROM accounts a JOIN transactions t ON t.account_no = a.account_no"
+				 " WHERE a.project_code = (SELECT project_code FROM accounts WHERE account_no = ?)"
+				 " AND t.kind = 'wage' AND t.period IS NOT NULL AND t.worker_id_number IS NOT NULL"
+				 " GROUP BY 1, 2, 3", "t", acct) != DB_DONE)
+			rc = -1;
+	}
+	return rc;
+}
+
+int scan_mark_need_full(db *d)
+{
+	return db_run(d, "UPDATE scan_state SET need_full = 1", "") == DB_DONE ? 0 : -1;
+}
+
+int scan_mark_flush(scan_mark *m)
+{
+	int rc = 0;
+
+	if (!m)
+		return 0;
+	if (m->need_full && scan_mark_need_full(m->d) != 0)
+		return -1;
+	if (m->att && flush_att(m) != 0)
+		return -1;
+	if (m->pairs && flush_pairs(m) != 0)
+		return -1;
+	if (m->tday && flush_txn(m) != 0)
+		return -1;
+	if (strmap_count(m->dirty) == 0 && (!m->accts || strmap_count(m->accts) == 0))
+		return 0;
+	if (db_run(m->d, "UPDATE scan_state SET seq = seq + 1", "") != DB_DONE)
+		return -1;
+	int64_t seq = db_int(m->d, 0, "SELECT seq FROM scan_state", "");
+	db_stmt *st = db_prepare(m->d,
+		"INSERT INTO scan_dirty (project_code, month, mask, seq) VALUES (?, ?, ?, ?)"
+		" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
+	for (size_t i = 0; i < strmap_count(m->dirty) && rc == 0; i++) {
+		const char *key;
+		size_t len;
+		char tmp[128], *p[3];
+		strmap_at(m->dirty, i, &key, &len);
+		if (split_key(key, len, tmp, sizeof tmp, p) != 2)
+			continue;
+		db_bind_text_ref(st, 1, p[0]);
+		db_bind_text_ref(st, 2, p[1]);
+		db_bind_int(st, 3, m->mask);
+		db_bind_int(st, 4, seq);
+		if (db_step(st) != DB_DONE)
+			rc = -1;
+		db_reset(st);
+	}
+	db_finalize(st);
+	if (rc == 0 && m->accts) {
+		st = db_prepare(m->d,
+			"INSERT INTO scan_dirty (project_code, month, mask, seq)"
+			" SELECT project_code, '', ?, ? FROM accounts WHERE account_no = ?"
+			" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
+		for (size_t i = 0; i < strmap_count(m->accts) && rc == 0; i++) {
+			const char *key;
+			size_t len;
+			strmap_at(m->accts, i, &key, &len);
+			db_bind_int(st, 1, m->mask);
+			db_bind_int(st, 2, seq);
+			db_bind_textn(st, 3, key, len);
+			if (db_step(st) != DB_DONE)
+				rc = -1;
+			db_reset(st);
+		}
+		db_finalize(st);
+	}
+	return rc;
+}
