@@ -170,7 +170,6 @@ int api_list(http_req *r)
 	kind_val vals[REC_MAX_FILTERS];
 	rec_query q;
 	const char *sort, *text;
-	int rc;
 
 	if (!k)
 		return r->status;
@@ -207,8 +206,7 @@ int api_list(http_req *r)
 out:
 	for (int i = 0; i < REC_MAX_FILTERS; i++)
 		kind_val_clear(&vals[i]);
-	rc = r->status;
-	return rc;
+	return r->status;
 }
 
 /* The id capture: digits only, 1.. ; anything else is "no such record". */

@@ -279,7 +279,7 @@ static enum MHD_Result send_response(conn *c)
 /* First call: parse the URI, route, check the declared body size, prepare
  * the body's destination. Errors found here are answered at once only when
  * a body follows (the connection then closes); else on the next call. */
-static enum MHD_Result begin(server *s, conn *c, const char *method)
+static enum MHD_Result begin(conn *c, const char *method)
 {
 	http_req *r = &c->r;
 	struct MHD_Connection *mc = c->mc;
@@ -323,7 +323,6 @@ static enum MHD_Result begin(server *s, conn *c, const char *method)
 			}
 		}
 	}
-	(void)s;
 	if (r->status && c->has_body)
 		return send_response(c);
 	return MHD_YES;
@@ -374,7 +373,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc,
 	c->mc = mc;
 	switch (c->phase) {
 	case PH_NEW:
-		return begin(s, c, method);
+		return begin(c, method);
 	case PH_BODY:
 		if (*upload_data_size) {
 			body_chunk(c, upload_data, *upload_data_size);
