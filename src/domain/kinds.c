@@ -255,7 +255,7 @@ KIND(enterprises, "企业", "enterprises", enterprise_fields, NULL, NULL, "uscc"
 KIND(projects, "在建项目", "projects", project_fields, project_check, NULL, "code");
 KIND(workers, "实名制人员", "workers", worker_fields, NULL, worker_derive, "name");
 KIND(employments, "用工登记", "employments", employment_fields, employment_check, NULL, "entry_date");
-KIND(attendance, "考勤", "attendance", attendance_fields, NULL, NULL, "date");
+KIND(attendance, "考勤", "attendance", attendance_fields, NULL, NULL, "project_code");
 KIND(payroll, "工资支付表", "payroll", payroll_fields, payroll_check, NULL, "period");
 KIND(accounts, "农民工工资专用账户", "accounts", account_fields, account_check, NULL, "account_no");
 KIND(transactions, "专用账户流水", "transactions", transaction_fields, transaction_check, NULL, "txn_date");
