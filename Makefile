@@ -4,7 +4,7 @@
 # Debian package with a .pc file (libcsv excepted), and a newcomer can read
 # the whole build in one screen. Targets:
 #   make               build/anxin (release, -O2)
-#   make test          unit tests + black-box CLI + access control + HTTP + browser tests
+#   make test          unit tests + black-box CLI + access control + warnings + HTTP + browser tests
 #   make SAN=1 ...     the same under ASan+UBSan, into build-san/
 #   make fuzz          libFuzzer targets (clang) into build-fuzz/
 # scripts/setup installs what the build needs; scripts/test runs it all.
@@ -66,13 +66,16 @@ cli: $(B)/anxin
 auth: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/auth/run.sh
 
+warn: $(B)/anxin
+	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
+
 http: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) node --test --test-concurrency=1 tests/http/
 
 browser: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) node --test --test-concurrency=1 tests/browser/
 
-test: unit cli auth http browser
+test: unit cli auth warn http browser
 
 FUZZ_TARGETS = fuzz_csv fuzz_xlsx fuzz_money
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
@@ -85,6 +88,6 @@ build-fuzz/%: tests/fuzz/%.c $(SRC)
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit cli auth http browser test fuzz clean
+.PHONY: all unit cli auth warn http browser test fuzz clean
 
 -include $(OBJ:.o=.d)

@@ -257,7 +257,7 @@ static void on_project(void *ctx, const ws_project *r)
 	q->board = parse_day(r->board_installed_date);
 	q->cycle = r->cycle;
 	q->wage_day = r->wage_day;
-	q->start_month = month_index(r->start_date);
+	q->start_month = q->start == NO_DAY ? 0 : month_index_day(q->start);
 	q->first_opened = q->last_labor = NO_DAY;
 	q->minw_month = -1;
 	/* active on D: active or suspended, started, not ended */
