@@ -133,10 +133,11 @@ static void settle_unpaid(warn_result *r, lset *ls, const warn_scope *scope,
 	for (size_t i = 0; i < r->n; i++)
 		if (r->v[i].rule == R_WAGE_UNPAID)
 			(*(long *)strmap_put(months, r->v[i].project, strlen(r->v[i].project), NULL))++;
+	/* months not re-evaluated still count: live ones, and manually
+	 * eliminated ones whose condition has not gone away (suppressed) */
 	for (size_t i = 0; i < ls->n; i++) {
 		live *l = ls->all[i];
-		if (l->rule == R_WAGE_UNPAID && !l->suppressed &&
-		    !warn_scope_has(scope, R_WAGE_UNPAID, l->project, l->period))
+		if (l->rule == R_WAGE_UNPAID && !warn_scope_has(scope, R_WAGE_UNPAID, l->project, l->period))
 			(*(long *)strmap_put(months, l->project, strlen(l->project), NULL))++;
 	}
 	for (size_t i = 0; i < r->n; i++) {
@@ -148,12 +149,11 @@ static void settle_unpaid(warn_result *r, lset *ls, const warn_scope *scope,
 	}
 	for (size_t i = 0; i < ls->n; i++) {
 		live *l = ls->all[i];
-		if (l->rule != R_WAGE_UNPAID || l->suppressed ||
-		    warn_scope_has(scope, R_WAGE_UNPAID, l->project, l->period))
+		if (l->rule != R_WAGE_UNPAID || warn_scope_has(scope, R_WAGE_UNPAID, l->project, l->period))
 			continue;
 		long *m = strmap_get(months, l->project, strlen(l->project));
 		warn_level want = (l->items >= p->red_workers || (m && *m >= p->red_months)) ? WL_RED : WL_ORANGE;
-		if (want != l->level) {
+		if (l->suppressed ? want > l->level_at_elim : want != l->level) {
 			l->level = want;
 			*kept = xrealloc(*kept, (*nkept + 1) * sizeof **kept);
 			(*kept)[(*nkept)++] = l;
@@ -233,6 +233,12 @@ static int reconcile(db *d, warn_result *r, const warn_scope *scope, const warn_
 		live *l = kept[i];
 		ws_new w = {WARN_RULES[l->rule].code, l->project, l->period, warn_level_name(l->level),
 			    l->enterprise, l->street, l->summary, l->evidence, l->items};
+		if (l->suppressed) { /* manually eliminated, and now worse: a new warning */
+			if (warn_store_unsuppress(d, l->id) != 0 || warn_store_raise(d, &w, Ds, at) != 0)
+				goto out;
+			s->raised++;
+			continue;
+		}
 		if (warn_store_update(d, l->id, &w, Ds, at) != 0)
 			goto out;
 		s->updated++;

@@ -371,4 +371,135 @@ expect_set "COMPLETION_UNSETTLED: a short month still open" 2026-04-20 "COMPLETI
 WAGE_SHORT,P1,2026-03,yellow,open
 BANK_MISMATCH,P1,2026-03,orange,open"
 
+# ---- lifecycle --------------------------------------------------------------
+csv_all() { "$ANXIN" warnings --status all --format csv --db "$DB" | tail -n +2 | sort; }
+id_of() { "$ANXIN" warnings --status all --format csv --db "$DB" | awk -F, -v r="$1" -v s="$2" '$1 == r && $5 == s {print $6}' | head -1; }
+
+base life
+good P1
+employ P1 "$W1" 2026-03-01
+attend P1 "$W1" 2026-03-02 5
+expect_set "lifecycle: raised" 2026-04-20 "WAGE_UNPAID,P1,2026-03,orange,open"
+csv_all >"$T/first"
+run scan --as-of 2026-04-20 --db "$DB"
+expect_in "re-scan: nothing raised" "$T/out" "raised 0, 更新 updated 0"
+expect_in "re-scan: incremental" "$T/out" "incremental"
+csv_all >"$T/second"
+expect_eq "re-scan is idempotent (same rows, same ids)" "$(cmp -s "$T/first" "$T/second" && echo same)" "same"
+run scan --as-of 2026-04-20 --full --db "$DB"
+expect_in "full re-scan: nothing raised or updated" "$T/out" "raised 0, 更新 updated 0"
+expect_in "full re-scan: one unchanged" "$T/out" "unchanged 1"
+first_id=$(id_of WAGE_UNPAID open)
+
+# more workers unpaid: the same warning is updated, not duplicated
+employ P1 "$W2" 2026-03-01
+attend P1 "$W2" 2026-03-02 2
+run scan --as-of 2026-04-20 --db "$DB"
+expect_in "update: counted" "$T/out" "updated 1"
+expect_eq "update keeps the id" "$(id_of WAGE_UNPAID open)" "$first_id"
+expect_eq "update: one warning" "$(csv_all | grep -c WAGE_UNPAID)" 1
+
+# fixing the data eliminates automatically, on D, with the standard reason
+pay P1 "$W1" 2026-03 5 1500.00 1500.00 2026-04-10
+pay P1 "$W2" 2026-03 2 600.00 600.00 2026-04-10
+txn AP1 W-1 2026-04-10 wage 1500.00 "$W1" 2026-03
+txn AP1 W-2 2026-04-10 wage 600.00 "$W2" 2026-03
+expect_set "fixed: no open warning" 2026-04-20 ""
+run warnings --status eliminated --format json --db "$DB"
+expect_in "auto elimination reason" "$T/out" '"eliminated_reason":"数据复核已消除"'
+expect_in "auto elimination date" "$T/out" '"eliminated_on":"2026-04-20"'
+expect_in "auto elimination kind" "$T/out" '"eliminated_how":"auto"'
+
+# the condition returns: a NEW warning
+pay P1 "$W2" 2026-03 2 600.00 0
+expect_set "returning condition raised again" 2026-04-20 "WAGE_UNPAID,P1,2026-03,orange,open"
+new_id=$(id_of WAGE_UNPAID open)
+if [ -n "$new_id" ] && [ "$new_id" != "$first_id" ]; then ok; else bad "returning condition: new id $new_id vs $first_id"; fi
+expect_eq "the old warning stays eliminated" "$(id_of WAGE_UNPAID eliminated)" "$first_id"
+
+# assignment -> handling; escalation; manual elimination keeps history
+run warnings assign "$new_id" --to 泰达街道张三 --actor tester --db "$DB"
+expect_rc "assign" 0
+expect_eq "assigned: handling" "$(csv_all | awk -F, '$5 == "handling"' | cut -d, -f1-5)" "WAGE_UNPAID,P1,2026-03,orange,handling"
+run warnings escalate "$new_id" --actor tester --db "$DB"
+expect_rc "escalate" 0
+run warnings eliminate "$new_id" --db "$DB"
+expect_rc "eliminate without a reason is refused" 1
+run warnings eliminate "$new_id" --reason 已约谈整改 --actor tester --db "$DB"
+expect_rc "eliminate by hand" 0
+run warnings eliminate "$new_id" --reason again --db "$DB"
+expect_rc "eliminate twice is refused" 1
+run warnings show "$new_id" --db "$DB"
+expect_rc "show" 0
+for ev in raised assigned escalated eliminated; do
+	expect_in "history has $ev" "$T/out" "$ev"
+done
+expect_in "history: who eliminated" "$T/out" "cli:tester"
+expect_in "history: why" "$T/out" "已约谈整改"
+expect_in "show: legal basis" "$T/out" "第十二条"
+expect_in "show: evidence lists the worker" "$T/out" "$W2"
+run warnings show "$new_id" --format json --db "$DB"
+expect_in "show json: history" "$T/out" '"event":"escalated"'
+# the condition persists: a manual elimination is not undone every morning
+expect_set "manual elimination holds while the condition persists" 2026-04-20 ""
+expect_set "... also on the next day" 2026-04-21 ""
+# it worsens (red: a second month): a new warning
+employ P1 "$W2" 2026-02-01 2026-02-28
+attend P1 "$W2" 2026-02-02 2
+expect_set "worse than when eliminated: raised again" 2026-04-21 "WAGE_UNPAID,P1,2026-02,red,open
+WAGE_UNPAID,P1,2026-03,red,open"
+run warnings show 99999 --db "$DB"
+expect_rc "show unknown id" 1
+
+# ---- parameters: attributable changes, full re-scan -----------------------
+run params --db "$DB"
+expect_in "params lists deposit_ratio" "$T/out" "deposit_ratio"
+run params set deposit_ratio 2 --db "$DB"
+expect_rc "params: bad ratio refused" 1
+run params set board_grace_days 100 --actor 李科长 --db "$DB"
+expect_rc "params set" 0
+run params --db "$DB"
+expect_in "params: who changed it" "$T/out" "cli:李科长"
+run scan --as-of 2026-04-21 --db "$DB"
+expect_in "param change: next scan is full" "$T/out" "full"
+run audit list --db "$DB" --format csv
+expect_in "param change audited" "$T/out" "param_set"
+
+# ---- incremental = full --------------------------------------------------------
+base incr
+good P1
+good P2
+good P3
+project P4 1000000.00 2026-01-05 2026-01-10 active "" ""
+for p in P1 P2 P3; do employ "$p" "$W1" 2026-03-01; done
+attend P1 "$W1" 2026-03-02 5
+attend P2 "$W1" 2026-03-02 5
+pay P2 "$W1" 2026-03 5 1500.00 1500.00 2026-04-10 cash
+attend P3 "$W3" 2026-04-01 3
+run scan --as-of 2026-04-20 --db "$DB"
+expect_rc "incr: first scan" 0
+# a day's imports touching some projects and months
+attend P1 "$W2" 2026-04-19 1
+attend P2 "$W1" 2026-04-19 1
+employ P3 "$W3" 2026-04-01
+pay P1 "$W1" 2026-03 5 1500.00 900.00 2026-04-10
+txn AP1 W-1 2026-04-10 wage 900.00 "$W1" 2026-03
+deposit P2 DP2 5000.00
+pay P3 "$W1" 2026-04 22 9000.00 0
+for f in "$DB" "$DB-wal" "$DB-shm"; do [ -f "$f" ] && cp "$f" "$T/full${f#"$DB"}.db"; done
+cp "$DB" "$T/full.db"
+[ -f "$DB-wal" ] && cp "$DB-wal" "$T/full.db-wal"
+run scan --as-of 2026-04-20 --db "$DB"
+expect_in "incr: incremental" "$T/out" "incremental"
+"$ANXIN" warnings --status all --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5,15,16 | sort >"$T/inc.csv"
+run scan --as-of 2026-04-20 --full --db "$T/full.db"
+expect_in "incr: the copy scans fully" "$T/out" "full"
+"$ANXIN" warnings --status all --format csv --db "$T/full.db" | tail -n +2 | cut -d, -f1-5,15,16 | sort >"$T/full.csv"
+if cmp -s "$T/inc.csv" "$T/full.csv"; then ok; else bad "incremental != full: $(diff "$T/inc.csv" "$T/full.csv" | head -20)"; fi
+expect_in "incr: the set is not trivial" "$T/inc.csv" "NO_DEPOSIT"
+# and a full scan right after the incremental one changes nothing
+run scan --as-of 2026-04-20 --full --db "$DB"
+expect_in "full after incremental: nothing to do" "$T/out" "raised 0, 更新 updated 0, 未变 unchanged"
+expect_in "full after incremental: nothing eliminated" "$T/out" "消除 eliminated 0"
+
 summary
