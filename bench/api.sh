@@ -14,7 +14,8 @@ mkdir -p "$OUT/static"
 PORT_A=18480
 PORT_N=18481
 DB="$OUT/demo.db"
-[ -f "$DB" ] || "$ANXIN" demo --no-serve --seed 1 --db "$DB" >/dev/null
+# 2,000 projects so that one street holds more than 50 of them.
+[ -f "$DB" ] || "$ANXIN" demo --no-serve --seed 1 --projects 2000 --db "$DB" >/dev/null
 
 "$ANXIN" serve --listen "127.0.0.1:$PORT_A" --db "$DB" >"$OUT/serve.log" 2>&1 &
 APID=$!
@@ -42,7 +43,9 @@ for _ in $(seq 50); do
 	sleep 0.2
 done
 
-STREET=$(python3 -c 'import urllib.parse;print(urllib.parse.quote("泰达街道"))' 2>/dev/null || echo '%E6%B3%B0%E8%BE%BE%E8%A1%97%E9%81%93')
+# The street with the most projects, percent-encoded.
+STREET=$(sqlite3 "$DB" "SELECT street FROM projects GROUP BY street ORDER BY count(*) DESC LIMIT 1" |
+	od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
 PATHQ="/api/v1/projects?street=$STREET&sort=-contract_amount&per_page=50"
 curl -sf "http://127.0.0.1:$PORT_A$PATHQ" >"$OUT/static/projects.json"
 BYTES=$(wc -c <"$OUT/static/projects.json")

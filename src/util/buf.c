@@ -122,48 +122,62 @@ void buf_putc(buf *b, char c)
 void buf_json(buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p, *run;
+
 	if (!s) {
 		buf_puts(b, "null");
 		return;
 	}
 	buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	/* Runs of bytes that need no escape are copied in one piece: a
+	 * response body is mostly such runs. */
+	for (p = run = (const unsigned char *)s; *p; p++) {
 		unsigned char c = *p;
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		buf_putn(b, (const char *)run, (size_t)(p - run));
+		run = p + 1;
 		switch (c) {
-		case '"': buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case '\b': buf_puts(b, "\\b"); break;
-		case '\f': buf_puts(b, "\\f"); break;
-		default:
-			if (c < 0x20 || c == 0x7f) {
-				char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-				buf_putn(b, u, sizeof u);
-			} else {
-				buf_putc(b, (char)c);
-			}
+		case '"': buf_putn(b, "\\\"", 2); break;
+		case '\\': buf_putn(b, "\\\\", 2); break;
+		case '\n': buf_putn(b, "\\n", 2); break;
+		case '\r': buf_putn(b, "\\r", 2); break;
+		case '\t': buf_putn(b, "\\t", 2); break;
+		case '\b': buf_putn(b, "\\b", 2); break;
+		case '\f': buf_putn(b, "\\f", 2); break;
+		default: {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			buf_putn(b, u, sizeof u);
+		}
 		}
 	}
+	buf_putn(b, (const char *)run, (size_t)(p - run));
 	buf_putc(b, '"');
 }
 
-/* HTML text and attribute escaping; NULL appends nothing. */
+/* HTML text and attribute escaping; NULL appends nothing. Safe runs are
+ * copied in one piece. */
 void buf_html(buf *b, const char *s)
 {
+	const char *p, *run;
+
 	if (!s)
 		return;
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\'': buf_puts(b, "&#39;"); break;
-		default: buf_putc(b, *s);
+	for (p = run = s; *p; p++) {
+		const char *rep;
+		switch (*p) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
 		}
+		buf_putn(b, run, (size_t)(p - run));
+		buf_puts(b, rep);
+		run = p + 1;
 	}
+	buf_putn(b, run, (size_t)(p - run));
 }
 
 void buf_money(buf *b, int64_t fen)
