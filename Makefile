@@ -77,13 +77,13 @@ browser: $(B)/anxin
 
 test: unit cli auth warn http browser
 
-FUZZ_TARGETS = fuzz_csv fuzz_xlsx fuzz_money
+FUZZ_TARGETS = fuzz_csv fuzz_xlsx fuzz_money fuzz_query
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
 
 build-fuzz/%: tests/fuzz/%.c $(SRC)
 	@mkdir -p build-fuzz
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
-		-o $@ $< $(wildcard src/util/*.c src/io/*.c) $(PKG_LIBS)
+		-o $@ $< $(wildcard src/util/*.c src/io/*.c) src/http/req.c $(PKG_LIBS)
 
 clean:
 	rm -rf build build-san build-fuzz
