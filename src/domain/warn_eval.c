@@ -954,7 +954,8 @@ static int plan_months(ev *e, int flags, mlist *months)
 		months->n = 0;
 		return warn_store_months(e->d, flags & WS_P, on_month, months);
 	}
-	qsort(months->v, months->n, sizeof *months->v, cmp_month);
+	if (months->n > 1)
+		qsort(months->v, months->n, sizeof *months->v, cmp_month);
 	return 0;
 }
 
