@@ -81,7 +81,7 @@ BEGIN {
 				days = (m == 11) ? 22 : 0
 				paid = due; channel = "bank"; paid_date = sprintf("%d-%02d-10", ny, nm)
 				if (m == 11 && w % 97 == 1) { paid = 0; paid_date = "" }       # unpaid
-				if (m == 11 && w % 211 == 2) paid = due - 500                  # short
+				if (m == 11 && w % 211 == 2 && paid > 0) paid = due - 500      # short
 				if (w % 499 == 3 && m == 10) channel = "cash"                  # not via bank
 				if (m == 11 && w % 389 == 4) days = 17                         # days mismatch
 				if (kind == "payroll")

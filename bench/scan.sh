@@ -49,7 +49,9 @@ run_size() {
 
 printf 'generating and importing %d workers / %d projects (and 1/10) ...\n' "$W" "$P"
 read -r si sf sr sn sd swarn < <(run_size $((W / 10)) $((P / 10)))
+[ -n "${swarn:-}" ] || { echo "the 1/10 run failed" >&2; exit 1; }
 read -r bi bf br bn bd bwarn < <(run_size "$W" "$P")
+[ -n "${bwarn:-}" ] || { echo "the full-size run failed" >&2; exit 1; }
 
 rows() { sqlite3 "$OUT/scan-$1.db" "select (select count(*) from attendance), (select count(*) from payroll), (select count(*) from transactions)"; }
 printf '\nwarning scan as of %s on this machine (%s cores)\n' "$AS_OF" "$(nproc)"

@@ -61,6 +61,8 @@ typedef struct cell {
 } cell;
 
 typedef struct wmv {       /* one worker on one project in the month of the loop */
+	int pidx;
+	char worker[24];
 	int64_t att_days;
 	int64_t wage_sum, wage_n;
 	int64_t due, paid;
@@ -84,7 +86,10 @@ typedef struct ev {
 	strmap *acct;           /* account_no -> int project index */
 	strmap *cells;          /* rule/pidx/period -> cell */
 	strmap *minw;           /* region -> (effective_from, monthly) list, in a buf */
-	strmap *wm;             /* the month loop's worker map */
+	/* the month loop: attendance and wage transfers of the month, sorted
+	 * by (project code, worker) like the payroll stream, merged with it */
+	wmv *att, *wage;
+	size_t natt, nwage, iatt, iwage, capatt, capwage;
 	int month, month_due_any;
 	char month_s[8];
 	int failed;
@@ -484,23 +489,50 @@ static int64_t min_wage(ev *e, proj *q, int mi)
 
 /* ---- the month loop ---------------------------------------------------------- */
 
-/* Key of a worker on a project in the worker map. */
-static size_t wm_key(char *key, size_t cap, int pidx, const char *worker)
+/* Orders (project, worker) as the streams do (SQLite's BINARY collation
+ * is byte order, as strcmp). */
+static int key_cmp(const ev *e, int pa, const char *wa, int pb, const char *wb)
 {
-	int n = snprintf(key, cap, "%d\x1f%s", pidx, worker);
-	return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+	if (pa != pb)
+		return strcmp(e->P[pa].code, e->P[pb].code);
+	return strcmp(wa, wb);
+}
+
+/* Appends an entry for (project, worker) to a month array. */
+static wmv *push(wmv **v, size_t *n, size_t *cap, int pidx, const char *worker)
+{
+	if (strlen(worker) >= sizeof((*v)->worker))
+		return NULL;
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4096;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	wmv *w = &(*v)[(*n)++];
+	memset(w, 0, sizeof *w);
+	w->pidx = pidx;
+	strcpy(w->worker, worker);
+	return w;
+}
+
+/* The entry of (pidx, worker) in a sorted month array, advancing *i
+ * (callers come in the same order); NULL when absent. */
+static wmv *merge_find(const ev *e, wmv *v, size_t n, size_t *i, int pidx, const char *worker)
+{
+	while (*i < n && key_cmp(e, v[*i].pidx, v[*i].worker, pidx, worker) < 0)
+		(*i)++;
+	if (*i < n && v[*i].pidx == pidx && !strcmp(v[*i].worker, worker))
+		return &v[*i];
+	return NULL;
 }
 
 static void on_att(void *ctx, const ws_att *r)
 {
 	ev *e = ctx;
-	char key[96];
 	int pidx = proj_find(e, r->project_code);
-	size_t n;
+	wmv *w;
 
-	if (pidx < 0 || !(n = wm_key(key, sizeof key, pidx, r->worker_id_number)))
+	if (pidx < 0 || !(w = push(&e->att, &e->natt, &e->capatt, pidx, r->worker_id_number)))
 		return;
-	wmv *w = strmap_put(e->wm, key, n, NULL);
 	w->has_att = 1;
 	w->att_days = r->days;
 }
@@ -508,13 +540,11 @@ static void on_att(void *ctx, const ws_att *r)
 static void on_wage(void *ctx, const ws_wage *r)
 {
 	ev *e = ctx;
-	char key[96];
 	int pidx = proj_find(e, r->project_code);
-	size_t n;
+	wmv *w;
 
-	if (pidx < 0 || !(n = wm_key(key, sizeof key, pidx, r->worker_id_number)))
+	if (pidx < 0 || !(w = push(&e->wage, &e->nwage, &e->capwage, pidx, r->worker_id_number)))
 		return;
-	wmv *w = strmap_put(e->wm, key, n, NULL);
 	w->has_wage = 1;
 	w->wage_sum = r->amount;
 	w->wage_n = r->n;
@@ -555,17 +585,16 @@ static int64_t abs64(int64_t v)
 static void on_pay(void *ctx, const ws_pay *r)
 {
 	ev *e = ctx;
-	char key[96];
 	int pidx = proj_find(e, r->project_code), mi = e->month;
-	size_t n;
 
-	if (pidx < 0 || !(n = wm_key(key, sizeof key, pidx, r->worker_id_number)))
+	if (pidx < 0)
 		return;
 	proj *q = &e->P[pidx];
 	int64_t paid = paid_by(e, r->amount_paid, r->paid_date);
 	int due = month_due(e, q, mi);
 	const char *M = e->month_s;
-	wmv *w = strmap_get(e->wm, key, n);
+	wmv *w = merge_find(e, e->att, e->natt, &e->iatt, pidx, r->worker_id_number);
+	wmv *wg = merge_find(e, e->wage, e->nwage, &e->iwage, pidx, r->worker_id_number);
 
 	if (w) {
 		w->has_pay = 1;
@@ -590,10 +619,10 @@ static void on_pay(void *ctx, const ws_pay *r)
 	}
 	if (due && !strcmp(r->channel, "bank") && paid > 0 && want(e, R_BANK_MISMATCH, pidx, M)) {
 		wsum s = {0, 0};
-		if (w && w->has_wage && strcmp(w->wage_last, e->Ds) <= 0) {
-			s.sum = w->wage_sum;
-			s.n = w->wage_n;
-		} else if (w && w->has_wage) { /* transfers after D: sum the rows */
+		if (wg && strcmp(wg->wage_last, e->Ds) <= 0) {
+			s.sum = wg->wage_sum;
+			s.n = wg->wage_n;
+		} else if (wg) { /* transfers after D: sum the rows */
 			if (warn_store_wage_txns(e->d, q->code, r->worker_id_number, M, e->Ds, on_wage_txn, &s) != 0)
 				e->failed = 1;
 		}
@@ -649,20 +678,12 @@ static void unpaid_pass(ev *e)
 	int mi = e->month;
 	const char *M = e->month_s;
 
-	for (size_t i = 0; i < strmap_count(e->wm); i++) {
-		const char *key;
-		size_t len;
-		wmv *w = strmap_at(e->wm, i, &key, &len);
+	for (size_t i = 0; i < e->natt; i++) {
+		wmv *w = &e->att[i];
 		if (!w->has_att || (w->has_pay && w->paid > 0))
 			continue;
-		int pidx = atoi(key);
-		const char *sep = memchr(key, '\x1f', len);
-		char worker[64];
-		size_t wlen = len - (size_t)(sep + 1 - key);
-		if (wlen >= sizeof worker)
-			continue;
-		memcpy(worker, sep + 1, wlen);
-		worker[wlen] = 0;
+		int pidx = w->pidx;
+		const char *worker = w->worker;
 		proj *q = &e->P[pidx];
 		if (month_due(e, q, mi) && want(e, R_WAGE_UNPAID, pidx, M)) {
 			cell *c = get_cell(e, R_WAGE_UNPAID, pidx, M);
@@ -1076,7 +1097,7 @@ int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
 		snprintf(e.month_s, sizeof e.month_s, "%s", months.v[i]);
 		if (e.month < 0 || e.month > e.mD)
 			continue; /* nothing of a future month matters on D */
-		e.wm = strmap_new(sizeof(wmv));
+		e.natt = e.nwage = e.iatt = e.iwage = 0;
 		int r = warn_store_att_month(d, flags, e.month_s, on_att, &e);
 		if (r == 0)
 			r = warn_store_wage_month(d, flags, e.month_s, on_wage, &e);
@@ -1086,8 +1107,6 @@ int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
 			unpaid_pass(&e);
 		for (size_t j = 0; j < e.np; j++)
 			flush_month_out(&e, &e.P[j]);
-		strmap_free(e.wm);
-		e.wm = NULL;
 		if (r != 0 || e.failed)
 			goto out;
 	}
@@ -1132,7 +1151,8 @@ out:
 	strmap_free(e.acct);
 	strmap_free(e.cells);
 	strmap_free(e.minw);
-	strmap_free(e.wm);
+	free(e.att);
+	free(e.wage);
 	return rc;
 }
 

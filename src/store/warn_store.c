@@ -13,8 +13,11 @@
 
 #include "util/buf.h"
 
+/* The scan reads most of the database once: map it instead of copying
+ * pages through the page cache (read-only use of the mapping). */
 int warn_store_read_begin(db *d)
 {
+	db_exec(d, "PRAGMA mmap_size=8589934592");
 	return db_exec(d, "BEGIN") == DB_OK ? 0 : -1;
 }
 
@@ -184,7 +187,7 @@ int warn_store_att_month(db *d, int flags, const char *month,
 	CB(p, cb, ctx);
 	db_stmt *st = scoped(d, "SELECT month, project_code, worker_id_number, first_date, last_date, days"
 				" FROM att_month WHERE month = ?",
-			     flags, "project_code", NULL, NULL);
+			     flags, "project_code", NULL, " ORDER BY project_code, worker_id_number");
 	db_bind_text(st, 1, month);
 	return drain(st, row_att, &p);
 }
@@ -214,7 +217,7 @@ int warn_store_wage_month(db *d, int flags, const char *month,
 	CB(p, cb, ctx);
 	db_stmt *st = scoped(d, "SELECT period, project_code, worker_id_number, last_date, amount, n"
 				" FROM wage_month WHERE period = ?",
-			     flags, "project_code", NULL, NULL);
+			     flags, "project_code", NULL, " ORDER BY project_code, worker_id_number");
 	db_bind_text(st, 1, month);
 	return drain(st, row_wage, &p);
 }
@@ -232,10 +235,11 @@ int warn_store_payroll_month(db *d, int flags, const char *month,
 			     void (*cb)(void *, const ws_pay *), void *ctx)
 {
 	CB(p, cb, ctx);
-	/* period first: the payroll_period index, rows in rowid order */
+	/* the covering index payroll_scan: one range, in (project, worker)
+	 * order like att_month and wage_month, no look-up into the table */
 	db_stmt *st = scoped(d, "SELECT project_code, worker_id_number, period, employer_uscc, paid_date,"
 				" channel, days_worked, amount_due, amount_paid FROM payroll WHERE period = ?",
-			     flags, "project_code", NULL, NULL);
+			     flags, "project_code", NULL, " ORDER BY project_code, worker_id_number");
 	db_bind_text(st, 1, month);
 	return drain(st, row_pay, &p);
 }

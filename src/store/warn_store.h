@@ -80,7 +80,8 @@ int warn_store_deposits(db *d, int flags, void (*cb)(void *, const ws_deposit *)
 /* Employments with entry_date <= as_of. */
 int warn_store_employments(db *d, int flags, const char *as_of,
 			   void (*cb)(void *, const ws_employment *), void *ctx);
-/* att_month rows of one month (restricted by projects when flags & WS_P). */
+/* att_month, wage_month and payroll rows of one month (restricted by
+ * projects when flags & WS_P), each ordered by (project_code, worker). */
 int warn_store_att_month(db *d, int flags, const char *month,
 			 void (*cb)(void *, const ws_att *), void *ctx);
 /* att_month rows not covered by one employment, first_date <= as_of. */

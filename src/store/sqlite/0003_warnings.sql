@@ -204,6 +204,13 @@ UPDATE att_month SET covered = EXISTS (
 	  AND e.entry_date <= att_month.first_date
 	  AND (e.exit_date IS NULL OR e.exit_date >= att_month.last_date));
 
+-- ---- payroll, month by month -------------------------------------------
+-- The scan reads payroll one month at a time in (project, worker) order,
+-- merged with att_month and wage_month (same order): a covering index makes
+-- that one range read with no look-up into the table.
+CREATE INDEX payroll_scan ON payroll(period, project_code, worker_id_number, channel,
+	amount_due, amount_paid, paid_date, days_worked, employer_uscc);
+
 -- ---- transaction aggregates ------------------------------------------------
 -- Per account, day and kind: the amounts (balances, the latest labour-cost
 -- transfer). Per month, project and worker: the wage transfers (BANK_MISMATCH),
