@@ -90,4 +90,4 @@ clean:
 
 .PHONY: all unit cli auth warn http browser test fuzz clean
 
--include $(OBJ:.o=.d)
+-include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)

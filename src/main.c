@@ -38,8 +38,20 @@ static const cli_cmd commands[] = {
 	 "  Without --out, CSV goes to standard output.\n"},
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
 	 "usage: anxin serve [--listen 127.0.0.1:8080] [--threads N] [--db FILE]\n"
+	 "                   [--secure-cookies] [--trust-proxy]\n"
 	 "  Serves the web UI at / , the JSON API under /api/v1/ (OpenAPI at\n"
-	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"},
+	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"
+	 "  Every request but /healthz, the log-in and the UI's files needs a\n"
+	 "  session (POST /api/v1/login) or a token (Authorization: Bearer).\n"
+	 "  Behind a TLS reverse proxy (docs/security.md) give --secure-cookies\n"
+	 "  (the session cookie is sent over HTTPS only) and --trust-proxy (the\n"
+	 "  audit log records the address from X-Forwarded-For); listen on\n"
+	 "  loopback only.\n"},
+	{"routes", cmd_routes, "print the HTTP route table with permissions",
+	 "usage: anxin routes\n"
+	 "  Prints every route of the HTTP server as JSON: method, path pattern,\n"
+	 "  the permission it needs (\"\" public, \"auth\" any caller, \"session\"\n"
+	 "  a person, else a role permission) and whether it changes data.\n"},
 	{"demo", cmd_demo, "create a synthetic Binhai data set (and serve it)",
 	 "usage: anxin demo [--seed N] [--as-of YYYY-MM-DD] [--projects N]\n"
 	 "                  [--workers N] [--no-serve] [--listen ADDR] [--force]\n"

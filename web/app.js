@@ -14,8 +14,16 @@
  *   2. API client          api(), kinds metadata, banner
  *   3. Widgets             tables, pager, badges, cards, charts, tabs
  *   4. Pages               dashboard, lists, project/worker/enterprise/account
- *                          detail, import
+ *                          detail, import; log-in, password change; 系统管理
+ *                          (users, tokens, audit log)
  *   5. Router              the route table and the shell (nav, as-of date)
+ *
+ * Access: the session is an HttpOnly cookie the page never sees; the page
+ * keeps GET /api/v1/me (user, role, CSRF token, permissions) in `session`,
+ * sends X-CSRF-Token with every state-changing request, goes to the log-in
+ * page on any 401 and shows only what the role may use (nav entries with
+ * data-perm, routes with a permission). The server enforces all of it
+ * anyway; hiding is for clarity, not protection.
  * A new page = a function in section 4 + one line in ROUTES.
  */
 'use strict';
@@ -170,14 +178,58 @@
 		throw new ApiError(res.status, e && e.code, (e && e.message) || `请求失败 (HTTP ${res.status})`, body);
 	}
 
+	/* The logged-in caller: GET /api/v1/me, or null. */
+	const session = {
+		me: null,
+		can(p) {
+			return !!this.me && (this.me.permissions || []).includes(p);
+		},
+		csrf() {
+			return this.me ? this.me.csrf : null;
+		},
+	};
+
 	async function api(path, params, init, acceptStatus) {
+		const opts = Object.assign({}, init || {});
+		const method = (opts.method || 'GET').toUpperCase();
+		opts.headers = Object.assign({Accept: 'application/json'}, opts.headers || {});
+		if (method !== 'GET' && method !== 'HEAD' && session.csrf()) opts.headers['X-CSRF-Token'] = session.csrf();
+		opts.credentials = 'same-origin';
 		let res;
 		try {
-			res = await fetch(path + qs(params), Object.assign({headers: {Accept: 'application/json'}}, init || {}));
+			res = await fetch(path + qs(params), opts);
 		} catch (e) {
 			throw new ApiError(0, 'network', '无法连接服务器：' + e.message);
 		}
+		if (res.status === 401 && path !== '/api/v1/login' && path !== '/api/v1/me') {
+			/* The session ended (timeout, log-out elsewhere): log in again. */
+			session.me = null;
+			toLogin();
+		}
 		return readJson(res, acceptStatus);
+	}
+
+	/* POSTs a JSON body (with the CSRF token, as every write). */
+	function apiPost(path, body, acceptStatus) {
+		return api(path, null, {method: 'POST', headers: {'Content-Type': 'application/json'},
+			body: JSON.stringify(body || {})}, acceptStatus);
+	}
+
+	/* Loads the caller into session (null when not logged in). */
+	async function loadMe() {
+		try {
+			session.me = await api('/api/v1/me');
+		} catch (e) {
+			if (e.status !== 401) throw e;
+			session.me = null;
+		}
+		applySession();
+		return session.me;
+	}
+
+	function toLogin() {
+		const raw = location.hash.replace(/^#/, '') || '/';
+		if (!/^\/login/.test(raw)) location.hash = '#/login?next=' + encodeURIComponent(raw);
 	}
 
 	let kindsPromise = null;
@@ -250,8 +302,30 @@
 	 * a record id (worker ID numbers are masked, so they are not links). */
 	const REF_LOOKUP = {projects: 'code', enterprises: 'uscc', accounts: 'account_no'};
 
-	/* The display form of field f's value v (text or a node). */
-	function fieldValue(f, v, item) {
+	/* A masked personal value with a small 显示 button (roles that may
+	 * reveal): POST …/reveal, audited by the server, then the full value. */
+	function revealable(kindName, item, f, text, testid) {
+		const span = h('span', {class: 'mono', dataset: {testid: testid || null}}, text);
+		if (!kindName || !item || !item.id || !session.can('reveal') || !String(text).includes('*')) return span;
+		const btn = h('button', {type: 'button', class: 'reveal', title: '显示完整信息（将记入审计日志）', dataset: {reveal: f.key},
+			onclick: async (ev) => {
+				ev.stopPropagation();
+				btn.disabled = true;
+				try {
+					const r = await apiPost(`/api/v1/${kindName}/${item.id}/reveal`, {field: f.key});
+					span.textContent = r.value || DASH;
+					btn.remove();
+				} catch (e) {
+					btn.disabled = false;
+					banner.show(e.message);
+				}
+			}}, '显示');
+		return h('span', {class: 'revealable'}, span, btn);
+	}
+
+	/* The display form of field f's value v (text or a node); kindName
+	 * (optional) lets a masked personal value be revealed. */
+	function fieldValue(f, v, item, kindName) {
 		if (v === null || v === undefined || v === '') return DASH;
 		if (!f) return String(v);
 		switch (f.t) {
@@ -268,6 +342,7 @@
 			break;
 		}
 		if (f.key === 'sex') return v === 'M' ? '男' : v === 'F' ? '女' : String(v);
+		if (f.personal && kindName) return revealable(kindName, item, f, String(v));
 		if (f.ref && REF_LOOKUP[f.ref]) {
 			const label = f.ref === 'enterprises' && item && item[f.key.replace(/_uscc$/, '_name')];
 			return h('a', {href: `#/go/${f.ref}/${REF_LOOKUP[f.ref]}/${encodeURIComponent(v)}`, class: 'ref', onclick: stop},
@@ -288,7 +363,7 @@
 			label: f.zh,
 			num: isNumeric(f),
 			sortable: true,
-			render: (it) => fieldValue(f, it[f.key], it),
+			render: (it) => fieldValue(f, it[f.key], it, k.name),
 		}));
 	}
 
@@ -668,6 +743,7 @@
 	}
 
 	function exportButtons(kindName) {
+		if (!session.can('export')) return null;
 		return [
 			h('a', {class: 'btn', href: `/api/v1/export/${kindName}?format=csv`, download: ''}, '导出 CSV'),
 			h('a', {class: 'btn', href: `/api/v1/export/${kindName}?format=xlsx`, download: ''}, '导出 Excel'),
@@ -876,7 +952,7 @@
 	/* ---- 实名制人员 worker page ----------------------------------------- */
 
 	async function pageWorker(ctx) {
-		const [r, pk] = await Promise.all([api('/api/v1/workers/' + ctx.params.id), kindOf('payroll')]);
+		const [r, pk, wk] = await Promise.all([api('/api/v1/workers/' + ctx.params.id), kindOf('payroll'), kindOf('workers')]);
 		if (!ctx.alive()) return;
 		const w = r.item || {};
 		const rel = r.related || {};
@@ -890,13 +966,13 @@
 			h('section', {class: 'card project-head'},
 				h('div', {class: 'ph-title'}, h('h1', {dataset: {testid: 'worker-name'}}, w.name || DASH)),
 				facts([
-					['公民身份号码', h('span', {class: 'mono', dataset: {testid: 'idnum'}}, w.id_number || DASH)],
+					['公民身份号码', w.id_number ? revealable('workers', w, wk.byKey.get('id_number'), w.id_number, 'idnum') : DASH],
 					['性别', sex || DASH],
 					['年龄', rel.age !== undefined ? `${rel.age} 岁` : DASH],
 					['出生日期', rel.birth_date || w.birth_date || DASH],
-					['手机号', h('span', {class: 'mono'}, w.phone || DASH)],
+					['手机号', w.phone ? revealable('workers', w, wk.byKey.get('phone'), w.phone) : DASH],
 					['开户银行', w.bank_name || DASH],
-					['工资卡号', h('span', {class: 'mono'}, w.bank_card || DASH)],
+					['工资卡号', w.bank_card ? revealable('workers', w, wk.byKey.get('bank_card'), w.bank_card) : DASH],
 				])),
 			card('用工登记', table({
 				columns: [
@@ -1082,6 +1158,284 @@
 			}));
 	}
 
+	/* ---- 登录 log-in and 修改密码 password change ---------------------- */
+
+	/* A labelled form row. */
+	function formRow(label, input) {
+		return h('div', {class: 'form-row'}, h('label', null, label), input);
+	}
+
+	function pageLogin(ctx) {
+		const next = ctx.query.get('next') || '/';
+		const user = h('input', {class: 'input', name: 'username', autocomplete: 'username', required: true});
+		const pw = h('input', {class: 'input', name: 'password', type: 'password', autocomplete: 'current-password', required: true});
+		const msg = h('div', {class: 'notice notice-error', role: 'alert', dataset: {testid: 'login-error'}});
+		msg.hidden = true;
+		const submit = h('button', {type: 'submit', class: 'btn btn-primary'}, '登录');
+		const form = h('form', {class: 'login-form', dataset: {testid: 'login-form'}, onsubmit: async (ev) => {
+			ev.preventDefault();
+			msg.hidden = true;
+			submit.disabled = true;
+			try {
+				await apiPost('/api/v1/login', {username: user.value.trim(), password: pw.value});
+				pw.value = '';
+				await loadMe();
+				location.hash = '#' + (session.me && session.me.must_change ? '/password' : (/^\/(login|password)/.test(next) ? '/' : next));
+			} catch (e) {
+				/* 401 wrong name or password, 423 locked, 429 throttled,
+				 * 403 disabled: the server's message says which. */
+				msg.textContent = e.message;
+				msg.dataset.status = String(e.status);
+				msg.hidden = false;
+				pw.value = '';
+				pw.focus();
+			} finally {
+				submit.disabled = false;
+			}
+		}},
+		h('h1', null, '登录'),
+		h('p', {class: 'muted'}, '滨海新区农民工工资支付监控预警平台'),
+		msg,
+		formRow('用户名', user),
+		formRow('密码', pw),
+		h('div', {class: 'form-row'}, h('label', null, ''), submit));
+		clear(ctx.main).append(h('div', {class: 'login-wrap'}, card(null, form)));
+		user.focus();
+	}
+
+	function pagePassword(ctx) {
+		const forced = !!(session.me && session.me.must_change);
+		const old = h('input', {class: 'input', name: 'old', type: 'password', autocomplete: 'current-password', required: true});
+		const pw1 = h('input', {class: 'input', name: 'new', type: 'password', autocomplete: 'new-password', required: true});
+		const pw2 = h('input', {class: 'input', name: 'confirm', type: 'password', autocomplete: 'new-password', required: true});
+		const msg = h('div', {class: 'notice notice-error', role: 'alert', dataset: {testid: 'password-error'}});
+		msg.hidden = true;
+		const form = h('form', {class: 'login-form', onsubmit: async (ev) => {
+			ev.preventDefault();
+			msg.hidden = true;
+			if (pw1.value !== pw2.value) {
+				msg.textContent = '两次输入的新密码不一致';
+				msg.hidden = false;
+				return;
+			}
+			try {
+				await apiPost('/api/v1/password', {old: old.value, new: pw1.value});
+				await loadMe(); /* a new session and CSRF token */
+				location.hash = '#/';
+			} catch (e) {
+				msg.textContent = e.message;
+				msg.hidden = false;
+			}
+		}},
+		h('h1', null, '修改密码'),
+		forced ? h('div', {class: 'notice notice-warn'}, '首次登录或密码已被重置：请先设置新密码。') : null,
+		h('p', {class: 'muted'}, '至少10个字符，包含大写字母、小写字母、数字、符号中的三类，且不含用户名。'),
+		msg,
+		formRow('原密码', old),
+		formRow('新密码', pw1),
+		formRow('确认新密码', pw2),
+		h('div', {class: 'form-row'}, h('label', null, ''), h('button', {type: 'submit', class: 'btn btn-primary'}, '保存新密码')));
+		clear(ctx.main).append(h('div', {class: 'login-wrap'}, card(null, form)));
+	}
+
+	/* ---- 系统管理: 用户管理, 接口令牌, 审计日志 ----------------------------- */
+
+	const ROLE_OPTIONS = [['admin', '区人社局管理员'], ['inspector', '监察员'], ['street', '街镇'],
+		['enterprise', '企业'], ['leader', '领导']];
+
+	function fmtTime(t) {
+		if (!t) return DASH;
+		return new Intl.DateTimeFormat('zh-CN', {timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short'})
+			.format(new Date(typeof t === 'number' ? t * 1000 : t));
+	}
+
+	/* A notice showing a secret once (a new password, a token). */
+	function secretOnce(label, value, testid) {
+		return h('div', {class: 'notice notice-ok secret', dataset: {testid}},
+			label, h('code', {class: 'mono secret-value', dataset: {testid: testid + '-value'}}, value),
+			h('div', {class: 'muted'}, '只显示这一次，请立即妥善转交；关闭页面后无法再次查看。'));
+	}
+
+	async function pageUsers(ctx) {
+		const res = await api('/api/v1/users');
+		if (!ctx.alive()) return;
+		const out = h('div', {dataset: {testid: 'users-result'}});
+		const act = async (u, action, label) => {
+			try {
+				const r = await apiPost(`/api/v1/users/${encodeURIComponent(u.username)}/${action}`);
+				await pageUsers(ctx);
+				if (r.password) ctx.main.prepend(secretOnce(`${u.username} 的新密码：`, r.password, 'new-password'));
+				else banner.hide();
+			} catch (e) {
+				banner.show(`${label}失败：${e.message}`);
+			}
+		};
+		const rows = (res.items || []).map((u) => Object.assign({}, u));
+		const tbl = table({
+			columns: [
+				{key: 'username', label: '用户名', render: (u) => h('span', {class: 'mono'}, u.username)},
+				{key: 'name', label: '姓名', render: (u) => u.name || DASH},
+				{key: 'role', label: '角色', render: (u) => u.role_zh},
+				{key: 'scope', label: '街镇 / 企业', render: (u) => u.street || u.uscc || '全区'},
+				{key: 'status', label: '状态', render: (u) => u.disabled ? h('span', {class: 'badge b-suspended'}, '已停用')
+					: u.locked ? h('span', {class: 'badge b-suspended'}, '已锁定') : u.must_change ? h('span', {class: 'badge b-planned'}, '待改密')
+						: h('span', {class: 'badge b-active'}, '正常')},
+				{key: 'last_login', label: '最近登录', render: (u) => fmtTime(u.last_login)},
+				{key: 'ops', label: '操作', render: (u) => h('span', {class: 'btns'},
+					u.disabled ? h('button', {type: 'button', class: 'btn btn-small', onclick: () => act(u, 'enable', '启用')}, '启用')
+						: h('button', {type: 'button', class: 'btn btn-small', onclick: () => act(u, 'disable', '停用')}, '停用'),
+					h('button', {type: 'button', class: 'btn btn-small', onclick: () => act(u, 'reset-password', '重置密码')}, '重置密码'),
+					u.locked ? h('button', {type: 'button', class: 'btn btn-small', onclick: () => act(u, 'unlock', '解锁')}, '解锁') : null)},
+			],
+			rows, testid: 'users-table',
+		});
+		const f = {
+			username: h('input', {class: 'input', name: 'username', required: true}),
+			name: h('input', {class: 'input', name: 'name'}),
+			role: h('select', {class: 'input', name: 'role'}, ROLE_OPTIONS.map(([v, l]) => h('option', {value: v}, l))),
+			street: h('input', {class: 'input', name: 'street', placeholder: '街镇角色必填，如 新港街道'}),
+			uscc: h('input', {class: 'input', name: 'uscc', placeholder: '企业角色必填：统一社会信用代码'}),
+		};
+		const sync = () => {
+			f.street.closest('.form-row').hidden = f.role.value !== 'street';
+			f.uscc.closest('.form-row').hidden = f.role.value !== 'enterprise';
+		};
+		f.role.addEventListener('change', sync);
+		const form = h('form', {class: 'import-form', dataset: {testid: 'user-add'}, onsubmit: async (ev) => {
+			ev.preventDefault();
+			try {
+				const r = await apiPost('/api/v1/users', {username: f.username.value.trim(), name: f.name.value.trim(), role: f.role.value,
+					street: f.role.value === 'street' ? f.street.value.trim() : '', uscc: f.role.value === 'enterprise' ? f.uscc.value.trim() : ''});
+				await pageUsers(ctx);
+				ctx.main.prepend(secretOnce(`已添加用户 ${r.user.username}，初始密码：`, r.password, 'new-password'));
+			} catch (e) {
+				clear(out).append(h('div', {class: 'notice notice-error'}, '添加失败：', e.message));
+			}
+		}},
+		formRow('用户名', f.username), formRow('姓名', f.name), formRow('角色', f.role), formRow('所属街镇', f.street), formRow('企业信用代码', f.uscc),
+		h('div', {class: 'form-row'}, h('label', null, ''), h('button', {type: 'submit', class: 'btn btn-primary'}, '添加用户')),
+		h('p', {class: 'muted'}, '系统生成初始密码（只显示一次），用户首次登录时必须修改。'));
+		sync();
+		clear(ctx.main).append(pageHead('用户管理', `共 ${num(rows.length)} 个账户`), card(null, tbl), card('添加用户', [form, out]));
+	}
+
+	async function pageTokens(ctx) {
+		const res = await api('/api/v1/tokens');
+		if (!ctx.alive()) return;
+		const out = h('div');
+		const tbl = table({
+			columns: [
+				{key: 'id', label: '编号', num: true, render: (t) => String(t.id)},
+				{key: 'name', label: '名称', render: (t) => t.name},
+				{key: 'prefix', label: '前缀', render: (t) => h('span', {class: 'mono'}, t.prefix + '…')},
+				{key: 'scope', label: '范围', render: (t) => t.bank_code ? `银行 ${t.bank_code}` : `企业 ${t.uscc}`},
+				{key: 'kinds', label: '可写入', render: (t) => t.kinds},
+				{key: 'last_used', label: '最近使用', render: (t) => fmtTime(t.last_used)},
+				{key: 'state', label: '状态', render: (t) => t.revoked ? h('span', {class: 'badge b-suspended'}, '已吊销') : h('span', {class: 'badge b-active'}, '有效')},
+				{key: 'ops', label: '操作', render: (t) => t.revoked ? DASH : h('button', {type: 'button', class: 'btn btn-small', onclick: async () => {
+					try {
+						await apiPost(`/api/v1/tokens/${t.id}/revoke`);
+						await pageTokens(ctx);
+					} catch (e) {
+						banner.show('吊销失败：' + e.message);
+					}
+				}}, '吊销')},
+			],
+			rows: res.items || [], testid: 'tokens-table',
+		});
+		const f = {
+			name: h('input', {class: 'input', name: 'name', required: true, placeholder: '如 icbc-binhai'}),
+			type: h('select', {class: 'input', name: 'type'}, h('option', {value: 'bank'}, '银行'), h('option', {value: 'enterprise'}, '企业（如工地闸机）')),
+			scope: h('input', {class: 'input', name: 'scope', required: true, placeholder: '银行代码（如 ICBC）或统一社会信用代码'}),
+			kinds: h('input', {class: 'input', name: 'kinds', value: 'transactions', placeholder: 'transactions 或 attendance,payroll'}),
+		};
+		const form = h('form', {class: 'import-form', onsubmit: async (ev) => {
+			ev.preventDefault();
+			const bank = f.type.value === 'bank';
+			try {
+				const r = await apiPost('/api/v1/tokens', {name: f.name.value.trim(), bank_code: bank ? f.scope.value.trim() : '',
+					uscc: bank ? '' : f.scope.value.trim(), kinds: f.kinds.value.trim()});
+				await pageTokens(ctx);
+				ctx.main.prepend(secretOnce(`令牌 ${r.token.name}：`, r.value, 'new-token'));
+			} catch (e) {
+				clear(out).append(h('div', {class: 'notice notice-error'}, '创建失败：', e.message));
+			}
+		}},
+		formRow('名称', f.name), formRow('类型', f.type), formRow('范围', f.scope), formRow('可写入数据', f.kinds),
+		h('div', {class: 'form-row'}, h('label', null, ''), h('button', {type: 'submit', class: 'btn btn-primary'}, '创建令牌')),
+		h('p', {class: 'muted'}, '令牌只显示一次；系统只保存其哈希。调用方式：Authorization: Bearer anx_…'));
+		clear(ctx.main).append(pageHead('接口令牌', '银行、工地闸机等系统推送数据所用的令牌'), card(null, tbl), card('创建令牌', [form, out]));
+	}
+
+	const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'import', 'reveal',
+		'export_unmasked', 'user_add', 'user_disable', 'user_enable', 'user_passwd', 'user_unlock', 'token_create', 'token_revoke'];
+
+	async function pageAudit(ctx) {
+		const q = ctx.query;
+		const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
+		const params = {page, per_page: 50};
+		for (const k of ['actor', 'action', 'since', 'until']) if (q.get(k)) params[k] = q.get(k);
+		const res = await api('/api/v1/audit', params);
+		if (!ctx.alive()) return;
+		const nav = (mut) => {
+			const n = new URLSearchParams(q);
+			mut(n);
+			setQuery('#/admin/audit', n);
+		};
+		const f = {
+			actor: h('input', {class: 'input', name: 'actor', placeholder: '操作人', value: q.get('actor') || ''}),
+			action: h('select', {class: 'input', name: 'action'}, h('option', {value: ''}, '全部操作'),
+				AUDIT_ACTIONS.map((a) => h('option', {value: a, selected: q.get('action') === a}, a))),
+			since: h('input', {class: 'input', type: 'date', name: 'since', value: q.get('since') || ''}),
+			until: h('input', {class: 'input', type: 'date', name: 'until', value: q.get('until') || ''}),
+		};
+		const form = h('form', {class: 'toolbar', onsubmit: (ev) => {
+			ev.preventDefault();
+			nav((n) => {
+				for (const [k, el] of Object.entries(f)) {
+					if (el.value) n.set(k, el.value);
+					else n.delete(k);
+				}
+				n.delete('page');
+			});
+		}}, f.actor, f.action, f.since, ' 至 ', f.until, h('button', {type: 'submit', class: 'btn btn-primary'}, '筛选'));
+		const verifyOut = h('span', {class: 'verify-result', dataset: {testid: 'verify-result'}});
+		const verify = h('button', {type: 'button', class: 'btn', onclick: async () => {
+			clear(verifyOut).append('校验中…');
+			try {
+				const v = await api('/api/v1/audit/verify');
+				clear(verifyOut).append(v.ok
+					? h('span', {class: 'badge b-active'}, `校验通过：共 ${num(v.rows)} 条，链尾 ${String(v.head).slice(0, 16)}…`)
+					: h('span', {class: 'badge b-suspended'}, `校验失败：第 ${v.bad_seq} 条 — ${v.reason}`));
+			} catch (e) {
+				clear(verifyOut).append(e.message);
+			}
+		}}, '校验日志链');
+		const detail = (x) => {
+			const a = x.after ? String(x.after) : '';
+			return a.length > 160 ? a.slice(0, 160) + '…' : a;
+		};
+		const tbl = table({
+			columns: [
+				{key: 'seq', label: '序号', num: true, render: (x) => String(x.seq)},
+				{key: 'time', label: '时间', render: (x) => fmtTime(x.time)},
+				{key: 'actor', label: '操作人', render: (x) => x.actor},
+				{key: 'role', label: '角色', render: (x) => x.role || DASH},
+				{key: 'address', label: '来源地址', render: (x) => x.address || DASH},
+				{key: 'action', label: '操作', render: (x) => h('span', {class: 'mono'}, x.action)},
+				{key: 'object', label: '对象', render: (x) => [x.object_kind, x.object_key].filter(Boolean).join(' ') || DASH},
+				{key: 'after', label: '内容', wrap: true, render: (x) => h('span', {class: 'mono small'}, detail(x))},
+			],
+			rows: res.items || [], testid: 'audit-table',
+		});
+		const pg = h('div', {class: 'pager'},
+			h('button', {type: 'button', class: 'btn', disabled: page <= 1, onclick: () => nav((n) => n.set('page', page - 1))}, '‹ 上一页'),
+			h('span', {class: 'pager-page'}, `第 ${page} 页`),
+			h('button', {type: 'button', class: 'btn', disabled: !res.more, onclick: () => nav((n) => n.set('page', page + 1))}, '下一页 ›'));
+		clear(ctx.main).append(pageHead('审计日志', '所有变更与特权读取（显示完整信息、未脱敏导出）均记录在哈希链中', [verify, verifyOut]),
+			card(null, [form, tbl, pg]));
+	}
+
 	/* ================================================================
 	 * 5. Router and shell
 	 * ================================================================ */
@@ -1096,8 +1450,14 @@
 		},
 	};
 
-	/* Route table: pattern, nav entry highlighted, page function. */
+	/* Route table: pattern, nav entry highlighted, page function, and the
+	 * permission the page needs (default read; null = none, e.g. log-in). */
 	const ROUTES = [
+		[/^\/login$/, null, pageLogin, null],
+		[/^\/password$/, null, pagePassword, 'session'],
+		[/^\/admin\/users$/, 'users', pageUsers, 'users'],
+		[/^\/admin\/tokens$/, 'tokens', pageTokens, 'users'],
+		[/^\/admin\/audit$/, 'audit', pageAudit, 'audit'],
 		[/^\/?$/, 'dashboard', pageDashboard],
 		[/^\/projects$/, 'projects', (c) => pageList(c, 'projects')],
 		[/^\/projects\/(?<id>\d+)$/, 'projects', pageProject],
@@ -1108,7 +1468,7 @@
 		[/^\/accounts$/, 'accounts', (c) => pageList(c, 'accounts')],
 		[/^\/accounts\/(?<id>\d+)$/, 'accounts', pageAccount],
 		[/^\/deposits$/, 'deposits', (c) => pageList(c, 'deposits')],
-		[/^\/import$/, 'import', pageImport],
+		[/^\/import$/, 'import', pageImport, 'import'],
 		[/^\/go\/(?<kind>[a-z_]+)\/(?<field>[a-z_]+)\/(?<value>.+)$/, null, pageGo],
 	];
 
@@ -1126,12 +1486,30 @@
 		document.body.classList.remove('nav-open');
 
 		let hit = null;
-		for (const [re, nav, fn] of ROUTES) {
+		for (const [re, nav, fn, perm] of ROUTES) {
 			const m = re.exec(path);
 			if (m) {
-				hit = {nav, fn, params: Object.fromEntries(Object.entries(m.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)]))};
+				hit = {nav, fn, perm: perm === undefined ? 'read' : perm,
+					params: Object.fromEntries(Object.entries(m.groups || {}).map(([k, v]) => [k, decodeURIComponent(v)]))};
 				break;
 			}
+		}
+		/* Not logged in: the log-in page; a password to change: that page;
+		 * a page the role may not use: say so. */
+		document.body.classList.toggle('logged-out', !session.me);
+		if (hit && hit.perm !== null && !session.me) {
+			toLogin();
+			return;
+		}
+		if (hit && session.me && session.me.must_change && hit.fn !== pagePassword && hit.fn !== pageLogin) {
+			location.hash = '#/password';
+			return;
+		}
+		if (hit && hit.perm && hit.perm !== 'session' && !session.can(hit.perm)) {
+			clear(main).append(pageHead('无权访问'), emptyState('您的角色无权使用此页面。'), h('a', {href: '#/', class: 'btn'}, '返回驾驶舱'));
+			main.dataset.route = raw;
+			main.dataset.ready = '1';
+			return;
 		}
 		for (const a of document.querySelectorAll('.sidenav a[data-nav]'))
 			a.classList.toggle('active', !!hit && a.dataset.nav === hit.nav);
@@ -1150,15 +1528,45 @@
 			await hit.fn(ctx);
 		} catch (e) {
 			if (!ctx.alive()) return;
+			if (e.status === 401) return; /* on the way to the log-in page */
 			console.warn('page failed:', e);
 			banner.show(e.message || String(e));
-			clear(main).append(h('div', {class: 'error-state'}, '加载失败：', e.message || String(e)));
+			/* 404 includes records outside the caller's scope: another
+			 * street's project is not found, not merely hidden. */
+			if (e.status === 404) clear(main).append(pageHead('未找到'), emptyState('没有找到该记录，或不在您的管辖范围内。'));
+			else clear(main).append(h('div', {class: 'error-state'}, '加载失败：', e.message || String(e)));
 		}
 		if (ctx.alive()) {
 			main.dataset.route = raw;
 			main.dataset.ready = '1';
 			window.scrollTo(0, 0);
 		}
+	}
+
+	/* The top bar's user box and the navigation entries of the role. */
+	function applySession() {
+		const me = session.me;
+		const box = document.getElementById('user-box');
+		if (box) {
+			box.hidden = !me;
+			document.getElementById('user-name').textContent = me ? (me.user ? me.user.name || me.user.username : '') : '';
+			document.getElementById('user-role').textContent = me && me.user ? me.user.role_zh + (me.user.street ? ' · ' + me.user.street : '') : '';
+		}
+		document.body.classList.toggle('logged-out', !me);
+		for (const el of document.querySelectorAll('[data-perm]'))
+			el.hidden = !me || !el.dataset.perm.split(/\s+/).some((p) => session.can(p));
+		streetsPromise = null;
+	}
+
+	async function logout() {
+		try {
+			await apiPost('/api/v1/logout');
+		} catch (_) {
+			/* already ended: log in again anyway */
+		}
+		session.me = null;
+		applySession();
+		location.hash = '#/login';
 	}
 
 	function initShell() {
@@ -1175,13 +1583,15 @@
 		});
 		document.getElementById('banner-close').addEventListener('click', banner.hide);
 		document.getElementById('nav-toggle').addEventListener('click', () => document.body.classList.toggle('nav-open'));
+		const out = document.getElementById('logout');
+		if (out) out.addEventListener('click', logout);
 		window.addEventListener('hashchange', route);
 		window.addEventListener('resize', () => charts.resizeAll());
-		route();
+		loadMe().catch((e) => banner.show(e.message)).then(route);
 	}
 
 	/* For the browser tests and the console: the formatters. */
-	window.anxin = {money, wan, pct, toFen, num};
+	window.anxin = {money, wan, pct, toFen, num, api, apiPost, session};
 
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', initShell);
 	else initShell();

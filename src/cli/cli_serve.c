@@ -1,7 +1,9 @@
 /*
  * cli_serve.c - `anxin serve`: parses its options and hands over to the
  * HTTP server (src/http). Also cli_serve_db(), which `anxin demo` calls to
- * serve the data set it just generated.
+ * serve the data set it just generated, and `anxin routes`, which prints
+ * the route table with each route's permission (the access matrix test
+ * reads it, so a new route cannot escape the matrix).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,14 +11,28 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/user.h"
 #include "http/http.h"
+#include "util/buf.h"
 
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
-			   threads > 0 ? threads : 2};
+			   threads > 0 ? threads : 2, 0, 0};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}
+
+int cmd_routes(int argc, char **argv)
+{
+	buf b = BUF_INIT;
+
+	if (argc > 1)
+		return strcmp(argv[1], "--help") == 0 ? cli_help("routes") : cli_usage("routes");
+	http_routes_json(&b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	return CLI_OK;
 }
 
 int cmd_serve(int argc, char **argv)
@@ -25,11 +41,13 @@ int cmd_serve(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},
 		{"listen", required_argument, NULL, 'l'},
 		{"threads", required_argument, NULL, 't'},
+		{"secure-cookies", no_argument, NULL, 's'},
+		{"trust-proxy", no_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
-	int c, threads = 2;
+	int c, threads = 2, secure = 0, proxy = 0;
 	char *end;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -41,6 +59,8 @@ int cmd_serve(int argc, char **argv)
 			if (*end || threads < 1 || threads > 64)
 				return cli_fail("serve", "--threads must be 1..64");
 			break;
+		case 's': secure = 1; break;
+		case 'p': proxy = 1; break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
@@ -54,5 +74,9 @@ int cmd_serve(int argc, char **argv)
 	if (!d)
 		return CLI_FAIL;
 	db_close(d);
-	return cli_serve_db(path, listen, threads);
+	if (user_fast_hash())
+		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
+				"hashing, for tests only\n");
+	http_config cfg = {path, listen, threads, secure, proxy};
+	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }

@@ -33,6 +33,7 @@ struct import_sess {
 	scan_mark *mark;    /* what the warning scan must look at again */
 	long rowno;
 	int cur_col;       /* file column of the cell being checked, or -1 */
+	int refused;       /* o.check refused the kind: rows are not read */
 };
 
 static double now_seconds(void)
@@ -191,6 +192,14 @@ import_sess *import_begin(db *d, const kind *k, const char *const *cols,
 	s->row.ctx = s;
 	if (map_header(s, cols, ncols) > 0)
 		return s;
+	if (o->check) {
+		const char *fk = "", *why = o->check(o->ctx, k, NULL, &fk);
+		if (why) {
+			add_error(res, max_errors(o), 1, -1, "", fk, k->name, why);
+			s->refused = 1;
+			return s;
+		}
+	}
 	if (db_begin(d) != DB_OK) {
 		add_error(res, max_errors(o), 0, -1, "", "", "", db_errmsg(d));
 		return s;
@@ -231,6 +240,8 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 	const char *why;
 
 	s->rowno++;
+	if (s->refused)
+		return -1;
 	for (int c = 0; c < ncells; c++)
 		if (cells[c][0])
 			blank = 0;
@@ -276,6 +287,13 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 		k->check(r);
 	if (r->nerrors == 0 && s->refs)
 		check_refs(s);
+	if (r->nerrors == 0 && s->o.check && s->w) {
+		const char *fk = "", *deny = s->o.check(s->o.ctx, k, r->v, &fk);
+		if (deny) {
+			int fi = kind_key_index(k, fk);
+			kind_row_error(r, fk, fi >= 0 && r->v[fi].present ? r->v[fi].s : "", deny);
+		}
+	}
 	if (r->nerrors > 0)
 		return -1;
 	if (k->derive)
@@ -324,6 +342,12 @@ int import_end(import_sess *s, int commit)
 		rec_refs_free(s->refs);
 		if (commit && s->res->nerrors == 0 && s->o.audit && import_audit(s) != 0)
 			commit = 0;
+		if (commit && s->res->nerrors == 0 && s->o.on_commit &&
+		    s->o.on_commit(s->o.ctx, s->d, s->res) != 0) {
+			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "",
+				  "无法写入审计日志 (cannot write the audit log)");
+			commit = 0;
+		}
 		/* the touched projects and the attendance aggregate, in the
 		 * same transaction as the rows */
 		if (commit && s->res->nerrors == 0 && scan_mark_flush(s->mark) != 0) {

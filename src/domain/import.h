@@ -19,6 +19,9 @@
 #include "store/db.h"
 #include "util/buf.h"
 
+struct import_result;
+typedef struct import_result import_result;
+
 typedef struct import_opts {
 	const char *kind;     /* NULL: deduce from the header */
 	int ignore_unknown;   /* unknown columns are skipped, not an error */
@@ -29,6 +32,20 @@ typedef struct import_opts {
 	 * at time now (Unix seconds). */
 	const struct audit_actor *audit;
 	int64_t now;
+	/* Optional access check (the HTTP layer's): called once with vals
+	 * NULL when the kind is known (may this caller write k at all?), then
+	 * for every row that passed validation, inside the transaction. It
+	 * returns NULL to accept, or a reason (static or owned by ctx) that
+	 * becomes a row error on the field *fkey - so a row outside the
+	 * caller's scope is reported like any bad row and nothing is
+	 * written. */
+	const char *(*check)(void *ctx, const kind *k, const kind_val *vals,
+			     const char **fkey);
+	/* Optional hook run inside the transaction just before it commits
+	 * (after every row was written): e.g. the API's create/update audit
+	 * row. Non-zero rolls everything back. */
+	int (*on_commit)(void *ctx, db *d, const import_result *res);
+	void *ctx;            /* for check and on_commit */
 } import_opts;
 
 typedef struct import_error {
@@ -40,7 +57,7 @@ typedef struct import_error {
 	char *reason;
 } import_error;
 
-typedef struct import_result {
+struct import_result {
 	const kind *k;
 	char *file;           /* display name used in messages */
 	const char *encoding;
@@ -51,7 +68,7 @@ typedef struct import_result {
 	long nlisted;
 	int committed;
 	double seconds;
-} import_result;
+};
 
 /* Imports one file. Returns 0 when committed; -1 when nothing was written
  * (res lists why). res must be freed with import_result_free. */

@@ -11,6 +11,7 @@
 
 #include "domain/kind.h"
 #include "http/req.h"
+#include "store/record.h"
 
 typedef int (*http_handler)(http_req *r);
 
@@ -19,15 +20,19 @@ enum {
 	HR_ASYNC = 2,    /* runs on a worker thread (writes: the single writer
 			    thread), the connection suspended meanwhile */
 	HR_JSON = 4,     /* takes a JSON body (<= REQ_JSON_LIMIT, in memory) */
-	HR_FILE = 8      /* takes a raw file body (streamed to a temp file) */
+	HR_FILE = 8,     /* takes a raw file body (streamed to a temp file) */
+	HR_PWCHANGE = 16 /* allowed while the caller must change its password */
 };
 
 typedef struct http_route {
 	const char *method;    /* "GET", "POST", "PUT" */
 	const char *pattern;   /* "/api/v1/{kind}/{id}": {x} captures a segment */
 	http_handler handler;
-	const char *perm;      /* permission the caller needs: "read", "write",
-				  "import", "export"; "" = public */
+	const char *perm;      /* permission the caller needs, enforced by
+				  auth.c before the handler: "" public, "auth"
+				  any caller, "session" a person, else a role
+				  permission ("read", "write", "import",
+				  "export", "reveal", "users", "audit", ...) */
 	unsigned flags;        /* HR_* */
 	const char *summary;   /* one line, for the OpenAPI document */
 } http_route;
@@ -49,10 +54,25 @@ const kind *api_kind_arg(http_req *r, int i);
 void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
 		   int mask);
 /* Appends a JSON array of the records of k whose field key equals value
- * (stored form), sorted by sort (a field key, "-" prefix descending),
- * at most limit (0 = all). */
+ * (stored form) within scope (NULL = all), sorted by sort (a field key,
+ * "-" prefix descending), at most limit (0 = all), masked when mask. */
 void api_items_where(buf *b, db *d, const kind *k, const char *key,
-		     const char *value, const char *sort, int64_t limit);
+		     const char *value, const char *sort, int64_t limit,
+		     const rec_scope *scope, int mask);
+/* The record id in capture i: digits, 1.. . Returns 0, or -1 (no such
+ * record: the caller answers 404). */
+int api_parse_id(const char *s, int64_t *id);
+
+/* ---- shared by the access-control endpoints (api_auth.c) ---------------- */
+
+struct json_t;
+/* The body as one JSON object, or NULL after setting a 400. */
+struct json_t *api_json_object(http_req *r);
+/* The string member key of o, or NULL. */
+const char *api_json_str(struct json_t *o, const char *key);
+/* Forgets the failed log-ins counted for prefix+name ("u:" log-in, "p:"
+ * password change), e.g. when an administrator unlocks the account. */
+void api_throttle_clear(const char *prefix, const char *name);
 
 /* ---- handlers ----------------------------------------------------------- */
 
@@ -67,5 +87,21 @@ int api_import(http_req *r);      /* api_import.c */
 int api_export(http_req *r);      /* api_export.c */
 int api_dashboard(http_req *r);   /* api_dash.c */
 int http_static(http_req *r);     /* static.c */
+int api_reveal(http_req *r);      /* api_reveal.c */
+int api_login(http_req *r);       /* api_auth.c */
+int api_logout(http_req *r);
+int api_password(http_req *r);
+int api_me(http_req *r);
+int api_users(http_req *r);       /* api_admin.c */
+int api_user_add(http_req *r);
+int api_user_disable(http_req *r);
+int api_user_enable(http_req *r);
+int api_user_reset(http_req *r);
+int api_user_unlock(http_req *r);
+int api_tokens(http_req *r);
+int api_token_create(http_req *r);
+int api_token_revoke(http_req *r);
+int api_audit(http_req *r);       /* api_audit.c */
+int api_audit_verify(http_req *r);
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * api_dash.c - GET /api/v1/dashboard?as_of=: the 驾驶舱 figures of
  * docs/api.md. The figures come from store/stats.c; this file picks the
- * month and shapes the JSON.
+ * month and shapes the JSON. Every figure is computed within the caller's
+ * scope: a street officer's dashboard is that street's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -34,7 +35,7 @@ int api_dashboard(http_req *r)
 	month_format(y, m, month);
 	month_add(&y, &m, -5);
 	month_format(y, m, from);
-	if (stats_dashboard(r->db, as_of, month, from, &s) < 0)
+	if (stats_dashboard(r->db, as_of, month, from, &r->caller.scope, &s) < 0)
 		return http_error(r, 500, "internal error");
 
 	buf *b = http_json(r, 200);

@@ -15,6 +15,7 @@
 
 #include "domain/export.h"
 #include "http/api.h"
+#include "http/auth.h"
 
 /* An unlinked temp file in $TMPDIR (or /tmp), or -1. */
 static int temp_fd(void)
@@ -37,7 +38,7 @@ int api_export(http_req *r)
 	char err[256], disp[160];
 	struct stat st;
 	FILE *f = NULL;
-	int fd = -1;
+	int fd = -1, unmasked;
 
 	if (!k)
 		return r->status;
@@ -56,8 +57,27 @@ int api_export(http_req *r)
 		o.header = EXPORT_HEADER_EN;
 	else
 		return http_error(r, 400, "parameter 'header': '%s' is not zh or en", hdr);
-	if (req_params_done(r) < 0)
+	if (req_bool(r, "unmasked", 0, &unmasked) < 0 || req_params_done(r) < 0)
 		return r->status;
+	if (unmasked && !role_can(r->caller.role, PERM_EXPORT_UNMASKED))
+		return http_error_code(r, 403, "forbidden", "您的角色无权导出未脱敏数据 (your role may "
+				       "not export personal data unmasked)");
+	o.scope = r->caller.scope;
+	o.unmasked = unmasked;
+	if (unmasked) {  /* a privileged read: on the record before it happens */
+		audit_actor who = req_actor(r);
+		buf after = BUF_INIT;
+		buf_fmt(&after, "{\"format\":%j,\"header\":%j}", o.format == EXPORT_XLSX ? "xlsx" : "csv",
+			o.header == EXPORT_HEADER_EN ? "en" : "zh");
+		audit_entry e = {&who, auth_now(), "export_unmasked", k->name, "", NULL, buf_str(&after)};
+		int bad = db_begin(r->db) != DB_OK || audit_append(r->db, &e) != 0 ||
+			  db_commit(r->db) != DB_OK;
+		buf_free(&after);
+		if (bad) {
+			db_rollback(r->db);
+			return http_error(r, 503, "cannot write the audit log; try again");
+		}
+	}
 
 	if ((fd = temp_fd()) < 0 || !(f = fdopen(dup(fd), "w+"))) {
 		fprintf(stderr, "anxin: http: export temp file: %s\n", strerror(errno));

@@ -3,13 +3,18 @@
  * CSV or XLSX file, already streamed by server.c to a temp file; this
  * handler (on a worker thread, HR_ASYNC) imports it with import_file(),
  * all rows or none, and answers 200 with the import report or 422 with the
- * same report listing every bad row. Also the 422 shape shared with the
- * create/update endpoints.
+ * same report listing every bad row. The caller's access is checked per
+ * row inside the import (auth_row_check: a row outside the caller's scope,
+ * or a bank token's row on another bank's account, is a row error like
+ * any other), and the committed file is audited in its transaction (one
+ * "import" row: kind, file name, counts). Also the 422 shape shared with
+ * the create/update endpoints.
  */
 #include <string.h>
 
 #include "domain/import.h"
 #include "http/api.h"
+#include "http/auth.h"
 #include "http/write.h"
 
 void api_report_error(http_req *r, const import_result *res)
@@ -47,6 +52,11 @@ int api_import(http_req *r)
 		filename = "upload";
 	o.kind = strcmp(kname, "auto") == 0 ? NULL : kname;
 	o.ignore_unknown = ignore;
+	audit_actor who = req_actor(r);
+	o.audit = &who;
+	o.now = auth_now();
+	o.check = auth_row_check;
+	o.ctx = r;
 	if (import_file(r->db, r->body_file, filename, &o, &res) == 0) {
 		buf *b = http_json(r, 200);
 		import_result_json(&res, b);

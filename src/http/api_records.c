@@ -3,7 +3,9 @@
  * GET /api/v1/{kind} (list: paging, sorting, q= search, field filters and
  * ranges) and GET /api/v1/{kind}/{id} (one record plus its related data,
  * api_related.c). Also the JSON form of a record shared by all handlers.
- * Reads go through store/record.h only; no SQL here.
+ * Reads go through store/record.h only; no SQL here. Every read carries
+ * the caller's rec_scope (r->caller.scope) and masks personal fields
+ * unless the caller's role sees them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +83,15 @@ static void list_cb(void *ctx, int64_t id, const kind_val *vals)
 }
 
 void api_items_where(buf *b, db *d, const kind *k, const char *key,
-		     const char *value, const char *sort, int64_t limit)
+		     const char *value, const char *sort, int64_t limit,
+		     const rec_scope *scope, int mask)
 {
 	rec_query q;
-	list_ctx c = {b, k, 0, 1};
+	list_ctx c = {b, k, 0, mask};
 
 	rec_query_init(&q, k);
+	if (scope)
+		q.scope = *scope;
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
@@ -175,6 +180,7 @@ int api_list(http_req *r)
 		return r->status;
 	memset(vals, 0, sizeof vals);
 	rec_query_init(&q, k);
+	q.scope = r->caller.scope;  /* row-level access: the store applies it */
 	if (req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0)
 		goto out;
@@ -195,7 +201,7 @@ int api_list(http_req *r)
 
 	int64_t total = rec_count(r->db, &q);
 	buf *b = http_json(r, 200);
-	list_ctx c = {b, k, 0, 1};
+	list_ctx c = {b, k, 0, req_mask(r)};
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
 	if (rec_list(r->db, &q, list_cb, &c) < 0) {
@@ -209,8 +215,7 @@ out:
 	return r->status;
 }
 
-/* The id capture: digits only, 1.. ; anything else is "no such record". */
-static int parse_id(const char *s, int64_t *id)
+int api_parse_id(const char *s, int64_t *id)
 {
 	char *end;
 
@@ -232,15 +237,17 @@ int api_get(http_req *r)
 	if (req_date(r, "as_of", as_of) < 0 || req_params_done(r) < 0)
 		return r->status;
 	vals = xcalloc((size_t)k->nfields, sizeof *vals);
-	if (parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, NULL, vals)) {
+	/* Out of the caller's scope is "not found", not "forbidden": another
+	 * street's project does not exist for a street officer. */
+	if (api_parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, &r->caller.scope, vals)) {
 		http_error(r, 404, "no %s record with id %s", k->name, r->args[1]);
 		goto out;
 	}
 	buf *b = http_json(r, 200);
 	buf_puts(b, "{\"item\":");
-	api_item_json(b, k, id, vals, 1);
+	api_item_json(b, k, id, vals, req_mask(r));
 	buf_puts(b, ",\"related\":");
-	api_related(b, r->db, k, vals, as_of);
+	api_related(r, b, k, vals, as_of);
 	buf_putc(b, '}');
 out:
 	for (int i = 0; i < k->nfields; i++)

@@ -2,7 +2,10 @@
  * api_related.c - the related data of a project, worker, enterprise or
  * account page. Aggregates come from store/stats.c, records from
  * store/record.h; this file only shapes them into the JSON of docs/api.md.
- * Personal fields are masked everywhere here (no roles yet).
+ * Every record read here is read within the caller's scope (an
+ * enterprise outside it is null, a worker's employments on another
+ * street's projects are left out) and masked unless the caller's role sees
+ * personal fields.
  */
 #include "http/related.h"
 
@@ -48,18 +51,26 @@ static const char *val(const kind *k, const kind_val *vals, const char *key)
 	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
 }
 
+/* What every related read needs from the request. */
+typedef struct rel {
+	db *d;
+	const rec_scope *scope;
+	int mask;
+} rel;
+
 typedef struct one_ctx {
 	buf *b;
 	const kind *k;
 	int found;
 	const char *extra;  /* appended inside the object, e.g. ",\"workers\":3" */
+	int mask;
 } one_ctx;
 
 static void one_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	one_ctx *c = ctx;
 
-	api_item_json(c->b, c->k, id, vals, 1);
+	api_item_json(c->b, c->k, id, vals, c->mask);
 	if (c->extra) {
 		c->b->len--;  /* reopen the object */
 		buf_fmt(c->b, "%s}", c->extra);
@@ -68,20 +79,21 @@ static void one_cb(void *ctx, int64_t id, const kind_val *vals)
 }
 
 /* Appends the record of kind kname whose key field equals value, or null. */
-static void item_by_key(buf *b, db *d, const char *kname, const char *key,
+static void item_by_key(buf *b, const rel *x, const char *kname, const char *key,
 			const char *value, const char *extra)
 {
 	const kind *k = kind_find(kname);
-	one_ctx c = {b, k, 0, extra};
+	one_ctx c = {b, k, 0, extra, x->mask};
 	rec_query q;
 
 	rec_query_init(&q, k);
+	q.scope = *x->scope;
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
 	q.nfilters = 1;
 	q.limit = 1;
-	rec_list(d, &q, one_cb, &c);
+	rec_list(x->d, &q, one_cb, &c);
 	if (!c.found)
 		buf_puts(b, "null");
 }
@@ -92,6 +104,7 @@ typedef struct acct_ctx {
 	const kind *k;
 	const char *as_of;
 	int n;
+	int mask;
 } acct_ctx;
 
 static void account_cb(void *ctx, int64_t id, const kind_val *vals)
@@ -103,22 +116,23 @@ static void account_cb(void *ctx, int64_t id, const kind_val *vals)
 		stats_account_balance(c->d, val(c->k, vals, "account_no"), c->as_of));
 	if (c->n++)
 		buf_putc(c->b, ',');
-	api_item_json(c->b, c->k, id, vals, 1);
+	api_item_json(c->b, c->k, id, vals, c->mask);
 	c->b->len--;
 	buf_fmt(c->b, "%S}", &extra);
 	buf_free(&extra);
 }
 
-static void related_project(buf *b, db *d, const kind *k, const kind_val *v,
+static void related_project(buf *b, const rel *x, const kind *k, const kind_val *v,
 			    const char *as_of)
 {
+	db *d = x->d;
 	const char *code = val(k, v, "code");
 	stats_table t;
 
 	buf_puts(b, "{\"owner\":");
-	item_by_key(b, d, "enterprises", "uscc", val(k, v, "owner_uscc"), NULL);
+	item_by_key(b, x, "enterprises", "uscc", val(k, v, "owner_uscc"), NULL);
 	buf_puts(b, ",\"contractor\":");
-	item_by_key(b, d, "enterprises", "uscc", val(k, v, "contractor_uscc"), NULL);
+	item_by_key(b, x, "enterprises", "uscc", val(k, v, "contractor_uscc"), NULL);
 
 	buf_puts(b, ",\"employers\":[");
 	if (stats_project_employers(d, code, &t) == 0) {
@@ -128,7 +142,7 @@ static void related_project(buf *b, db *d, const kind *k, const kind_val *v,
 				 (long long)stats_at(&t, i, 1)->i);
 			if (i)
 				buf_putc(b, ',');
-			item_by_key(b, d, "enterprises", "uscc", stats_at(&t, i, 0)->s, extra);
+			item_by_key(b, x, "enterprises", "uscc", stats_at(&t, i, 0)->s, extra);
 		}
 		stats_table_free(&t);
 	}
@@ -136,16 +150,18 @@ static void related_project(buf *b, db *d, const kind *k, const kind_val *v,
 		(long long)stats_project_on_site(d, code, as_of));
 
 	const kind *ak = kind_find("accounts");
-	acct_ctx ac = {b, d, ak, as_of, 0};
+	acct_ctx ac = {b, d, ak, as_of, 0, x->mask};
 	rec_query q;
 	rec_query_init(&q, ak);
+	q.scope = *x->scope;
 	q.filters[0].field = kind_key_index(ak, "project_code");
 	q.filters[0].value = code;
 	q.nfilters = 1;
 	buf_puts(b, ",\"accounts\":[");
 	rec_list(d, &q, account_cb, &ac);
 	buf_puts(b, "],\"deposits\":");
-	api_items_where(b, d, kind_find("deposits"), "project_code", code, "deposit_date", 0);
+	api_items_where(b, d, kind_find("deposits"), "project_code", code, "deposit_date", 0,
+			x->scope, x->mask);
 
 	buf_puts(b, ",\"attendance_by_month\":");
 	if (stats_project_attendance(d, code, &t) == 0) {
@@ -178,9 +194,10 @@ static int age_at(const char *birth, const char *as_of)
 	return age;
 }
 
-static void related_worker(buf *b, db *d, const kind *k, const kind_val *v,
+static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *v,
 			   const char *as_of)
 {
+	db *d = x->d;
 	const char *idn = val(k, v, "id_number");
 	const char *birth = val(k, v, "birth_date");
 	const char *sex = val(k, v, "sex");
@@ -192,11 +209,13 @@ static void related_worker(buf *b, db *d, const kind *k, const kind_val *v,
 		buf_puts(b, "{\"age\":null");
 	buf_fmt(b, ",\"sex\":%j,\"birth_date\":%j,\"employments\":",
 		!strcmp(sex, "M") ? "男" : !strcmp(sex, "F") ? "女" : NULL, *birth ? birth : NULL);
-	api_items_where(b, d, kind_find("employments"), "worker_id_number", idn, "-entry_date", 0);
+	api_items_where(b, d, kind_find("employments"), "worker_id_number", idn, "-entry_date", 0,
+			x->scope, x->mask);
 	buf_puts(b, ",\"payroll\":");
-	api_items_where(b, d, kind_find("payroll"), "worker_id_number", idn, "-period", 0);
+	api_items_where(b, d, kind_find("payroll"), "worker_id_number", idn, "-period", 0,
+			x->scope, x->mask);
 	buf_puts(b, ",\"attendance_by_month\":");
-	if (stats_worker_attendance(d, idn, &t) == 0) {
+	if (stats_worker_attendance(d, idn, x->scope, &t) == 0) {
 		api_table_json(b, &t);
 		stats_table_free(&t);
 	} else {
@@ -209,55 +228,65 @@ typedef struct list_ctx {
 	buf *b;
 	const kind *k;
 	int n;
+	const rel *x;
 } list_ctx;
 
+/* One project of an enterprise, kept only when the caller's scope sees it
+ * too (an enterprise caller looking at a partner's page). */
 static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	list_ctx *c = ctx;
 
+	if (c->x->scope->uscc &&
+	    !rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->x->scope))
+		return;
 	if (c->n++)
 		buf_putc(c->b, ',');
-	api_item_json(c->b, c->k, id, vals, 1);
+	api_item_json(c->b, c->k, id, vals, c->x->mask);
 }
 
-static void related_enterprise(buf *b, db *d, const kind *k, const kind_val *v)
+static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_val *v)
 {
 	const kind *pk = kind_find("projects");
-	list_ctx c = {b, pk, 0};
+	list_ctx c = {b, pk, 0, x};
 	rec_query q;
 
 	rec_query_init(&q, pk);
 	q.scope.uscc = val(k, v, "uscc");
+	q.scope.street = x->scope->street;  /* and the caller's street, if any */
 	q.limit = 1000;
 	buf_puts(b, "{\"projects\":[");
-	rec_list(d, &q, proj_cb, &c);
+	rec_list(x->d, &q, proj_cb, &c);
 	buf_puts(b, "]}");
 }
 
-static void related_account(buf *b, db *d, const kind *k, const kind_val *v,
+static void related_account(buf *b, const rel *x, const kind *k, const kind_val *v,
 			    const char *as_of)
 {
 	const char *no = val(k, v, "account_no");
 
 	buf_puts(b, "{\"project\":");
-	item_by_key(b, d, "projects", "code", val(k, v, "project_code"), NULL);
+	item_by_key(b, x, "projects", "code", val(k, v, "project_code"), NULL);
 	buf_fmt(b, ",\"balance\":\"%m\",\"transactions\":",
-		stats_account_balance(d, no, as_of));
-	api_items_where(b, d, kind_find("transactions"), "account_no", no, "-txn_date", 100);
+		stats_account_balance(x->d, no, as_of));
+	api_items_where(b, x->d, kind_find("transactions"), "account_no", no, "-txn_date", 100,
+			x->scope, x->mask);
 	buf_putc(b, '}');
 }
 
-void api_related(buf *b, db *d, const kind *k, const kind_val *vals,
+void api_related(http_req *r, buf *b, const kind *k, const kind_val *vals,
 		 const char *as_of)
 {
+	rel x = {r->db, &r->caller.scope, req_mask(r)};
+
 	if (!strcmp(k->name, "projects"))
-		related_project(b, d, k, vals, as_of);
+		related_project(b, &x, k, vals, as_of);
 	else if (!strcmp(k->name, "workers"))
-		related_worker(b, d, k, vals, as_of);
+		related_worker(b, &x, k, vals, as_of);
 	else if (!strcmp(k->name, "enterprises"))
-		related_enterprise(b, d, k, vals);
+		related_enterprise(b, &x, k, vals);
 	else if (!strcmp(k->name, "accounts"))
-		related_account(b, d, k, vals, as_of);
+		related_account(b, &x, k, vals, as_of);
 	else
 		buf_puts(b, "{}");
 }

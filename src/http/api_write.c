@@ -4,6 +4,10 @@
  * become the columns of a one-row import and its values the cells, so a
  * record written through the API is validated exactly as a file row is
  * (import_begin/import_row/import_end); a 422 carries the same report.
+ * The caller's access is checked on the row inside the transaction
+ * (auth_row_check), and the change is audited in the same transaction:
+ * action create or update, object the record's id, before/after the
+ * record's JSON (in full: the audit log is the administrator's).
  * Runs on a worker thread (HR_ASYNC) holding the server's write lock.
  */
 #include <jansson.h>
@@ -13,6 +17,7 @@
 
 #include "domain/import.h"
 #include "http/api.h"
+#include "http/auth.h"
 #include "http/write.h"
 #include "store/record.h"
 
@@ -99,6 +104,7 @@ typedef struct find_ctx {
 	int64_t id;
 	buf *b;
 	const kind *k;
+	int mask;
 } find_ctx;
 
 static void found_cb(void *ctx, int64_t id, const kind_val *vals)
@@ -106,11 +112,64 @@ static void found_cb(void *ctx, int64_t id, const kind_val *vals)
 	find_ctx *c = ctx;
 
 	c->id = id;
-	api_item_json(c->b, c->k, id, vals, 1);
+	api_item_json(c->b, c->k, id, vals, c->mask);
+}
+
+/* The state of one API write: the key query of its record, and the
+ * record's JSON before the write (empty when new). */
+typedef struct write_ctx {
+	http_req *r;
+	rec_query key;
+	buf before;
+	int existed;
+} write_ctx;
+
+/* Finds the record of w->key into b (unmasked); returns its id or 0. */
+static int64_t find_record(write_ctx *w, buf *b, int mask)
+{
+	find_ctx fc = {0, b, w->key.k, mask};
+
+	rec_list(w->r->db, &w->key, found_cb, &fc);
+	return fc.id;
+}
+
+/* import_opts.check: the caller's access, then the record as it was. */
+static const char *write_check(void *ctx, const kind *k, const kind_val *vals,
+			       const char **fkey)
+{
+	write_ctx *w = ctx;
+	const char *why = auth_row_check(w->r, k, vals, fkey);
+
+	if (!why && vals) {
+		buf_reset(&w->before);
+		w->existed = find_record(w, &w->before, 0) != 0;
+	}
+	return why;
+}
+
+/* import_opts.on_commit: the create / update audit row, in the write's
+ * transaction. An unchanged record changed nothing: no row. */
+static int write_audit(void *ctx, db *d, const import_result *res)
+{
+	write_ctx *w = ctx;
+	buf after = BUF_INIT;
+	char key[24];
+	int rc = 0;
+
+	if (res->inserted + res->updated == 0)
+		return 0;
+	int64_t id = find_record(w, &after, 0);
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	audit_actor who = req_actor(w->r);
+	audit_entry e = {&who, auth_now(), w->existed ? "update" : "create", w->key.k->name, key,
+			 w->existed ? buf_str(&w->before) : NULL, buf_str(&after)};
+	rc = audit_append(d, &e);
+	buf_free(&after);
+	return rc;
 }
 
 /*
- * Runs the one-row import of w and answers: 200 {"item","result"} with
+ * Runs the one-row import of row and answers: 200 {"item","result"} with
  * the stored record (found again by its key), or 422 with the report.
  */
 static int write_row(http_req *r, const kind *k, row *w)
@@ -118,12 +177,31 @@ static int write_row(http_req *r, const kind *k, row *w)
 	import_opts o;
 	import_result res;
 	kind_val keys[REC_MAX_FILTERS];
-	rec_query q;
+	write_ctx wc = {.r = r, .before = BUF_INIT};
 	const char *why;
 
 	memset(&o, 0, sizeof o);
 	memset(&res, 0, sizeof res);
 	memset(keys, 0, sizeof keys);
+	rec_query_init(&wc.key, k);
+	for (int i = 0; i < w->n && wc.key.nfilters < REC_MAX_FILTERS; i++) {
+		int fi = kind_field_index(k, w->cols[i]);
+		if (fi < 0 || !(k->fields[fi].flags & F_KEY))
+			continue;
+		kind_val *v = &keys[wc.key.nfilters];
+		if (!kind_parse_value(&k->fields[fi], w->cells[i], v, &why))
+			continue;
+		rec_filter *f = &wc.key.filters[wc.key.nfilters++];
+		f->field = fi;
+		f->op = REC_EQ;
+		f->value = v->s;
+		f->ivalue = v->i;
+		f->is_int = v->is_int;
+	}
+	wc.key.limit = 1;
+	o.check = write_check;
+	o.on_commit = write_audit;
+	o.ctx = &wc;
 	res.file = xstrdup("request");
 	import_sess *s = import_begin(r->db, k, w->cols, w->n, &o, &res);
 	import_row(s, (const char *const *)w->cells, w->n);
@@ -131,26 +209,9 @@ static int write_row(http_req *r, const kind *k, row *w)
 		api_report_error(r, &res);
 		goto out;
 	}
-	rec_query_init(&q, k);
-	for (int i = 0; i < w->n && q.nfilters < REC_MAX_FILTERS; i++) {
-		int fi = kind_field_index(k, w->cols[i]);
-		if (fi < 0 || !(k->fields[fi].flags & F_KEY))
-			continue;
-		kind_val *v = &keys[q.nfilters];
-		if (!kind_parse_value(&k->fields[fi], w->cells[i], v, &why))
-			continue;
-		q.filters[q.nfilters].field = fi;
-		q.filters[q.nfilters].op = REC_EQ;
-		q.filters[q.nfilters].value = v->s;
-		q.filters[q.nfilters].ivalue = v->i;
-		q.filters[q.nfilters++].is_int = v->is_int;
-	}
-	q.limit = 1;
 	buf *b = http_json(r, 200);
-	find_ctx fc = {0, b, k};
 	buf_puts(b, "{\"item\":");
-	rec_list(r->db, &q, found_cb, &fc);
-	if (!fc.id) {
+	if (!find_record(&wc, b, req_mask(r))) {
 		http_error(r, 500, "internal error");
 		goto out;
 	}
@@ -158,6 +219,7 @@ static int write_row(http_req *r, const kind *k, row *w)
 out:
 	for (int i = 0; i < REC_MAX_FILTERS; i++)
 		kind_val_clear(&keys[i]);
+	buf_free(&wc.before);
 	import_result_free(&res);
 	return r->status;
 }
@@ -245,7 +307,7 @@ int api_update(http_req *r)
 	const char *s = r->args[1];
 	if (s[0] >= '1' && s[0] <= '9' && strlen(s) <= 18)
 		id = strtoll(s, NULL, 10);
-	if (strspn(s, "0123456789") != strlen(s) || id <= 0 || !rec_get(r->db, k, id, NULL, old)) {
+	if (strspn(s, "0123456789") != strlen(s) || id <= 0 || !rec_get(r->db, k, id, &r->caller.scope, old)) {
 		http_error(r, 404, "no %s record with id %s", k->name, s);
 		goto out;
 	}

@@ -13,11 +13,20 @@ typedef struct http_config {
 	const char *db_path;   /* SQLite file, must exist (anxin init) */
 	const char *listen;    /* "HOST:PORT"; port 0 = any free port */
 	int threads;           /* MHD thread pool size (1..64) */
+	int secure_cookies;    /* add Secure to the session cookie (behind TLS) */
+	int trust_proxy;       /* take the client address for the audit log from
+				  X-Forwarded-For (a reverse proxy that sets it) */
 } http_config;
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly (waits for running
  * imports). Prints "anxin: serving http://HOST:PORT/ (db FILE)" once the
  * socket listens. Returns 0 after a clean stop, 1 if it could not start. */
 int http_serve(const http_config *cfg);
+
+/* Appends the route table as JSON, one object per route: {"method",
+ * "pattern","perm","mutates","public"} - for `anxin routes` and the access
+ * matrix test, so that no route escapes the matrix. */
+struct buf;
+void http_routes_json(struct buf *out);
 
 #endif

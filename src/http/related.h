@@ -6,13 +6,15 @@
 #define ANXIN_HTTP_RELATED_H
 
 #include "domain/kind.h"
+#include "http/req.h"
 #include "store/db.h"
 #include "store/stats.h"
 #include "util/buf.h"
 
 /* Appends the related object of the record vals of kind k ("{}" for kinds
- * without related data), as of the date as_of. */
-void api_related(buf *b, db *d, const kind *k, const kind_val *vals,
+ * without related data), as of the date as_of, within r's caller's scope
+ * and masking. */
+void api_related(http_req *r, buf *b, const kind *k, const kind_val *vals,
 		 const char *as_of);
 /* Appends t as a JSON array of objects keyed by its column names. */
 void api_table_json(buf *b, const stats_table *t);

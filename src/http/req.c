@@ -36,6 +36,12 @@ void req_free(http_req *r)
 	buf_free(&r->body);
 	buf_free(&r->out);
 	free(r->if_none_match);
+	free(r->hdr.session);
+	free(r->hdr.authorization);
+	free(r->hdr.csrf);
+	free(r->hdr.forwarded_for);
+	free(r->hdr.content_type);
+	explicit_bzero(&r->caller, sizeof r->caller);
 	if (r->body_file) {
 		unlink(r->body_file);
 		free(r->body_file);
@@ -221,29 +227,50 @@ const char *http_status_code(int status)
 {
 	switch (status) {
 	case 400: return "bad_request";
+	case 401: return "unauthenticated";
 	case 403: return "forbidden";
 	case 404: return "not_found";
 	case 405: return "method_not_allowed";
 	case 413: return "too_large";
 	case 415: return "unsupported_media_type";
 	case 422: return "invalid";
+	case 423: return "locked";
+	case 429: return "too_many_requests";
 	case 503: return "unavailable";
 	default: return status >= 500 ? "internal" : "error";
 	}
 }
 
-int http_error(http_req *r, int status, const char *fmt, ...)
+/* The error body of status/code with the formatted message. */
+static int error_v(http_req *r, int status, const char *code, const char *fmt, va_list ap)
 {
 	buf msg = BUF_INIT;
+
+	buf_vfmt(&msg, fmt, ap);
+	buf *b = http_json(r, status);
+	buf_fmt(b, "{\"error\":{\"status\":%d,\"code\":%j,\"message\":%j}}", status,
+		code, buf_str(&msg));
+	buf_free(&msg);
+	return status;
+}
+
+int http_error(http_req *r, int status, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vfmt(&msg, fmt, ap);
+	error_v(r, status, http_status_code(status), fmt, ap);
 	va_end(ap);
-	buf *b = http_json(r, status);
-	buf_fmt(b, "{\"error\":{\"status\":%d,\"code\":%j,\"message\":%j}}", status,
-		http_status_code(status), buf_str(&msg));
-	buf_free(&msg);
+	return status;
+}
+
+int http_error_code(http_req *r, int status, const char *code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	error_v(r, status, code, fmt, ap);
+	va_end(ap);
 	return status;
 }
 
@@ -253,4 +280,16 @@ void http_header(http_req *r, const char *name, const char *value)
 		return;
 	r->hname[r->nheaders] = name;
 	r->hval[r->nheaders++] = xstrdup(value);
+}
+
+audit_actor req_actor(const http_req *r)
+{
+	audit_actor a = {r->caller.actor[0] ? r->caller.actor : "anonymous",
+			 role_code(r->caller.role), r->addr};
+	return a;
+}
+
+int req_mask(const http_req *r)
+{
+	return !r->caller.sees_personal;
 }

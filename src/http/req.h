@@ -15,12 +15,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/audit.h"
+#include "domain/role.h"
 #include "store/db.h"
+#include "store/token_store.h"
+#include "store/user_store.h"
 #include "util/buf.h"
 
 #define REQ_MAX_PARAMS 64
 #define REQ_MAX_ARGS 3
-#define REQ_MAX_HEADERS 4
+#define REQ_MAX_HEADERS 6
 #define REQ_JSON_LIMIT (1u << 20)           /* JSON bodies: 1 MiB */
 #define REQ_FILE_LIMIT (2ull << 30)         /* uploaded files: 2 GiB */
 
@@ -30,6 +34,32 @@ typedef struct req_param {
 } req_param;
 
 struct http_route;
+struct http_config;
+
+enum { AUTH_NONE = 0, AUTH_SESSION, AUTH_TOKEN };
+
+/* Who is calling (auth.c fills it before the handler runs; handlers only
+ * read it). The scope borrows the strings of user / token. */
+typedef struct http_caller {
+	int kind;                 /* AUTH_NONE, AUTH_SESSION, AUTH_TOKEN */
+	role_id role;
+	user_rec user;            /* AUTH_SESSION (password hash wiped) */
+	token_rec token;          /* AUTH_TOKEN */
+	char cookie[48];          /* the session cookie's value (wiped by req_free) */
+	char csrf[72];            /* the session's CSRF token */
+	char actor[80];           /* audit actor: user name or "token:ID" */
+	rec_scope scope;          /* row-level scope of every read and write */
+	int sees_personal;        /* personal fields in full (admin, inspector) */
+} http_caller;
+
+/* Request headers the access layer reads (copies, or NULL). */
+typedef struct req_headers {
+	char *session;            /* the anxin_session cookie */
+	char *authorization;
+	char *csrf;               /* X-CSRF-Token */
+	char *forwarded_for;      /* X-Forwarded-For (used with --trust-proxy) */
+	char *content_type;
+} req_headers;
 
 typedef struct http_req {
 	/* ---- request (read-only for handlers) ---- */
@@ -45,6 +75,10 @@ typedef struct http_req {
 	char *if_none_match;              /* request header, or NULL */
 	db *db;                           /* a pooled connection for this call */
 	const struct http_route *route;
+	const struct http_config *cfg;
+	req_headers hdr;
+	char addr[64];                    /* the client's address (audit log) */
+	http_caller caller;               /* authenticated principal */
 
 	/* ---- response (written by handlers) ---- */
 	int status;                       /* 0 until a handler answers */
@@ -98,5 +132,14 @@ int http_error(http_req *r, int status, const char *fmt, ...);
 const char *http_status_code(int status);
 /* Adds a response header (name static; value copied). */
 void http_header(http_req *r, const char *name, const char *value);
+/* Sets an error response with an explicit code ("csrf", "locked", ...). */
+int http_error_code(http_req *r, int status, const char *code, const char *fmt, ...);
+
+/* ---- the caller --------------------------------------------------------- */
+
+/* The audit actor of the request's caller (borrows r). */
+audit_actor req_actor(const http_req *r);
+/* Whether personal fields are to be masked for this caller. */
+int req_mask(const http_req *r);
 
 #endif

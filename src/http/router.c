@@ -2,7 +2,8 @@
  * router.c - THE route table of the server, and its matcher.
  *
  * Every URL the server answers is one row below: method, path pattern,
- * handler, the permission it needs (enforced by the access layer, next),
+ * handler, the permission it needs (enforced for every request by
+ * auth.c before the handler runs: declaring it is all a new route does),
  * and flags (mutates, async, body kind). Nothing else decides routing.
  * When several patterns fit a path, the one with more literal segments
  * wins ("/api/v1/import/{kind}" over "/api/v1/{kind}/{id}").
@@ -11,10 +12,11 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/http.h"
 
 const http_route http_routes[] = {
 	{"GET", "/healthz", api_healthz, "", 0, "liveness and schema version"},
-	{"GET", "/api/v1/openapi.json", api_openapi, "", 0, "this OpenAPI document"},
+	{"GET", "/api/v1/openapi.json", api_openapi, "auth", 0, "this OpenAPI document"},
 	{"GET", "/api/v1/kinds", api_kinds, "read", 0, "every kind with its fields"},
 	{"GET", "/api/v1/dashboard", api_dashboard, "read", HR_ASYNC, "the dashboard figures"},
 	{"POST", "/api/v1/import/{kind}", api_import, "import", HR_MUTATES | HR_ASYNC | HR_FILE,
@@ -26,6 +28,35 @@ const http_route http_routes[] = {
 	{"GET", "/api/v1/{kind}/{id}", api_get, "read", 0, "one record with related data"},
 	{"PUT", "/api/v1/{kind}/{id}", api_update, "write", HR_MUTATES | HR_ASYNC | HR_JSON,
 	 "update one record"},
+	{"POST", "/api/v1/{kind}/{id}/reveal", api_reveal, "reveal", HR_MUTATES | HR_ASYNC | HR_JSON,
+	 "one personal value in full (audited)"},
+	/* access control: log-in, the caller, administration */
+	{"POST", "/api/v1/login", api_login, "", HR_MUTATES | HR_ASYNC | HR_JSON,
+	 "log in: sets the session cookie, returns the CSRF token"},
+	{"POST", "/api/v1/logout", api_logout, "session", HR_MUTATES | HR_ASYNC | HR_PWCHANGE,
+	 "log out: ends the session"},
+	{"POST", "/api/v1/password", api_password, "session",
+	 HR_MUTATES | HR_ASYNC | HR_JSON | HR_PWCHANGE, "change one's own password"},
+	{"GET", "/api/v1/me", api_me, "auth", HR_PWCHANGE, "the caller, its CSRF token and permissions"},
+	{"GET", "/api/v1/users", api_users, "users", 0, "list user accounts"},
+	{"POST", "/api/v1/users", api_user_add, "users", HR_MUTATES | HR_ASYNC | HR_JSON,
+	 "add a user (password shown once)"},
+	{"POST", "/api/v1/users/{username}/disable", api_user_disable, "users",
+	 HR_MUTATES | HR_ASYNC, "disable an account (ends its sessions)"},
+	{"POST", "/api/v1/users/{username}/enable", api_user_enable, "users",
+	 HR_MUTATES | HR_ASYNC, "enable an account"},
+	{"POST", "/api/v1/users/{username}/reset-password", api_user_reset, "users",
+	 HR_MUTATES | HR_ASYNC, "new password, shown once, to change at log-in"},
+	{"POST", "/api/v1/users/{username}/unlock", api_user_unlock, "users",
+	 HR_MUTATES | HR_ASYNC, "clear a lock-out"},
+	{"GET", "/api/v1/tokens", api_tokens, "users", 0, "list machine tokens"},
+	{"POST", "/api/v1/tokens", api_token_create, "users", HR_MUTATES | HR_ASYNC | HR_JSON,
+	 "create a machine token (value shown once)"},
+	{"POST", "/api/v1/tokens/{id}/revoke", api_token_revoke, "users", HR_MUTATES | HR_ASYNC,
+	 "revoke a machine token"},
+	{"GET", "/api/v1/audit", api_audit, "audit", HR_ASYNC, "browse the audit log"},
+	{"GET", "/api/v1/audit/verify", api_audit_verify, "audit", HR_ASYNC,
+	 "verify the audit log's hash chain"},
 	{"GET", "/", http_static, "", 0, "the web UI"},
 	{"GET", "/static/{asset}", http_static, "", 0, "web UI assets"},
 	{NULL, NULL, NULL, NULL, 0, NULL},
@@ -95,4 +126,16 @@ const http_route *http_route_find(http_req *r)
 	}
 	buf_free(&allow);
 	return hit;
+}
+
+void http_routes_json(buf *out)
+{
+	buf_putc(out, '[');
+	for (const http_route *rt = http_routes; rt->method; rt++)
+		buf_fmt(out, "%s{\"method\":%j,\"pattern\":%j,\"perm\":%j,\"mutates\":%s,"
+			"\"while_password_change\":%s,\"summary\":%j}\n",
+			rt == http_routes ? "" : ",", rt->method, rt->pattern, rt->perm,
+			(rt->flags & HR_MUTATES) ? "true" : "false",
+			(rt->flags & HR_PWCHANGE) ? "true" : "false", rt->summary);
+	buf_puts(out, "]\n");
 }

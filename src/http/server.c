@@ -21,6 +21,7 @@
 
 #include <errno.h>
 #include <microhttpd.h>
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
@@ -31,6 +32,7 @@
 #include <unistd.h>
 
 #include "http/api.h"
+#include "http/auth.h"
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
 #define MAX_QUEUED 256        /* waiting HR_ASYNC requests per queue, then 503 */
@@ -276,6 +278,70 @@ static enum MHD_Result send_response(conn *c)
 
 /* ---- the access handler ------------------------------------------------- */
 
+/* A copy of request header name, or NULL. */
+static char *header_dup(struct MHD_Connection *mc, enum MHD_ValueKind vk, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(mc, vk, name);
+
+	return v ? xstrdup(v) : NULL;
+}
+
+/* The client's address for the audit log: the peer's, or with
+ * --trust-proxy the last address of X-Forwarded-For (the one the proxy
+ * itself added or set). */
+static void client_address(conn *c)
+{
+	http_req *r = &c->r;
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c->mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(r->addr, sizeof r->addr, "unknown");
+	if (ci && ci->client_addr)
+		getnameinfo(ci->client_addr,
+			    ci->client_addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+								   : sizeof(struct sockaddr_in),
+			    r->addr, sizeof r->addr, NULL, 0, NI_NUMERICHOST);
+	if (c->s->cfg->trust_proxy && r->hdr.forwarded_for) {
+		const char *last = strrchr(r->hdr.forwarded_for, ',');
+		last = last ? last + 1 : r->hdr.forwarded_for;
+		while (*last == ' ')
+			last++;
+		size_t n = strcspn(last, " ");
+		if (n > 0 && n < sizeof r->addr) {
+			memcpy(r->addr, last, n);
+			r->addr[n] = 0;
+		}
+	}
+}
+
+/* Reads the headers the access layer needs and authenticates and
+ * authorises the request (auth.c) with a pooled connection - before any
+ * body is read, so a refused upload is never stored. Returns 0 or the
+ * error status set. */
+static int check_access(conn *c)
+{
+	http_req *r = &c->r;
+	struct MHD_Connection *mc = c->mc;
+	int rc;
+
+	r->cfg = c->s->cfg;
+	r->hdr.session = header_dup(mc, MHD_COOKIE_KIND, AUTH_COOKIE);
+	r->hdr.authorization = header_dup(mc, MHD_HEADER_KIND, "Authorization");
+	r->hdr.csrf = header_dup(mc, MHD_HEADER_KIND, "X-CSRF-Token");
+	r->hdr.forwarded_for = header_dup(mc, MHD_HEADER_KIND, "X-Forwarded-For");
+	r->hdr.content_type = header_dup(mc, MHD_HEADER_KIND, "Content-Type");
+	client_address(c);
+	if (!r->route->perm || !*r->route->perm)
+		return 0;
+	r->db = pool_get(c->s);
+	if (!r->db)
+		return http_error(r, 503, "database unavailable");
+	rc = auth_request(r);
+	pool_put(c->s, r->db);
+	r->db = NULL;
+	return rc;
+}
+
 /* First call: parse the URI, route, check the declared body size, prepare
  * the body's destination. Errors found here are answered at once only when
  * a body follows (the connection then closes); else on the next call. */
@@ -303,7 +369,7 @@ static enum MHD_Result begin(conn *c, const char *method)
 		http_error(r, 405, "method not allowed");
 	} else if (q && req_parse_query(r, q + 1) < 0) {
 		/* 400 set */
-	} else if (http_route_find(r)) {
+	} else if (http_route_find(r) && check_access(c) == 0) {
 		unsigned f = r->route->flags;
 		c->limit = (f & HR_FILE) ? REQ_FILE_LIMIT : REQ_JSON_LIMIT;
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {

@@ -53,7 +53,7 @@ int audit_store_insert(db *d, const audit_row *r)
 int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ctx)
 {
 	buf sql = BUF_INIT;
-	const char *params[3];
+	const char *params[4];
 	int np = 0;
 	int64_t n = 0;
 
@@ -71,14 +71,20 @@ int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ct
 		buf_puts(&sql, " AND time >= ?");
 		params[np++] = f->since;
 	}
+	if (f && f->until) {
+		buf_puts(&sql, " AND time < ?");
+		params[np++] = f->until;
+	}
 	buf_puts(&sql, f && f->newest_first ? " ORDER BY seq DESC" : " ORDER BY seq");
 	if (f && f->limit > 0)
-		buf_puts(&sql, " LIMIT ?");
+		buf_puts(&sql, " LIMIT ? OFFSET ?");
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	for (int i = 0; i < np; i++)
 		db_bind_text(st, i + 1, params[i]);
-	if (f && f->limit > 0)
+	if (f && f->limit > 0) {
 		db_bind_int(st, np + 1, f->limit);
+		db_bind_int(st, np + 2, f->offset);
+	}
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		audit_row r = {

@@ -28,7 +28,9 @@ typedef struct audit_filter {
 	const char *actor;
 	const char *action;
 	const char *since;
+	const char *until; /* time < until ("2026-03-02" = up to the end of 03-01) */
 	int64_t limit;     /* 0 = all */
+	int64_t offset;    /* rows skipped (with limit) */
 	int newest_first;
 } audit_filter;
 

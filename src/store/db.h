@@ -40,6 +40,11 @@ enum {
 db *db_open(const char *path, int flags, char *err, size_t errlen);
 void db_close(db *d);
 const char *db_errmsg(db *d);
+/* Sets how long a statement waits for another writer's lock (ms; 0 = fail
+ * at once with DB_BUSY). The default is 10 s; the HTTP server uses 0 for
+ * its best-effort bookkeeping writes (session and token last use), so an
+ * HTTP thread never waits behind a long import. */
+void db_busy_timeout(db *d, int ms);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 

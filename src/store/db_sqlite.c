@@ -119,6 +119,11 @@ void db_close(db *d)
 	free(d);
 }
 
+void db_busy_timeout(db *d, int ms)
+{
+	sqlite3_busy_timeout(d->h, ms);
+}
+
 const char *db_errmsg(db *d)
 {
 	return sqlite3_errmsg(d->h);

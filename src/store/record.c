@@ -232,6 +232,42 @@ static const char *project_column(const kind *k)
 	return NULL;
 }
 
+/* Appends "SELECT code FROM projects WHERE ..." - the projects scope s
+ * lets its holder see - to proj, recording the bound values in params. */
+static void scope_projects(const rec_scope *s, buf *proj, const char **params, int *np)
+{
+	buf_puts(proj, "SELECT code FROM projects WHERE 1=1");
+	if (s->street) {
+		buf_puts(proj, " AND street = ?");
+		params[(*np)++] = s->street;
+	}
+	if (s->uscc) {
+		buf_puts(proj, " AND (contractor_uscc = ? OR owner_uscc = ? OR code IN "
+			 "(SELECT project_code FROM employments WHERE employer_uscc = ?))");
+		params[(*np)++] = s->uscc;
+		params[(*np)++] = s->uscc;
+		params[(*np)++] = s->uscc;
+	}
+}
+
+int rec_scope_none(const rec_scope *s)
+{
+	return !s || (!s->street && !s->uscc);
+}
+
+int rec_scope_sql(const rec_scope *s, const char *col, buf *sql, const char **params)
+{
+	buf proj = BUF_INIT;
+	int np = 0;
+
+	if (rec_scope_none(s))
+		return 0;
+	scope_projects(s, &proj, params, &np);
+	buf_fmt(sql, " AND %s IN (%S)", col, &proj);
+	buf_free(&proj);
+	return np;
+}
+
 /*
  * Appends the scope restriction (street / enterprise) as SQL with '?'
  * parameters, and records their values in params. Kinds reach a project
@@ -244,31 +280,26 @@ static void scope_sql(const kind *k, const rec_scope *s, buf *sql,
 	const char *pc = project_column(k);
 	buf proj = BUF_INIT;
 
-	if (!s->street && !s->uscc)
+	if (rec_scope_none(s))
 		return;
-	buf_puts(&proj, "SELECT code FROM projects WHERE 1=1");
-	if (s->street) {
-		buf_puts(&proj, " AND street = ?");
-		params[(*np)++] = s->street;
-	}
-	if (s->uscc) {
-		buf_puts(&proj, " AND (contractor_uscc = ? OR owner_uscc = ? OR code IN "
-			 "(SELECT project_code FROM employments WHERE employer_uscc = ?))");
-		params[(*np)++] = s->uscc;
-		params[(*np)++] = s->uscc;
-		params[(*np)++] = s->uscc;
-	}
+	scope_projects(s, &proj, params, np);
 	if (pc)
 		buf_fmt(sql, " AND %s IN (%S)", pc, &proj);
 	else if (strcmp(k->name, "transactions") == 0)
 		buf_fmt(sql, " AND account_no IN (SELECT account_no FROM accounts WHERE project_code IN (%S))", &proj);
 	else if (strcmp(k->name, "workers") == 0)
 		buf_fmt(sql, " AND id_number IN (SELECT worker_id_number FROM employments WHERE project_code IN (%S))", &proj);
-	else if (strcmp(k->name, "enterprises") == 0)
+	else if (strcmp(k->name, "enterprises") == 0) {
 		buf_fmt(sql, " AND uscc IN (SELECT owner_uscc FROM projects WHERE code IN (%S) "
 			"UNION SELECT contractor_uscc FROM projects WHERE code IN (%S) "
 			"UNION SELECT employer_uscc FROM employments WHERE project_code IN (%S))",
 			&proj, &proj, &proj);
+		/* the subquery appears three times: so do its values */
+		int n = *np;
+		for (int rep = 0; rep < 2; rep++)
+			for (int i = 0; i < n; i++)
+				params[(*np)++] = params[i];
+	}
 	/* min_wages are public: no restriction. */
 	buf_free(&proj);
 }
@@ -322,7 +353,7 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 		}
 		buf_puts(sql, first ? "1=1)" : ")");
 	}
-	const char *sp[8];
+	const char *sp[16];
 	int nsp = 0;
 	scope_sql(k, &q->scope, sql, sp, &nsp);
 	for (int i = 0; i < nsp; i++) {
@@ -451,4 +482,91 @@ int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	db_finalize(st);
 	buf_free(&sql);
 	return found;
+}
+
+/* ---- scope checks of single records -------------------------------------- */
+
+int rec_key_in_scope(db *d, const kind *k, const char *key, const char *value,
+		     const rec_scope *s)
+{
+	rec_query q;
+
+	rec_query_init(&q, k);
+	q.filters[0].field = kind_key_index(k, key);
+	q.filters[0].op = REC_EQ;
+	q.filters[0].value = value;
+	q.nfilters = q.filters[0].field >= 0 ? 1 : 0;
+	if (s)
+		q.scope = *s;
+	return q.nfilters == 1 && rec_count(d, &q) > 0;
+}
+
+/* The stored text of field key in vals, or NULL when absent. */
+static const char *val_of(const kind *k, const kind_val *vals, const char *key)
+{
+	int i = kind_key_index(k, key);
+
+	return i >= 0 && vals[i].present ? vals[i].s : NULL;
+}
+
+/* Whether the record vals identifies by its key exists (within s, or at
+ * all when s is NULL). */
+static int key_exists(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
+{
+	rec_query q;
+
+	rec_query_init(&q, k);
+	for (int i = 0; i < k->nfields && q.nfilters < REC_MAX_FILTERS; i++) {
+		if (!(k->fields[i].flags & F_KEY) || !vals[i].present)
+			continue;
+		rec_filter *f = &q.filters[q.nfilters++];
+		f->field = i;
+		f->op = REC_EQ;
+		f->value = vals[i].s;
+		f->ivalue = vals[i].i;
+		f->is_int = vals[i].is_int;
+	}
+	if (s)
+		q.scope = *s;
+	return q.nfilters > 0 && rec_count(d, &q) > 0;
+}
+
+/*
+ * A row is in scope when (a) the record it would overwrite, if any, is in
+ * scope, and (b) its new values place it in scope: its project (directly,
+ * or through its account for a transaction) is one the scope sees; a new
+ * project lies in the scope's street / is owned or contracted by the
+ * scope's enterprise. A worker (the district's register of people) may be
+ * added when new, or changed when already employed in scope. Enterprises
+ * and minimum wages are never written by a scoped principal.
+ */
+int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
+{
+	const char *pc;
+
+	if (rec_scope_none(s))
+		return 1;
+	if (key_exists(d, k, vals, NULL) && !key_exists(d, k, vals, s))
+		return 0;                                   /* (a) */
+	if (strcmp(k->name, "projects") == 0) {
+		const char *street = val_of(k, vals, "street");
+		const char *owner = val_of(k, vals, "owner_uscc");
+		const char *contractor = val_of(k, vals, "contractor_uscc");
+		if (s->street && (!street || strcmp(street, s->street) != 0))
+			return 0;
+		if (s->uscc && !((owner && strcmp(owner, s->uscc) == 0) ||
+				 (contractor && strcmp(contractor, s->uscc) == 0) ||
+				 key_exists(d, k, vals, s)))
+			return 0;
+		return 1;
+	}
+	if (project_column(k) && (pc = val_of(k, vals, project_column(k))))
+		return rec_key_in_scope(d, kind_find("projects"), "code", pc, s);
+	if (strcmp(k->name, "transactions") == 0) {
+		const char *acct = val_of(k, vals, "account_no");
+		return acct && rec_key_in_scope(d, kind_find("accounts"), "account_no", acct, s);
+	}
+	if (strcmp(k->name, "workers") == 0)
+		return 1;                                   /* (a) decided */
+	return 0;
 }

@@ -14,6 +14,7 @@
 
 #include "domain/kind.h"
 #include "store/db.h"
+#include "util/buf.h"
 
 /* ---- writing ---------------------------------------------------------- */
 
@@ -82,5 +83,23 @@ int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx);
  * kind_val_clear). Returns 1 if found, 0 if not (or not in scope). */
 int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	    kind_val *vals);
+
+/* ---- scope ------------------------------------------------------------- */
+
+/* Whether s restricts nothing (NULL, or neither street nor USCC). */
+int rec_scope_none(const rec_scope *s);
+/* Appends " AND col IN (SELECT code FROM projects WHERE ...)" - the
+ * projects s lets its holder see - to sql, and the values to bind, in
+ * order, to params (room for 4). Returns how many (0 and nothing appended
+ * when s restricts nothing). The one definition of "a project in scope",
+ * shared with the dashboard's queries (stats.c). */
+int rec_scope_sql(const rec_scope *s, const char *col, buf *sql, const char **params);
+/* Whether a record of k whose field key equals value exists within s. */
+int rec_key_in_scope(db *d, const kind *k, const char *key, const char *value,
+		     const rec_scope *s);
+/* Whether a scoped principal may write the validated row vals of k: the
+ * record it replaces (if any) and the row itself lie in s. Always 1 for
+ * an unrestricted s. Used by the HTTP layer's per-row import check. */
+int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s);
 
 #endif

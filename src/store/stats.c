@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/record.h"
 #include "util/buf.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -32,16 +33,14 @@ void stats_table_free(stats_table *t)
 
 /* Runs sql with parameters bound as types says ('t' text, 'i' int64_t)
  * and collects every row into out, columns typed by cols. */
+static int collect(db_stmt *st, stats_table *out, const stats_col *cols, int ncols);
+
 static int run_table(db *d, stats_table *out, const stats_col *cols, int ncols,
 		     const char *sql, const char *types, ...)
 {
 	va_list ap;
-	int cap = 0, rc;
 	db_stmt *st = db_prepare(d, sql);
 
-	memset(out, 0, sizeof *out);
-	out->cols = cols;
-	out->ncols = ncols;
 	va_start(ap, types);
 	for (int i = 0; types[i]; i++) {
 		if (types[i] == 'i')
@@ -50,6 +49,59 @@ static int run_table(db *d, stats_table *out, const stats_col *cols, int ncols,
 			db_bind_text(st, i + 1, va_arg(ap, const char *));
 	}
 	va_end(ap);
+	return collect(st, out, cols, ncols);
+}
+
+/* A statement of sql_fmt with its "%s" replaced by the scope clause of s
+ * on column col (" AND col IN (projects in scope)", or nothing), bound
+ * with the parameters of types/ap first and the scope's values after -
+ * so the clause must follow every other '?' of the statement. */
+static db_stmt *scoped_stmt(db *d, const rec_scope *s, const char *col, const char *sql_fmt,
+			    const char *types, va_list ap)
+{
+	buf clause = BUF_INIT, sql = BUF_INIT;
+	const char *sp[4];
+	int nsp = rec_scope_sql(s, col, &clause, sp), i;
+
+	buf_fmt(&sql, sql_fmt, buf_str(&clause));
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	for (i = 0; types[i]; i++) {
+		if (types[i] == 'i')
+			db_bind_int(st, i + 1, va_arg(ap, int64_t));
+		else
+			db_bind_text(st, i + 1, va_arg(ap, const char *));
+	}
+	for (int j = 0; j < nsp; j++)
+		db_bind_text(st, i + 1 + j, sp[j]);
+	buf_free(&clause);
+	buf_free(&sql);
+	return st;
+}
+
+/* db_int over scoped_stmt: the first column of the first row, or 0. */
+static int64_t scoped_int(db *d, const rec_scope *s, const char *col, const char *sql_fmt,
+			  const char *types, ...)
+{
+	va_list ap;
+	int64_t v = 0;
+
+	va_start(ap, types);
+	db_stmt *st = scoped_stmt(d, s, col, sql_fmt, types, ap);
+	va_end(ap);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		v = db_col_int(st, 0);
+	db_finalize(st);
+	return v;
+}
+
+/* Collects every row of st into out, columns typed by cols; finalizes st. */
+static int collect(db_stmt *st, stats_table *out, const stats_col *cols, int ncols)
+{
+	int cap = 0, rc;
+
+	memset(out, 0, sizeof *out);
+	out->cols = cols;
+	out->ncols = ncols;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->nrows == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -74,6 +126,19 @@ static int run_table(db *d, stats_table *out, const stats_col *cols, int ncols,
 		return -1;
 	}
 	return 0;
+}
+
+/* run_table over scoped_stmt. */
+static int scoped_table(db *d, stats_table *out, const stats_col *cols, int ncols,
+			const rec_scope *s, const char *col, const char *sql_fmt,
+			const char *types, ...)
+{
+	va_list ap;
+
+	va_start(ap, types);
+	db_stmt *st = scoped_stmt(d, s, col, sql_fmt, types, ap);
+	va_end(ap);
+	return collect(st, out, cols, ncols);
 }
 
 /* ---- project page --------------------------------------------------------- */
@@ -141,16 +206,17 @@ static const stats_col watt_cols[] = {
 /* Plan: SEARCH employments USING INDEX employments_worker, then for each
  * project SEARCH attendance USING INDEX sqlite_autoindex_attendance_1
  * (project_code=? AND worker_id_number=?). */
-int stats_worker_attendance(db *d, const char *id_number, stats_table *out)
+int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope,
+			    stats_table *out)
 {
-	return run_table(d, out, watt_cols, N(watt_cols),
-			 "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
-			 "FROM (SELECT DISTINCT project_code FROM employments "
-			 "      WHERE worker_id_number = ?) e "
-			 "JOIN attendance a ON a.project_code = e.project_code "
-			 "AND a.worker_id_number = ? "
-			 "GROUP BY a.project_code, m ORDER BY m, a.project_code",
-			 "tt", id_number, id_number);
+	return scoped_table(d, out, watt_cols, N(watt_cols), scope, "a.project_code",
+			    "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
+			    "FROM (SELECT DISTINCT project_code FROM employments "
+			    "      WHERE worker_id_number = ?) e "
+			    "JOIN attendance a ON a.project_code = e.project_code "
+			    "AND a.worker_id_number = ? WHERE 1=1%s "
+			    "GROUP BY a.project_code, m ORDER BY m, a.project_code",
+			    "tt", id_number, id_number);
 }
 
 /* ---- accounts ------------------------------------------------------------- */
@@ -183,47 +249,65 @@ static const stats_col wage_cols[] = {{"month", ST_TEXT}, {"due", ST_MONEY}, {"p
  * with the open accounts as a list.
  */
 int stats_dashboard(db *d, const char *as_of, const char *month,
-		    const char *from_month, stats_dash *o)
+		    const char *from_month, const rec_scope *sc, stats_dash *o)
 {
+	rec_query q;
+	const kind *pk = kind_find("projects");
+
 	memset(o, 0, sizeof *o);
-	o->projects_total = db_int(d, 0, "SELECT count(*) FROM projects", "");
-	o->projects_active = db_int(d, 0, "SELECT count(*) FROM projects WHERE status = 'active'", "");
-	if (run_table(d, &o->by_status, status_cols, N(status_cols),
-		      "SELECT status, count(*) FROM projects GROUP BY status ORDER BY status", "") < 0)
+	/* Counts of records as the lists count them (same scope rules). */
+	rec_query_init(&q, pk);
+	if (sc)
+		q.scope = *sc;
+	o->projects_total = rec_count(d, &q);
+	q.filters[0].field = kind_key_index(pk, "status");
+	q.filters[0].op = REC_EQ;
+	q.filters[0].value = "active";
+	q.nfilters = 1;
+	o->projects_active = rec_count(d, &q);
+	rec_query_init(&q, kind_find("workers"));
+	if (sc)
+		q.scope = *sc;
+	o->workers_registered = rec_count(d, &q);
+
+	if (scoped_table(d, &o->by_status, status_cols, N(status_cols), sc, "code",
+			 "SELECT status, count(*) FROM projects WHERE 1=1%s "
+			 "GROUP BY status ORDER BY status", "") < 0)
 		goto fail;
-	if (run_table(d, &o->by_street, street_cols, N(street_cols),
-		      "SELECT street, count(*) FROM projects WHERE status = 'active' "
-		      "GROUP BY street ORDER BY count(*) DESC, street", "") < 0)
+	if (scoped_table(d, &o->by_street, street_cols, N(street_cols), sc, "code",
+			 "SELECT street, count(*) FROM projects WHERE status = 'active'%s "
+			 "GROUP BY street ORDER BY count(*) DESC, street", "") < 0)
 		goto fail;
-	o->workers_registered = db_int(d, 0, "SELECT count(*) FROM workers", "");
-	o->workers_on_site = db_int(d, 0,
-				    "SELECT count(DISTINCT worker_id_number) FROM employments "
-				    "WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?)",
-				    "tt", as_of, as_of);
-	o->wage_due = db_int(d, 0, "SELECT sum(amount_due) FROM payroll WHERE period = ?", "t", month);
-	o->wage_paid = db_int(d, 0, "SELECT sum(amount_paid) FROM payroll WHERE period = ?", "t", month);
-	o->unpaid_workers = db_int(d, 0,
-				   "SELECT count(DISTINCT worker_id_number) FROM payroll "
-				   "WHERE period = ? AND amount_paid < amount_due", "t", month);
-	if (run_table(d, &o->wages_by_month, wage_cols, N(wage_cols),
-		      "SELECT period, sum(amount_due), sum(amount_paid) FROM payroll "
-		      "WHERE period >= ? AND period <= ? GROUP BY period ORDER BY period",
-		      "tt", from_month, month) < 0)
+	o->workers_on_site = scoped_int(d, sc, "project_code",
+					"SELECT count(DISTINCT worker_id_number) FROM employments "
+					"WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?)%s",
+					"tt", as_of, as_of);
+	o->wage_due = scoped_int(d, sc, "project_code",
+				 "SELECT sum(amount_due) FROM payroll WHERE period = ?%s", "t", month);
+	o->wage_paid = scoped_int(d, sc, "project_code",
+				  "SELECT sum(amount_paid) FROM payroll WHERE period = ?%s", "t", month);
+	o->unpaid_workers = scoped_int(d, sc, "project_code",
+				       "SELECT count(DISTINCT worker_id_number) FROM payroll "
+				       "WHERE period = ? AND amount_paid < amount_due%s", "t", month);
+	if (scoped_table(d, &o->wages_by_month, wage_cols, N(wage_cols), sc, "project_code",
+			 "SELECT period, sum(amount_due), sum(amount_paid) FROM payroll "
+			 "WHERE period >= ? AND period <= ?%s GROUP BY period ORDER BY period",
+			 "tt", from_month, month) < 0)
 		goto fail;
-	o->accounts_open = db_int(d, 0,
-				  "SELECT count(*) FROM accounts WHERE opened_date <= ? "
-				  "AND (closed_date IS NULL OR closed_date > ?)", "tt", as_of, as_of);
-	o->accounts_balance = db_int(d, 0,
-				     "SELECT " BALANCE_SUM " FROM transactions WHERE txn_date <= ? "
-				     "AND account_no IN (SELECT account_no FROM accounts "
-				     "WHERE opened_date <= ? AND (closed_date IS NULL OR closed_date > ?))",
-				     "ttt", as_of, as_of, as_of);
-	o->deposits_count = db_int(d, 0,
-				   "SELECT count(*) FROM deposits WHERE deposit_date <= ? "
-				   "AND (released_date IS NULL OR released_date > ?)", "tt", as_of, as_of);
-	o->deposits_amount = db_int(d, 0,
-				    "SELECT sum(amount) FROM deposits WHERE deposit_date <= ? "
-				    "AND (released_date IS NULL OR released_date > ?)", "tt", as_of, as_of);
+	o->accounts_open = scoped_int(d, sc, "project_code",
+				      "SELECT count(*) FROM accounts WHERE opened_date <= ? "
+				      "AND (closed_date IS NULL OR closed_date > ?)%s", "tt", as_of, as_of);
+	o->accounts_balance = scoped_int(d, sc, "project_code",
+					 "SELECT " BALANCE_SUM " FROM transactions WHERE txn_date <= ? "
+					 "AND account_no IN (SELECT account_no FROM accounts "
+					 "WHERE opened_date <= ? AND (closed_date IS NULL OR closed_date > ?)%s)",
+					 "ttt", as_of, as_of, as_of);
+	o->deposits_count = scoped_int(d, sc, "project_code",
+				       "SELECT count(*) FROM deposits WHERE deposit_date <= ? "
+				       "AND (released_date IS NULL OR released_date > ?)%s", "tt", as_of, as_of);
+	o->deposits_amount = scoped_int(d, sc, "project_code",
+					"SELECT sum(amount) FROM deposits WHERE deposit_date <= ? "
+					"AND (released_date IS NULL OR released_date > ?)%s", "tt", as_of, as_of);
 	return 0;
 fail:
 	stats_dash_free(o);

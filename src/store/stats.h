@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/record.h"
 
 typedef enum {
 	ST_TEXT,   /* string */
@@ -60,8 +61,10 @@ int64_t stats_project_on_site(db *d, const char *code, const char *as_of);
 /* ---- worker page ---------------------------------------------------------- */
 
 /* project_code, month, days: through the worker's employments' projects, so
- * that attendance's (project, worker, date) key serves the lookup. */
-int stats_worker_attendance(db *d, const char *id_number, stats_table *out);
+ * that attendance's (project, worker, date) key serves the lookup; only
+ * projects within scope (NULL = all). */
+int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope,
+			    stats_table *out);
 
 /* ---- accounts ------------------------------------------------------------- */
 
@@ -83,9 +86,12 @@ typedef struct stats_dash {
 
 /* Fills the dashboard figures for as_of ("YYYY-MM-DD"); month is the
  * payroll month shown ("YYYY-MM") and from_month the first of the six in
- * wages_by_month. Returns 0, -1 on a database error. */
+ * wages_by_month. Every figure counts only what scope sees (NULL = the
+ * district): projects, workers and enterprises as the lists count them,
+ * payroll, accounts, deposits and employments through their project.
+ * Returns 0, -1 on a database error. */
 int stats_dashboard(db *d, const char *as_of, const char *month,
-		    const char *from_month, stats_dash *out);
+		    const char *from_month, const rec_scope *scope, stats_dash *out);
 void stats_dash_free(stats_dash *s);
 
 #endif

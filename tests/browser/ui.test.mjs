@@ -6,7 +6,12 @@
  * `anxin serve` on a free port, and drives Debian's chromium through
  * playwright-core the way an official would: the 驾驶舱, the project list
  * filtered by a street, a project page, a worker page, the import page with
- * a bad file. Figures on screen are compared with the API's (and the
+ * a bad file - after logging in through the log-in page as an administrator
+ * (created with `anxin user add`, first password changed through the API).
+ * Then access control: the administrator adds a user in 用户管理; a street
+ * officer logs in (forced password change first) and sees only that
+ * street - project list and dashboard equal the API's scoped figures, and
+ * another street's project URL shows 未找到. Figures on screen are compared with the API's (and the
  * export's) figures, computed here independently of web/app.js. Any console
  * error or uncaught page error fails the run. Screenshots go to
  * build/screenshots/.
@@ -29,6 +34,12 @@ const SHOTS = path.join(ROOT, 'build/screenshots');
 const AS_OF = '2026-06-15';
 
 let tmp, db, server, base, browser, context, page;
+let adminS; /* the administrator's API session: {cookie, csrf} */
+let maskedS; /* a leader's: personal data masked */
+const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
+const INITIAL = 'Temp-Start-2026#';
+const ADMIN = {name: 'uiadmin', password: 'Bureau-Pass-2026!'};
+const STREET = {name: 'uistreet', password: 'Xingang-Pass-2026!', street: null};
 let serverLog = '';
 const problems = []; /* console errors and page errors, with the URL */
 
@@ -46,14 +57,27 @@ function freePort() {
 	});
 }
 
-async function getJson(p) {
-	const res = await fetch(base + p);
+/* API log-in: {status, body, cookie, csrf}. */
+async function apiLogin(name, password) {
+	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
+		body: JSON.stringify({username: name, password})});
+	const body = await res.json();
+	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
+	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
+}
+
+function sessHeaders(s) {
+	return s ? {cookie: `anxin_session=${s.cookie}`, 'x-csrf-token': s.csrf} : {};
+}
+
+async function getJson(p, s = adminS) {
+	const res = await fetch(base + p, {headers: sessHeaders(s)});
 	const body = await res.json();
 	return {status: res.status, body};
 }
 
-async function apiJson(p) {
-	const {status, body} = await getJson(p);
+async function apiJson(p, s = adminS) {
+	const {status, body} = await getJson(p, s);
 	assert.equal(status, 200, `GET ${p} -> ${status} ${JSON.stringify(body).slice(0, 300)}`);
 	return body;
 }
@@ -150,9 +174,16 @@ before(async () => {
 		for (const k of ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll', 'accounts', 'transactions', 'deposits'])
 			execFileSync(ANXIN, ['import', '--db', db, path.join(ROOT, 'tests/fixtures/good', k + '.csv')], {stdio: 'pipe'});
 	}
+	/* Accounts: an administrator, and an officer of the first project's street. */
+	const pr = exportRows('projects');
+	STREET.street = pr.rows[0][pr.head.findIndex((x) => x === 'street' || x.startsWith('所属街镇'))];
+	assert.ok(STREET.street, 'a street in the demo data');
+	execFileSync(ANXIN, ['user', 'add', ADMIN.name, '--role', 'admin', '--password-stdin', '--db', db], {input: INITIAL + '\n', env: ENV});
+	execFileSync(ANXIN, ['user', 'add', STREET.name, '--role', 'street', '--street', STREET.street, '--password-stdin', '--db', db],
+		{input: INITIAL + '\n', env: ENV});
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
-	server = spawn(ANXIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db], {stdio: ['ignore', 'pipe', 'pipe']});
+	server = spawn(ANXIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db], {stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
 	server.stdout.on('data', (d) => { serverLog += d; });
 	server.stderr.on('data', (d) => { serverLog += d; });
 	let up = false;
@@ -164,6 +195,22 @@ before(async () => {
 		}
 	}
 	assert.ok(up, `server did not come up: ${serverLog}`);
+	/* The administrator's first password is changed through the API (the
+	 * street officer's, below, through the UI's forced change page). */
+	const first = await apiLogin(ADMIN.name, INITIAL);
+	assert.equal(first.body.must_change, true);
+	const ch = await fetch(base + '/api/v1/password', {method: 'POST', headers: {...sessHeaders(first), 'content-type': 'application/json'},
+		body: JSON.stringify({old: INITIAL, new: ADMIN.password})});
+	assert.equal(ch.status, 200);
+	adminS = await apiLogin(ADMIN.name, ADMIN.password);
+	assert.equal(adminS.status, 200);
+	/* A leader's (masked) API session, for comparisons. */
+	execFileSync(ANXIN, ['user', 'add', 'uichief', '--role', 'leader', '--password-stdin', '--db', db], {input: INITIAL + '\n', env: ENV});
+	const lf = await apiLogin('uichief', INITIAL);
+	await fetch(base + '/api/v1/password', {method: 'POST', headers: {...sessHeaders(lf), 'content-type': 'application/json'},
+		body: JSON.stringify({old: INITIAL, new: 'Chief-Pass-2026!'})});
+	maskedS = await apiLogin('uichief', 'Chief-Pass-2026!');
+	assert.equal(maskedS.status, 200);
 
 	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
 		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -174,7 +221,27 @@ before(async () => {
 		if (m.type() === 'error') problems.push(`${page.url()}: console: ${m.text()}`);
 	});
 	page.on('pageerror', (e) => problems.push(`${page.url()}: pageerror: ${e.message}`));
+
+	/* Log in through the log-in page (the first /me answers 401). */
+	await page.goto(base + '/');
+	await ready();
+	assert.match(page.url(), /#\/login/);
+	await uiLogin(page, ADMIN.name, 'wrong-Password-1');
+	await page.waitForSelector('[data-testid=login-error]:not([hidden])');
+	assert.match(await page.textContent('[data-testid=login-error]'), /用户名或密码错误/);
+	await uiLogin(page, ADMIN.name, ADMIN.password);
+	await page.waitForFunction(() => !location.hash.includes('login'));
+	await ready();
+	assert.match(await page.textContent('#user-box'), /uiadmin|区人社局管理员/);
+	forgetStatus(401);
 });
+
+/* Fills and submits the log-in form of p. */
+async function uiLogin(p, name, password) {
+	await p.fill('[data-testid=login-form] input[name=username]', name);
+	await p.fill('[data-testid=login-form] input[name=password]', password);
+	await p.click('[data-testid=login-form] button[type=submit]');
+}
 
 after(async () => {
 	if (browser) await browser.close();
@@ -191,7 +258,9 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	assert.match(await page.textContent('.topbar'), /滨海新区农民工工资支付监控预警平台/);
 	for (const label of ['驾驶舱', '在建项目', '企业', '实名制人员', '专用账户', '工资保证金', '数据导入'])
 		assert.equal(await page.locator('.sidenav a', {hasText: label}).count() >= 1, true, `nav ${label}`);
-	assert.equal(await page.locator('.sidenav .nav-soon').count(), 6, 'greyed 即将上线 entries');
+	assert.equal(await page.locator('.sidenav .nav-soon').count(), 5, 'greyed 即将上线 entries');
+	for (const label of ['用户管理', '接口令牌', '审计日志'])
+		assert.equal(await page.locator('.sidenav a:visible', {hasText: label}).count(), 1, `admin nav ${label}`);
 
 	/* The official sets the 数据日期; the dashboard is requested for it. */
 	const req = page.waitForRequest((r) => r.url().includes('/api/v1/dashboard') && r.url().includes('as_of=' + AS_OF));
@@ -320,7 +389,8 @@ test('project list filters by street; project page matches the API', {timeout: 9
 	assert.deepEqual(rows.sort(byMonth), want.sort(byMonth));
 	await page.screenshot({path: path.join(SHOTS, 'project-payroll.png')});
 
-	/* 在场工人: ID numbers are masked, never shown in full. */
+	/* 在场工人: the administrator sees ID numbers in full (a street
+	 * officer's masked view is tested below). */
 	await page.click('.tab[data-tab=workers]');
 	await page.waitForSelector('[data-testid=project-workers]');
 	await page.check('[data-panel=workers] input[type=checkbox]');
@@ -328,14 +398,14 @@ test('project list filters by street; project page matches the API', {timeout: 9
 	const emps = await apiJson('/api/v1/employments?per_page=500&project_code=' + encodeURIComponent(proj.code));
 	assert.equal(ids.length, Math.min(emps.total, 500), 'every employment listed with 含已退场');
 	assert.ok(ids.length > 0, 'the project has workers');
-	for (const id of ids) assert.match(id, /^\d{6}\*{4,}\d{3}[\dX]$/, `masked ID ${id}`);
-	assert.doesNotMatch(await page.textContent('[data-testid=project-workers]'), /\d{17}[\dXx]/, 'no full ID number in the table');
+	for (const id of ids) assert.match(id, /^\d{17}[\dX]$/, `full ID for the administrator: ${id}`);
+	assert.equal(await page.locator('[data-testid=project-workers] button.reveal').count(), 0, 'nothing to reveal');
 	assertNoProblems('on the project pages');
 });
 
 /* ---- 实名制人员 worker page ------------------------------------------- */
 
-test('worker page masks personal data', {timeout: 60000}, async () => {
+test('worker page: personal data as the role may see it', {timeout: 60000}, async () => {
 	const list = await apiJson('/api/v1/workers?per_page=1');
 	assert.ok(list.items.length, 'a worker');
 	const w = list.items[0];
@@ -345,8 +415,11 @@ test('worker page masks personal data', {timeout: 60000}, async () => {
 	assert.equal((await page.textContent('[data-testid=worker-name]')).trim(), w.name);
 	const id = (await page.textContent('[data-testid=idnum]')).trim();
 	assert.equal(id, w.id_number);
-	assert.match(id, /\*/, 'ID number masked');
-	assert.doesNotMatch(await page.textContent('.project-head'), /\d{17}[\dXx]|\d{16,19}/, 'no full ID or card number');
+	assert.doesNotMatch(id, /\*/, 'the administrator sees the ID number in full');
+	/* A leader (masked) gets the masked number from the same API. */
+	const ld = await apiJson('/api/v1/workers/' + w.id, maskedS);
+	assert.match(ld.item.id_number, /^\d{6}\*{8}[\dX]{4}$/);
+	assert.equal(ld.item.id_number.slice(0, 6), id.slice(0, 6));
 	assertNoProblems('on the worker page');
 });
 
@@ -445,4 +518,111 @@ test('import page reports a bad file row by row and imports a good one', {timeou
 	assert.match(await page.textContent('[data-testid=import-ok] .notice'), /导入成功：共 1 行，新增 1，更新 0，未变 0/);
 	assert.equal((await apiJson('/api/v1/workers?per_page=1')).total, before + 1, 'one worker imported');
 	assertNoProblems('on the import page');
+});
+
+/* ---- 系统管理: the administrator adds a user ------------------------------ */
+
+test('admin adds a user in 用户管理 and sees the password once', {timeout: 60000}, async () => {
+	await page.click('.sidenav a[data-nav=users]');
+	await ready();
+	const before = (await apiJson('/api/v1/users')).items.length;
+	assert.equal(await page.locator('[data-testid=users-table] tbody tr').count(), before);
+	const form = '[data-testid=user-add]';
+	await page.fill(`${form} input[name=username]`, 'uileader');
+	await page.fill(`${form} input[name=name]`, '李领导');
+	await page.selectOption(`${form} select[name=role]`, 'leader');
+	await page.click(`${form} button[type=submit]`);
+	await page.waitForSelector('[data-testid=new-password-value]');
+	const pw = (await page.textContent('[data-testid=new-password-value]')).trim();
+	assert.match(pw, /^.{16}$/, 'a generated 16-character password');
+	const users = (await apiJson('/api/v1/users')).items;
+	assert.equal(users.length, before + 1);
+	const u = users.find((x) => x.username === 'uileader');
+	assert.ok(u && u.role === 'leader' && u.must_change, JSON.stringify(u));
+	assert.equal(await page.locator('[data-testid=users-table] tbody tr').count(), before + 1);
+	/* The new account logs in with that password (and must change it). */
+	const s = await apiLogin('uileader', pw);
+	assert.equal(s.status, 200);
+	assert.equal(s.body.must_change, true);
+	/* The audit log shows the addition; the chain verifies. */
+	await page.click('.sidenav a[data-nav=audit]');
+	await ready();
+	assert.match(await page.textContent('[data-testid=audit-table]'), /user_add/);
+	await page.click('button:has-text("校验日志链")');
+	await page.waitForSelector('[data-testid=verify-result] .badge');
+	assert.match(await page.textContent('[data-testid=verify-result]'), /校验通过/);
+	await page.screenshot({path: path.join(SHOTS, 'admin-users.png')});
+	assertNoProblems('on the admin pages');
+});
+
+/* ---- a street officer sees only that street ------------------------------ */
+
+test('street officer: forced password change, then only that street', {timeout: 90000}, async () => {
+	const ctx2 = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
+	const p2 = await ctx2.newPage();
+	const errs = [];
+	p2.on('pageerror', (e) => errs.push(e.message));
+	await p2.goto(base + '/#/projects');
+	await ready(p2);
+	await uiLogin(p2, STREET.name, INITIAL);
+	/* First log-in: the forced password change page. */
+	await p2.waitForFunction(() => location.hash === '#/password');
+	await ready(p2);
+	await p2.fill('input[name=old]', INITIAL);
+	await p2.fill('input[name=new]', STREET.password);
+	await p2.fill('input[name=confirm]', STREET.password);
+	await p2.click('form button[type=submit]');
+	await p2.waitForFunction(() => location.hash === '#/');
+	await ready(p2);
+	assert.match(await p2.textContent('#user-box'), /街镇/);
+	assert.equal(await p2.locator('.sidenav a[data-nav=users]:visible').count(), 0, 'no 系统管理 for a street officer');
+	assert.equal(await p2.locator('.sidenav a[data-nav=import]:visible').count(), 0, 'no 数据导入 for a street officer');
+	const st = await apiLogin(STREET.name, STREET.password);
+	assert.equal(st.status, 200);
+
+	/* Dashboard = the API's scoped figures, and fewer than the district's. */
+	await p2.fill('#as-of', AS_OF);
+	await p2.locator('#as-of').blur();
+	await ready(p2);
+	await p2.waitForSelector('[data-testid=kpi-projects-active]');
+	const d = await apiJson('/api/v1/dashboard?as_of=' + AS_OF, st);
+	const all = await apiJson('/api/v1/dashboard?as_of=' + AS_OF);
+	const kpi = async (id) => (await p2.textContent(`[data-testid=${id}]`)).trim();
+	assert.equal(await kpi('projects-total'), int(d.projects.total));
+	assert.equal(await kpi('kpi-projects-active'), int(d.projects.active));
+	assert.equal(await kpi('kpi-workers-registered'), int(d.workers.registered));
+	assert.equal(await kpi('kpi-workers-on-site'), int(d.workers.on_site));
+	assert.equal(await kpi('wages-due-exact'), yuan(d.wages.due));
+	assert.ok(d.projects.total < all.projects.total, `street ${d.projects.total} < district ${all.projects.total}`);
+	assert.deepEqual(d.projects.by_street.map((x) => x.street).filter((x) => x !== STREET.street), []);
+
+	/* Project list: only that street, the API's scoped total. */
+	await p2.click('.sidenav a[data-nav=projects]');
+	await ready(p2);
+	const mine = await apiJson('/api/v1/projects?per_page=500', st);
+	assert.equal((await p2.textContent('[data-testid=total]')).trim(), int(mine.total));
+	const streets = await p2.$$eval('[data-testid=list-projects] td[data-key=street]', (t) => t.map((x) => x.textContent));
+	assert.ok(streets.length > 0 && streets.every((x) => x === STREET.street), `only ${STREET.street}: ${streets}`);
+	/* Masked for a street officer, with 显示 (audited reveal). */
+	await p2.click('.sidenav a[data-nav=workers]');
+	await ready(p2);
+	const cell = p2.locator('[data-testid=list-workers] td[data-key=id_number]').first();
+	assert.match(await cell.locator('.mono').textContent(), /\*/);
+	await cell.locator('button.reveal').click();
+	await p2.waitForFunction(() => !document.querySelector('[data-testid=list-workers] td[data-key=id_number] .mono').textContent.includes('*'));
+	assert.match(await cell.locator('.mono').textContent(), /^\d{17}[\dX]$/);
+
+	/* Another street's project: 未找到. */
+	const other = (await apiJson('/api/v1/projects?per_page=500')).items.find((x) => x.street !== STREET.street);
+	assert.ok(other, 'a project of another street');
+	await p2.evaluate((h) => { location.hash = h; }, '#/projects/' + other.id);
+	await ready(p2);
+	assert.equal((await p2.textContent('#main h1')).trim(), '未找到');
+	await p2.screenshot({path: path.join(SHOTS, 'street-not-found.png')});
+
+	/* 退出 ends the session: back to the log-in page, the cookie refused. */
+	await p2.click('#logout');
+	await p2.waitForFunction(() => location.hash.startsWith('#/login'));
+	assert.deepEqual(errs, []);
+	await ctx2.close();
 });

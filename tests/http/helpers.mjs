@@ -3,17 +3,39 @@
 // port the server picks itself (--listen 127.0.0.1:0; the port is read
 // from its "serving http://..." line), and stops it with SIGTERM,
 // asserting a clean exit.
+//
+// Access control: the database gets one account per role (USERS, made
+// with `anxin init --admin-password-stdin` / `anxin user add
+// --password-stdin`, fast hashing for tests) and a bank token; startServer
+// logs in as one of them (`as`, default admin) and req()/postJson() send
+// that session's cookie and X-CSRF-Token unless given { session: null }
+// (anonymous) or another session from login().
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
-import { fill } from './ids.mjs';
+import { fill, table } from './ids.mjs';
 
 export const ANXIN = process.env.ANXIN || 'build/anxin';
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const AS_OF = '2026-05-20';
+
+/** The test accounts: the fixtures' streets and enterprises (ids.mjs). */
+export const USERS = {
+  admin: { password: 'Bureau-Pass-2026!', role: 'admin' },
+  inspector: { password: 'Inspect-Pass-2026!', role: 'inspector' },
+  street: { password: 'Xingang-Pass-2026!', role: 'street', street: '新港街道' },
+  enterprise: { password: 'Firm-Pass-2026!', role: 'enterprise', uscc: 'E3' },
+  leader: { password: 'Chief-Pass-2026!', role: 'leader' },
+};
+
+/** What `anxin user add --password-stdin` is given (to change at log-in). */
+export const INITIAL_PASSWORD = 'Temp-Start-2026#';
+
+const TEST_ENV = { ...process.env, ANXIN_TEST_FAST_HASH: '1' };
+const sessions = new Map(); // base -> the default session
 
 /** The kinds loaded by default, in dependency order. */
 export const LOAD = ['enterprises', 'projects', 'workers', 'employments', 'attendance',
@@ -28,17 +50,28 @@ export function fixture(name) {
  * Creates a database in a temp dir, imports the fixtures of `load` with the
  * CLI, starts `anxin serve` and returns { base, dir, db, proc, stop, log }.
  */
-export async function startServer({ load = LOAD, threads = 2 } = {}) {
+export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'anxin-http-'));
   const db = join(dir, 'test.db');
-  execFileSync(ANXIN, ['init', '--db', db], { stdio: 'pipe' });
+  const ids = table();
+  execFileSync(ANXIN, ['init', '--db', db, '--admin', 'admin', '--admin-password-stdin'],
+    { stdio: 'pipe', input: USERS.admin.password + '\n', env: TEST_ENV });
+  for (const [name, u] of Object.entries(USERS)) {
+    if (name === 'admin') continue;
+    const extra = u.street ? ['--street', u.street] : u.uscc ? ['--uscc', ids[`uscc:${u.uscc}`]] : [];
+    execFileSync(ANXIN, ['user', 'add', name, '--role', u.role, ...extra, '--password-stdin',
+      '--db', db], { stdio: 'pipe', input: INITIAL_PASSWORD + '\n', env: TEST_ENV });
+  }
+  const bankToken = execFileSync(ANXIN, ['token', 'create', '--name', 'abc-test', '--scope-bank',
+    'ABC', '--kinds', 'transactions', '--db', db], { encoding: 'utf8', env: TEST_ENV })
+    .match(/anx_[A-Za-z0-9_-]{43}/)[0];
   for (const kind of load) {
     const file = join(dir, `${kind}.csv`);
     writeFileSync(file, fixture(`${kind}.csv`));
     execFileSync(ANXIN, ['import', kind, file, '--db', db, '--quiet'], { stdio: 'pipe' });
   }
   const proc = spawn(ANXIN, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-    '--threads', String(threads)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--threads', String(threads), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: TEST_ENV });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, sig) => resolve({ code, sig })));
@@ -55,29 +88,84 @@ export async function startServer({ load = LOAD, threads = 2 } = {}) {
     });
     proc.on('exit', () => reject(new Error(`server exited: ${log}`)));
   });
+  // An account made by the CLI must change its password first.
+  for (const name of Object.keys(USERS)) {
+    if (name === 'admin') continue;
+    const s = await login(base, name, INITIAL_PASSWORD);
+    assert.equal(s.json && s.json.must_change, true, `first log-in of ${name}`);
+    const r = await postJson(base, '/api/v1/password',
+      { old: INITIAL_PASSWORD, new: USERS[name].password }, 'POST', { session: s });
+    assert.equal(r.status, 200, `password change of ${name}: ${r.text}`);
+  }
+  if (as) {
+    const s = await login(base, as);
+    assert.equal(s.status, 200, `log-in as ${as}: ${JSON.stringify(s.json)}`);
+    sessions.set(base, s);
+  }
   async function stop() {
+    sessions.delete(base);
     proc.kill('SIGTERM');
     const { code, sig } = await exited;
     rmSync(dir, { recursive: true, force: true });
     assert.equal(sig, null, `server killed by ${sig}: ${log}`);
     assert.equal(code, 0, `server exit status ${code}: ${log}`);
   }
-  return { base, dir, db, proc, stop, log: () => log };
+  return { base, dir, db, proc, stop, bankToken, log: () => log };
 }
 
-/** GET/POST helper: returns { status, headers, json, text }. */
+/**
+ * Logs in as user name (password from USERS unless given). Returns
+ * { status, json, cookie, csrf, headers() } - headers() being what a
+ * request of that session sends.
+ */
+export async function login(base, name, password = USERS[name] && USERS[name].password) {
+  const res = await fetch(base + '/api/v1/login', {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: name, password }),
+  });
+  const text = await res.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  const set = res.headers.get('set-cookie') || '';
+  const m = set.match(/anxin_session=([^;]*)/);
+  const s = {
+    status: res.status, json, setCookie: set, cookie: m ? m[1] : null,
+    csrf: json && json.csrf,
+    headers() { return { cookie: `anxin_session=${this.cookie}`, 'x-csrf-token': this.csrf }; },
+  };
+  return s;
+}
+
+/** A bearer token as a session-like object for req(). */
+export function bearer(token) {
+  return { headers: () => ({ authorization: `Bearer ${token}` }) };
+}
+
+/** The headers of the default session of base (for a raw fetch). */
+export function authHeaders(base) {
+  const s = sessions.get(base);
+  return s ? s.headers() : {};
+}
+
+/**
+ * GET/POST helper: returns { status, headers, json, text }. Sends the
+ * default session of base, or opts.session (null = anonymous).
+ */
 export async function req(base, path, opts = {}) {
-  const res = await fetch(base + path, opts);
+  const { session, ...init } = opts;
+  const s = session === undefined ? sessions.get(base) : session;
+  init.headers = { ...(s ? s.headers() : {}), ...(init.headers || {}) };
+  const res = await fetch(base + path, init);
   const text = await res.text();
   let json;
   try { json = JSON.parse(text); } catch { json = undefined; }
   return { status: res.status, headers: res.headers, json, text };
 }
 
-/** POSTs a JSON value. */
-export function postJson(base, path, value, method = 'POST') {
+/** POSTs a JSON value (opts: session, as for req). */
+export function postJson(base, path, value, method = 'POST', opts = {}) {
   return req(base, path, {
-    method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value),
+    ...opts, method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(value),
   });
 }
 

@@ -12,7 +12,7 @@ let srv;
 let base;
 
 before(async () => {
-  srv = await startServer();
+  srv = await startServer({ as: 'leader' }); // district-wide, personal data masked
   base = srv.base;
 });
 after(async () => { await srv.stop(); });
