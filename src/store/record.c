@@ -279,9 +279,10 @@ static void scope_sql(const kind *k, const rec_scope *s, buf *sql,
 {
 	const char *pc = project_column(k);
 	buf proj = BUF_INIT;
+	int first = *np;
 
-	if (rec_scope_none(s))
-		return;
+	if (rec_scope_none(s) || strcmp(k->name, "min_wages") == 0)
+		return;  /* min_wages are public: no restriction */
 	scope_projects(s, &proj, params, np);
 	if (pc)
 		buf_fmt(sql, " AND %s IN (%S)", pc, &proj);
@@ -295,12 +296,14 @@ static void scope_sql(const kind *k, const rec_scope *s, buf *sql,
 			"UNION SELECT employer_uscc FROM employments WHERE project_code IN (%S))",
 			&proj, &proj, &proj);
 		/* the subquery appears three times: so do its values */
-		int n = *np;
+		int n = *np - first;
 		for (int rep = 0; rep < 2; rep++)
 			for (int i = 0; i < n; i++)
-				params[(*np)++] = params[i];
+				params[(*np)++] = params[first + i];
+	} else {
+		buf_puts(sql, " AND 0");  /* a kind without a rule: nothing (fail closed) */
+		*np = first;
 	}
-	/* min_wages are public: no restriction. */
 	buf_free(&proj);
 }
 
