@@ -69,7 +69,10 @@ static void kind_schema(buf *b, const kind *k)
 
 static const char ERRORS[] =
 	"\"400\":{\"description\":\"bad parameter\",\"content\":" JSON_CONTENT(REF("Error")) "},"
-	"\"404\":{\"description\":\"no such kind or record\",\"content\":" JSON_CONTENT(REF("Error")) "}";
+	"\"401\":{\"description\":\"no session or token\",\"content\":" JSON_CONTENT(REF("Error")) "},"
+	"\"403\":{\"description\":\"the role may not (or code csrf: X-CSRF-Token missing)\","
+	"\"content\":" JSON_CONTENT(REF("Error")) "},"
+	"\"404\":{\"description\":\"no such kind or record, or outside the caller's scope\",\"content\":" JSON_CONTENT(REF("Error")) "}";
 
 static void param(buf *b, int first, const char *name, const char *in, const char *type,
 		  const char *desc)
@@ -168,6 +171,37 @@ static const char FIXED_PATHS[] =
 	"[{\"name\":\"as_of\",\"in\":\"query\",\"schema\":{\"type\":\"string\",\"format\":\"date\"}}],"
 	"\"responses\":{\"200\":{\"description\":\"figures\",\"content\":{\"application/json\":"
 	"{\"schema\":{\"type\":\"object\"}}}},\"400\":{\"description\":\"bad parameter\"}}}},"
+	"\"/api/v1/login\":{\"post\":{\"summary\":\"log in (public): sets the anxin_session cookie\","
+	"\"security\":[],\"requestBody\":{\"required\":true,\"content\":{\"application/json\":{\"schema\":"
+	"{\"type\":\"object\",\"properties\":{\"username\":{\"type\":\"string\"},\"password\":{\"type\":"
+	"\"string\"}}}}}},\"responses\":{\"200\":{\"description\":\"{user, csrf, must_change}\"},"
+	"\"401\":{\"description\":\"wrong user name or password\"},\"423\":{\"description\":\"locked\"},"
+	"\"429\":{\"description\":\"too many failures from this address\"}}}},"
+	"\"/api/v1/logout\":{\"post\":{\"summary\":\"end the session\",\"responses\":{\"200\":"
+	"{\"description\":\"ended\"}}}},"
+	"\"/api/v1/password\":{\"post\":{\"summary\":\"change one's password {old, new}: a new session\","
+	"\"responses\":{\"200\":{\"description\":\"{user, csrf, must_change}\"},\"400\":{\"description\":"
+	"\"wrong old password or a weak new one\"}}}},"
+	"\"/api/v1/me\":{\"get\":{\"summary\":\"the caller: user or token, csrf, permissions, writable kinds\","
+	"\"responses\":{\"200\":{\"description\":\"the caller\"}}}},"
+	"\"/api/v1/{kind}/{id}/reveal\":{\"post\":{\"summary\":\"one personal value in full {field} (audited)\","
+	"\"responses\":{\"200\":{\"description\":\"{kind, id, field, value}\"}}}},"
+	"\"/api/v1/users\":{\"get\":{\"summary\":\"accounts (admin)\",\"responses\":{\"200\":{\"description\":"
+	"\"{items}\"}}},\"post\":{\"summary\":\"add an account {username, name, role, street, uscc}: the "
+	"generated password is in the answer once\",\"responses\":{\"200\":{\"description\":\"{user, password}\"},"
+	"\"422\":{\"description\":\"invalid\"}}}},"
+	"\"/api/v1/users/{username}/{action}\":{\"post\":{\"summary\":\"action: disable, enable, "
+	"reset-password (new password in the answer once), unlock\",\"responses\":{\"200\":{\"description\":"
+	"\"{user, password}\"}}}},"
+	"\"/api/v1/tokens\":{\"get\":{\"summary\":\"machine tokens (admin)\",\"responses\":{\"200\":"
+	"{\"description\":\"{items}\"}}},\"post\":{\"summary\":\"create {name, bank_code | uscc, kinds}: the "
+	"value is in the answer once\",\"responses\":{\"200\":{\"description\":\"{token, value}\"}}}},"
+	"\"/api/v1/tokens/{id}/revoke\":{\"post\":{\"summary\":\"revoke a token\",\"responses\":{\"200\":"
+	"{\"description\":\"{token}\"}}}},"
+	"\"/api/v1/audit\":{\"get\":{\"summary\":\"the audit log, newest first: actor, action, since, until "
+	"(dates), page, per_page\",\"responses\":{\"200\":{\"description\":\"{items, page, per_page, more}\"}}}},"
+	"\"/api/v1/audit/verify\":{\"get\":{\"summary\":\"recompute the hash chain\",\"responses\":{\"200\":"
+	"{\"description\":\"{ok, rows, bad_seq, reason, head, guards}\"}}}},"
 	"\"/api/v1/import/auto\":{\"post\":{\"summary\":\"bulk import, kind from the header\","
 	"\"requestBody\":{\"required\":true,\"content\":{\"application/octet-stream\":{\"schema\":"
 	"{\"type\":\"string\",\"format\":\"binary\"}}}},\"responses\":{\"200\":{\"description\":"
@@ -176,7 +210,8 @@ static const char FIXED_PATHS[] =
 static const char FIXED_SCHEMAS[] =
 	"\"Error\":{\"type\":\"object\",\"properties\":{\"error\":{\"type\":\"object\",\"properties\":"
 	"{\"status\":{\"type\":\"integer\"},\"code\":{\"type\":\"string\",\"enum\":[\"bad_request\","
-	"\"not_found\",\"method_not_allowed\",\"too_large\",\"invalid\",\"unavailable\",\"internal\"]},"
+	"\"not_found\",\"method_not_allowed\",\"unauthenticated\",\"forbidden\",\"csrf\","
+	"\"password_change_required\",\"locked\",\"too_large\",\"invalid\",\"unavailable\",\"internal\"]},"
 	"\"message\":{\"type\":\"string\"}}}}},"
 	"\"ImportError\":{\"type\":\"object\",\"properties\":{\"file\":{\"type\":\"string\"},"
 	"\"row\":{\"type\":\"integer\"},\"column\":{\"type\":\"string\"},\"header\":{\"type\":\"string\"},"
@@ -198,11 +233,17 @@ int api_openapi(http_req *r)
 
 	buf_puts(b, "{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"anxin (安薪) API\",\"version\":\"1\","
 		 "\"description\":\"Wage-payment monitoring for a labour bureau. Money is a string of "
-		 "yuan with two decimals; personal fields are masked.\"},\"paths\":{");
+		 "yuan with two decimals; personal fields are masked unless the role sees them. Every "
+		 "path but /healthz and /api/v1/login needs a session or a token; records outside the "
+		 "caller's scope are 404.\"},\"paths\":{");
 	buf_puts(b, FIXED_PATHS);
 	for (int i = 0; KINDS[i]; i++)
 		kind_paths(b, KINDS[i]);
-	buf_puts(b, "},\"components\":{\"schemas\":{");
+	buf_puts(b, "},\"security\":[{\"session\":[]},{\"token\":[]}],\"components\":{"
+		 "\"securitySchemes\":{\"session\":{\"type\":\"apiKey\",\"in\":\"cookie\","
+		 "\"name\":\"anxin_session\",\"description\":\"from POST /api/v1/login; state-changing "
+		 "requests also send X-CSRF-Token\"},\"token\":{\"type\":\"http\",\"scheme\":\"bearer\","
+		 "\"description\":\"a machine token anx_...\"}},\"schemas\":{");
 	buf_puts(b, FIXED_SCHEMAS);
 	for (int i = 0; KINDS[i]; i++) {
 		buf_putc(b, ',');

@@ -8,9 +8,13 @@
  * or a list that scans millions of rows never stalls the HTTP threads:
  * READERS threads for reads, one writer thread for everything that writes,
  * so writers queue here instead of waiting on SQLite's lock), the headers
- * every response carries, and the clean stop on SIGINT/SIGTERM.
- * Must not: know any route or kind (router.c, api_*.c do), or exit because
- * of one request.
+ * every response carries, and the clean stop on SIGINT/SIGTERM. Right
+ * after routing, before any body is read, it hands the request to the
+ * access layer (auth.c: credentials, CSRF, the route's permission) with a
+ * pooled connection, so a refused request - an upload included - is
+ * answered without its body ever being stored.
+ * Must not: know any route or kind (router.c, api_*.c do), decide who may
+ * call what (auth.c does), or exit because of one request.
  *
  * libmicrohttpd calls the access handler several times per request: first
  * with the headers (we parse, route and check limits), then once per chunk
