@@ -45,7 +45,10 @@ CSV="$OUT/attendance-$ROWS.csv"
 ls -l "$CSV" | awk '{printf "  %s: %.0f MB\n", $9, $5/1e6}'
 
 # sqlite3 .import into the same table shape: attendance's columns and UNIQUE
-# key (its id is the rowid either way), WAL like anxin.
+# key (its id is the rowid either way), WAL like anxin. The warning engine
+# adds no index or trigger to attendance; anxin's import also keeps the
+# att_month aggregate (one upsert per worker-month touched, not per row) in
+# the same transaction, which the reference does not do (docs/warnings.md).
 sqlite3 "$OUT/ref.db" <<'SQL' >/dev/null
 PRAGMA journal_mode=WAL;
 CREATE TABLE attendance (project_code TEXT NOT NULL, worker_id_number TEXT NOT NULL,
