@@ -17,6 +17,10 @@ DB="$OUT/demo.db"
 # 2,000 projects so that one street holds more than 50 of them.
 [ -f "$DB" ] || "$ANXIN" demo --no-serve --seed 1 --projects 2000 --db "$DB" >/dev/null
 
+# An inspector (district-wide reader) to make the requests as.
+PW1='Bench-pass-2026a'
+PW2='Bench-pass-2026b'
+printf '%s\n' "$PW1" | "$ANXIN" user add benchinsp --role inspector --password-stdin --db "$DB" >/dev/null 2>&1 || true
 "$ANXIN" serve --listen "127.0.0.1:$PORT_A" --db "$DB" >"$OUT/serve.log" 2>&1 &
 APID=$!
 cat >"$OUT/nginx.conf" <<NGINX
@@ -43,17 +47,30 @@ for _ in $(seq 50); do
 	sleep 0.2
 done
 
+# Log in (changing the first password), keep the session cookie.
+JAR="$OUT/cookies"
+rm -f "$JAR"
+login() { curl -sf -c "$JAR" -H 'Content-Type: application/json' \
+	-d "{\"username\":\"benchinsp\",\"password\":\"$1\"}" "http://127.0.0.1:$PORT_A/api/v1/login"; }
+if ! RESP=$(login "$PW2"); then
+	RESP=$(login "$PW1")
+	CSRF=$(printf '%s' "$RESP" | sed 's/.*"csrf":"\([^"]*\)".*/\1/')
+	curl -sf -b "$JAR" -c "$JAR" -H 'Content-Type: application/json' -H "X-CSRF-Token: $CSRF" \
+		-d "{\"old\":\"$PW1\",\"new\":\"$PW2\"}" "http://127.0.0.1:$PORT_A/api/v1/password" >/dev/null
+fi
+COOKIE="anxin_session=$(awk '$6 == "anxin_session" {print $7}' "$JAR")"
+
 # The street with the most projects, percent-encoded.
 STREET=$(sqlite3 "$DB" "SELECT street FROM projects GROUP BY street ORDER BY count(*) DESC LIMIT 1" |
 	od -An -tx1 | tr -d ' \n' | sed 's/../%&/g')
 PATHQ="/api/v1/projects?street=$STREET&sort=-contract_amount&per_page=50"
-curl -sf "http://127.0.0.1:$PORT_A$PATHQ" >"$OUT/static/projects.json"
+curl -sf -H "Cookie: $COOKIE" "http://127.0.0.1:$PORT_A$PATHQ" >"$OUT/static/projects.json"
 BYTES=$(wc -c <"$OUT/static/projects.json")
 ITEMS=$(grep -o '"id":' "$OUT/static/projects.json" | wc -l)
 echo "response: $BYTES bytes, $ITEMS projects"
 
 bench() { # URL -> "req/s p99_ms"
-	wrk -t2 -c64 -d"${SECS}s" --latency "$1" | awk '
+	wrk -t2 -c64 -d"${SECS}s" --latency -H "Cookie: $COOKIE" "$1" | awk '
 		/Requests\/sec/ {rps=$2}
 		/^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; p99=v}
 		END {print rps, p99}'

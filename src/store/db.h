@@ -45,6 +45,9 @@ const char *db_errmsg(db *d);
  * its best-effort bookkeeping writes (session and token last use), so an
  * HTTP thread never waits behind a long import. */
 void db_busy_timeout(db *d, int ms);
+/* A number that changes whenever another connection commits to the
+ * database (any process); -1 on error. For caches of computed results. */
+int64_t db_data_version(db *d);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 

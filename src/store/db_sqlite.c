@@ -19,13 +19,23 @@
 #include "store/migrations.h"
 #include "util/buf.h"
 
+/* Prepared statements are kept per connection and reused: most queries
+ * are one-shots issued again and again (a session look-up per request), and
+ * preparing costs more than running them. A cached statement is handed to
+ * one user at a time; db_finalize gives it back, reset. */
+#define STMT_CACHE 48
+
 struct db {
 	sqlite3 *h;
+	struct db_stmt *cache[STMT_CACHE];
+	int ncache;
 };
 
 struct db_stmt {
 	db *d;
 	sqlite3_stmt *h;
+	int cached;  /* lives in d->cache */
+	int busy;    /* handed out (cached statements only) */
 };
 
 /* Applies every migration newer than the file's user_version. */
@@ -115,6 +125,10 @@ void db_close(db *d)
 {
 	if (!d)
 		return;
+	for (int i = 0; i < d->ncache; i++) {
+		sqlite3_finalize(d->cache[i]->h);
+		free(d->cache[i]);
+	}
 	sqlite3_close_v2(d->h);
 	free(d);
 }
@@ -127,6 +141,11 @@ void db_busy_timeout(db *d, int ms)
 const char *db_errmsg(db *d)
 {
 	return sqlite3_errmsg(d->h);
+}
+
+int64_t db_data_version(db *d)
+{
+	return db_int(d, -1, "PRAGMA data_version", "");
 }
 
 int db_schema_version(db *d)
@@ -159,12 +178,23 @@ int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
 
 db_stmt *db_prepare(db *d, const char *sql)
 {
+	for (int i = 0; i < d->ncache; i++) {
+		db_stmt *c = d->cache[i];
+		if (!c->busy && strcmp(sqlite3_sql(c->h), sql) == 0) {
+			c->busy = 1;
+			return c;
+		}
+	}
 	db_stmt *st = xcalloc(1, sizeof *st);
-
 	st->d = d;
 	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) != SQLITE_OK) {
 		fprintf(stderr, "anxin: SQL error: %s\n  in: %s\n", sqlite3_errmsg(d->h), sql);
 		abort();
+	}
+	if (d->ncache < STMT_CACHE) {
+		st->cached = 1;
+		st->busy = 1;
+		d->cache[d->ncache++] = st;
 	}
 	return st;
 }
@@ -173,6 +203,12 @@ void db_finalize(db_stmt *st)
 {
 	if (!st)
 		return;
+	if (st->cached) {
+		sqlite3_reset(st->h);
+		sqlite3_clear_bindings(st->h);
+		st->busy = 0;
+		return;
+	}
 	sqlite3_finalize(st->h);
 	free(st);
 }
