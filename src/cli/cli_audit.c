@@ -23,19 +23,7 @@ typedef struct list_ctx {
 /* Appends s as one CSV field (quoted when it holds , " or a line end). */
 static void csv_field(buf *b, const char *s, int last)
 {
-	if (!s)
-		s = "";
-	if (strpbrk(s, ",\"\r\n")) {
-		buf_putc(b, '"');
-		for (; *s; s++) {
-			if (*s == '"')
-				buf_putc(b, '"');
-			buf_putc(b, *s);
-		}
-		buf_putc(b, '"');
-	} else {
-		buf_puts(b, s);
-	}
+	buf_csv(b, s);
 	buf_putc(b, last ? '\n' : ',');
 }
 

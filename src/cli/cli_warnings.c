@@ -22,22 +22,6 @@
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_TEXT };
 
-/* Appends s as one CSV field (quoted when needed). */
-static void csv_field(buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
 typedef struct lctx {
 	int fmt;
 	long n;
@@ -61,7 +45,7 @@ static void on_row(void *ctx, const ws_warning *w)
 		for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 			if (i)
 				buf_putc(b, ',');
-			csv_field(b, f[i]);
+			buf_csv(b, f[i]);
 		}
 		buf_putc(b, '\n');
 	} else if (l->fmt == FMT_JSON) {

@@ -37,22 +37,6 @@ static const char *cell_text(const export_ctx *c, const field *f,
 	return s;
 }
 
-/* RFC 4180 quoting: only when the field needs it. */
-static void csv_field(buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
-
 static void csv_row(void *ctx, int64_t id, const kind_val *vals)
 {
 	export_ctx *c = ctx;
@@ -67,7 +51,7 @@ static void csv_row(void *ctx, int64_t id, const kind_val *vals)
 		if (!first)
 			buf_putc(&c->line, ',');
 		first = 0;
-		csv_field(&c->line, cell_text(c, f, &vals[i], tmp, mask, sizeof mask));
+		buf_csv(&c->line, cell_text(c, f, &vals[i], tmp, mask, sizeof mask));
 	}
 	buf_puts(&c->line, "\r\n");
 	fwrite(c->line.p, 1, c->line.len, c->out);
@@ -116,7 +100,7 @@ static long export_csv(db *d, const kind *k, const export_opts *o,
 		if (!first)
 			buf_putc(&c.line, ',');
 		first = 0;
-		csv_field(&c.line, header_of(o, &k->fields[i]));
+		buf_csv(&c.line, header_of(o, &k->fields[i]));
 		fwrite(c.line.p, 1, c.line.len, out);
 	}
 	fputs("\r\n", out);

@@ -180,6 +180,26 @@ void buf_html(buf *b, const char *s)
 	buf_putn(b, run, (size_t)(p - run));
 }
 
+void buf_csv(buf *b, const char *s)
+{
+	const char *p, *run;
+
+	if (!s)
+		return;
+	if (!strpbrk(s, ",\"\r\n")) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (p = run = s; *p; p++)
+		if (*p == '"') {
+			buf_putn(b, run, (size_t)(p - run + 1));
+			run = p; /* the quote is written again: doubled */
+		}
+	buf_puts(b, run);
+	buf_putc(b, '"');
+}
+
 void buf_money(buf *b, int64_t fen)
 {
 	char out[24];

@@ -42,6 +42,9 @@ void buf_vfmt(buf *b, const char *fmt, va_list ap);
 void buf_json(buf *b, const char *s);
 /* Appends s with & < > " ' escaped for HTML text and attributes. */
 void buf_html(buf *b, const char *s);
+/* Appends s as one RFC 4180 CSV field: quoted (inner quotes doubled) only
+ * when it holds a comma, a quote or a line end; NULL appends nothing. */
+void buf_csv(buf *b, const char *s);
 /* Appends fen as yuan with exactly two decimals, e.g. -5 -> "-0.05". */
 void buf_money(buf *b, int64_t fen);
 /* Returns the contents as a C string ("" when empty); stays owned by b. */

@@ -178,3 +178,21 @@ Test(buf, xcalloc_zeroes)
 	cr_assert_eq(p[1023], 5);
 	free(p);
 }
+
+Test(buf, csv_quotes_only_when_needed)
+{
+	buf b = BUF_INIT;
+	buf_csv(&b, "plain 文本");
+	buf_putc(&b, '|');
+	buf_csv(&b, "a,b");
+	buf_putc(&b, '|');
+	buf_csv(&b, "say \"hi\"");
+	buf_putc(&b, '|');
+	buf_csv(&b, "two\r\nlines");
+	buf_putc(&b, '|');
+	buf_csv(&b, "\"");
+	buf_putc(&b, '|');
+	buf_csv(&b, NULL);
+	cr_assert_str_eq(buf_str(&b), "plain 文本|\"a,b\"|\"say \"\"hi\"\"\"|\"two\r\nlines\"|\"\"\"\"|");
+	buf_free(&b);
+}
