@@ -31,7 +31,7 @@ LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 SRC := $(shell find src -name '*.c' ! -name main.c | sort)
 ASM := $(shell find src -name '*.S' | sort)
 OBJ := $(SRC:%.c=$(B)/%.o) $(ASM:%.S=$(B)/%.o)
-ASSETS = web/index.html web/app.js web/style.css node_modules/echarts/dist/echarts.min.js
+ASSETS = web/index.html web/app.js web/warn.js web/style.css node_modules/echarts/dist/echarts.min.js
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 all: $(B)/anxin

@@ -18,6 +18,10 @@
  *                          (users, tokens, audit log)
  *   5. Router              the route table and the shell (nav, as-of date)
  *
+ * The warning centre (预警中心, 参数设置) lives in web/warn.js, which plugs
+ * into this file through window.anxinPages (routes, dashboard row, project
+ * tab) - see the end of section 5.
+ *
  * Access: the session is an HttpOnly cookie the page never sees; the page
  * keeps GET /api/v1/me (user, role, CSRF token, permissions) in `session`,
  * sends X-CSRF-Token with every state-changing request, goes to the log-in
@@ -562,6 +566,7 @@
 		clear(ctx.main).append(
 			pageHead('驾驶舱', `数据日期 ${d.as_of || asOf} · 工资所属期 ${monthLabel(d.month || w.month)}`),
 			kpis,
+			...hooks.dashboard.map((f) => f(d)),
 			h('div', {class: 'grid-2'},
 				card('近6个月工资应发与实发', wagesChart),
 				card('各项目状态', statusChart)),
@@ -807,6 +812,7 @@
 				render: () => projectPayroll(rel)},
 			{id: 'accounts', label: '专用账户', render: () => projectAccounts(rel)},
 			{id: 'deposits', label: '工资保证金', render: () => projectDeposits(rel)},
+			...hooks.projectTabs.map((f) => f(p, rel)),
 		], ctx.query.get('tab'));
 		clear(ctx.main).append(
 			h('div', {class: 'crumbs'}, h('a', {href: '#/projects'}, '在建项目'), ' / ', p.code || ''),
@@ -1589,6 +1595,18 @@
 		window.addEventListener('resize', () => charts.resizeAll());
 		loadMe().catch((e) => banner.show(e.message)).then(route);
 	}
+
+	/* Pages in other files (web/warn.js, loaded before this one) register
+	 * themselves in window.anxinPages: each gets the helpers below and
+	 * addRoute(pattern, nav, page, perm); hooks add a row to the
+	 * dashboard (f(dashboard) -> node) or a tab to the project page
+	 * (f(project, related) -> tab). */
+	const hooks = {dashboard: [], projectTabs: []};
+	const lib = {h, clear, DASH, toFen, money, num, monthLabel, api, apiPost, session, state, charts, PALETTE,
+		chartBox, card, kpi, pageHead, facts, table, pager, tabs, loading, emptyState, errorBox, setQuery,
+		streets, banner, fmtTime, hooks, reload: () => route()};
+	for (const plug of window.anxinPages || [])
+		plug(lib, (re, nav, fn, perm) => ROUTES.push([re, nav, fn, perm]));
 
 	/* For the browser tests and the console: the formatters. */
 	window.anxin = {money, wan, pct, toFen, num, api, apiPost, session};

@@ -3,7 +3,8 @@
  * HTTP server (src/http). Also cli_serve_db(), which `anxin demo` calls to
  * serve the data set it just generated, and `anxin routes`, which prints
  * the route table with each route's permission (the access matrix test
- * reads it, so a new route cannot escape the matrix).
+ * reads it, so a new route cannot escape the matrix). --scan-at HH:MM|off
+ * sets the daily warning scan (src/http/sched.c).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -15,12 +16,28 @@
 #include "http/http.h"
 #include "util/buf.h"
 
+#define SCAN_AT_DEFAULT (2 * 60) /* the daily warning scan at 02:00 Asia/Shanghai */
+
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
-			   threads > 0 ? threads : 2, 0, 0};
+			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}
+
+/* "HH:MM" -> minutes after midnight, "off" -> -1; -2 when malformed. */
+static int parse_scan_at(const char *s)
+{
+	int h, m;
+	char tail;
+
+	if (!strcmp(s, "off"))
+		return -1;
+	if (sscanf(s, "%2d:%2d%c", &h, &m, &tail) != 2 || strlen(s) != 5 || h < 0 || h > 23 ||
+	    m < 0 || m > 59)
+		return -2;
+	return h * 60 + m;
 }
 
 int cmd_routes(int argc, char **argv)
@@ -43,11 +60,12 @@ int cmd_serve(int argc, char **argv)
 		{"threads", required_argument, NULL, 't'},
 		{"secure-cookies", no_argument, NULL, 's'},
 		{"trust-proxy", no_argument, NULL, 'p'},
+		{"scan-at", required_argument, NULL, 'S'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
-	int c, threads = 2, secure = 0, proxy = 0;
+	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT;
 	char *end;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -61,6 +79,11 @@ int cmd_serve(int argc, char **argv)
 			break;
 		case 's': secure = 1; break;
 		case 'p': proxy = 1; break;
+		case 'S':
+			if ((scan_at = parse_scan_at(optarg)) < -1)
+				return cli_fail("serve", "--scan-at '%s': want HH:MM (Asia/Shanghai) or off",
+						optarg);
+			break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
@@ -77,6 +100,6 @@ int cmd_serve(int argc, char **argv)
 	if (user_fast_hash())
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
-	http_config cfg = {path, listen, threads, secure, proxy};
+	http_config cfg = {path, listen, threads, secure, proxy, scan_at};
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }

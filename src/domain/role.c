@@ -34,11 +34,11 @@ static const role_def roles[ROLE_COUNT] = {
 	[ROLE_ADMIN] = {"admin", "区人社局管理员",
 			P(PERM_READ) | P(PERM_WRITE) | P(PERM_IMPORT) | P(PERM_EXPORT) |
 				P(PERM_EXPORT_UNMASKED) | P(PERM_REVEAL) | P(PERM_USERS) |
-				P(PERM_AUDIT) | P(PERM_PARAMS) | P(PERM_WARNINGS),
+				P(PERM_AUDIT) | P(PERM_PARAMS) | P(PERM_WARNINGS) | P(PERM_SCAN),
 			admin_kinds, 1, 1},
 	[ROLE_INSPECTOR] = {"inspector", "监察员",
 			    P(PERM_READ) | P(PERM_EXPORT) | P(PERM_EXPORT_UNMASKED) |
-				    P(PERM_REVEAL) | P(PERM_WARNINGS),
+				    P(PERM_REVEAL) | P(PERM_WARNINGS) | P(PERM_SCAN),
 			    no_kinds, 1, 1},
 	[ROLE_STREET] = {"street", "街镇",
 			 P(PERM_READ) | P(PERM_EXPORT) | P(PERM_REVEAL) | P(PERM_WARNINGS),
@@ -53,7 +53,7 @@ static const role_def roles[ROLE_COUNT] = {
 
 static const char *const perm_codes[PERM_COUNT] = {
 	"read", "write", "import", "export", "export_unmasked", "reveal",
-	"users", "audit", "params", "warnings",
+	"users", "audit", "params", "warnings", "scan",
 };
 
 static int role_valid(role_id r)

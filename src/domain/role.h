@@ -40,6 +40,7 @@ typedef enum role_perm {
 	PERM_AUDIT,            /* browse the audit log */
 	PERM_PARAMS,           /* edit the parameters */
 	PERM_WARNINGS,         /* eliminate / assign / escalate warnings (in scope) */
+	PERM_SCAN,             /* run a warning scan on demand (district-wide) */
 	PERM_COUNT
 } role_perm;
 

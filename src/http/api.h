@@ -21,7 +21,9 @@ enum {
 			    thread), the connection suspended meanwhile */
 	HR_JSON = 4,     /* takes a JSON body (<= REQ_JSON_LIMIT, in memory) */
 	HR_FILE = 8,     /* takes a raw file body (streamed to a temp file) */
-	HR_PWCHANGE = 16 /* allowed while the caller must change its password */
+	HR_PWCHANGE = 16, /* allowed while the caller must change its password */
+	HR_CACHE = 32    /* GET whose 200 body may be served from the response
+			    cache while the database is unchanged (cache.h) */
 };
 
 typedef struct http_route {
@@ -103,5 +105,23 @@ int api_token_create(http_req *r);
 int api_token_revoke(http_req *r);
 int api_audit(http_req *r);       /* api_audit.c */
 int api_audit_verify(http_req *r);
+int api_warnings(http_req *r);    /* api_warn.c */
+int api_warning(http_req *r);
+int api_warning_eliminate(http_req *r);
+int api_warning_assign(http_req *r);
+int api_warning_escalate(http_req *r);
+int api_warning_stats(http_req *r);
+int api_scan(http_req *r);        /* api_scan.c */
+int api_params(http_req *r);
+int api_param_set(http_req *r);
+
+/* ---- warnings on other pages (api_warn.c) -------------------------------- */
+
+/* Appends the open warnings of project code within r's scope as a JSON
+ * array (the list's item shape), for the project page's related.warnings. */
+void api_warn_project_json(http_req *r, buf *b, const char *code);
+/* Appends {"open":{"red","orange","yellow","total"}} within r's scope, for
+ * the dashboard. */
+void api_warn_dash_json(http_req *r, buf *b);
 
 #endif

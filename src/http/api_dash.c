@@ -53,9 +53,11 @@ int api_dashboard(http_req *r)
 		"\"by_month\":", month, s.wage_due, s.wage_paid, (long long)s.unpaid_workers);
 	api_table_json(b, &s.wages_by_month);
 	buf_fmt(b, "},\"accounts\":{\"open\":%lld,\"balance\":\"%m\"},"
-		"\"deposits\":{\"count\":%lld,\"amount\":\"%m\"}}",
+		"\"deposits\":{\"count\":%lld,\"amount\":\"%m\"},\"warnings\":",
 		(long long)s.accounts_open, s.accounts_balance, (long long)s.deposits_count,
 		s.deposits_amount);
+	api_warn_dash_json(r, b);
+	buf_putc(b, '}');
 	stats_dash_free(&s);
 	return r->status;
 }

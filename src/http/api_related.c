@@ -53,6 +53,7 @@ static const char *val(const kind *k, const kind_val *vals, const char *key)
 
 /* What every related read needs from the request. */
 typedef struct rel {
+	http_req *r;
 	db *d;
 	const rec_scope *scope;
 	int mask;
@@ -177,6 +178,8 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 	} else {
 		buf_puts(b, "[]");
 	}
+	buf_puts(b, ",\"warnings\":");
+	api_warn_project_json(x->r, b, code);
 	buf_putc(b, '}');
 }
 
@@ -277,7 +280,7 @@ static void related_account(buf *b, const rel *x, const kind *k, const kind_val 
 void api_related(http_req *r, buf *b, const kind *k, const kind_val *vals,
 		 const char *as_of)
 {
-	rel x = {r->db, &r->caller.scope, req_mask(r)};
+	rel x = {r, r->db, &r->caller.scope, req_mask(r)};
 
 	if (!strcmp(k->name, "projects"))
 		related_project(b, &x, k, vals, as_of);

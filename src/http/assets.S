@@ -12,6 +12,7 @@
 
 ASSET(asset_index_html, "web/index.html")
 ASSET(asset_app_js, "web/app.js")
+ASSET(asset_warn_js, "web/warn.js")
 ASSET(asset_style_css, "web/style.css")
 ASSET(asset_echarts_js, "node_modules/echarts/dist/echarts.min.js")
 

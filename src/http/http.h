@@ -16,6 +16,9 @@ typedef struct http_config {
 	int secure_cookies;    /* add Secure to the session cookie (behind TLS) */
 	int trust_proxy;       /* take the client address for the audit log from
 				  X-Forwarded-For (a reverse proxy that sets it) */
+	int scan_at;           /* the daily warning scan at this minute after
+				  midnight, Asia/Shanghai (02:00 = 120); -1 = no
+				  scheduled and no start-up scan (sched.h) */
 } http_config;
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly (waits for running

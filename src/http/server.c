@@ -37,11 +37,16 @@
 
 #include "http/api.h"
 #include "http/auth.h"
+#include "http/sched.h"
+#include "http/cache.h"
+#include "util/date.h"
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
 #define MAX_QUEUED 256        /* waiting HR_ASYNC requests per queue, then 503 */
+#define DRAIN_LIMIT (64u << 20) /* refused bodies up to this are read, not cut */
 #define CONN_TIMEOUT 30       /* seconds of silence before a client is dropped */
-#define CONN_MEMORY (128 * 1024) /* libmicrohttpd's per-connection pool */
+#define CONN_MEMORY (32 * 1024)  /* libmicrohttpd's per-connection pool: zeroed
+				   for every request, so kept small */
 
 enum { PH_NEW, PH_BODY, PH_RUNNING, PH_DONE };
 
@@ -69,6 +74,7 @@ typedef struct server {
 	jobq reads;             /* HR_ASYNC reads: READERS threads */
 	jobq writes;            /* HR_MUTATES: one thread, so writers never wait
 				   on each other's SQLite lock */
+	http_cache *cache;      /* GET responses of HR_CACHE routes, or NULL */
 } server;
 
 typedef struct conn {
@@ -81,6 +87,8 @@ typedef struct conn {
 	int has_body;
 	int fd;                 /* temp file of an HR_FILE body, or -1 */
 	uint64_t limit;
+	char *cache_key;        /* HR_CACHE: the response's key, once missed */
+	int64_t cache_version;  /* the data version read before computing it */
 } conn;
 
 /* ---- database pool ------------------------------------------------------ */
@@ -144,8 +152,42 @@ static void run_handler(server *s, conn *c)
 		req_params_done(r);
 	if (r->status >= 500)
 		fprintf(stderr, "anxin: http: %s %s -> %d\n", r->method, r->path, r->status);
+	if (c->cache_key && r->status == 200 && !r->ctype && r->nheaders == 0 &&
+	    !r->static_body && r->out_fd < 0)
+		cache_put(s->cache, c->cache_key, c->cache_version, r->out.p ? r->out.p : "",
+			  r->out.len);
 	pool_put(s, r->db);
 	r->db = NULL;
+}
+
+/* The cache key of a request: the request as received, the caller's role
+ * and row scope, and today's date (as_of defaults to it). */
+static char *cache_key_of(conn *c)
+{
+	const http_caller *who = &c->r.caller;
+	char today[11];
+	buf k = BUF_INIT;
+
+	date_format(date_today(), today);
+	buf_fmt(&k, "%s %s\x1f%s\x1f%s\x1f%s\x1f%d\x1f%s", c->r.method, c->uri,
+		role_code(who->role), who->scope.street ? who->scope.street : "",
+		who->scope.uscc ? who->scope.uscc : "", who->sees_personal, today);
+	return buf_detach(&k);
+}
+
+/* Answers an HR_CACHE request from the cache if the database is unchanged
+ * since its body was computed; else notes the key and version so that
+ * run_handler stores the fresh body. Returns 1 on a hit. */
+static int cache_try(server *s, conn *c)
+{
+	if (!s->cache || !(c->r.route->flags & HR_CACHE) || strcmp(c->r.method, "GET") != 0)
+		return 0;
+	c->cache_version = cache_version(s->cache);
+	c->cache_key = cache_key_of(c);
+	if (!cache_get(s->cache, c->cache_key, c->cache_version, &c->r.out))
+		return 0;
+	c->r.status = 200;
+	return 1;
 }
 
 /* A worker: takes suspended requests off its queue, runs them, resumes
@@ -347,8 +389,9 @@ static int check_access(conn *c)
 }
 
 /* First call: parse the URI, route, check the declared body size, prepare
- * the body's destination. Errors found here are answered at once only when
- * a body follows (the connection then closes); else on the next call. */
+ * the body's destination. An error found here is answered on a later call,
+ * after the body was read and dropped - or at once (closing the connection)
+ * when the declared body is too big to read. */
 static enum MHD_Result begin(conn *c, const char *method)
 {
 	http_req *r = &c->r;
@@ -393,7 +436,11 @@ static enum MHD_Result begin(conn *c, const char *method)
 			}
 		}
 	}
-	if (r->status && c->has_body)
+	/* A refused request with a body is answered at once (and the
+	 * connection closed) only when the body is too big to read; a modest
+	 * one is read and dropped first, so the client sees the answer rather
+	 * than a reset while it is still sending. */
+	if (r->status && c->has_body && !(cl && strtoull(cl, NULL, 10) <= DRAIN_LIMIT))
 		return send_response(c);
 	return MHD_YES;
 }
@@ -454,7 +501,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *mc,
 			close(c->fd);
 			c->fd = -1;
 		}
-		if (!c->r.status) {
+		if (!c->r.status && !cache_try(s, c)) {
 			if (c->r.route->flags & HR_ASYNC) {
 				if (start_job(s, c) == 0)
 					return MHD_YES;
@@ -495,6 +542,7 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 		close(c->fd);
 	req_free(&c->r);
 	free(c->uri);
+	free(c->cache_key);
 	free(c);
 	*con_cls = NULL;
 }
@@ -570,6 +618,7 @@ int http_serve(const http_config *cfg)
 	if (!first)
 		goto out;
 	pool_put(&s, first);
+	s.cache = cache_new(cfg->db_path);
 
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&sigs);
@@ -606,6 +655,7 @@ int http_serve(const http_config *cfg)
 	printf("anxin: serving http://%s%s%s:%u/ (db %s)\n", strchr(host, ':') ? "[" : "", host,
 	       strchr(host, ':') ? "]" : "", info ? (unsigned)info->port : 0, cfg->db_path);
 	fflush(stdout);
+	sched *scans = sched_start(cfg);  /* daily and start-up warning scans */
 
 	while (sigwait(&sigs, &sig) != 0)
 		;
@@ -614,6 +664,7 @@ int http_serve(const http_config *cfg)
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
 	stop_workers(&s);       /* queued requests are answered first */
+	sched_stop(scans);      /* a running scan finishes first */
 	MHD_stop_daemon(s.mhd);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	rc = 0;
@@ -621,6 +672,7 @@ out:
 	for (int i = 0; i < s.nidle; i++)
 		db_close(s.idle[i]);
 	free(s.idle);
+	cache_free(s.cache);
 	pthread_mutex_destroy(&s.mu);
 	pthread_cond_destroy(&s.cv);
 	return rc;

@@ -13,6 +13,7 @@
 
 extern const char asset_index_html[], asset_index_html_end[];
 extern const char asset_app_js[], asset_app_js_end[];
+extern const char asset_warn_js[], asset_warn_js_end[];
 extern const char asset_style_css[], asset_style_css_end[];
 extern const char asset_echarts_js[], asset_echarts_js_end[];
 
@@ -27,6 +28,7 @@ typedef struct asset {
 static asset assets[] = {
 	{"", "text/html; charset=utf-8", asset_index_html, asset_index_html_end, "no-cache", ""},
 	{"app.js", "text/javascript; charset=utf-8", asset_app_js, asset_app_js_end, "no-cache", ""},
+	{"warn.js", "text/javascript; charset=utf-8", asset_warn_js, asset_warn_js_end, "no-cache", ""},
 	{"style.css", "text/css; charset=utf-8", asset_style_css, asset_style_css_end, "no-cache", ""},
 	{"echarts.min.js", "text/javascript; charset=utf-8", asset_echarts_js, asset_echarts_js_end,
 	 "public, max-age=86400", ""},

@@ -320,3 +320,16 @@ void stats_dash_free(stats_dash *s)
 	stats_table_free(&s->by_street);
 	stats_table_free(&s->wages_by_month);
 }
+
+/* ---- any scoped aggregate (warn_query.c) ----------------------------------- */
+
+int stats_scoped(db *d, stats_table *out, const stats_col *cols, int ncols,
+		 const rec_scope *s, const char *col, const char *sql_fmt, const char *types, ...)
+{
+	va_list ap;
+
+	va_start(ap, types);
+	db_stmt *st = scoped_stmt(d, s, col, sql_fmt, types, ap);
+	va_end(ap);
+	return collect(st, out, cols, ncols);
+}

@@ -94,4 +94,13 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 		    const char *from_month, const rec_scope *scope, stats_dash *out);
 void stats_dash_free(stats_dash *s);
 
+/* ---- any scoped aggregate ---------------------------------------------------- */
+
+/* Runs sql_fmt - whose one "%s" becomes the scope clause of s on column
+ * col (" AND col IN (projects in scope)", or nothing) and must follow every
+ * other '?' - with the parameters of types ('t' text, 'i' int64_t), and
+ * collects the rows into out, columns typed by cols. Returns 0 or -1. */
+int stats_scoped(db *d, stats_table *out, const stats_col *cols, int ncols,
+		 const rec_scope *s, const char *col, const char *sql_fmt, const char *types, ...);
+
 #endif

@@ -25,8 +25,8 @@ const ID = table();
 const ALL_KINDS = ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll',
   'accounts', 'transactions', 'deposits', 'min_wages'];
 const PERMS = {
-  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings'],
-  inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings'],
+  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings', 'scan'],
+  inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings', 'scan'],
   street: ['read', 'export', 'reveal', 'warnings'],
   enterprise: ['read', 'write', 'import', 'export', 'reveal'],
   leader: ['read', 'export'],
@@ -208,6 +208,22 @@ function instances(rt) {
       case 'POST /api/v1/logout':
         expect = () => 200; // with a session of its own, see below
         break;
+      case 'GET /api/v1/warnings': case 'GET /api/v1/warnings/stats': case 'GET /api/v1/params':
+        expect = () => 200;
+        break;
+      case 'GET /api/v1/warnings/{id}': case 'POST /api/v1/warnings/{id}/eliminate':
+      case 'POST /api/v1/warnings/{id}/assign': case 'POST /api/v1/warnings/{id}/escalate':
+        if (method !== 'GET') init = json({ reason: '误报', to: 'inspector', note: '转执法检查' });
+        expect = () => 404; // warning 999999 does not exist
+        break;
+      case 'POST /api/v1/scan':
+        init = json({ as_of: '2026-05-20' });
+        expect = () => 200;
+        break;
+      case 'PUT /api/v1/params/{key}':
+        init = json({ value: '30' });
+        expect = () => 404; // parameter 'x' does not exist
+        break;
       default:
         // A route this file does not know yet: every role is still tried;
         // granted access is anything but 401/403.
@@ -284,6 +300,32 @@ describe('row-level scope and masking', () => {
         assert.deepEqual(r.json.items.map((x) => x.id).sort(), want, `${role} ${kind}`);
         assert.equal(r.json.total, want.length, `${role} ${kind} total`);
       }
+    }
+  });
+
+  test('warnings: each role sees the warnings of its projects only, another\'s is 404', async () => {
+    const scan = await req(base, '/api/v1/scan', { session: S.admin, method: 'POST',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as_of: '2026-05-20' }) });
+    assert.equal(scan.status, 200, scan.text);
+    const every = (await req(base, '/api/v1/warnings?status=all&per_page=500', { session: S.admin })).json.items;
+    assert.ok(every.length > 0);
+    for (const role of ROLES.filter((r) => PERMS[r].includes('read'))) {
+      const r = await req(base, '/api/v1/warnings?status=all&per_page=500', { session: S[role] });
+      const P = scopeOf[role];
+      const want = every.filter((w) => !P || P.has(w.project_code)).map((w) => w.id).sort();
+      assert.deepEqual(r.json.items.map((w) => w.id).sort(), want, role);
+      assert.equal(r.json.total, want.length, `${role} total`);
+      const outside = every.find((w) => P && !P.has(w.project_code));
+      if (outside) {
+        assert.equal((await req(base, `/api/v1/warnings/${outside.id}`, { session: S[role] })).status, 404, role);
+        if (PERMS[role].includes('warnings')) {
+          const x = await req(base, `/api/v1/warnings/${outside.id}/eliminate`, { session: S[role], method: 'POST',
+            headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: '误报' }) });
+          assert.equal(x.status, 404, `${role} eliminates another's warning`);
+        }
+      }
+      const st = (await req(base, '/api/v1/warnings/stats', { session: S[role] })).json;
+      assert.equal(st.open.total, want.length, `${role} stats`);
     }
   });
 

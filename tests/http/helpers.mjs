@@ -70,8 +70,11 @@ export async function startServer({ load = LOAD, threads = 2, as = 'admin', args
     writeFileSync(file, fixture(`${kind}.csv`));
     execFileSync(ANXIN, ['import', kind, file, '--db', db, '--quiet'], { stdio: 'pipe' });
   }
+  // No start-up / scheduled warning scan unless a test asks for one: the
+  // tests scan with `anxin scan --as-of` or POST /api/v1/scan themselves.
+  const scanAt = args.includes('--scan-at') ? [] : ['--scan-at', 'off'];
   const proc = spawn(ANXIN, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-    '--threads', String(threads), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: TEST_ENV });
+    '--threads', String(threads), ...scanAt, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: TEST_ENV });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, sig) => resolve({ code, sig })));

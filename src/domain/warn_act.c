@@ -1,0 +1,137 @@
+/*
+ * warn_act.c - audited manual actions on warnings (see warn_act.h).
+ */
+#include "domain/warn_act.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/role.h"
+#include "domain/user.h"
+#include "store/warn_store.h"
+#include "util/buf.h"
+
+const char *warn_action_code(warn_action a)
+{
+	return a == WA_ELIMINATE ? "eliminate" : a == WA_ASSIGN ? "assign" : "escalate";
+}
+
+static int blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+typedef struct cur {
+	int found;
+	char status[16], project[64], street[128], assignee[128];
+} cur;
+
+static void on_cur(void *ctx, const ws_warning *w)
+{
+	cur *c = ctx;
+
+	c->found = 1;
+	snprintf(c->status, sizeof c->status, "%s", w->status);
+	snprintf(c->project, sizeof c->project, "%s", w->project_code);
+	snprintf(c->street, sizeof c->street, "%s", w->street);
+	snprintf(c->assignee, sizeof c->assignee, "%s", w->assignee);
+}
+
+/* Whether user name may be given the warning of street: an enabled
+ * inspector, or a street officer of that street. */
+static warn_act_rc check_assignee(db *d, const char *name, const char *street, char *err,
+				  size_t errlen)
+{
+	user_rec u;
+	int got = user_store_get(d, name, &u);
+
+	memset(u.pw_hash, 0, sizeof u.pw_hash);
+	if (got < 0) {
+		snprintf(err, errlen, "database: %s", db_errmsg(d));
+		return WA_DBERR;
+	}
+	role_id r = got ? user_role(&u) : ROLE_NONE;
+	if (!got || u.disabled || (r != ROLE_INSPECTOR && r != ROLE_STREET)) {
+		snprintf(err, errlen, "只能指派给在用的监察员或本街镇工作人员 ('%s' is not an enabled "
+				      "inspector or street officer)", name);
+		return WA_INVALID;
+	}
+	if (r == ROLE_STREET && strcmp(u.street, street) != 0) {
+		snprintf(err, errlen, "%s 不负责%s (a street officer of another street)", name, street);
+		return WA_INVALID;
+	}
+	return WA_OK;
+}
+
+warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const audit_actor *who,
+		     int64_t now, day_t on, char *err, size_t errlen)
+{
+	char Ds[11], at[21], key[24];
+	cur c;
+	buf before = BUF_INIT, after = BUF_INIT;
+	warn_act_rc rc = WA_DBERR;
+	int st;
+
+	memset(&c, 0, sizeof c);
+	if (a == WA_ELIMINATE && blank(text)) {
+		snprintf(err, errlen, "请填写消除原因 (a reason is required, e.g. 已约谈整改, 误报)");
+		return WA_INVALID;
+	}
+	if (a == WA_ASSIGN && blank(text)) {
+		snprintf(err, errlen, "请选择指派对象 (say to whom: field 'to')");
+		return WA_INVALID;
+	}
+	if (a == WA_ESCALATE && blank(text))
+		text = "转执法检查";
+	date_format(on, Ds);
+	audit_time_iso(now, at);
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	if (db_begin(d) != DB_OK)
+		goto dberr;
+	if (warn_store_get(d, id, on_cur, &c) < 0)
+		goto dberr_tx;
+	if (!c.found) {
+		snprintf(err, errlen, "没有编号为 %lld 的预警 (no warning %lld)", (long long)id, (long long)id);
+		rc = WA_GONE;
+		goto rollback;
+	}
+	if (!strcmp(c.status, "eliminated")) {
+		snprintf(err, errlen, "该预警已消除 (warning %lld is already eliminated)", (long long)id);
+		rc = WA_CLOSED;
+		goto rollback;
+	}
+	if (a == WA_ASSIGN && (rc = check_assignee(d, text, c.street, err, errlen)) != WA_OK)
+		goto rollback;
+	st = a == WA_ELIMINATE ? warn_store_eliminate(d, id, "manual", text, Ds, who->actor, at)
+	     : a == WA_ASSIGN  ? warn_store_assign(d, id, text, Ds, who->actor, at)
+			       : warn_store_escalate(d, id, text, Ds, who->actor, at);
+	if (st != 0)
+		goto dberr_tx;
+	buf_fmt(&before, "{\"project_code\":%j,\"status\":%j,\"assignee\":%j}", c.project, c.status,
+		*c.assignee ? c.assignee : NULL);
+	buf_fmt(&after, "{\"status\":%j,%j:%j}", a == WA_ELIMINATE ? "eliminated" : "handling",
+		a == WA_ELIMINATE ? "reason" : a == WA_ASSIGN ? "assignee" : "note", text);
+	char action[32];
+	snprintf(action, sizeof action, "warning_%s", warn_action_code(a));
+	audit_entry e = {who, now, action, "warnings", key, buf_str(&before), buf_str(&after)};
+	if (audit_append(d, &e) != 0 || db_commit(d) != DB_OK)
+		goto dberr_tx;
+	rc = WA_OK;
+	goto out;
+dberr_tx:
+	snprintf(err, errlen, "database: %s", db_errmsg(d));
+	rc = WA_DBERR;
+rollback:
+	db_rollback(d);
+	goto out;
+dberr:
+	snprintf(err, errlen, "database: %s", db_errmsg(d));
+out:
+	buf_free(&before);
+	buf_free(&after);
+	return rc;
+}

@@ -1,0 +1,141 @@
+/*
+ * api_scan.c - a warning scan on demand and the parameters table:
+ *   POST /api/v1/scan {as_of?, full?}   (permission "scan": admin, inspector)
+ *   GET  /api/v1/params                 (read)
+ *   PUT  /api/v1/params/{key} {value}   (permission "params": admin; audited)
+ * The scan runs on the server's writer thread (the route mutates), under
+ * the lock the daily schedule takes too (sched.c); it computes inside a
+ * read transaction and writes in one short one, so readers go on. The scan
+ * is recorded in the audit log (action scan) with its summary.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/params.h"
+#include "http/api.h"
+#include "http/auth.h"
+#include "http/sched.h"
+#include "store/param_store.h"
+
+int api_scan(http_req *r)
+{
+	json_t *o = NULL;
+	scan_opts opts = {date_today(), 0};
+	scan_summary s;
+	char err[512], ds[11];
+	buf sum = BUF_INIT;
+
+	if (req_params_done(r) < 0)
+		return r->status;
+	if (r->body.len && !(o = api_json_object(r)))
+		return r->status;
+	json_t *as_of = o ? json_object_get(o, "as_of") : NULL, *full = o ? json_object_get(o, "full") : NULL;
+	if (as_of && !json_is_null(as_of) &&
+	    (!json_is_string(as_of) || !date_parse_iso(json_string_value(as_of), &opts.as_of))) {
+		http_error(r, 422, "'as_of' must be a date YYYY-MM-DD");
+		goto out;
+	}
+	if (full && !json_is_null(full) && !json_is_boolean(full)) {
+		http_error(r, 422, "'full' must be true or false");
+		goto out;
+	}
+	opts.full = full && json_is_true(full);
+	date_format(opts.as_of, ds);
+	if (sched_scan(r->db, &opts, &s, err, sizeof err) != 0) {
+		fprintf(stderr, "anxin: scan as of %s failed: %s\n", ds, err);
+		http_error(r, 500, "扫描失败 (scan failed): %s", err);
+		goto out;
+	}
+	sched_summary_json(&sum, &s, ds);
+	sched_log(r->caller.actor, &s, ds);
+	scan_summary_free(&s);
+	/* The scan is committed; its audit row follows in its own transaction. */
+	audit_actor who = req_actor(r);
+	audit_entry e = {&who, auth_now(), "scan", "warnings", ds, NULL, buf_str(&sum)};
+	if (db_begin(r->db) != DB_OK || audit_append(r->db, &e) != 0 || db_commit(r->db) != DB_OK) {
+		db_rollback(r->db);
+		fprintf(stderr, "anxin: scan as of %s: audit row not written: %s\n", ds,
+			db_errmsg(r->db));
+	}
+	buf *b = http_json(r, 200);
+	buf_fmt(b, "{\"scan\":%S}", &sum);
+out:
+	buf_free(&sum);
+	json_decref(o);
+	return r->status;
+}
+
+typedef struct prm_ctx {
+	buf *b;
+	int n;
+	const char *only;
+} prm_ctx;
+
+static void param_cb(void *ctx, const param_row *p)
+{
+	prm_ctx *c = ctx;
+
+	if (c->only && strcmp(c->only, p->key) != 0)
+		return;
+	buf_fmt(c->b, "%s{\"key\":%j,\"value\":%j,\"default\":%j,\"description\":%j,"
+		      "\"updated_by\":%j,\"updated_at\":%j}",
+		c->n++ ? "," : "", p->key, p->value, p->default_value, p->description,
+		p->updated_by && *p->updated_by ? p->updated_by : NULL,
+		p->updated_at && *p->updated_at ? p->updated_at : NULL);
+}
+
+int api_params(http_req *r)
+{
+	buf *b = http_json(r, 200);
+	prm_ctx c = {b, 0, NULL};
+
+	buf_puts(b, "{\"items\":[");
+	if (param_store_list(r->db, param_cb, &c) != 0)
+		return http_error(r, 500, "internal error");
+	buf_puts(b, "]}");
+	return r->status;
+}
+
+int api_param_set(http_req *r)
+{
+	json_t *o = NULL;
+	char err[256], num[64];
+	const char *key = r->args[0];
+
+	if (req_params_done(r) < 0 || !(o = api_json_object(r)))
+		goto out;
+	char *cur = param_store_get(r->db, key);
+	if (!cur) {
+		http_error(r, 404, "没有参数 '%s' (no such parameter)", key);
+		goto out;
+	}
+	free(cur);
+	json_t *v = json_object_get(o, "value");
+	const char *value = json_string_value(v);
+	if (json_is_integer(v) || json_is_real(v)) {  /* 30 or 0.02 as a JSON number */
+		if (json_is_integer(v))
+			snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+		else
+			snprintf(num, sizeof num, "%.10g", json_real_value(v));
+		value = num;
+	}
+	if (!value) {
+		http_error(r, 422, "'value' is required");
+		goto out;
+	}
+	audit_actor who = req_actor(r);
+	if (param_set(r->db, key, value, &who, err, sizeof err) != 0) {
+		http_error(r, 422, "%s", err);
+		goto out;
+	}
+	buf *b = http_json(r, 200);
+	prm_ctx c = {b, 0, key};
+	buf_puts(b, "{\"item\":");
+	param_store_list(r->db, param_cb, &c);
+	buf_puts(b, "}");
+out:
+	json_decref(o);
+	return r->status;
+}

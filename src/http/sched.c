@@ -1,0 +1,167 @@
+/*
+ * sched.c - scans inside the server (see sched.h).
+ *
+ * A scan computes inside a read transaction and writes its result in one
+ * short write transaction (warn_scan.c), so API readers are never blocked
+ * (WAL) and writers wait at most for that short commit. The scheduler
+ * thread sleeps on a condition variable in steps of at most a minute (a
+ * changed wall clock is noticed) until the next HH:MM in Asia/Shanghai
+ * (UTC+8, no daylight saving), or until sched_stop wakes it.
+ */
+#include "http/sched.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/warn_store.h"
+
+#define SHANGHAI (8 * 3600)
+
+static pthread_mutex_t scan_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int sched_scan(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errlen)
+{
+	pthread_mutex_lock(&scan_lock);
+	int rc = scan_run(d, o, s, err, errlen);
+	pthread_mutex_unlock(&scan_lock);
+	return rc;
+}
+
+void sched_summary_json(buf *b, const scan_summary *s, const char *as_of)
+{
+	buf_fmt(b, "{\"as_of\":%j,\"full\":%s,\"why_full\":%j,\"projects\":%ld,\"found\":%ld,"
+		   "\"raised\":%ld,\"updated\":%ld,\"unchanged\":%ld,\"eliminated\":%ld,"
+		   "\"kept_eliminated\":%ld,\"open\":{\"red\":%ld,\"orange\":%ld,\"yellow\":%ld},"
+		   "\"ms\":%lld,\"notes\":[",
+		as_of, s->full ? "true" : "false", s->full ? s->why_full : NULL, s->projects, s->found,
+		s->raised, s->updated, s->unchanged, s->eliminated, s->suppressed, s->open[2],
+		s->open[1], s->open[0], (long long)(s->seconds * 1000 + 0.5));
+	for (size_t i = 0; i < s->nnotes; i++)
+		buf_fmt(b, "%s%j", i ? "," : "", s->notes[i]);
+	buf_puts(b, "]}");
+}
+
+void sched_log(const char *why, const scan_summary *s, const char *as_of)
+{
+	fprintf(stderr,
+		"anxin: scan (%s) as of %s: %s%s%s, %ld projects, raised %ld, updated %ld, "
+		"eliminated %ld; open red %ld, orange %ld, yellow %ld; %.2f s\n",
+		why, as_of, s->full ? "full" : "incremental", s->full ? " - " : "",
+		s->full ? s->why_full : "", s->projects, s->raised, s->updated, s->eliminated,
+		s->open[2], s->open[1], s->open[0], s->seconds);
+	for (size_t i = 0; i < s->nnotes; i++)
+		fprintf(stderr, "anxin: scan note: %s\n", s->notes[i]);
+}
+
+struct sched {
+	const http_config *cfg;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stopping;
+};
+
+/* One scan as of today, logged. */
+static void run_today(db *d, const char *why)
+{
+	scan_opts o = {date_today(), 0};
+	scan_summary s;
+	char err[512], ds[11];
+
+	date_format(o.as_of, ds);
+	if (sched_scan(d, &o, &s, err, sizeof err) != 0) {
+		fprintf(stderr, "anxin: scan (%s) as of %s failed: %s\n", why, ds, err);
+		return;
+	}
+	sched_log(why, &s, ds);
+	scan_summary_free(&s);
+}
+
+/* The next time (Unix seconds) after now that is minute m of a day in
+ * Asia/Shanghai. */
+static time_t next_run(time_t now, int m)
+{
+	int64_t local = (int64_t)now + SHANGHAI;
+	int64_t day = local - ((local % 86400) + 86400) % 86400;
+	int64_t at = day + (int64_t)m * 60;
+
+	if (at <= local)
+		at += 86400;
+	return (time_t)(at - SHANGHAI);
+}
+
+/* Waits until t or a stop; returns 1 when stopping. */
+static int sleep_until(sched *s, time_t t)
+{
+	int stop;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->stopping) {
+		time_t now = time(NULL);
+		if (now >= t)
+			break;
+		struct timespec ts = {now + (t - now < 60 ? t - now : 60), 0};
+		pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+	}
+	stop = s->stopping;
+	pthread_mutex_unlock(&s->mu);
+	return stop;
+}
+
+static void *sched_main(void *arg)
+{
+	sched *s = arg;
+	char err[256], today[11];
+	ws_state st;
+	db *d = db_open(s->cfg->db_path, 0, err, sizeof err);
+
+	if (!d) {
+		fprintf(stderr, "anxin: scan scheduler: %s\n", err);
+		return NULL;
+	}
+	date_format(date_today(), today);
+	if (warn_store_state(d, &st) == 0 && strcmp(st.last_as_of, today) < 0)
+		run_today(d, "start-up");
+	for (;;) {
+		if (sleep_until(s, next_run(time(NULL), s->cfg->scan_at)))
+			break;
+		run_today(d, "scheduled");
+	}
+	db_close(d);
+	return NULL;
+}
+
+sched *sched_start(const http_config *cfg)
+{
+	if (cfg->scan_at < 0)
+		return NULL;
+	sched *s = xcalloc(1, sizeof *s);
+	s->cfg = cfg;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	if (pthread_create(&s->thread, NULL, sched_main, s) != 0) {
+		fprintf(stderr, "anxin: scan scheduler: cannot start a thread\n");
+		pthread_mutex_destroy(&s->mu);
+		pthread_cond_destroy(&s->cv);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void sched_stop(sched *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->mu);
+	s->stopping = 1;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	pthread_join(s->thread, NULL);
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	free(s);
+}

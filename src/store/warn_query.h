@@ -1,0 +1,58 @@
+/*
+ * warn_query.h - the warning centre's reads (the HTTP API's lists, pages,
+ * counts and charts): warnings filtered, sorted and paged, always within a
+ * caller's scope (rec_scope: a street officer's street, an enterprise's
+ * projects - the one definition of record.c); the open counts by level,
+ * rule and street; raised / eliminated per day or month from the history.
+ *
+ * The engine's own reads and writes stay in warn_store.c; nothing here
+ * writes.
+ */
+#ifndef ANXIN_WARN_QUERY_H
+#define ANXIN_WARN_QUERY_H
+
+#include <stdint.h>
+
+#include "store/db.h"
+#include "store/record.h"
+#include "store/stats.h"
+#include "store/warn_store.h"
+
+typedef struct wq_filter {
+	int64_t id;            /* one warning (0 = any) */
+	const char *status;    /* "open" (待处置 + 处置中), "handling", "eliminated", NULL all */
+	const char *level, *rule, *street, *project, *period, *assignee;
+	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
+	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
+				  NULL = severity (red first), newest first */
+	int64_t offset, limit; /* limit 0 = all */
+	rec_scope scope;
+} wq_filter;
+
+typedef struct wq_row {
+	ws_warning w;          /* project_name / enterprise_name filled */
+	int64_t project_id;    /* projects.id, 0 when the project is gone */
+	const char *project_street;
+} wq_row;
+
+/* Whether sort names a sortable column (level, rule, project_code,
+ * period, street, status, raised_on, updated_on, eliminated_on, id). */
+int warn_query_sort_ok(const char *sort);
+/* The number of warnings matching f (offset / limit ignored), or -1. */
+int64_t warn_query_count(db *d, const wq_filter *f);
+/* Calls cb for each matching warning in order; the row is valid during the
+ * call. Returns the number of rows, or -1. */
+int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx);
+
+/* Open (待处置 + 处置中) warnings within s grouped by col ("level", "rule"
+ * or "street"): columns key, n; most first. */
+int warn_query_open_by(db *d, const rec_scope *s, const char *col, stats_table *out);
+/* Raised and eliminated warnings (from their history) per day (monthly = 0,
+ * key YYYY-MM-DD) or month (key YYYY-MM) with from <= on_date <= to:
+ * columns key, raised, eliminated, eliminated_manual. Only keys with events. */
+int warn_query_trend(db *d, const rec_scope *s, const char *from, const char *to, int monthly,
+		     stats_table *out);
+/* Open warnings within s by level: [0] yellow, [1] orange, [2] red. */
+int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3]);
+
+#endif
