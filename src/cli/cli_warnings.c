@@ -13,10 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli/cli.h"
 #include "domain/warn_rules.h"
 #include "domain/warn_scan.h"
+#include "domain/warn_act.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
 
@@ -148,6 +150,27 @@ static int parse_id(const char *s, int64_t *id)
 	return 1;
 }
 
+/* A manual action (消除 / 指派 / 转执法检查) through warn_act, the same
+ * path the API takes: the change, its history event and its audit-log row
+ * in one transaction, attributed to the CLI actor. */
+static int act(db *d, const char *sub, int64_t id, const char *text, const char *actor)
+{
+	warn_action a = !strcmp(sub, "eliminate") ? WA_ELIMINATE
+			: !strcmp(sub, "assign") ? WA_ASSIGN : WA_ESCALATE;
+	audit_actor who = {actor, "cli", ""};
+	char err[256] = "";
+
+	if (warn_act(d, a, id, text ? text : "", &who, time(NULL), date_today(), err, sizeof err) != WA_OK)
+		return cli_fail("warnings", "%s", err[0] ? err : "refused");
+	if (a == WA_ELIMINATE)
+		printf("#%lld 已消除 eliminated (%s)\n", (long long)id, text);
+	else if (a == WA_ASSIGN)
+		printf("#%lld 处置中, assigned to %s\n", (long long)id, text);
+	else
+		printf("#%lld 转执法检查 escalated\n", (long long)id);
+	return CLI_OK;
+}
+
 int cmd_warnings(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -167,7 +190,7 @@ int cmd_warnings(int argc, char **argv)
 	const char *dbopt = NULL, *status = "open", *format = NULL, *reason = NULL, *to = NULL,
 		   *actor_opt = NULL;
 	ws_filter f = {NULL, NULL, NULL, NULL, NULL};
-	char err[512], actor[128];
+	char actor[128];
 	int c, fmt = FMT_TABLE, rc = CLI_OK;
 	int64_t id = 0;
 
@@ -232,21 +255,9 @@ int cmd_warnings(int argc, char **argv)
 		} else {
 			warn_store_events(d, id, on_event_text, NULL);
 		}
-	} else if (!strcmp(sub, "eliminate")) {
-		if (warn_eliminate(d, id, reason, actor, date_today(), err, sizeof err) != 0)
-			rc = cli_fail("warnings", "%s", err);
-		else
-			printf("#%lld 已消除 eliminated (%s)\n", (long long)id, reason);
-	} else if (!strcmp(sub, "assign")) {
-		if (warn_assign(d, id, to, actor, date_today(), err, sizeof err) != 0)
-			rc = cli_fail("warnings", "%s", err);
-		else
-			printf("#%lld 处置中, assigned to %s\n", (long long)id, to);
-	} else if (!strcmp(sub, "escalate")) {
-		if (warn_escalate(d, id, reason, actor, date_today(), err, sizeof err) != 0)
-			rc = cli_fail("warnings", "%s", err);
-		else
-			printf("#%lld 转执法检查 escalated\n", (long long)id);
+	} else if (!strcmp(sub, "eliminate") || !strcmp(sub, "assign") ||
+		   !strcmp(sub, "escalate")) {
+		rc = act(d, sub, id, !strcmp(sub, "assign") ? to : reason, actor);
 	} else {
 		rc = cli_usage("warnings");
 	}

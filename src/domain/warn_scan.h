@@ -41,13 +41,7 @@ typedef struct scan_summary {
 int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errlen);
 void scan_summary_free(scan_summary *s);
 
-/* Manual actions on warning id, by actor, on day on. Each returns 0, or -1
- * with a message (no such warning, already eliminated, empty reason). */
-int warn_eliminate(db *d, int64_t id, const char *reason, const char *actor, day_t on,
-		   char *err, size_t errlen);
-int warn_assign(db *d, int64_t id, const char *to, const char *actor, day_t on,
-		char *err, size_t errlen);
-int warn_escalate(db *d, int64_t id, const char *reason, const char *actor, day_t on,
-		  char *err, size_t errlen);
+/* The manual actions (eliminate, assign, escalate) are warn_act.h's:
+ * audited, whoever calls them (API or CLI). */
 
 #endif

@@ -1,8 +1,7 @@
 /*
  * ui.test.mjs - browser tests of the real web UI served by the real binary.
  *
- * Builds a demo database with `anxin demo` (falling back to importing
- * tests/fixtures/good/*.csv when the demo generator is not available), runs
+ * Builds a demo database with `anxin demo` (the test fails if it cannot), runs
  * `anxin serve` on a free port, and drives Debian's chromium through
  * playwright-core the way an official would: the 驾驶舱, the project list
  * filtered by a street, a project page, a worker page, the import page with
@@ -164,16 +163,8 @@ before(async () => {
 	fs.mkdirSync(SHOTS, {recursive: true});
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-ui-'));
 	db = path.join(tmp, 'ui.db');
-	try {
-		execFileSync(ANXIN, ['demo', '--no-serve', '--seed', '7', '--projects', '30', '--workers', '600',
-			'--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	} catch (e) {
-		/* The demo generator is not there (yet): the good fixtures. */
-		fs.rmSync(db, {force: true});
-		execFileSync(ANXIN, ['init', '--db', db], {stdio: 'pipe'});
-		for (const k of ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll', 'accounts', 'transactions', 'deposits'])
-			execFileSync(ANXIN, ['import', '--db', db, path.join(ROOT, 'tests/fixtures/good', k + '.csv')], {stdio: 'pipe'});
-	}
+	execFileSync(ANXIN, ['demo', '--no-serve', '--seed', '7', '--projects', '30', '--workers', '600',
+		'--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
 	/* Accounts: an administrator, and an officer of the first project's street. */
 	const pr = exportRows('projects');
 	STREET.street = pr.rows[0][pr.head.findIndex((x) => x === 'street' || x.startsWith('所属街镇'))];

@@ -418,7 +418,11 @@ if [ -n "$new_id" ] && [ "$new_id" != "$first_id" ]; then ok; else bad "returnin
 expect_eq "the old warning stays eliminated" "$(id_of WAGE_UNPAID eliminated)" "$first_id"
 
 # assignment -> handling; escalation; manual elimination keeps history
-run warnings assign "$new_id" --to 泰达街道张三 --actor tester --db "$DB"
+run warnings assign "$new_id" --to nobody --actor tester --db "$DB"
+expect_rc "assign to someone who is not an inspector or officer" 1
+printf 'Zhang-San-2026!\n' | ANXIN_TEST_FAST_HASH=1 "$ANXIN" user add zhangsan --role inspector \
+	--password-stdin --db "$DB" >/dev/null
+run warnings assign "$new_id" --to zhangsan --actor tester --db "$DB"
 expect_rc "assign" 0
 expect_eq "assigned: handling" "$(csv_all | awk -F, '$5 == "handling"' | cut -d, -f1-5)" "WAGE_UNPAID,P1,2026-03,orange,handling"
 run warnings escalate "$new_id" --actor tester --db "$DB"
@@ -438,6 +442,12 @@ expect_in "history: who eliminated" "$T/out" "cli:tester"
 expect_in "history: why" "$T/out" "已约谈整改"
 expect_in "show: legal basis" "$T/out" "第十二条"
 expect_in "show: evidence lists the worker" "$T/out" "$W2"
+run audit list --format csv --db "$DB"
+for a in warning_assign warning_escalate warning_eliminate; do
+	expect_in "audited: $a" "$T/out" "$a"
+done
+run audit verify --db "$DB"
+expect_rc "audit chain intact after the actions" 0
 run warnings show "$new_id" --format json --db "$DB"
 expect_in "show json: history" "$T/out" '"event":"escalated"'
 # the condition persists: a manual elimination is not undone every morning
