@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/auth.h"
 #include "http/related.h"
 #include "store/record.h"
 #include "util/money.h"

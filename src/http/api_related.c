@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/auth.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"

@@ -247,3 +247,15 @@ const char *auth_row_check(void *ctx, const kind *k, const kind_val *vals, const
 	}
 	return NULL;
 }
+
+audit_actor req_actor(const http_req *r)
+{
+	audit_actor a = {r->caller.actor[0] ? r->caller.actor : "anonymous",
+			 role_code(r->caller.role), r->addr};
+	return a;
+}
+
+int req_mask(const http_req *r)
+{
+	return !r->caller.sees_personal;
+}

@@ -49,4 +49,9 @@ void auth_set_cookie(http_req *r, const char *value);
 void auth_caller_session(http_req *r, const user_rec *u, const char *cookie,
 			 const char *csrf);
 
+/* The audit actor of the request's caller (borrows r). */
+audit_actor req_actor(const http_req *r);
+/* Whether personal fields are to be masked for this caller. */
+int req_mask(const http_req *r);
+
 #endif

@@ -281,15 +281,3 @@ void http_header(http_req *r, const char *name, const char *value)
 	r->hname[r->nheaders] = name;
 	r->hval[r->nheaders++] = xstrdup(value);
 }
-
-audit_actor req_actor(const http_req *r)
-{
-	audit_actor a = {r->caller.actor[0] ? r->caller.actor : "anonymous",
-			 role_code(r->caller.role), r->addr};
-	return a;
-}
-
-int req_mask(const http_req *r)
-{
-	return !r->caller.sees_personal;
-}

@@ -135,11 +135,4 @@ void http_header(http_req *r, const char *name, const char *value);
 /* Sets an error response with an explicit code ("csrf", "locked", ...). */
 int http_error_code(http_req *r, int status, const char *code, const char *fmt, ...);
 
-/* ---- the caller --------------------------------------------------------- */
-
-/* The audit actor of the request's caller (borrows r). */
-audit_actor req_actor(const http_req *r);
-/* Whether personal fields are to be masked for this caller. */
-int req_mask(const http_req *r);
-
 #endif
