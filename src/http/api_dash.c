@@ -14,13 +14,15 @@
 
 /* Wages of month M fall due on the wage day of month M+1 (data-exchange.md;
  * the default wage day, 15, is used district-wide here): the month shown
- * is the latest whose deadline is on or before as_of. */
+ * is the latest that is due on as_of - its deadline passed, i.e. is before
+ * as_of, as warning-rules.md defines "due" - so that wages still within
+ * their payment period never show as unpaid. */
 static void due_month(const char *as_of, int *y, int *m)
 {
 	int d;
 
 	sscanf(as_of, "%d-%d-%d", y, m, &d);
-	month_add(y, m, d >= 15 ? -1 : -2);
+	month_add(y, m, d > 15 ? -1 : -2);
 }
 
 int api_dashboard(http_req *r)

@@ -252,9 +252,12 @@ describe('dashboard', () => {
     assert.deepEqual(d.deposits, { count: 2, amount: '740000.00' });
   });
 
-  test('before the 15th the month shown is two back', async () => {
-    const r = await req(base, '/api/v1/dashboard?as_of=2026-05-14');
-    assert.equal(r.json.month, '2026-03');
+  test('the month shown is the latest due: its deadline (the 15th) before as_of', async () => {
+    for (const [asOf, month] of [['2026-05-14', '2026-03'], ['2026-05-15', '2026-03'],
+      ['2026-05-16', '2026-04']]) {
+      const r = await req(base, `/api/v1/dashboard?as_of=${asOf}`);
+      assert.equal(r.json.month, month, `as of ${asOf}`);
+    }
   });
 });
 
