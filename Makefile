@@ -31,7 +31,9 @@ LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 SRC := $(shell find src -name '*.c' ! -name main.c | sort)
 ASM := $(shell find src -name '*.S' | sort)
 OBJ := $(SRC:%.c=$(B)/%.o) $(ASM:%.S=$(B)/%.o)
-ASSETS = web/index.html web/app.js web/warn.js web/style.css node_modules/echarts/dist/echarts.min.js
+WEB_JS = web/dom.js web/format.js web/api.js web/charts.js web/widgets.js web/table.js web/dashboard.js web/lists.js \
+	web/project.js web/details.js web/import.js web/login.js web/admin.js web/warn.js web/app.js
+ASSETS = web/index.html $(WEB_JS) web/style.css node_modules/echarts/dist/echarts.min.js
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 all: $(B)/anxin

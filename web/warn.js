@@ -5,15 +5,17 @@
  * the actions the role allows), the 预警 row of the 驾驶舱, the 预警 tab of a
  * project page and 参数设置 (the rule parameters, administrators).
  *
- * Loaded before app.js; registers itself in window.anxinPages and receives
- * app.js's helpers (h(), api(), charts, table(), ...) - so the same rules
- * hold: every value reaches the DOM as text, money stays a string of yuan
- * (formatted with BigInt fen), no inline styles (CSP), ECharts tooltips
- * drawn on the canvas.
+ * A page module like the others: it takes the helpers of the core files
+ * from window.anxinLib (h(), api(), charts, table(), ...) - so the same
+ * rules hold: every value reaches the DOM as text, money stays a string of
+ * yuan (formatted with BigInt fen), no inline styles (CSP), ECharts tooltips
+ * drawn on the canvas - adds its pages to anxinLib.pages (routed by app.js)
+ * and a row to the 驾驶舱 and a tab to the project page (anxinLib.hooks).
  */
 'use strict';
 
-window.anxinPages = (window.anxinPages || []).concat([(lib, addRoute) => {
+(() => {
+	const lib = window.anxinLib;
 	const {h, clear, DASH, money, num, monthLabel, api, apiPost, session, state, charts, chartBox, card,
 		pageHead, facts, table, pager, tabs, emptyState, setQuery, streets, banner, hooks} = lib;
 
@@ -98,12 +100,10 @@ window.anxinPages = (window.anxinPages || []).concat([(lib, addRoute) => {
 		const [stats, list, streetList] = await Promise.all([api('/api/v1/warnings/stats'),
 			api('/api/v1/warnings', params), streets().catch(() => [])]);
 		if (!ctx.alive()) return;
-		const nav = (mut) => {
-			const n = new URLSearchParams(q);
+		const nav = (mut) => setQuery('#/warnings', q, (n) => {
 			mut(n);
 			n.delete('page');
-			setQuery('#/warnings', n);
-		};
+		});
 		const o = stats.open || {};
 		const levelKpi = (lv, zh) => h('a', {class: 'kpi kpi-lv kpi-' + lv + (q.get('level') === lv ? ' kpi-on' : ''),
 			href: '#/warnings?level=' + lv, dataset: {kpi: 'warn-' + lv}},
@@ -174,11 +174,8 @@ window.anxinPages = (window.anxinPages || []).concat([(lib, addRoute) => {
 					rowClass: (w) => w.level === 'red' && w.status !== 'eliminated' ? 'row-alert' : '',
 					onSort: (s) => nav((n) => n.set('sort', s)), href: (w) => '#/warnings/' + w.id,
 					empty: '没有符合条件的预警'}),
-				pager(list.total || 0, list.page || page, list.per_page || 20, (p) => {
-					const n = new URLSearchParams(q);
-					n.set('page', p);
-					setQuery('#/warnings', n);
-				})]));
+				pager(list.total || 0, list.page || page, list.per_page || 20,
+					(p) => setQuery('#/warnings', q, (n) => n.set('page', p)))]));
 
 		const rules = (stats.by_rule || []).slice().reverse();
 		byRule.style.height = Math.max(200, rules.length * 28 + 50) + 'px'; /* CSSOM, CSP-safe */
@@ -413,7 +410,5 @@ window.anxinPages = (window.anxinPages || []).concat([(lib, addRoute) => {
 			h('a', {class: 'btn btn-link', href: '#/warnings?status=all&project_code=' + encodeURIComponent(p.code)}, '查看该项目全部预警(含已消除) ›'))};
 	});
 
-	addRoute(/^\/warnings$/, 'warnings', pageWarnings);
-	addRoute(/^\/warnings\/(?<id>\d+)$/, 'warnings', pageWarning);
-	addRoute(/^\/admin\/params$/, 'params', pageParams, 'params');
-}]);
+	Object.assign(lib.pages, {warnings: pageWarnings, warning: pageWarning, params: pageParams});
+})();

@@ -331,6 +331,21 @@ describe('static assets', () => {
     await ec.arrayBuffer();
   });
 
+  test('every script index.html loads is embedded, typed, revalidated', async () => {
+    const html = (await req(base, '/')).text;
+    const srcs = [...html.matchAll(/<script src="\/static\/([a-z]+(?:\.min)?\.js)"/g)].map((m) => m[1]);
+    assert.ok(srcs.length > 10 && srcs.includes('app.js') && srcs.at(-1) === 'app.js', srcs.join(' '));
+    for (const name of srcs) {
+      const r = await fetch(base + '/static/' + name);
+      assert.equal(r.status, 200, name);
+      assert.match(r.headers.get('content-type'), /^text\/javascript; charset=utf-8/, name);
+      assert.match(r.headers.get('etag'), /^"[0-9a-f]{16}"$/, name);
+      assert.equal(r.headers.get('cache-control'), name === 'echarts.min.js' ? 'public, max-age=86400' : 'no-cache', name);
+      const text = await r.text();
+      if (name !== 'echarts.min.js') assert.match(text, /^\/\*\n \* [a-z]+\.js - /, name + ' starts with what it owns');
+    }
+  });
+
   test('API responses are not cached', async () => {
     const r = await req(base, '/api/v1/projects');
     assert.equal(r.headers.get('cache-control'), 'no-store');

@@ -1,0 +1,143 @@
+/*
+ * table.js - records on screen: how a field's value is shown (fieldValue:
+ * money, enums, status badges, links from keys to records, masked personal
+ * data with an audited 显示 button), the columns of a kind (kindColumns),
+ * table() with sorting and row links, and pager(). Field metadata comes
+ * from GET /api/v1/kinds (api.js).
+ */
+'use strict';
+
+(() => {
+	const lib = window.anxinLib;
+	const {h, DASH, money, num, apiPost, session, enumLabel, banner} = lib;
+
+	const STATUS_CLASS = {planned: 'b-planned', active: 'b-active', suspended: 'b-suspended', completed: 'b-completed',
+		未开工: 'b-planned', 在建: 'b-active', 停工: 'b-suspended', 竣工: 'b-completed'};
+
+	function statusBadge(f, code) {
+		return h('span', {class: 'badge ' + (STATUS_CLASS[code] || 'b-other')}, enumLabel(f, code) || DASH);
+	}
+
+	function isNumeric(f) {
+		return f && (f.t === 'money' || f.t === 'int' || f.t === 'dec2');
+	}
+
+	/* Where a reference value links to: a lookup route that resolves a key to
+	 * a record id (worker ID numbers are masked, so they are not links). */
+	const REF_LOOKUP = {projects: 'code', enterprises: 'uscc', accounts: 'account_no'};
+
+	/* A masked personal value with a small 显示 button (roles that may
+	 * reveal): POST …/reveal, audited by the server, then the full value. */
+	function revealable(kindName, item, f, text, testid) {
+		const span = h('span', {class: 'mono', dataset: {testid: testid || null}}, text);
+		if (!kindName || !item || !item.id || !session.can('reveal') || !String(text).includes('*')) return span;
+		const btn = h('button', {type: 'button', class: 'reveal', title: '显示完整信息（将记入审计日志）', dataset: {reveal: f.key},
+			onclick: async (ev) => {
+				ev.stopPropagation();
+				btn.disabled = true;
+				try {
+					const r = await apiPost(`/api/v1/${kindName}/${item.id}/reveal`, {field: f.key});
+					span.textContent = r.value || DASH;
+					btn.remove();
+				} catch (e) {
+					btn.disabled = false;
+					banner.show(e.message);
+				}
+			}}, '显示');
+		return h('span', {class: 'revealable'}, span, btn);
+	}
+
+	/* The display form of field f's value v (text or a node); kindName
+	 * (optional) lets a masked personal value be revealed. */
+	function fieldValue(f, v, item, kindName) {
+		if (v === null || v === undefined || v === '') return DASH;
+		if (!f) return String(v);
+		switch (f.t) {
+		case 'money':
+			return money(v);
+		case 'int':
+		case 'dec2':
+			return num(v);
+		case 'bool':
+			return v === true || v === 1 || v === 'Y' || v === '1' || v === '是' ? '是' : '否';
+		case 'enum':
+			return f.key === 'status' ? statusBadge(f, v) : enumLabel(f, v);
+		default:
+			break;
+		}
+		if (f.key === 'sex') return v === 'M' ? '男' : v === 'F' ? '女' : String(v);
+		if (f.personal && kindName) return revealable(kindName, item, f, String(v));
+		if (f.ref && REF_LOOKUP[f.ref]) {
+			const label = f.ref === 'enterprises' && item && item[f.key.replace(/_uscc$/, '_name')];
+			return h('a', {href: `#/go/${f.ref}/${REF_LOOKUP[f.ref]}/${encodeURIComponent(v)}`, class: 'ref', onclick: stop},
+				label || String(v));
+		}
+		return String(v);
+	}
+
+	function stop(ev) {
+		ev.stopPropagation();
+	}
+
+	/* Columns for a kind's fields: [{key, label, num, render, sortable}]. */
+	function kindColumns(k, keys) {
+		const fields = keys ? keys.map((key) => k.byKey.get(key)).filter(Boolean) : k.fields;
+		return fields.map((f) => ({
+			key: f.key,
+			label: f.zh,
+			num: isNumeric(f),
+			sortable: true,
+			render: (it) => fieldValue(f, it[f.key], it, k.name),
+		}));
+	}
+
+	/* A table. opts: columns, rows, sort ("key" / "-key"), onSort(sort),
+	 * href(row) (row click navigates), rowClass(row), empty, caption,
+	 * testid. Headers are sticky, numbers right-aligned. */
+	function table(opts) {
+		const cols = opts.columns;
+		const thead = h('thead', null, h('tr', null, cols.map((c) => {
+			const sorted = opts.sort === c.key ? 'asc' : opts.sort === '-' + c.key ? 'desc' : null;
+			const th = h('th', {class: [c.num ? 'num' : '', opts.onSort && c.sortable ? 'sortable' : '', sorted ? 'sorted-' + sorted : ''].join(' ').trim() || null,
+				scope: 'col', 'aria-sort': sorted ? (sorted === 'asc' ? 'ascending' : 'descending') : null, dataset: {key: c.key}}, c.label);
+			if (opts.onSort && c.sortable) {
+				th.tabIndex = 0;
+				const go = () => opts.onSort(sorted === 'asc' ? '-' + c.key : c.key);
+				th.addEventListener('click', go);
+				th.addEventListener('keydown', (e) => {
+					if (e.key === 'Enter') go();
+				});
+			}
+			return th;
+		})));
+		const tbody = h('tbody');
+		if (!opts.rows.length) {
+			tbody.append(h('tr', {class: 'empty-row'}, h('td', {colspan: cols.length, class: 'empty'}, opts.empty || '暂无数据')));
+		}
+		for (const r of opts.rows) {
+			const href = opts.href && opts.href(r);
+			const tr = h('tr', {class: [href ? 'clickable' : '', opts.rowClass ? opts.rowClass(r) : ''].join(' ').trim() || null});
+			for (const c of cols) tr.append(h('td', {class: c.num ? 'num' : c.wrap ? 'wrap' : null, dataset: {key: c.key}}, c.render(r)));
+			if (href) {
+				tr.addEventListener('click', (e) => {
+					if (e.target.closest('a')) return;
+					location.hash = href;
+				});
+			}
+			tbody.append(tr);
+		}
+		return h('div', {class: 'table-wrap', dataset: {testid: opts.testid || null}},
+			h('table', {class: 'grid'}, opts.caption ? h('caption', null, opts.caption) : null, thead, tbody));
+	}
+
+	function pager(total, page, perPage, go) {
+		const pages = Math.max(1, Math.ceil(total / perPage));
+		return h('div', {class: 'pager'},
+			h('span', {class: 'pager-total'}, '共 ', h('b', {dataset: {testid: 'total'}}, num(total)), ' 条'),
+			h('button', {type: 'button', class: 'btn', disabled: page <= 1, onclick: () => go(page - 1)}, '‹ 上一页'),
+			h('span', {class: 'pager-page'}, `第 ${page} / ${pages} 页`),
+			h('button', {type: 'button', class: 'btn', disabled: page >= pages, onclick: () => go(page + 1)}, '下一页 ›'));
+	}
+
+	Object.assign(lib, {statusBadge, revealable, fieldValue, kindColumns, table, pager});
+})();
