@@ -3,6 +3,8 @@
  * over a scope (all projects, or the cells an import made dirty). Reads
  * only (inside the caller's read transaction); returns the warnings found.
  * The lifecycle (what to raise, update, eliminate) is warn_scan.c.
+ * Implemented by warn_eval.c and the warn_eval_*.c files it drives (their
+ * shared, private declarations: warn_eval_int.h).
  */
 #ifndef ANXIN_WARN_EVAL_H
 #define ANXIN_WARN_EVAL_H

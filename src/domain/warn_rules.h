@@ -3,7 +3,7 @@
  * ../shared/spec/warning-rules.md as data: code, Chinese name, whether a
  * warning is per month, the levels it can take, the legal basis, the
  * suggested action and which enterprise answers for it. The conditions
- * themselves are in warn_eval.c; which imports can change which rules is
+ * themselves are in warn_eval*.c; which imports can change which rules is
  * warn_kind_mask().
  */
 #ifndef ANXIN_WARN_RULES_H
