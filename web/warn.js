@@ -23,17 +23,16 @@
 
 	const LEVELS = [['red', '红色'], ['orange', '橙色'], ['yellow', '黄色']];
 	const LEVEL_COLOR = {red: '#c9372c', orange: '#e07b10', yellow: '#d9b00b'};
-	/* The rule catalogue's codes and names (warning-rules.md); the API
-	 * sends the names too - this list only fills the filter. */
-	const RULES = [
-		['NO_ACCOUNT', '未按规定开设农民工工资专用账户'], ['LABOR_COST_LATE', '人工费用未按时拨付'],
-		['WAGE_UNPAID', '拖欠工资(未按月发放)'], ['WAGE_SHORT', '工资未足额发放'],
-		['NOT_VIA_BANK', '未通过专用账户代发工资'], ['BANK_MISMATCH', '工资表与银行代发记录不符'],
-		['BALANCE_LOW', '专用账户余额不足'], ['NO_DEPOSIT', '未按规定存储工资保证金'],
-		['NO_CONTRACT', '未签订书面劳动合同'], ['UNREGISTERED', '未实名登记用工'],
-		['NO_BOARD', '未设立维权信息告示牌'], ['BELOW_MIN_WAGE', '工资低于最低工资标准'],
-		['COMPLETION_UNSETTLED', '竣工项目未结清工资'], ['DAYS_MISMATCH', '工资表出勤与考勤不符'],
-	];
+	/* The rule catalogue (codes and names) comes from the engine, once. */
+	let rulesPromise = null;
+	function ruleCatalogue() {
+		if (!rulesPromise)
+			rulesPromise = api('/api/v1/warnings/rules').catch((e) => {
+				rulesPromise = null;
+				throw e;
+			});
+		return rulesPromise;
+	}
 	const STATUSES = [['open', '未消除'], ['handling', '处置中'], ['eliminated', '已消除'], ['all', '全部']];
 	const STATUS_CLASS = {open: 'b-alert', handling: 'b-suspended', eliminated: 'b-completed'};
 	const RESPONSIBLE = {contractor: '施工总承包单位', owner: '建设单位'};
@@ -97,8 +96,8 @@
 		const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
 		const params = {page, per_page: 20, sort: q.get('sort') || ''};
 		for (const k of FILTERS) if (q.get(k)) params[k] = q.get(k);
-		const [stats, list, streetList] = await Promise.all([api('/api/v1/warnings/stats'),
-			api('/api/v1/warnings', params), streets().catch(() => [])]);
+		const [stats, list, streetList, ruleList] = await Promise.all([api('/api/v1/warnings/stats'),
+			api('/api/v1/warnings', params), streets().catch(() => []), ruleCatalogue()]);
 		if (!ctx.alive()) return;
 		const nav = (mut) => setQuery('#/warnings', q, (n) => {
 			mut(n);
@@ -132,7 +131,7 @@
 				}
 			});
 		}},
-		sel('status', '状态', STATUSES, 'open'), sel('level', '等级', LEVELS), sel('rule', '预警规则', RULES),
+		sel('status', '状态', STATUSES, 'open'), sel('level', '等级', LEVELS), sel('rule', '预警规则', ruleList.map((x) => [x.code, x.name])),
 		sel('street', '街镇', streetList.map((s) => [s, s])), project, period,
 		h('button', {type: 'submit', class: 'btn btn-primary'}, '查询'),
 		[...q.keys()].some((k) => k !== 'page') ? h('a', {class: 'btn btn-link', href: '#/warnings'}, '清除条件') : null);

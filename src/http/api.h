@@ -111,6 +111,7 @@ int api_warning_eliminate(http_req *r);
 int api_warning_assign(http_req *r);
 int api_warning_escalate(http_req *r);
 int api_warning_stats(http_req *r);
+int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */
 int api_params(http_req *r);
 int api_param_set(http_req *r);

@@ -529,3 +529,23 @@ void api_warn_dash_json(http_req *r, buf *b)
 	buf_fmt(b, "{\"open\":{\"red\":%lld,\"orange\":%lld,\"yellow\":%lld,\"total\":%lld}}",
 		(long long)c[2], (long long)c[1], (long long)c[0], (long long)(c[0] + c[1] + c[2]));
 }
+
+/* GET /api/v1/warnings/rules: the rule catalogue (warning-rules.md) as the
+ * engine holds it - code, name, whether it has a period, base level, legal
+ * basis and its text, suggested action, responsible party - so clients
+ * never keep their own copy. */
+int api_warning_rules(http_req *r)
+{
+	buf *b = http_json(r, 200);
+
+	buf_putc(b, '[');
+	for (int i = 0; i < WARN_NRULES; i++) {
+		const warn_rule *w = &WARN_RULES[i];
+		buf_fmt(b, "%s{\"code\":%j,\"name\":%j,\"per_month\":%s,\"level\":%j,"
+			"\"basis\":%j,\"basis_text\":%j,\"action\":%j,\"responsible\":%j}",
+			i ? "," : "", w->code, w->name, w->per_month ? "true" : "false",
+			warn_level_name(w->level), w->basis, w->basis_text, w->action, w->responsible);
+	}
+	buf_putc(b, ']');
+	return 200;
+}

@@ -61,6 +61,8 @@ const http_route http_routes[] = {
 	/* early warning (预警中心) */
 	{"GET", "/api/v1/warnings", api_warnings, "read", HR_ASYNC,
 	 "list warnings (filters, sort, paging; in scope)"},
+	{"GET", "/api/v1/warnings/rules", api_warning_rules, "read", HR_CACHE,
+	 "the rule catalogue: codes, names, levels, legal basis, actions"},
 	{"GET", "/api/v1/warnings/stats", api_warning_stats, "read", HR_ASYNC,
 	 "open warnings by level, rule and street; raised/eliminated trend"},
 	{"GET", "/api/v1/warnings/{id}", api_warning, "read", 0,

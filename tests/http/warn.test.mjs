@@ -176,6 +176,20 @@ describe('detail and stats', () => {
     assert.equal(ins.evidence.items[0].id_number, ID['id:W5']);
   });
 
+  test('the rule catalogue: all 14 rules of warning-rules.md with their legal basis', async () => {
+    const r = await get('/api/v1/warnings/rules');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.json.map((x) => x.code), ['NO_ACCOUNT', 'LABOR_COST_LATE', 'WAGE_UNPAID',
+      'WAGE_SHORT', 'NOT_VIA_BANK', 'BANK_MISMATCH', 'BALANCE_LOW', 'NO_DEPOSIT', 'NO_CONTRACT',
+      'UNREGISTERED', 'NO_BOARD', 'BELOW_MIN_WAGE', 'COMPLETION_UNSETTLED', 'DAYS_MISMATCH']);
+    const unpaid = r.json.find((x) => x.code === 'WAGE_UNPAID');
+    assert.equal(unpaid.name, '拖欠工资(未按月发放)');
+    assert.equal(unpaid.per_month, true);
+    assert.equal(unpaid.level, 'orange');
+    assert.match(unpaid.basis, /第十二条/);
+    assert.equal(r.json.find((x) => x.code === 'NO_BOARD').per_month, false);
+  });
+
   test('stats: open by level, rule and street, and the trend', async () => {
     const r = await get('/api/v1/warnings/stats');
     assert.equal(r.status, 200);
