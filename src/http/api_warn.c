@@ -27,6 +27,7 @@
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/related.h"
+#include "store/record.h"
 #include "store/warn_query.h"
 #include "util/date.h"
 
@@ -76,8 +77,7 @@ static void evidence_walk(json_t *v, db *d, int mask)
 		return;
 	json_t *idn = json_object_get(v, "id_number"), *emp = json_object_get(v, "employer_uscc");
 	if (json_is_string(idn)) {
-		char *name = db_text(d, "SELECT name FROM workers WHERE id_number = ?", "t",
-				     json_string_value(idn));
+		char *name = rec_lookup(d, kind_find("workers"), json_string_value(idn), "name");
 		json_object_set_new(v, "worker_name", name ? json_string(name) : json_null());
 		free(name);
 		if (mask) {
@@ -87,8 +87,7 @@ static void evidence_walk(json_t *v, db *d, int mask)
 		}
 	}
 	if (json_is_string(emp)) {
-		char *name = db_text(d, "SELECT name FROM enterprises WHERE uscc = ?", "t",
-				     json_string_value(emp));
+		char *name = rec_lookup(d, kind_find("enterprises"), json_string_value(emp), "name");
 		json_object_set_new(v, "employer_name", name ? json_string(name) : json_null());
 		free(name);
 	}

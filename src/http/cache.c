@@ -24,7 +24,6 @@ typedef struct cache_slot {
 struct http_cache {
 	pthread_mutex_t mu;
 	db *watch;   /* read-only connection that only asks the data version */
-	db_stmt *version; /* PRAGMA data_version, prepared once */
 	cache_slot slot[CACHE_SLOTS];
 };
 
@@ -38,7 +37,6 @@ http_cache *cache_new(const char *db_path)
 	http_cache *c = xcalloc(1, sizeof *c);
 	pthread_mutex_init(&c->mu, NULL);
 	c->watch = d;
-	c->version = db_prepare(d, "PRAGMA data_version");
 	return c;
 }
 
@@ -50,7 +48,6 @@ void cache_free(http_cache *c)
 		free(c->slot[i].key);
 		free(c->slot[i].body);
 	}
-	db_finalize(c->version);
 	db_close(c->watch);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
@@ -58,12 +55,8 @@ void cache_free(http_cache *c)
 
 int64_t cache_version(http_cache *c)
 {
-	int64_t v = -1;
-
 	pthread_mutex_lock(&c->mu);
-	if (db_step(c->version) == DB_ROW)
-		v = db_col_int(c->version, 0);
-	db_reset(c->version);
+	int64_t v = db_data_version(c->watch); /* its statement is kept prepared */
 	pthread_mutex_unlock(&c->mu);
 	return v;
 }

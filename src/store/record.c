@@ -213,6 +213,23 @@ void rec_refs_free(rec_refs *r)
 	free(r);
 }
 
+char *rec_lookup(db *d, const kind *k, const char *key, const char *fname)
+{
+	int kf = -1, ff = kind_key_index(k, fname);
+	buf sql = BUF_INIT;
+
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & F_KEY)
+			kf = j;
+	if (ff < 0 || kf < 0)
+		abort(); /* a caller's bug: not a field of the kind */
+	buf_fmt(&sql, "SELECT %s FROM %s WHERE %s = ?", k->fields[ff].key, k->table,
+		k->fields[kf].key);
+	char *v = db_text(d, buf_str(&sql), "t", key);
+	buf_free(&sql);
+	return v;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 void rec_query_init(rec_query *q, const kind *k)
