@@ -79,7 +79,7 @@ browser: $(B)/anxin
 
 test: unit cli auth warn http browser
 
-FUZZ_TARGETS = fuzz_csv fuzz_xlsx fuzz_money fuzz_query
+FUZZ_TARGETS = fuzz_rowsrc fuzz_money fuzz_query
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
 
 build-fuzz/%: tests/fuzz/%.c $(SRC)

@@ -1,11 +1,8 @@
 /*
- * fuzz_xlsx.c - libFuzzer target: an XLSX zip through rowsrc (seeds:
- * tests/fixtures/io/tiny.xlsx).
- *
- * Writes the input to a memfd, opens it by its /proc path with
- * rowsrc_open, drains every row and closes. Any crash, leak, sanitizer
- * report or hang is a bug in src/io; errors returned by rowsrc are fine.
- * Seeds: tests/fixtures/io/.
+ * fuzz_rowsrc.c - libFuzzer target: any bytes through rowsrc, which sniffs
+ * them as an XLSX zip or CSV text (any encoding, any quoting) - one target
+ * for both readers, seeded with tests/fixtures/io (CSV, GB18030 CSV,
+ * deflated and stored XLSX).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -21,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[64], err[512], **fields;
 	size_t n;
-	int fd = memfd_create("fuzz_xlsx", MFD_CLOEXEC);
+	int fd = memfd_create("fuzz_rowsrc", MFD_CLOEXEC);
 
 	if (fd < 0)
 		return 0;
