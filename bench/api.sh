@@ -21,8 +21,12 @@ DB="$OUT/demo.db"
 PW1='Bench-pass-2026a'
 PW2='Bench-pass-2026b'
 printf '%s\n' "$PW1" | "$ANXIN" user add benchinsp --role inspector --password-stdin --db "$DB" >/dev/null 2>&1 || true
-"$ANXIN" serve --listen "127.0.0.1:$PORT_A" --db "$DB" >"$OUT/serve.log" 2>&1 &
+"$ANXIN" serve --listen "127.0.0.1:$PORT_A" --scan-at off --db "$DB" >"$OUT/serve.log" 2>&1 &
 APID=$!
+# The same server without its response cache: every request computed.
+PORT_U=18483
+"$ANXIN" serve --listen "127.0.0.1:$PORT_U" --scan-at off --no-cache --db "$DB" >"$OUT/serve-u.log" 2>&1 &
+UPID=$!
 cat >"$OUT/nginx.conf" <<NGINX
 worker_processes 2;
 daemon off;
@@ -41,7 +45,7 @@ http {
 NGINX
 nginx -c "$OUT/nginx.conf" -p "$OUT" &
 NPID=$!
-trap 'kill $APID $NPID 2>/dev/null || true' EXIT
+trap 'kill $APID $UPID $NPID 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
 	curl -sf "http://127.0.0.1:$PORT_A/healthz" >/dev/null 2>&1 && break
 	sleep 0.2
@@ -77,7 +81,10 @@ bench() { # URL -> "req/s p99_ms"
 }
 read -r n_rps n_p99 < <(bench "http://127.0.0.1:$PORT_N/projects.json")
 read -r a_rps a_p99 < <(bench "http://127.0.0.1:$PORT_A$PATHQ")
+read -r u_rps u_p99 < <(bench "http://127.0.0.1:$PORT_U$PATHQ")
 printf '\nwrk -t2 -c64 -d%ss, same response bytes:\n' "$SECS"
 printf '  nginx static file   %9.0f req/s   p99 %7.2f ms\n' "$n_rps" "$n_p99"
 printf '  anxin API           %9.0f req/s   p99 %7.2f ms\n' "$a_rps" "$a_p99"
-printf '  ratio (anxin / nginx): %.2f\n' "$(echo "$a_rps / $n_rps" | bc -l)"
+printf '  anxin --no-cache    %9.0f req/s   p99 %7.2f ms\n' "$u_rps" "$u_p99"
+printf '  ratio (anxin / nginx): %.2f   (without the response cache: %.2f)\n' \
+	"$(echo "$a_rps / $n_rps" | bc -l)" "$(echo "$u_rps / $n_rps" | bc -l)"

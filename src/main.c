@@ -39,6 +39,7 @@ static const cli_cmd commands[] = {
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
 	 "usage: anxin serve [--listen 127.0.0.1:8080] [--threads N] [--db FILE]\n"
 	 "                   [--secure-cookies] [--trust-proxy] [--scan-at HH:MM|off]\n"
+	 "                   [--no-cache]\n"
 	 "  Serves the web UI at / , the JSON API under /api/v1/ (OpenAPI at\n"
 	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"
 	 "  Every request but /healthz, the log-in and the UI's files needs a\n"
@@ -50,7 +51,10 @@ static const cli_cmd commands[] = {
 	 "  Warnings: a scan as of the day runs every day at --scan-at (default\n"
 	 "  02:00, Asia/Shanghai), and once at start-up when the last scan is\n"
 	 "  older than today; --scan-at off disables both. The summary goes to\n"
-	 "  standard error.\n"},
+	 "  standard error.\n"
+	 "  GET answers are cached while the database is unchanged (any commit,\n"
+	 "  by any process, invalidates them); --no-cache answers every request\n"
+	 "  afresh.\n"},
 	{"routes", cmd_routes, "print the HTTP route table with permissions",
 	 "usage: anxin routes\n"
 	 "  Prints every route of the HTTP server as JSON: method, path pattern,\n"

@@ -21,7 +21,7 @@
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
-			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT};
+			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }
@@ -61,11 +61,12 @@ int cmd_serve(int argc, char **argv)
 		{"secure-cookies", no_argument, NULL, 's'},
 		{"trust-proxy", no_argument, NULL, 'p'},
 		{"scan-at", required_argument, NULL, 'S'},
+		{"no-cache", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
-	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT;
+	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT, no_cache = 0;
 	char *end;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -84,6 +85,7 @@ int cmd_serve(int argc, char **argv)
 				return cli_fail("serve", "--scan-at '%s': want HH:MM (Asia/Shanghai) or off",
 						optarg);
 			break;
+		case 'n': no_cache = 1; break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
@@ -100,6 +102,6 @@ int cmd_serve(int argc, char **argv)
 	if (user_fast_hash())
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
-	http_config cfg = {path, listen, threads, secure, proxy, scan_at};
+	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache};
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }

@@ -19,6 +19,8 @@ typedef struct http_config {
 	int scan_at;           /* the daily warning scan at this minute after
 				  midnight, Asia/Shanghai (02:00 = 120); -1 = no
 				  scheduled and no start-up scan (sched.h) */
+	int no_cache;          /* answer every request afresh (no response cache):
+				  for measuring, or to rule the cache out */
 } http_config;
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly (waits for running

@@ -618,7 +618,7 @@ int http_serve(const http_config *cfg)
 	if (!first)
 		goto out;
 	pool_put(&s, first);
-	s.cache = cache_new(cfg->db_path);
+	s.cache = cfg->no_cache ? NULL : cache_new(cfg->db_path);
 
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&sigs);
