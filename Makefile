@@ -72,10 +72,10 @@ warn: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
 
 http: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) node --test --test-concurrency=1 tests/http/
+	ANXIN=$(abspath $(B)/anxin) node --test tests/http/
 
 browser: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) node --test --test-concurrency=1 tests/browser/
+	ANXIN=$(abspath $(B)/anxin) node --test tests/browser/
 
 test: unit cli auth warn http browser
 
