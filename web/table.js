@@ -68,9 +68,13 @@
 		if (f.key === 'sex') return v === 'M' ? '男' : v === 'F' ? '女' : String(v);
 		if (f.personal && kindName) return revealable(kindName, item, f, String(v));
 		if (f.ref && REF_LOOKUP[f.ref]) {
-			const label = f.ref === 'enterprises' && item && item[f.key.replace(/_uscc$/, '_name')];
-			return h('a', {href: `#/go/${f.ref}/${REF_LOOKUP[f.ref]}/${encodeURIComponent(v)}`, class: 'ref', onclick: stop},
-				label || String(v));
+			/* The server names what a reference points at: <ref>_id and
+			 * <ref>_name (employer_uscc -> employer_id, employer_name). */
+			const prefix = f.key.replace(/_(id_number|uscc|code|no)$/, '');
+			const rid = item && item[prefix + '_id'];
+			const label = item && item[prefix + '_name'];
+			const href = rid ? `#/${f.ref}/${rid}` : `#/go/${f.ref}/${REF_LOOKUP[f.ref]}/${encodeURIComponent(v)}`;
+			return h('a', {href, class: 'ref', title: String(v), onclick: stop}, label || String(v));
 		}
 		return String(v);
 	}

@@ -55,6 +55,12 @@ const kind *api_kind_arg(http_req *r, int i);
  * absent values as null; personal fields masked when mask is set. */
 void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
 		   int mask);
+/* The same, plus for each reference that names an existing record (a
+ * payroll row's worker, employer, project...) "<ref>_id" and "<ref>_name",
+ * <ref> being the key without its _id_number / _uscc / _code / _no suffix:
+ * worker_id_number -> worker_id, worker_name. */
+void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
+			int mask);
 /* Appends a JSON array of the records of k whose field key equals value
  * (stored form) within scope (NULL = all), sorted by sort (a field key,
  * "-" prefix descending), at most limit (0 = all), masked when mask. */

@@ -26,8 +26,49 @@ const kind *api_kind_arg(http_req *r, int i)
 	return k;
 }
 
+/* The name a reference field's id and name are given: its key without
+ * the suffix that says what kind of key it is. */
+static void ref_prefix(const char *key, char *out, size_t outlen)
+{
+	static const char *const suffixes[] = {"_id_number", "_uscc", "_code", "_no", NULL};
+	size_t n = strlen(key);
+
+	for (int i = 0; suffixes[i]; i++) {
+		size_t m = strlen(suffixes[i]);
+		if (n > m && strcmp(key + n - m, suffixes[i]) == 0) {
+			n -= m;
+			break;
+		}
+	}
+	snprintf(out, outlen, "%.*s", (int)n, key);
+}
+
+/* Appends ,"<ref>_id":…,"<ref>_name":… for each reference of the row that
+ * names an existing record. */
+static void refs_json(buf *b, db *d, const kind *k, const kind_val *vals)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const field *f = &k->fields[i];
+		int64_t rid;
+		char *name, prefix[64];
+
+		if (!f->ref || !vals[i].present ||
+		    !rec_ref_info(d, kind_find(f->ref), vals[i].s, &rid, &name))
+			continue;
+		ref_prefix(f->key, prefix, sizeof prefix);
+		buf_fmt(b, ",\"%s_id\":%lld,\"%s_name\":%j", prefix, (long long)rid, prefix, name);
+		free(name);
+	}
+}
+
 void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
 		   int mask)
+{
+	api_item_json_refs(b, NULL, k, id, vals, mask);
+}
+
+void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
+			int mask)
 {
 	char tmp[64];
 
@@ -64,10 +105,13 @@ void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
 			}
 		}
 	}
+	if (d)
+		refs_json(b, d, k, vals);
 	buf_putc(b, '}');
 }
 
 typedef struct list_ctx {
+	db *d;        /* for the references' names */
 	buf *b;
 	const kind *k;
 	int n;
@@ -80,7 +124,7 @@ static void list_cb(void *ctx, int64_t id, const kind_val *vals)
 
 	if (c->n++)
 		buf_putc(c->b, ',');
-	api_item_json(c->b, c->k, id, vals, c->mask);
+	api_item_json_refs(c->b, c->d, c->k, id, vals, c->mask);
 }
 
 void api_items_where(buf *b, db *d, const kind *k, const char *key,
@@ -88,7 +132,7 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
 		     const rec_scope *scope, int mask)
 {
 	rec_query q;
-	list_ctx c = {b, k, 0, mask};
+	list_ctx c = {d, b, k, 0, mask};
 
 	rec_query_init(&q, k);
 	if (scope)
@@ -202,7 +246,7 @@ int api_list(http_req *r)
 
 	int64_t total = rec_count(r->db, &q);
 	buf *b = http_json(r, 200);
-	list_ctx c = {b, k, 0, req_mask(r)};
+	list_ctx c = {r->db, b, k, 0, req_mask(r)};
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
 	if (rec_list(r->db, &q, list_cb, &c) < 0) {
@@ -246,7 +290,7 @@ int api_get(http_req *r)
 	}
 	buf *b = http_json(r, 200);
 	buf_puts(b, "{\"item\":");
-	api_item_json(b, k, id, vals, req_mask(r));
+	api_item_json_refs(b, r->db, k, id, vals, req_mask(r));
 	buf_puts(b, ",\"related\":");
 	api_related(r, b, k, vals, as_of);
 	buf_putc(b, '}');

@@ -230,6 +230,32 @@ char *rec_lookup(db *d, const kind *k, const char *key, const char *fname)
 	return v;
 }
 
+int rec_ref_info(db *d, const kind *k, const char *key, int64_t *id, char **name)
+{
+	int kf = -1, has_name = kind_key_index(k, "name") >= 0, found = 0;
+	buf sql = BUF_INIT;
+
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & F_KEY)
+			kf = j;
+	if (kf < 0)
+		abort(); /* a caller's bug: only kinds with a single key field */
+	buf_fmt(&sql, "SELECT id, %s FROM %s WHERE %s = ?", has_name ? "name" : "NULL", k->table,
+		k->fields[kf].key);
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	db_bind_text(st, 1, key);
+	*name = NULL;
+	if (db_step(st) == DB_ROW) {
+		*id = db_col_int(st, 0);
+		if (!db_col_is_null(st, 1))
+			*name = xstrdup(db_col_text(st, 1));
+		found = 1;
+	}
+	db_finalize(st);
+	buf_free(&sql);
+	return found;
+}
+
 /* ---- reading ------------------------------------------------------------ */
 
 void rec_query_init(rec_query *q, const kind *k)

@@ -43,6 +43,10 @@ void rec_refs_free(rec_refs *r);
  * there is no such record or the field is empty. Field must be one of k's
  * (asserted): its name goes into the SQL, the key is bound. */
 char *rec_lookup(db *d, const kind *k, const char *key, const char *fname);
+/* The id and (when the kind has one) the name of the record of kind k whose
+ * single key field equals key: 1 with *id set and *name malloc'd or NULL,
+ * 0 when there is none. For showing a reference by name, with a link. */
+int rec_ref_info(db *d, const kind *k, const char *key, int64_t *id, char **name);
 
 /* ---- reading ------------------------------------------------------------ */
 

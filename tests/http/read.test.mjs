@@ -228,6 +228,29 @@ describe('details', () => {
   });
 });
 
+describe('references by name', () => {
+  test('a record names what its references point at, with their ids', async () => {
+    const r = await req(base, '/api/v1/payroll?per_page=500');
+    assert.equal(r.status, 200);
+    assert.ok(r.json.items.length > 0);
+    for (const p of r.json.items) {
+      const w = (await req(base, `/api/v1/workers/${p.worker_id}`)).json.item;
+      assert.equal(w.name, p.worker_name);
+      assert.equal(w.id_number, p.worker_id_number, 'the same (masked) worker');
+      const e = (await req(base, `/api/v1/enterprises/${p.employer_id}`)).json.item;
+      assert.equal(e.uscc, p.employer_uscc);
+      assert.equal(e.name, p.employer_name);
+      const pr = (await req(base, `/api/v1/projects/${p.project_id}`)).json.item;
+      assert.equal(pr.code, p.project_code);
+      assert.equal(pr.name, p.project_name);
+    }
+    // attendance's worker need not be registered: no reference, no name
+    const a = (await req(base, '/api/v1/attendance?per_page=1')).json.items[0];
+    assert.equal(a.worker_name, undefined);
+    assert.ok(a.project_name);
+  });
+});
+
 describe('dashboard', () => {
   test('figures as of a date', async () => {
     const r = await req(base, `/api/v1/dashboard?as_of=${AS_OF}`);
