@@ -201,7 +201,7 @@ import_sess *import_begin(db *d, const kind *k, const char *const *cols,
 		}
 	}
 	if (db_begin(d) != DB_OK) {
-		add_error(res, max_errors(o), 0, -1, "", "", "", db_errmsg(d));
+		add_error(res, max_errors(o), 0, -1, "", "", "", db_error_public(d, "starting an import"));
 		return s;
 	}
 	s->w = rec_writer_new(d, k);
@@ -329,7 +329,7 @@ static int import_audit(import_sess *s)
 	int rc = audit_append(s->d, &e);
 	buf_free(&after);
 	if (rc != 0)
-		add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_errmsg(s->d));
+		add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_error_public(s->d, "an import"));
 	return rc;
 }
 
@@ -351,7 +351,7 @@ int import_end(import_sess *s, int commit)
 		/* the touched projects and the attendance aggregate, in the
 		 * same transaction as the rows */
 		if (commit && s->res->nerrors == 0 && scan_mark_flush(s->mark) != 0) {
-			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_errmsg(s->d));
+			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "", db_error_public(s->d, "an import"));
 			commit = 0;
 		}
 		scan_mark_free(s->mark);

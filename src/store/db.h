@@ -40,6 +40,10 @@ enum {
 db *db_open(const char *path, int flags, char *err, size_t errlen);
 void db_close(db *d);
 const char *db_errmsg(db *d);
+/* For messages that reach a client (an import report, an API answer): logs
+ * the database's own message to standard error with what (the operation)
+ * and returns a fixed text that names no table, column or statement. */
+const char *db_error_public(db *d, const char *what);
 /* Sets how long a statement waits for another writer's lock (ms; 0 = fail
  * at once with DB_BUSY). The default is 10 s; the HTTP server uses 0 for
  * its best-effort bookkeeping writes (session and token last use), so an

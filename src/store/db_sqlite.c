@@ -143,6 +143,18 @@ const char *db_errmsg(db *d)
 	return sqlite3_errmsg(d->h);
 }
 
+const char *db_error_public(db *d, const char *what)
+{
+	int code = sqlite3_errcode(d->h) & 0xff;
+
+	fprintf(stderr, "anxin: database error in %s: %s\n", what, sqlite3_errmsg(d->h));
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return "数据库忙,请稍后重试 (database busy: try again later)";
+	if (code == SQLITE_FULL)
+		return "存储空间不足 (the disk is full)";
+	return "数据库错误,未写入任何数据 (database error: nothing was written)";
+}
+
 int64_t db_data_version(db *d)
 {
 	return db_int(d, -1, "PRAGMA data_version", "");

@@ -139,7 +139,7 @@ int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
 fail:
 	snprintf(err, errlen, "%s", rc == DB_CONSTRAINT
 		 ? "与已有数据冲突 (violates a constraint of the stored data)"
-		 : db_errmsg(w->d));
+		 : db_error_public(w->d, "writing a record"));
 	return -1;
 }
 
