@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "domain/audit.h"
+#include "domain/import_batch.h"
 #include "io/rowsrc.h"
 #include "domain/warn_rules.h"
 #include "store/record.h"
@@ -31,6 +32,7 @@ struct import_sess {
 	rec_writer *w;
 	rec_refs *refs;
 	scan_mark *mark;    /* what the warning scan must look at again */
+	import_batch *batch; /* validated rows, written in key order */
 	long rowno;
 	int cur_col;       /* file column of the cell being checked, or -1 */
 	int refused;       /* o.check refused the kind: rows are not read */
@@ -205,6 +207,7 @@ import_sess *import_begin(db *d, const kind *k, const char *const *cols,
 		return s;
 	}
 	s->w = rec_writer_new(d, k);
+	s->batch = ib_new(k);
 	s->refs = rec_refs_new(d);
 	int per_month;
 	unsigned mask = warn_kind_mask(k->name, &per_month);
@@ -230,6 +233,20 @@ static void check_refs(import_sess *s)
 			kind_row_error(&s->row, fd->key, v->s, why);
 		}
 	}
+}
+
+/* A failed write of a batched row: reported with that row's number. */
+static void batch_error(void *ctx, long row, const char *reason)
+{
+	import_sess *s = ctx;
+
+	add_error(s->res, max_errors(&s->o), row, -1, "", "", "", reason);
+}
+
+/* Writes the rows held back so far (in key order). */
+static int flush_batch(import_sess *s)
+{
+	return ib_flush(s->batch, s->w, s->mark, s->res, batch_error, s);
 }
 
 int import_row(import_sess *s, const char *const *cells, int ncells)
@@ -301,17 +318,9 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 	if (s->res->nerrors > 0 || !s->w)
 		return 0; /* the file will be rolled back: only validate */
 
-	char err[256];
-	int rc = rec_write(s->w, r->v, NULL, err, sizeof err);
-	switch (rc) {
-	case REC_INSERTED: s->res->inserted++; break;
-	case REC_UPDATED: s->res->updated++; break;
-	case REC_UNCHANGED: s->res->unchanged++; break;
-	default:
-		add_error(s->res, mx, s->rowno, -1, "", "", "", err);
+	if (ib_full(s->batch) && flush_batch(s) != 0)
 		return -1;
-	}
-	scan_mark_row(s->mark, r->v, rc);
+	ib_add(s->batch, r->v, s->rowno);
 	return 0;
 }
 
@@ -338,6 +347,9 @@ int import_end(import_sess *s, int commit)
 	int rc = -1;
 
 	if (s->w) {
+		if (s->res->nerrors == 0)
+			flush_batch(s);  /* a failed write is in the report */
+		ib_free(s->batch);
 		rec_writer_free(s->w);
 		rec_refs_free(s->refs);
 		if (commit && s->res->nerrors == 0 && s->o.audit && import_audit(s) != 0)

@@ -149,6 +149,26 @@ run import "$FIX/good/payroll.csv" "$T/partbad.csv" --db "$DB"
 expect_rc "mixed files fail overall" 1
 expect_eq "the good file landed" "$(count payroll)" 3
 
+# ---- rows are written in key order, batch by batch: the last of the same
+# key still wins, within a batch and across batches -----------------------
+fresh batches
+"$ANXIN" import "$FIX/good/enterprises.csv" --db "$DB" >/dev/null
+awk -v kind=projects -v projects=1 -f "$HERE/../../bench/gen.awk" >"$T/bp.csv"
+"$ANXIN" import "$T/bp.csv" --db "$DB" >/dev/null
+awk -v kind=attendance -v rows=40000 -v projects=1 -f "$HERE/../../bench/gen.awk" >"$T/ba.csv"
+first=$(sed -n 2p "$T/ba.csv" | cut -d, -f1-3)
+third=$(sed -n 4p "$T/ba.csv" | cut -d, -f1-3)
+{ cat "$T/ba.csv"; echo "$first,3"; } >"$T/ba2.csv"
+# the same key twice in a row (one batch): the second wins
+sed -i "5i $third,4.5" "$T/ba2.csv"
+run import attendance "$T/ba2.csv" --db "$DB"
+expect_rc "40,002 rows in two batches" 0
+expect_in "duplicates update, never duplicate" "$T/out" "40002 行 (rows), 新增 40000, 更新 2"
+"$ANXIN" export attendance --db "$DB" --unmasked --header en | tr -d '\r' >"$T/bx.csv"
+expect_eq "last row of a key wins across batches" "$(grep -c "^$first," "$T/bx.csv")/$(grep "^$first," "$T/bx.csv" | cut -d, -f4)" "1/3"
+expect_eq "last row of a key wins within a batch" "$(grep "^$third," "$T/bx.csv" | cut -d, -f4)" "4.5"
+expect_eq "every row stored once" "$(tail -n +2 "$T/bx.csv" | wc -l)" 40000
+
 # ---- the error report: every bad row, with row, column, value, reason ----
 import_bad report workers "$(printf '%s\n' \
 	'公民身份号码,姓名,手机号,开户银行,工资卡号' \
