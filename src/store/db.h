@@ -31,7 +31,8 @@ enum {
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file if missing */
 	DB_OPEN_READONLY = 2, /* query only */
-	DB_OPEN_BULK = 4      /* large page cache for imports */
+	DB_OPEN_BULK = 4      /* for the importer: a large page cache, and no
+				 foreign-key probes (it checks references itself) */
 };
 
 /* Opens (and with DB_OPEN_CREATE creates) the database file, with WAL,

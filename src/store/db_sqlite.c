@@ -110,8 +110,14 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 		if (db_migrate(d, err, errlen) != 0)
 			goto fail;
 	}
-	if (flags & DB_OPEN_BULK)
+	if (flags & DB_OPEN_BULK) {
 		db_exec(d, "PRAGMA cache_size=-65536"); /* 64 MiB */
+		/* A bulk connection writes through the importer only, which
+		 * checks every reference itself (rec_refs, in the same
+		 * transaction) and never deletes or re-keys a parent: SQLite's
+		 * own foreign-key probe per row would be the same look-up twice. */
+		db_exec(d, "PRAGMA foreign_keys=OFF");
+	}
 	else
 		db_exec(d, "PRAGMA cache_size=-32768");  /* 32 MiB */
 	db_exec(d, "PRAGMA temp_store=MEMORY");

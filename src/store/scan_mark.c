@@ -103,12 +103,36 @@ void scan_mark_free(scan_mark *m)
 	free(m);
 }
 
+/* Writes the parts (each cut to its max length, -1 = whole) joined by
+ * \x1f into key; returns the length, or -1 when it does not fit. Called
+ * for every imported row, so no printf. */
+static int join_key(char *key, size_t cap, int nparts, const char *const *parts,
+		    const int *maxlen)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < nparts; i++) {
+		size_t l = strlen(parts[i]);
+		if (maxlen[i] >= 0 && l > (size_t)maxlen[i])
+			l = (size_t)maxlen[i];
+		if (n + l + 2 > cap)
+			return -1;
+		if (i)
+			key[n++] = '\x1f';
+		memcpy(key + n, parts[i], l);
+		n += l;
+	}
+	key[n] = 0;
+	return (int)n;
+}
+
 /* Notes (project, month) as dirty; month "" = every month. */
 static void mark_dirty(scan_mark *m, const char *project, const char *month)
 {
 	char key[128];
-	int n = snprintf(key, sizeof key, "%s\x1f%s", project, month);
-	if (n > 0 && (size_t)n < sizeof key)
+	const char *parts[] = {project, month};
+	int n = join_key(key, sizeof key, 2, parts, (const int[]){-1, -1});
+	if (n > 0)
 		strmap_put(m->dirty, key, (size_t)n, NULL);
 }
 
@@ -116,9 +140,10 @@ static void mark_attendance(scan_mark *m, const kind_val *v)
 {
 	const char *p = v[m->fi_project].s, *w = v[m->fi_worker].s, *date = v[m->fi_date].s;
 	char key[128];
-	int n = snprintf(key, sizeof key, "%.7s\x1f%s\x1f%s", date, p, w);
+	const char *parts[] = {date, p, w};
+	int n = join_key(key, sizeof key, 3, parts, (const int[]){7, -1, -1});
 
-	if (n <= 0 || (size_t)n >= sizeof key)
+	if (n <= 0)
 		return;
 	att_delta *a = m->last;
 	if (!a || (size_t)n != m->last_len || memcmp(key, m->last_key, (size_t)n) != 0) {
@@ -126,7 +151,8 @@ static void mark_attendance(scan_mark *m, const kind_val *v)
 		a = strmap_put(m->att, key, (size_t)n, &created);
 		if (created) {
 			char month[8];
-			snprintf(month, sizeof month, "%.7s", date);
+			memcpy(month, date, 7); /* a stored date: "YYYY-MM-DD" */
+			month[7] = 0;
 			mark_dirty(m, p, month);
 		}
 		memcpy(m->last_key, key, (size_t)n);
@@ -134,9 +160,9 @@ static void mark_attendance(scan_mark *m, const kind_val *v)
 		m->last = a;
 	}
 	if (a->days == 0 || strcmp(date, a->first) < 0)
-		snprintf(a->first, sizeof a->first, "%s", date);
+		memcpy(a->first, date, sizeof a->first); /* 10 chars and the NUL */
 	if (a->days == 0 || strcmp(date, a->last) > 0)
-		snprintf(a->last, sizeof a->last, "%s", date);
+		memcpy(a->last, date, sizeof a->last);
 	a->days++;
 }
 
