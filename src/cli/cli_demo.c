@@ -12,11 +12,14 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sodium.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
 #include "domain/demo.h"
+#include "domain/user.h"
 #include "domain/kind.h"
 #include "store/record.h"
 
@@ -71,6 +74,55 @@ static const char *demo_remove_db(const char *path)
 	snprintf(side, sizeof side, "%s-shm", path);
 	unlink(side);
 	return NULL;
+}
+
+/* The demo's accounts, one per role a visitor would try. */
+static const struct demo_account {
+	const char *username, *name, *role, *street;
+} demo_accounts[] = {
+	{"admin", "区人社局管理员", "admin", NULL},
+	{"jianchayuan", "监察员", "inspector", NULL},
+	{"taida", "泰达街道劳动保障所", "street", "泰达街道"},
+	{"lingdao", "局领导", "leader", NULL},
+};
+
+/*
+ * Creates the demo's accounts with generated passwords, printed once (to
+ * be changed at the first log-in, as for `anxin init`): the demo is a
+ * database like any other, with no default password. Returns 0 or -1.
+ */
+static int demo_add_accounts(const char *path)
+{
+	db *d = cli_open_db(path, 0);
+	char pw[17], err[256], actor[128];
+	int rc = 0;
+
+	if (!d)
+		return -1;
+	cli_actor(NULL, actor, sizeof actor);
+	audit_actor who = {actor, "cli", ""};
+	printf("demo accounts (passwords shown once, to be changed at the first log-in):\n");
+	for (size_t i = 0; i < sizeof demo_accounts / sizeof demo_accounts[0]; i++) {
+		const struct demo_account *a = &demo_accounts[i];
+		user_rec u;
+		memset(&u, 0, sizeof u);
+		snprintf(u.username, sizeof u.username, "%s", a->username);
+		snprintf(u.display_name, sizeof u.display_name, "%s", a->name);
+		snprintf(u.role, sizeof u.role, "%s", a->role);
+		if (a->street)
+			snprintf(u.street, sizeof u.street, "%s", a->street);
+		user_generate_password(pw);
+		if (user_add(d, &who, &u, pw, 1, time(NULL), err, sizeof err) != 0) {
+			fprintf(stderr, "anxin demo: account %s: %s\n", a->username, err);
+			rc = -1;
+		} else {
+			printf("  %-12s %-10s %s\n", a->username, a->role, pw);
+		}
+		sodium_memzero(pw, sizeof pw);
+		sodium_memzero(u.pw_hash, sizeof u.pw_hash);
+	}
+	db_close(d);
+	return rc;
 }
 
 int cmd_demo(int argc, char **argv)
@@ -163,9 +215,11 @@ int cmd_demo(int argc, char **argv)
 	}
 	demo_stats_text(&st, &out);
 	fputs(buf_str(&out), stdout);
-	fflush(stdout);
 	buf_free(&out);
 	buf_free(&err);
+	if (demo_add_accounts(path) != 0)
+		return cli_fail("demo", "the demo's accounts could not be created");
+	fflush(stdout);
 	if (!serve)
 		return CLI_OK;
 	printf("serving %s on http://%s/ (Ctrl-C to stop)\n", path, listen);

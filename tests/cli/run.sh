@@ -39,6 +39,19 @@ run export workers --format pdf --db "$T/x.db"
 expect_rc "bad export format" 1
 expect_in "bad export format names it" "$T/err" "pdf"
 
+# The demo comes with one account per role, generated passwords printed
+# once and to be changed at the first log-in; a second demo into the same
+# file is refused.
+DB="$T/demo.db"
+ANXIN_TEST_FAST_HASH=1 run demo --no-serve --quiet --projects 5 --workers 60 --seed 3 --as-of 2026-06-15 --db "$DB"
+expect_rc "demo" 0
+expect_in "demo accounts printed" "$T/out" "demo accounts"
+run user list --db "$DB"
+expect_eq "demo accounts, all to change their password" "$(grep -c must-change "$T/out")" 4
+for u in admin jianchayuan taida lingdao; do expect_in "demo account $u" "$T/out" "$u"; done
+run demo --no-serve --quiet --projects 5 --workers 60 --db "$DB"
+expect_rc "demo into a used database is refused" 1
+
 # ANXIN_DB is the default database.
 fresh envdb
 ANXIN_DB="$DB" "$ANXIN" import "$FIX/good/enterprises.csv" >/dev/null
