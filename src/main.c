@@ -68,6 +68,8 @@ static const cli_cmd commands[] = {
 	 "  天津市滨海新区 (300 projects and 20,000 workers by default, six months\n"
 	 "  of attendance, payroll, bank transactions and deposits, with a few\n"
 	 "  percent of violations), then serves it unless --no-serve.\n"
+	 "  Creates one account per role (admin, jianchayuan, taida, lingdao)\n"
+	 "  with generated passwords, printed once.\n"
 	 "  Deterministic for a given seed (default 1) and as-of date (default\n"
 	 "  today). Demo data goes into a fresh database only: a FILE that\n"
 	 "  already holds records is refused, unless --force, which deletes FILE\n"
