@@ -58,16 +58,12 @@ int ib_full(const import_batch *b)
 	return b->n >= IB_ROWS;
 }
 
-/* qsort has no context argument: the batch being sorted (one thread sorts
- * at a time per batch, and batches are not shared between threads, but
- * the server imports on several threads - hence thread-local). */
-static _Thread_local const import_batch *sorting;
-
 /* Key order as the store's index orders it (text by bytes, numbers by
- * value), then file order. */
-static int row_cmp(const void *pa, const void *pb)
+ * value), then file order; for qsort_r, ctx is the batch. */
+static int row_cmp(const void *pa, const void *pb, void *ctx)
 {
 	const ib_row *a = pa, *b = pb;
+	const import_batch *sorting = ctx;
 
 	for (int i = 0; i < sorting->nkeys; i++) {
 		const kind_val *x = &a->vals[sorting->keys[i]], *y = &b->vals[sorting->keys[i]];
@@ -96,9 +92,7 @@ int ib_flush(import_batch *b, rec_writer *w, scan_mark *m, import_result *res,
 	char msg[256];
 	int rc = 0;
 
-	sorting = b;
-	qsort(b->rows, (size_t)b->n, sizeof *b->rows, row_cmp);
-	sorting = NULL;
+	qsort_r(b->rows, (size_t)b->n, sizeof *b->rows, row_cmp, b);
 	for (int i = 0; i < b->n; i++) {
 		int wr = rec_write(w, b->rows[i].vals, NULL, msg, sizeof msg);
 		if (wr == REC_INSERTED)

@@ -77,7 +77,9 @@ static void evidence_walk(json_t *v, db *d, int mask)
 		return;
 	json_t *idn = json_object_get(v, "id_number"), *emp = json_object_get(v, "employer_uscc");
 	if (json_is_string(idn)) {
-		char *name = rec_lookup(d, kind_find("workers"), json_string_value(idn), "name");
+		char *name = NULL;
+		int64_t rid;
+		rec_ref_info(d, kind_find("workers"), json_string_value(idn), &rid, &name);
 		json_object_set_new(v, "worker_name", name ? json_string(name) : json_null());
 		free(name);
 		if (mask) {
@@ -87,7 +89,9 @@ static void evidence_walk(json_t *v, db *d, int mask)
 		}
 	}
 	if (json_is_string(emp)) {
-		char *name = rec_lookup(d, kind_find("enterprises"), json_string_value(emp), "name");
+		char *name = NULL;
+		int64_t rid;
+		rec_ref_info(d, kind_find("enterprises"), json_string_value(emp), &rid, &name);
 		json_object_set_new(v, "employer_name", name ? json_string(name) : json_null());
 		free(name);
 	}

@@ -213,23 +213,6 @@ void rec_refs_free(rec_refs *r)
 	free(r);
 }
 
-char *rec_lookup(db *d, const kind *k, const char *key, const char *fname)
-{
-	int kf = -1, ff = kind_key_index(k, fname);
-	buf sql = BUF_INIT;
-
-	for (int j = 0; j < k->nfields; j++)
-		if (k->fields[j].flags & F_KEY)
-			kf = j;
-	if (ff < 0 || kf < 0)
-		abort(); /* a caller's bug: not a field of the kind */
-	buf_fmt(&sql, "SELECT %s FROM %s WHERE %s = ?", k->fields[ff].key, k->table,
-		k->fields[kf].key);
-	char *v = db_text(d, buf_str(&sql), "t", key);
-	buf_free(&sql);
-	return v;
-}
-
 int rec_ref_info(db *d, const kind *k, const char *key, int64_t *id, char **name)
 {
 	int kf = -1, has_name = kind_key_index(k, "name") >= 0, found = 0;

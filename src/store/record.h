@@ -38,11 +38,6 @@ typedef struct rec_refs rec_refs;
 rec_refs *rec_refs_new(db *d);
 int rec_refs_exists(rec_refs *r, const kind *k, const char *key);
 void rec_refs_free(rec_refs *r);
-/* The text of field fname of the record of kind k whose single key field
- * equals key (e.g. a worker's name by ID number), malloc'd, or NULL when
- * there is no such record or the field is empty. Field must be one of k's
- * (asserted): its name goes into the SQL, the key is bound. */
-char *rec_lookup(db *d, const kind *k, const char *key, const char *fname);
 /* The id and (when the kind has one) the name of the record of kind k whose
  * single key field equals key: 1 with *id set and *name malloc'd or NULL,
  * 0 when there is none. For showing a reference by name, with a link. */

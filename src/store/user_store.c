@@ -65,6 +65,29 @@ static const char *nz(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* Binds the account's mutable fields - display_name, role, street, uscc,
+ * disabled, pw_hash, must_change, failed_logins, locked_until, last_login -
+ * from parameter first on; returns the next parameter's number. */
+static int bind_user_fields(db_stmt *st, int first, const user_rec *u)
+{
+	int p = first;
+
+	db_bind_text(st, p++, u->display_name);
+	db_bind_text(st, p++, u->role);
+	db_bind_text(st, p++, nz(u->street));
+	db_bind_text(st, p++, nz(u->uscc));
+	db_bind_int(st, p++, u->disabled);
+	db_bind_text(st, p++, u->pw_hash);
+	db_bind_int(st, p++, u->must_change);
+	db_bind_int(st, p++, u->failed_logins);
+	db_bind_int(st, p++, u->locked_until);
+	if (u->last_login)
+		db_bind_int(st, p++, u->last_login);
+	else
+		db_bind_null(st, p++);
+	return p;
+}
+
 int user_store_insert(db *d, user_rec *u)
 {
 	db_stmt *st = db_prepare(d,
@@ -72,21 +95,9 @@ int user_store_insert(db *d, user_rec *u)
 		"must_change, failed_logins, locked_until, last_login, created_at, updated_at) "
 		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	db_bind_text(st, 1, u->username);
-	db_bind_text(st, 2, u->display_name);
-	db_bind_text(st, 3, u->role);
-	db_bind_text(st, 4, nz(u->street));
-	db_bind_text(st, 5, nz(u->uscc));
-	db_bind_int(st, 6, u->disabled);
-	db_bind_text(st, 7, u->pw_hash);
-	db_bind_int(st, 8, u->must_change);
-	db_bind_int(st, 9, u->failed_logins);
-	db_bind_int(st, 10, u->locked_until);
-	if (u->last_login)
-		db_bind_int(st, 11, u->last_login);
-	else
-		db_bind_null(st, 11);
-	db_bind_int(st, 12, u->created_at);
-	db_bind_int(st, 13, u->updated_at);
+	int p = bind_user_fields(st, 2, u);
+	db_bind_int(st, p++, u->created_at);
+	db_bind_int(st, p, u->updated_at);
 	int rc = db_step(st);
 	db_finalize(st);
 	if (rc == DB_DONE)
@@ -100,21 +111,9 @@ int user_store_update(db *d, const user_rec *u)
 		"UPDATE users SET display_name = ?, role = ?, street = ?, uscc = ?, disabled = ?, "
 		"pw_hash = ?, must_change = ?, failed_logins = ?, locked_until = ?, last_login = ?, "
 		"updated_at = ? WHERE id = ?");
-	db_bind_text(st, 1, u->display_name);
-	db_bind_text(st, 2, u->role);
-	db_bind_text(st, 3, nz(u->street));
-	db_bind_text(st, 4, nz(u->uscc));
-	db_bind_int(st, 5, u->disabled);
-	db_bind_text(st, 6, u->pw_hash);
-	db_bind_int(st, 7, u->must_change);
-	db_bind_int(st, 8, u->failed_logins);
-	db_bind_int(st, 9, u->locked_until);
-	if (u->last_login)
-		db_bind_int(st, 10, u->last_login);
-	else
-		db_bind_null(st, 10);
-	db_bind_int(st, 11, u->updated_at);
-	db_bind_int(st, 12, u->id);
+	int p = bind_user_fields(st, 1, u);
+	db_bind_int(st, p++, u->updated_at);
+	db_bind_int(st, p, u->id);
 	int rc = db_step(st);
 	db_finalize(st);
 	return rc;
