@@ -62,8 +62,12 @@ int db_begin(db *d);     /* a write transaction, taken at once */
 int db_commit(db *d);
 int db_rollback(db *d);
 
-/* Prepares sql; on a syntax error (a bug, never user input) it logs the
- * SQL and aborts. Statements are finalized by the caller. */
+/* Prepares sql. Never NULL and never aborts: when SQLite cannot prepare it
+ * (busy, locked, out of memory, a table gone, a bug) the error is logged
+ * with the SQL and an "error statement" comes back, on which binds do
+ * nothing, db_step answers DB_BUSY or DB_ERROR at once (so the caller's
+ * usual step check fails the one request) and db_errmsg / db_error_public
+ * tell why. Statements are finalized by the caller. */
 db_stmt *db_prepare(db *d, const char *sql);
 void db_finalize(db_stmt *st);
 void db_reset(db_stmt *st);

@@ -33,9 +33,11 @@ struct db {
 
 struct db_stmt {
 	db *d;
-	sqlite3_stmt *h;
+	sqlite3_stmt *h;  /* NULL: a failed prepare (an "error statement") */
 	int cached;  /* lives in d->cache */
 	int busy;    /* handed out (cached statements only) */
+	int err;     /* error statements: what db_step answers */
+	char *sql;   /* error statements: the SQL, for db_stmt_sql */
 };
 
 /* Applies every migration newer than the file's user_version. */
@@ -205,9 +207,20 @@ db_stmt *db_prepare(db *d, const char *sql)
 	}
 	db_stmt *st = xcalloc(1, sizeof *st);
 	st->d = d;
-	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL) != SQLITE_OK) {
-		fprintf(stderr, "anxin: SQL error: %s\n  in: %s\n", sqlite3_errmsg(d->h), sql);
-		abort();
+	int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
+	if (rc != SQLITE_OK || !st->h) {
+		/* Busy, locked, out of memory, a schema changed under us: this
+		 * request fails, the process goes on. The error stays readable
+		 * through db_errmsg / db_error_public until the next call. */
+		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", sqlite3_errmsg(d->h),
+			sql);
+		sqlite3_finalize(st->h);
+		st->h = NULL;
+		st->err = rc == SQLITE_OK ? DB_ERROR : db_code(rc);
+		if (st->err != DB_BUSY)
+			st->err = DB_ERROR;
+		st->sql = xstrdup(sql);
+		return st;
 	}
 	if (d->ncache < STMT_CACHE) {
 		st->cached = 1;
@@ -228,17 +241,22 @@ void db_finalize(db_stmt *st)
 		return;
 	}
 	sqlite3_finalize(st->h);
+	free(st->sql);
 	free(st);
 }
 
 void db_reset(db_stmt *st)
 {
+	if (!st->h)
+		return;
 	sqlite3_reset(st->h);
 	sqlite3_clear_bindings(st->h);
 }
 
 void db_bind_text(db_stmt *st, int i, const char *s)
 {
+	if (!st->h)
+		return;
 	if (s)
 		sqlite3_bind_text(st->h, i, s, -1, SQLITE_TRANSIENT);
 	else
@@ -247,6 +265,8 @@ void db_bind_text(db_stmt *st, int i, const char *s)
 
 void db_bind_text_ref(db_stmt *st, int i, const char *s)
 {
+	if (!st->h)
+		return;
 	if (s)
 		sqlite3_bind_text(st->h, i, s, -1, SQLITE_STATIC);
 	else
@@ -255,14 +275,26 @@ void db_bind_text_ref(db_stmt *st, int i, const char *s)
 
 void db_bind_textn(db_stmt *st, int i, const char *s, size_t n)
 {
-	sqlite3_bind_text(st->h, i, s, (int)n, SQLITE_TRANSIENT);
+	if (st->h)
+		sqlite3_bind_text(st->h, i, s, (int)n, SQLITE_TRANSIENT);
 }
 
-void db_bind_int(db_stmt *st, int i, int64_t v) { sqlite3_bind_int64(st->h, i, v); }
-void db_bind_null(db_stmt *st, int i) { sqlite3_bind_null(st->h, i); }
+void db_bind_int(db_stmt *st, int i, int64_t v)
+{
+	if (st->h)
+		sqlite3_bind_int64(st->h, i, v);
+}
+
+void db_bind_null(db_stmt *st, int i)
+{
+	if (st->h)
+		sqlite3_bind_null(st->h, i);
+}
 
 int db_step(db_stmt *st)
 {
+	if (!st->h)
+		return st->err;
 	int rc = db_code(sqlite3_step(st->h));
 
 	if (rc != DB_ROW)
@@ -270,8 +302,8 @@ int db_step(db_stmt *st)
 	return rc;
 }
 
-int db_column_count(db_stmt *st) { return sqlite3_column_count(st->h); }
-const char *db_column_name(db_stmt *st, int i) { return sqlite3_column_name(st->h, i); }
+int db_column_count(db_stmt *st) { return st->h ? sqlite3_column_count(st->h) : 0; }
+const char *db_column_name(db_stmt *st, int i) { return st->h ? sqlite3_column_name(st->h, i) : ""; }
 int db_col_is_null(db_stmt *st, int i) { return sqlite3_column_type(st->h, i) == SQLITE_NULL; }
 
 const char *db_col_text(db_stmt *st, int i)
@@ -281,7 +313,7 @@ const char *db_col_text(db_stmt *st, int i)
 }
 
 int64_t db_col_int(db_stmt *st, int i) { return sqlite3_column_int64(st->h, i); }
-const char *db_stmt_sql(db_stmt *st) { return sqlite3_sql(st->h); }
+const char *db_stmt_sql(db_stmt *st) { return st->h ? sqlite3_sql(st->h) : st->sql; }
 int64_t db_changes(db *d) { return sqlite3_changes64(d->h); }
 int64_t db_last_insert_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
 

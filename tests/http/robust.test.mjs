@@ -6,6 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { execFileSync } from 'node:child_process';
 import { req, startServer } from './helpers.mjs';
 import { idNumber } from './ids.mjs';
 
@@ -124,4 +125,25 @@ test('other requests are answered while a long import runs', async () => {
   for (const a of during) assert.ok(a.ms < 1000, `a request took ${a.ms} ms during the import`);
   const t = await req(base, '/api/v1/attendance?per_page=1');
   assert.equal(t.json.total, rows);
+});
+
+test('a statement that cannot be prepared fails its request, not the server', async () => {
+  // Another process renames a table under the running server: the next
+  // request that prepares SQL naming it (the warning list, never asked for
+  // on any connection yet) meets "no such table" at prepare time. That
+  // request answers a 5xx with a message; the process keeps serving.
+  const sql = (s) => execFileSync('sqlite3', [srv.db, s], { encoding: 'utf8' });
+  sql('ALTER TABLE warnings RENAME TO warnings_gone');
+  try {
+    const r = await req(base, '/api/v1/warnings');
+    assert.ok(r.status >= 500 && r.status < 600, `${r.status} ${r.text}`);
+    assert.ok(r.json && r.json.error && r.json.error.message, r.text);
+    await healthy();
+    assert.equal((await req(base, '/api/v1/projects?per_page=1')).status, 200);
+  } finally {
+    sql('ALTER TABLE warnings_gone RENAME TO warnings');
+  }
+  // Once the table is back, the same request works again.
+  const again = await req(base, '/api/v1/warnings');
+  assert.equal(again.status, 200, again.text);
 });
