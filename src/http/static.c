@@ -5,6 +5,8 @@
  * bytes, computed once), so a browser revalidates cheaply; index.html and
  * the scripts are not cached without checking.
  * Unknown paths are 404: the UI routes with the URL hash, not the path.
+ * A query string (`/static/app.js?v=2`, a cache-buster) is accepted and
+ * ignored: it names the same file.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -84,6 +86,9 @@ int http_static(http_req *r)
 	const char *name = r->nargs > 0 ? r->args[0] : "";
 
 	pthread_once(&etag_once, compute_etags);
+	/* Any query is a cache-buster: read (ignored), so never a 400. */
+	for (int i = 0; i < r->nparams; i++)
+		r->params[i].used = 1;
 	for (size_t i = 0; i < sizeof assets / sizeof assets[0]; i++) {
 		asset *a = &assets[i];
 		if (strcmp(a->name, name) != 0)

@@ -354,6 +354,27 @@ describe('static assets', () => {
     await ec.arrayBuffer();
   });
 
+  test('a query string on an asset (a cache-buster) is ignored, not a 400', async () => {
+    const plain = await fetch(base + '/static/app.js');
+    const plainText = await plain.text();
+    for (const q of ['?v=2', '?v=2&t=1718000000', '?x']) {
+      const r = await fetch(base + '/static/app.js' + q);
+      assert.equal(r.status, 200, q);
+      assert.match(r.headers.get('content-type'), /^text\/javascript/, q);
+      assert.equal(r.headers.get('etag'), plain.headers.get('etag'), q);
+      assert.equal(await r.text(), plainText, q);
+    }
+    const css = await fetch(base + '/static/style.css?v=20260601');
+    assert.equal(css.status, 200);
+    await css.arrayBuffer();
+    const idx = await fetch(base + '/?v=3');
+    assert.equal(idx.status, 200);
+    assert.match(await idx.text(), /<html/i);
+    const missing = await fetch(base + '/static/nope.js?v=2');
+    assert.equal(missing.status, 404);
+    await missing.arrayBuffer();
+  });
+
   test('every script index.html loads is embedded, typed, revalidated', async () => {
     const html = (await req(base, '/')).text;
     const srcs = [...html.matchAll(/<script src="\/static\/([a-z]+(?:\.min)?\.js)"/g)].map((m) => m[1]);
