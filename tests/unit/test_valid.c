@@ -56,6 +56,20 @@ Test(uscc, check_zero_when_sum_divisible)
 	ACCEPT(valid_uscc, s);
 }
 
+/*
+ * Every weight of GB 32100 counts: the 17 characters of each number are
+ * all different, and 31 is prime, so swapping any two weights changes the
+ * weighted sum mod 31 and hence the check character. Computed
+ * independently: weights as 3^i mod 31, C18 = 31 - (sum mod 31).
+ */
+Test(uscc, every_weight_counts)
+{
+	ACCEPT(valid_uscc, "91234567ABCDEFGHJU");
+	ACCEPT(valid_uscc, "YNMLK9876543HG2RT3");
+	cr_assert_eq(valid_uscc_check_char("91234567ABCDEFGHJ"), 'U');
+	cr_assert_eq(valid_uscc_check_char("YNMLK9876543HG2RT"), '3');
+}
+
 Test(uscc, invalid)
 {
 	REJECT(valid_uscc, "91110000600037341M", WHY_CHECK);
@@ -80,6 +94,27 @@ Test(id_number, valid)
 	ACCEPT(valid_id_number, "440524198001010013");
 	cr_assert_eq(valid_id_check_char("11010519491231002"), 'X');
 	cr_assert_eq(valid_id_check_char("44052419800101001"), '3');
+}
+
+/*
+ * Every weight of GB 11643 counts: swapping any two different weights
+ * changes the check character of at least one of these numbers, because
+ * for every such pair of positions some number has different digits there
+ * (the published vectors above have zeros in most positions, so a swap of
+ * two weights where both digits are 0 went unnoticed). The first three
+ * have no zero at all. Check characters computed independently of
+ * valid.c: weights as 2^(17-i) mod 11 (the standard's definition, not a
+ * table), ISO 7064 MOD 11-2, in a throw-away script.
+ */
+Test(id_number, every_weight_counts)
+{
+	static const char *const ids[] = {"41295719611118298X", "771862192611196833",
+					  "315337199411274733", "437378204208309304"};
+
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		ACCEPT(valid_id_number, ids[i]);
+		cr_assert_eq(valid_id_check_char(ids[i]), ids[i][17], "%s", ids[i]);
+	}
 }
 
 Test(id_number, standard_example_born_1880_is_out_of_range)
@@ -158,6 +193,13 @@ Test(bank_card, luhn)
 	cr_assert_eq(valid_luhn_digit("622202123456789012"), '8');
 	cr_assert_eq(valid_luhn_digit("411111111111111"), '1');
 	cr_assert_eq(valid_luhn_digit("7992739871"), '3'); /* Wikipedia example */
+	/* No zero digit, 16 and 19 digits: every position, doubled or not,
+	 * and every digit above 4 (the "- 9" of a doubled digit) counts.
+	 * Check digits computed independently. */
+	ACCEPT(valid_bank_card, "9897654886865162");
+	ACCEPT(valid_bank_card, "2266881265788873394");
+	REJECT(valid_bank_card, "9897654886865163", WHY_CHECK);
+	REJECT(valid_bank_card, "2266881265788873349", WHY_CHECK); /* transposition */
 }
 
 Test(phone, mobile)
