@@ -212,6 +212,23 @@ expect_in "(a) names row 5" "$T/err" "FAILED at row 5:"
 expect_in "(a) says edited" "$T/err" "edited"
 expect_in "(a) warns about the dropped triggers" "$T/err" "triggers"
 
+# Every hashed field, one at a time, on a row where it is set (before and
+# after both JSON; a CLI row's address is empty, so the edit writes one in):
+# the edit must be found at that row. Leaving any field out of the hash
+# (audit_row_hash) fails one of these.
+FSEQ=$(sq "$DB" "SELECT min(seq) FROM audit_log WHERE before IS NOT NULL AND after IS NOT NULL
+	AND role <> '' AND object_key <> ''")
+expect_eq "a row with every field set" "$(sq "$DB" "SELECT count(*) FROM audit_log WHERE seq=$FSEQ
+	AND time <> '' AND actor <> '' AND action <> '' AND object_kind <> ''")" 1
+for f in time actor role address action object_kind object_key before after; do
+	tamper "field_$f" "UPDATE audit_log SET $f = coalesce($f, '') || '~' WHERE seq=$FSEQ"
+	expect_eq "$f: tamper applied" \
+		"$(sq "$T/field_$f.db" "SELECT $f LIKE '%~' FROM audit_log WHERE seq=$FSEQ")" 1
+	run audit verify --db "$T/field_$f.db"
+	expect_rc "$f edited: verify fails" 1
+	expect_in "$f edited: names row $FSEQ" "$T/err" "FAILED at row $FSEQ:"
+	expect_in "$f edited: says edited" "$T/err" "edited"
+done
 tamper edited_json "UPDATE audit_log SET after=replace(after,'\"inserted\":4','\"inserted\":3') WHERE action='import'"
 IMPORT_SEQ=$(sq "$DB" "SELECT min(seq) FROM audit_log WHERE action='import'")
 run audit verify --db "$T/edited_json.db"

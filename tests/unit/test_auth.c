@@ -495,3 +495,41 @@ Test(audit, chain_verify_and_tamper, .init = setup, .fini = teardown)
 	cr_expect_eq(res.guards, 1);
 	cr_expect_not_null(strstr(res.reason, "edited"), "%s", res.reason);
 }
+
+/*
+ * Known answers of the canonical form (docs/security.md, "Audit log"): two
+ * fixed rows, chained, every field set (one NULL "before", one empty
+ * address), so leaving any field out of the hash - or changing how a
+ * field, its length or NULL is written - changes these constants. They
+ * were computed outside anxin, with printf and sha256sum over
+ * prev_hash || "<byte length>:<bytes>\n" per field ("-\n" for NULL):
+ *   { printf '%064d' 0; f 1; f 2026-05-20T08:30:00Z; ...; printf -- '-\n';
+ *     f '{"field":"bank_card","note":"核查"}'; } | sha256sum
+ * where f() { printf '%d:%s\n' "${#1}" "$1"; } under LC_ALL=C.
+ */
+Test(audit, known_answer_hash)
+{
+	static const char zero[] =
+		"0000000000000000000000000000000000000000000000000000000000000000";
+	static const char want1[] =
+		"9c423ab0b3ad56fe4d8c98ca98a7bed6a9e082894352820f61cc6a9e220b17c4";
+	static const char want2[] =
+		"b3a4b532ba1621255ef3197679cb224a01553d4f547691d8aaf317bc3e084976";
+	char h[AUDIT_HASH_HEX];
+	audit_row r1 = {
+		.seq = 1, .time = "2026-05-20T08:30:00Z", .actor = "wangwei", .role = "inspector",
+		.address = "10.1.2.3", .action = "reveal", .object_kind = "workers",
+		.object_key = "120116199001011237", .before = NULL,
+		.after = "{\"field\":\"bank_card\",\"note\":\"核查\"}",
+	};
+	audit_row r2 = {
+		.seq = 2, .time = "2026-05-20T08:31:05Z", .actor = "cli:ops", .role = "cli",
+		.address = "", .action = "user_passwd", .object_kind = "user", .object_key = "taida",
+		.before = "{\"a\":1}", .after = "{\"a\":2}",
+	};
+
+	audit_row_hash(&r1, zero, h);
+	cr_expect_str_eq(h, want1);
+	audit_row_hash(&r2, want1, h);
+	cr_expect_str_eq(h, want2);
+}
