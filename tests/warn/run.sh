@@ -453,11 +453,42 @@ expect_in "show json: history" "$T/out" '"event":"escalated"'
 # the condition persists: a manual elimination is not undone every morning
 expect_set "manual elimination holds while the condition persists" 2026-04-20 ""
 expect_set "... also on the next day" 2026-04-21 ""
-# it worsens (red: a second month): a new warning
+# it worsens (red: a second month): a NEW warning, while the one eliminated
+# by hand stays eliminated as it was (its id, level, reason) - in both
+# paths of the reconcile: a full scan re-evaluates the 2026-03 cell (found,
+# worse than at elimination); an incremental one touches only 2026-02 and
+# re-levels the eliminated 2026-03 warning it did not re-evaluate.
 employ P1 "$W2" 2026-02-01 2026-02-28
 attend P1 "$W2" 2026-02-02 2
+sqlite3 "$DB" ".backup '$T/worse_full.db'"
+# expect_worse NAME DB: the 2026-03 cell holds the two eliminated warnings
+# (automatically $first_id, by hand $new_id, orange) as they were, and a
+# new open red one with another id.
+expect_worse() {
+	"$ANXIN" warnings --status all --format csv --db "$2" | tail -n +2 |
+		awk -F, '$1 == "WAGE_UNPAID" && $3 == "2026-03" {print $5 "," $4 "," $6}' | sort >"$T/cell"
+	expect_eq "$1: three warnings for the cell" "$(wc -l <"$T/cell")" 3
+	expect_eq "$1: the first stays eliminated" \
+		"$(awk -F, '$3 == "'"$first_id"'" {print $1}' "$T/cell")" "eliminated"
+	expect_eq "$1: the old one stays eliminated, orange" \
+		"$(awk -F, '$3 == "'"$new_id"'" {print $1 "," $2}' "$T/cell")" "eliminated,orange"
+	local fresh_id
+	fresh_id=$(awk -F, '$1 == "open" {print $3}' "$T/cell")
+	expect_eq "$1: a new open warning, red" "$(awk -F, '$1 == "open" {print $2}' "$T/cell")" "red"
+	if [ -n "$fresh_id" ] && [ "$fresh_id" != "$new_id" ] && [ "$fresh_id" != "$first_id" ]; then ok; else
+		bad "$1: the open warning has id '$fresh_id', the eliminated one $new_id"; fi
+	"$ANXIN" warnings show "$new_id" --format json --db "$2" >"$T/old.json"
+	expect_in "$1: the old one keeps its reason" "$T/old.json" '"eliminated_reason":"已约谈整改"'
+	expect_in "$1: ... and how" "$T/old.json" '"eliminated_how":"manual"'
+}
+run scan --as-of 2026-04-21 --full --db "$T/worse_full.db"
+expect_rc "worse, full scan" 0
+expect_in "worse, full scan: full" "$T/out" "full"
+expect_worse "worse than when eliminated (full scan)" "$T/worse_full.db"
 expect_set "worse than when eliminated: raised again" 2026-04-21 "WAGE_UNPAID,P1,2026-02,red,open
 WAGE_UNPAID,P1,2026-03,red,open"
+expect_in "worse, incremental scan: incremental" "$T/out" "incremental"
+expect_worse "worse than when eliminated (incremental scan)" "$DB"
 run warnings show 99999 --db "$DB"
 expect_rc "show unknown id" 1
 
