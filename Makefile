@@ -42,12 +42,13 @@ $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
-# Embedded files (.incbin): the web UI and the SQL migrations.
+# Embedded files (.incbin): the web UI, the SQL migrations, the common passwords.
 $(B)/%.o: %.S
 	@mkdir -p $(dir $@)
 	$(CC) -c $< -o $@
 $(B)/src/http/assets.o: $(ASSETS)
 $(B)/src/store/migrations_sql.o: $(wildcard src/store/sqlite/*.sql)
+$(B)/src/domain/common_passwords.o: src/domain/common_passwords.txt
 
 $(B)/libanxin.a: $(OBJ)
 	rm -f $@

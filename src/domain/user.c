@@ -1,6 +1,8 @@
 /*
- * user.c - accounts, password rules and hashing, log-in with lock-out (see
- * user.h). SQL is in store/user_store.c and store/session_store.c.
+ * user.c - accounts, password rules (with the embedded list of common
+ * passwords) and hashing, log-in with the account's slow-down (see user.h).
+ * SQL is in store/user_store.c, store/session_store.c and, for "has this
+ * address logged in before", store/audit_store.c.
  */
 #include "domain/user.h"
 
@@ -11,10 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/audit_store.h"
 #include "store/session_store.h"
 #include "util/valid.h"
 
-const user_policy user_policy_default = {10, 5, 15 * 60};
+const user_policy user_policy_default = {10, 5, 30, 15 * 60, 20};
+
+/* common_passwords.txt, embedded by common_passwords.S (NUL-terminated). */
+extern const char user_common_passwords[], user_common_passwords_end[];
 
 #define PW_MAX_BYTES 256
 
@@ -59,6 +65,42 @@ static int contains_ci(const char *hay, const char *needle)
 	return 0;
 }
 
+int user_password_common(const char *pw)
+{
+	size_t n = pw ? strlen(pw) : 0;
+	const char *line = user_common_passwords;
+
+	if (n == 0)
+		return 0;
+	/* A linear pass over ~1,000 short lines: passwords are checked only
+	 * when set or changed, so no index is worth its memory. */
+	while (line < user_common_passwords_end && *line) {
+		const char *nl = memchr(line, '\n', (size_t)(user_common_passwords_end - line));
+		const char *end = nl ? nl : user_common_passwords_end;
+		size_t len = (size_t)(end - line);
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (*line != '#' && len == n && strncasecmp(line, pw, n) == 0)
+			return 1;
+		if (!nl)
+			break;
+		line = nl + 1;
+	}
+	return 0;
+}
+
+int64_t user_backoff(int failures, int free, const user_policy *p)
+{
+	if (!p)
+		p = &user_policy_default;
+	if (failures < free)
+		return 0;
+	int64_t d = p->base_delay;
+	for (int i = free; i < failures && d < p->max_delay; i++)
+		d *= 2;
+	return d < p->max_delay ? d : p->max_delay;
+}
+
 int user_password_ok(const char *username, const char *pw, const user_policy *p,
 		     const char **why)
 {
@@ -95,6 +137,11 @@ int user_password_ok(const char *username, const char *pw, const user_policy *p,
 	}
 	if (username && strlen(username) >= 2 && contains_ci(pw, username)) {
 		*why = "密码不能包含用户名 (password must not contain the username)";
+		return 0;
+	}
+	if (user_password_common(pw)) {
+		*why = "密码过于常见,容易被猜中,请换一个 (password is on the list of the most "
+		       "common passwords)";
 		return 0;
 	}
 	return 1;
@@ -448,7 +495,7 @@ user_login_rc user_login(db *d, const char *username, const char *pw, const char
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	user_login_rc rc = USER_LOGIN_ERROR;
 	user_rec u;
-	int match, found;
+	int match, found, known;
 	const char *reason;
 
 	if (!p)
@@ -458,8 +505,13 @@ user_login_rc user_login(db *d, const char *username, const char *pw, const char
 	found = user_store_get(d, username ? username : "", &u);
 	if (found < 0)
 		return USER_LOGIN_ERROR;
-	if (found && u.locked_until > now) {
-		match = 0;  /* no password check while locked */
+	/* An address that has logged into this account before is not slowed
+	 * by strangers' failures. */
+	known = found ? audit_store_login_seen(d, u.username, address) : 0;
+	if (known < 0)
+		return USER_LOGIN_ERROR;
+	if (found && !known && u.locked_until > now) {
+		match = 0;  /* no password check while slowed */
 	} else if (found) {
 		match = user_verify_password(u.pw_hash, pw ? pw : "");
 	} else {
@@ -474,17 +526,18 @@ user_login_rc user_login(db *d, const char *username, const char *pw, const char
 	if (!found) {
 		rc = USER_LOGIN_BAD;
 		reason = "unknown_user";
-	} else if (u.locked_until > now) {
+	} else if (!known && u.locked_until > now) {
 		rc = USER_LOGIN_LOCKED;
-		reason = "locked";
+		reason = "slowed";
 	} else if (!match) {
 		rc = USER_LOGIN_BAD;
 		reason = "bad_password";
 		u.failed_logins++;
-		if (u.failed_logins >= p->max_failures) {
-			u.locked_until = now + p->lock_seconds;
-			u.failed_logins = 0;
-			reason = "bad_password_locked";
+		/* From the ceiling on, every failure slows the account for
+		 * strangers, a little longer each time, never for good. */
+		if (u.failed_logins >= p->account_ceiling) {
+			u.locked_until = now + user_backoff(u.failed_logins, p->account_ceiling, p);
+			reason = "bad_password_slowed";
 		}
 	} else if (u.disabled) {
 		rc = USER_LOGIN_DISABLED;
@@ -530,7 +583,7 @@ const char *user_login_message(user_login_rc rc)
 	switch (rc) {
 	case USER_LOGIN_OK: return "登录成功 (logged in)";
 	case USER_LOGIN_BAD: return "用户名或密码错误 (wrong user name or password)";
-	case USER_LOGIN_LOCKED: return "登录失败次数过多,账户已临时锁定 (too many failures: account locked for a while)";
+	case USER_LOGIN_LOCKED: return "登录失败次数过多,请稍后再试 (too many failed log-ins: try again later)";
 	case USER_LOGIN_DISABLED: return "账户已停用 (account disabled)";
 	case USER_LOGIN_MUST_CHANGE: return "首次登录须修改密码 (you must change your password)";
 	default: return "系统错误 (internal error)";

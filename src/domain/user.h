@@ -22,12 +22,21 @@
 #include "store/user_store.h"
 #include "util/buf.h"
 
-/* The lock-out and password parameters (defaults: 10 characters, 5
- * failures, 15 minutes). */
+/*
+ * The password and log-in throttling parameters (defaults: 10 characters;
+ * 5 free failures, then 30 s doubling to at most 15 minutes; 20 failures
+ * of one account before strangers are slowed). Failures never lock an
+ * account for good: every delay ends, and an address that has logged into
+ * the account before is never slowed by strangers' failures (OWASP ASVS
+ * v4 2.2.1, Authentication Cheat Sheet "Account lockout").
+ */
 typedef struct user_policy {
 	int min_length;        /* characters (UTF-8 code points) */
-	int max_failures;      /* consecutive failed log-ins before lock-out */
-	int lock_seconds;      /* how long a lock-out lasts */
+	int free_failures;     /* failures of one (account, address) before delays */
+	int base_delay;        /* the first delay, seconds; doubles per failure */
+	int max_delay;         /* the longest delay, seconds */
+	int account_ceiling;   /* consecutive failures of one account (all
+				* addresses) after which strangers are slowed */
 } user_policy;
 
 extern const user_policy user_policy_default;
@@ -37,7 +46,10 @@ extern const user_policy user_policy_default;
 typedef enum user_login_rc {
 	USER_LOGIN_OK = 0,
 	USER_LOGIN_BAD,           /* unknown user or wrong password */
-	USER_LOGIN_LOCKED,        /* too many failures: wait until locked_until */
+	USER_LOGIN_LOCKED,        /* slowed: too many failures on the account from
+				     addresses it never logged in from; wait
+				     until locked_until (the password is not
+				     checked) */
 	USER_LOGIN_DISABLED,      /* right password, account disabled */
 	USER_LOGIN_MUST_CHANGE,   /* right password; must set a new one first */
 	USER_LOGIN_ERROR          /* database error */
@@ -48,10 +60,18 @@ typedef enum user_login_rc {
 int user_name_ok(const char *username, const char **why);
 /* Whether pw satisfies the rules: at least p->min_length characters, at
  * most 256 bytes, three of the four classes (lower, upper, digit, other;
- * any non-ASCII counts as other), not containing the username. Returns 1,
- * or 0 with *why (a static bilingual message). */
+ * any non-ASCII counts as other), not containing the username, and not one
+ * of the common passwords (common_passwords.txt, compared ignoring ASCII
+ * case). Returns 1, or 0 with *why (a static bilingual message). */
 int user_password_ok(const char *username, const char *pw, const user_policy *p,
 		     const char **why);
+/* Whether pw is on the embedded list of common passwords, ignoring ASCII
+ * case. */
+int user_password_common(const char *pw);
+/* The delay, in seconds, owed after failures consecutive failures when
+ * the first free ones cost nothing: 0 below free, then p->base_delay
+ * doubling with each further failure, never more than p->max_delay. */
+int64_t user_backoff(int failures, int free, const user_policy *p);
 /* Argon2id hash string of pw into out. Limits: OPSLIMIT/MEMLIMIT
  * INTERACTIVE (about 0.15 s, 64 MiB here); MIN only when the environment
  * sets ANXIN_TEST_FAST_HASH=1 (tests). Returns 0, -1 when out of memory.
@@ -91,14 +111,20 @@ int user_unlock(db *d, const audit_actor *who, const char *username, int64_t now
 		size_t errlen);
 
 /*
- * Checks a log-in attempt at time now with policy p (NULL = default).
- * A locked account answers LOCKED without checking the password; an
- * unknown user costs the same Argon2id work as a known one. A wrong
- * password counts a failure and, at p->max_failures, locks the account for
- * p->lock_seconds. A right password clears the failures and, when the
- * stored hash used weaker limits, re-hashes it. Every attempt is audited
- * (login / login_failed, with the reason in "after"). On OK, MUST_CHANGE,
- * DISABLED and LOCKED *out holds the account.
+ * Checks a log-in attempt from address at time now with policy p (NULL =
+ * default). An unknown user costs the same Argon2id work as a known one
+ * and answers BAD. A wrong password counts a failure on the account; from
+ * p->account_ceiling consecutive failures on, each failure slows the
+ * account for user_backoff(failures, ceiling) seconds (locked_until), and
+ * while it is slowed an attempt from an address that never logged into
+ * the account (audit_store_login_seen) answers LOCKED without checking the
+ * password; an address that has logged in before is checked as usual. The
+ * per-(account, address) delays are the caller's (the HTTP layer keeps
+ * them). A right password clears the failures and, when the stored hash
+ * used weaker limits, re-hashes it. Every attempt is audited (login /
+ * login_failed, with the reason in "after"). On OK, MUST_CHANGE, DISABLED
+ * and LOCKED *out holds the account; on BAD out->id is 0 for an unknown
+ * name (for the caller's bookkeeping only: never to be shown).
  */
 user_login_rc user_login(db *d, const char *username, const char *pw, const char *address,
 			 int64_t now, const user_policy *p, user_rec *out);

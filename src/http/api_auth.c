@@ -2,17 +2,23 @@
  * api_auth.c - log-in for people: POST /api/v1/login, POST /api/v1/logout,
  * POST /api/v1/password and GET /api/v1/me, plus the log-in throttle.
  *
- * The rules (Argon2id, lock-out in the database, audit of every attempt)
- * are user_login's; this file adds what only the server can know:
- *  - a per-address throttle: more than THROTTLE_ADDR failed log-ins from
- *    one address within THROTTLE_WINDOW seconds answer 429 until the
- *    window ends, before any password is checked;
- *  - a lock-out for unknown user names that looks exactly like a real
- *    one (the 6th wrong attempt on any name answers 423), so the answers
- *    never tell whether a user exists;
- *  - the same counter guards the old-password check of a password change.
- * The throttle lives in memory (a small table, oldest entry evicted): a
- * restart forgets it; the database lock-out is the durable one.
+ * The rules (Argon2id, the account's slow-down in the database, audit of
+ * every attempt) are user_login's; this file adds what only the server can
+ * know, none of which lets a stranger lock anyone out:
+ *  - per (user name, address): 5 free failures, then each further attempt
+ *    must wait user_backoff (30 s doubling to 15 minutes) after the last
+ *    failure, answered 429 with Retry-After before any password is
+ *    checked; a success clears it, a day without failures forgets it;
+ *  - per address: more than THROTTLE_ADDR failures within THROTTLE_WINDOW
+ *    seconds answer 429 for any name until the window ends;
+ *  - for a name that is not an account, the account's slow-down of
+ *    user_login (20 failures from any addresses, then growing delays)
+ *    mimicked in memory, so neither the answers nor their sequence tell
+ *    whether a user exists;
+ *  - the password change's old-password check: 5 wrong per account per
+ *    window answer 423 (only a session of that account can get there).
+ * The table lives in memory (small, least recently failed entry evicted):
+ * a restart forgets it; the account's slow-down in the database stays.
  */
 #include <jansson.h>
 #include <pthread.h>
@@ -27,21 +33,40 @@
 #include "http/auth.h"
 
 #define THROTTLE_SLOTS 1024
-#define THROTTLE_WINDOW (15 * 60)  /* seconds; = the lock-out's length */
-#define THROTTLE_ADDR 30           /* failures per address per window */
-#define THROTTLE_NAME 5            /* failures per name (= user_policy) */
+#define THROTTLE_WINDOW (15 * 60)     /* seconds: the windowed counters */
+#define THROTTLE_ADDR 30              /* failures per address per window */
+#define THROTTLE_PW 5                 /* wrong old passwords per window */
+#define THROTTLE_FORGET (24 * 3600)   /* a pair's failures, after a quiet day */
 
 typedef struct throttle_slot {
-	char key[96];        /* "a:ADDRESS", "u:NAME" or "p:NAME" */
+	char key[160];       /* "a:ADDR", "n:NAME\x1fADDR", "u:NAME" or "p:NAME" */
 	int failures;
-	int64_t first;       /* start of the window */
+	int64_t first;       /* start of the window ("a:", "p:") */
+	int64_t last;        /* the last failure */
 } throttle_slot;
 
 static throttle_slot slots[THROTTLE_SLOTS];
 static pthread_mutex_t throttle_mu = PTHREAD_MUTEX_INITIALIZER;
 
-/* The slot of key (a new one, evicting the oldest, when create is set),
- * or NULL. Called with throttle_mu held. Windows past their end reset. */
+/* Whether the failures counted in s have expired at now: windowed keys
+ * ("a:", "p:") after THROTTLE_WINDOW from the first failure, a pair ("n:")
+ * after a day without one; "u:" never (like the account's counter). */
+static int throttle_expired(const throttle_slot *s, int64_t now)
+{
+	switch (s->key[0]) {
+	case 'a':
+	case 'p':
+		return now - s->first >= THROTTLE_WINDOW;
+	case 'n':
+		return now - s->last >= THROTTLE_FORGET;
+	default:
+		return 0;
+	}
+}
+
+/* The slot of key (a new one, evicting the least recently failed, when
+ * create is set), or NULL. Called with throttle_mu held. Expired counters
+ * restart. */
 static throttle_slot *throttle_slot_of(const char *key, int64_t now, int create)
 {
 	throttle_slot *oldest = &slots[0];
@@ -49,29 +74,31 @@ static throttle_slot *throttle_slot_of(const char *key, int64_t now, int create)
 	for (int i = 0; i < THROTTLE_SLOTS; i++) {
 		throttle_slot *s = &slots[i];
 		if (s->key[0] && strcmp(s->key, key) == 0) {
-			if (now - s->first >= THROTTLE_WINDOW) {
+			if (throttle_expired(s, now)) {
 				s->failures = 0;
-				s->first = now;
+				s->first = s->last = now;
 			}
 			return s;
 		}
-		if (!s->key[0] || s->first < oldest->first)
+		if (!s->key[0] || (oldest->key[0] && s->last < oldest->last))
 			oldest = s;
 	}
 	if (!create)
 		return NULL;
 	snprintf(oldest->key, sizeof oldest->key, "%s", key);
 	oldest->failures = 0;
-	oldest->first = now;
+	oldest->first = oldest->last = now;
 	return oldest;
 }
 
-/* Failures of key in its current window. */
-static int throttle_count(const char *key, int64_t now)
+/* Failures of key at now, and (when last is given) the time of the last. */
+static int throttle_count(const char *key, int64_t now, int64_t *last)
 {
 	pthread_mutex_lock(&throttle_mu);
 	throttle_slot *s = throttle_slot_of(key, now, 0);
 	int n = s ? s->failures : 0;
+	if (last)
+		*last = s ? (s->key[0] == 'a' ? s->first : s->last) : now;
 	pthread_mutex_unlock(&throttle_mu);
 	return n;
 }
@@ -79,20 +106,39 @@ static int throttle_count(const char *key, int64_t now)
 static void throttle_fail(const char *key, int64_t now)
 {
 	pthread_mutex_lock(&throttle_mu);
-	throttle_slot_of(key, now, 1)->failures++;
+	throttle_slot *s = throttle_slot_of(key, now, 1);
+	s->failures++;
+	s->last = now;
 	pthread_mutex_unlock(&throttle_mu);
 }
 
 void api_throttle_clear(const char *prefix, const char *name)
 {
-	char key[96];
+	char key[160], pair[160];
+	size_t np;
 
 	snprintf(key, sizeof key, "%s%s", prefix, name);
+	np = (size_t)snprintf(pair, sizeof pair, "n:%s\x1f", name);
 	pthread_mutex_lock(&throttle_mu);
-	throttle_slot *s = throttle_slot_of(key, 0, 0);
-	if (s)
-		memset(s, 0, sizeof *s);
+	for (int i = 0; i < THROTTLE_SLOTS; i++) {
+		throttle_slot *s = &slots[i];
+		/* a log-in's counters: the name's and every (name, address) */
+		if (strcmp(s->key, key) == 0 ||
+		    (!strcmp(prefix, "u:") && np < sizeof pair && !strncmp(s->key, pair, np)))
+			memset(s, 0, sizeof *s);
+	}
 	pthread_mutex_unlock(&throttle_mu);
+}
+
+/* Answers 429 with Retry-After (seconds, at least 1) and message msg. */
+static int too_many(http_req *r, int64_t wait, const char *msg)
+{
+	char secs[24];
+
+	snprintf(secs, sizeof secs, "%lld", (long long)(wait > 0 ? wait : 1));
+	http_error_code(r, 429, "too_many_requests", "%s", msg);
+	http_header(r, "Retry-After", secs);
+	return r->status;
 }
 
 json_t *api_json_object(http_req *r)
@@ -149,35 +195,49 @@ static int start_session(http_req *r, const user_rec *u, int64_t now)
 }
 
 static const char LOCKED_MSG[] =
-	"登录失败次数过多,账户已锁定15分钟,请稍后再试或联系管理员解锁 "
-	"(too many failed log-ins: locked for 15 minutes, or ask an administrator)";
+	"原密码输错次数过多,请15分钟后再试 (too many wrong current passwords: try again "
+	"in 15 minutes)";
+static const char SLOWED_MSG[] =
+	"登录失败次数过多,请稍后再试 (too many failed log-ins: try again later)";
 
 int api_login(http_req *r)
 {
+	const user_policy *pol = &user_policy_default;
 	json_t *o = NULL;
 	user_rec u;
-	char akey[96], ukey[96];
-	int64_t now = auth_now();
+	char akey[160], nkey[160], ukey[160];
+	int64_t now = auth_now(), last;
 
 	if (!r->hdr.content_type || strncmp(r->hdr.content_type, "application/json", 16) != 0)
 		return http_error(r, 415, "send the log-in as application/json");
 	if (req_params_done(r) < 0 || !(o = api_json_object(r)))
 		return r->status;
 	const char *name = api_json_str(o, "username"), *pw = api_json_str(o, "password");
-	if (!name || !pw || !*name || !*pw) {
+	if (!name || !*name || !pw || !*pw) {
 		http_error(r, 400, "请输入用户名和密码 (send username and password)");
 		goto out;
 	}
 	snprintf(akey, sizeof akey, "a:%s", r->addr);
+	snprintf(nkey, sizeof nkey, "n:%.64s\x1f%s", name, r->addr);
 	snprintf(ukey, sizeof ukey, "u:%.64s", name);
-	if (throttle_count(akey, now) >= THROTTLE_ADDR) {
-		http_error_code(r, 429, "too_many_requests",
-				"登录尝试过于频繁,请15分钟后再试 (too many failed log-ins from your "
-				"address: try again later)");
+	if (throttle_count(akey, now, &last) >= THROTTLE_ADDR) {
+		too_many(r, last + THROTTLE_WINDOW - now,
+			 "登录尝试过于频繁,请15分钟后再试 (too many failed log-ins from your "
+			 "address: try again later)");
 		goto out;
 	}
-	int named_locked = throttle_count(ukey, now) >= THROTTLE_NAME;
-	user_login_rc rc = user_login(r->db, name, pw, r->addr, now, NULL, &u);
+	/* This address's failures on this name: growing delays, no lock. */
+	int nf = throttle_count(nkey, now, &last);
+	int64_t wait = last + user_backoff(nf, pol->free_failures, pol) - now;
+	if (nf >= pol->free_failures && wait > 0) {
+		too_many(r, wait, SLOWED_MSG);
+		goto out;
+	}
+	/* For a name that is no account: the account's slow-down, mimicked. */
+	int uf = throttle_count(ukey, now, &last);
+	int64_t uwait = last + user_backoff(uf, pol->account_ceiling, pol) - now;
+	int named_slowed = uf >= pol->account_ceiling && uwait > 0;
+	user_login_rc rc = user_login(r->db, name, pw, r->addr, now, pol, &u);
 	switch (rc) {
 	case USER_LOGIN_OK:
 	case USER_LOGIN_MUST_CHANGE:
@@ -186,15 +246,18 @@ int api_login(http_req *r)
 		break;
 	case USER_LOGIN_BAD:
 		throttle_fail(akey, now);
-		throttle_fail(ukey, now);
-		if (named_locked)  /* an unknown name "locks" like a real one */
-			http_error_code(r, 423, "locked", "%s", LOCKED_MSG);
-		else
-			http_error_code(r, 401, "login_failed", "%s", user_login_message(rc));
+		if (u.id == 0 && named_slowed) {  /* as LOCKED would answer */
+			too_many(r, uwait, SLOWED_MSG);
+			break;
+		}
+		throttle_fail(nkey, now);
+		if (u.id == 0)
+			throttle_fail(ukey, now);
+		http_error_code(r, 401, "login_failed", "%s", user_login_message(rc));
 		break;
 	case USER_LOGIN_LOCKED:
 		throttle_fail(akey, now);
-		http_error_code(r, 423, "locked", "%s", LOCKED_MSG);
+		too_many(r, u.locked_until - now, SLOWED_MSG);
 		break;
 	case USER_LOGIN_DISABLED:
 		http_error_code(r, 403, "disabled", "%s", user_login_message(rc));
@@ -229,7 +292,7 @@ int api_logout(http_req *r)
 int api_password(http_req *r)
 {
 	json_t *o = NULL;
-	char err[256], pkey[96];
+	char err[256], pkey[160];
 	int64_t now = auth_now();
 	user_rec u;
 
@@ -241,7 +304,7 @@ int api_password(http_req *r)
 		goto out;
 	}
 	snprintf(pkey, sizeof pkey, "p:%s", r->caller.user.username);
-	if (throttle_count(pkey, now) >= THROTTLE_NAME) {
+	if (throttle_count(pkey, now, NULL) >= THROTTLE_PW) {
 		http_error_code(r, 423, "locked", "%s", LOCKED_MSG);
 		goto out;
 	}

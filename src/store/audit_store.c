@@ -28,6 +28,19 @@ int audit_store_head(db *d, int64_t *seq, char hash[65])
 	return ret;
 }
 
+int audit_store_login_seen(db *d, const char *actor, const char *address)
+{
+	if (!actor || !address || !*address)
+		return 0;
+	db_stmt *st = db_prepare(d, "SELECT 1 FROM audit_log WHERE actor = ? AND action = 'login'"
+				    " AND address = ? LIMIT 1");
+	db_bind_text(st, 1, actor);
+	db_bind_text(st, 2, address);
+	int rc = db_step(st);
+	db_finalize(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
+}
+
 int audit_store_insert(db *d, const audit_row *r)
 {
 	db_stmt *st = db_prepare(d,

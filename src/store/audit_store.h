@@ -37,6 +37,9 @@ typedef struct audit_filter {
 /* The last row's seq and hash (hash: 65 bytes). Returns 1, or 0 when the
  * log is empty, -1 on a database error. */
 int audit_store_head(db *d, int64_t *seq, char hash[65]);
+/* Whether actor has logged in successfully (a "login" row) from address
+ * before: 1 yes, 0 no (an empty address never), -1 on a database error. */
+int audit_store_login_seen(db *d, const char *actor, const char *address);
 /* Inserts r as given (seq included). Returns DB_DONE or an error code. */
 int audit_store_insert(db *d, const audit_row *r);
 /* Calls cb for each row matching f (NULL = all) in seq order (or newest

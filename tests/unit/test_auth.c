@@ -245,40 +245,127 @@ Test(user, login_results, .init = setup, .fini = teardown)
 	cr_expect_eq(db_int(d, 0, "SELECT count(*) FROM audit_log WHERE address = '10.0.0.1'", ""), 1);
 }
 
-Test(user, lockout_after_five_failures, .init = setup, .fini = teardown)
+Test(user, backoff_grows_and_is_capped)
 {
-	user_rec u;
-	char err[256];
 	const user_policy *p = &user_policy_default;
 
-	add_user("alice", "inspector", NULL, NULL, 0);
-	/* Four failures, then success: the counter starts again. */
-	for (int i = 0; i < 4; i++)
-		cr_expect_eq(user_login(d, "alice", "Wrong-Pass-1", "", T0 + i, NULL, &u),
+	for (int i = 0; i < 5; i++)
+		cr_expect_eq(user_backoff(i, 5, p), 0, "failure %d is free", i);
+	cr_expect_eq(user_backoff(5, 5, p), 30);
+	cr_expect_eq(user_backoff(6, 5, p), 60);
+	cr_expect_eq(user_backoff(7, 5, p), 120);
+	cr_expect_eq(user_backoff(9, 5, p), 480);
+	cr_expect_eq(user_backoff(10, 5, p), 900, "capped at 15 minutes");
+	cr_expect_eq(user_backoff(1000000, 5, p), 900, "never more, never for good");
+	cr_expect_eq(user_backoff(20, 20, p), 30);
+}
+
+/*
+ * Failures never lock an account: five (or any number of) wrong passwords
+ * from a stranger's address leave the right one working from any address.
+ * From the ceiling on, strangers are slowed by growing delays (LOCKED
+ * without a password check), each of which ends; an address that has
+ * logged in before is never slowed; an administrator can clear it all.
+ */
+Test(user, failures_slow_strangers_never_lock, .init = setup, .fini = teardown)
+{
+	user_rec u;
+	char err[256], addr[32];
+	const user_policy *p = &user_policy_default;
+
+	add_user("alice", "admin", NULL, NULL, 0);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "10.0.0.1", T0, NULL, &u), USER_LOGIN_OK);
+	/* The old rule locked the account after 5: now nothing is locked. */
+	for (int i = 0; i < 6; i++)
+		cr_expect_eq(user_login(d, "alice", "Wrong-Pass-1", "198.51.100.7", T0 + 1 + i, NULL,
+					&u), USER_LOGIN_BAD);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "203.0.113.5", T0 + 8, NULL, &u),
+		     USER_LOGIN_OK, "a stranger's 6 failures lock nobody out");
+	/* A distributed guess: the ceiling, from many addresses. */
+	for (int i = 0; i < p->account_ceiling; i++) {
+		snprintf(addr, sizeof addr, "192.0.2.%d", i + 1);
+		cr_expect_eq(user_login(d, "alice", "Wrong-Pass-1", addr, T0 + 100 + i, NULL, &u),
 			     USER_LOGIN_BAD);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", T0 + 5, NULL, &u), USER_LOGIN_OK);
-	for (int i = 0; i < p->max_failures; i++)
-		cr_expect_eq(user_login(d, "alice", "Wrong-Pass-1", "", T0 + 10 + i, NULL, &u),
-			     USER_LOGIN_BAD);
-	int64_t locked_at = T0 + 10 + p->max_failures - 1;
-	/* Locked: even the right password is refused until the time is up. */
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", locked_at + 1, NULL, &u), USER_LOGIN_LOCKED);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", locked_at + p->lock_seconds - 1, NULL, &u),
+	}
+	int64_t t1 = T0 + 100 + p->account_ceiling - 1;  /* the last failure */
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "203.0.113.9", t1 + 1, NULL, &u),
+		     USER_LOGIN_LOCKED, "strangers are slowed");
+	cr_expect_eq(u.locked_until, t1 + 30);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "203.0.113.9", t1 + 29, NULL, &u),
 		     USER_LOGIN_LOCKED);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", locked_at + p->lock_seconds, NULL, &u),
-		     USER_LOGIN_OK);
-	/* An administrator can lift a lock-out early. */
-	for (int i = 0; i < p->max_failures; i++)
-		user_login(d, "alice", "Wrong-Pass-1", "", T0 + 2000, NULL, &u);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", T0 + 2001, NULL, &u), USER_LOGIN_LOCKED);
+	/* The delay ends: the password is checked again; a failure doubles it. */
+	cr_expect_eq(user_login(d, "alice", "Wrong-Pass-1", "203.0.113.9", t1 + 30, NULL, &u),
+		     USER_LOGIN_BAD);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "203.0.113.9", t1 + 31, NULL, &u),
+		     USER_LOGIN_LOCKED);
+	cr_expect_eq(u.locked_until, t1 + 30 + 60);
+	/* The bureau's own address is not subject to strangers' failures. */
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "10.0.0.1", t1 + 32, NULL, &u), USER_LOGIN_OK);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "203.0.113.9", t1 + 33, NULL, &u),
+		     USER_LOGIN_OK, "a success clears the account's failures");
+	cr_expect_eq(db_int(d, 0, "SELECT count(*) FROM audit_log WHERE action = 'login_failed'"
+				  " AND after = '{\"result\":\"slowed\"}'", ""), 3);
+	cr_expect_eq(db_int(d, 0, "SELECT count(*) FROM audit_log WHERE action = 'login_failed'"
+				  " AND after = '{\"result\":\"bad_password_slowed\"}'", ""), 2);
+	/* An administrator can clear a slow-down early. */
+	for (int i = 0; i < p->account_ceiling; i++)
+		user_login(d, "alice", "Wrong-Pass-1", "192.0.2.200", T0 + 2000, NULL, &u);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "192.0.2.201", T0 + 2001, NULL, &u),
+		     USER_LOGIN_LOCKED);
 	cr_expect_eq(user_unlock(d, &cli_who, "alice", T0 + 2002, err, sizeof err), 0);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", T0 + 2003, NULL, &u), USER_LOGIN_OK);
-	/* A custom policy: 2 failures, 60 s. */
-	user_policy strict = {10, 2, 60};
-	user_login(d, "alice", "Wrong-Pass-1", "", T0 + 3000, &strict, &u);
-	user_login(d, "alice", "Wrong-Pass-1", "", T0 + 3001, &strict, &u);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", T0 + 3002, &strict, &u), USER_LOGIN_LOCKED);
-	cr_expect_eq(user_login(d, "alice", GOOD_PW, "", T0 + 3061, &strict, &u), USER_LOGIN_OK);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "192.0.2.201", T0 + 2003, NULL, &u),
+		     USER_LOGIN_OK);
+	/* A stricter policy: 2 failures, 60 s doubling. */
+	user_policy strict = {10, 5, 60, 900, 2};
+	user_login(d, "alice", "Wrong-Pass-1", "192.0.2.9", T0 + 3000, &strict, &u);
+	user_login(d, "alice", "Wrong-Pass-1", "192.0.2.9", T0 + 3001, &strict, &u);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "192.0.2.9", T0 + 3002, &strict, &u),
+		     USER_LOGIN_LOCKED);
+	cr_expect_eq(user_login(d, "alice", GOOD_PW, "192.0.2.9", T0 + 3061, &strict, &u),
+		     USER_LOGIN_OK);
+}
+
+/* The most common passwords are refused, whatever their case, for every
+ * way a password is set: a new account, an administrator's reset, the
+ * user's own change. The list is embedded data (common_passwords.txt). */
+Test(user, common_passwords_refused, .init = setup, .fini = teardown)
+{
+	const char *why = NULL;
+	char err[256];
+	user_rec u;
+
+	/* These pass every other rule (10+ characters, 3 classes). */
+	static const char *const common[] = {"Password@123", "PASSWORD@123", "pAsSwOrD@123",
+					     "Admin@123456", "Huawei@123", "Qwerty@2026",
+					     "P@ssw0rd123", "Woaini1314"};
+	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++) {
+		cr_expect_not(user_password_ok("zhang", common[i], NULL, &why), "%s", common[i]);
+		cr_expect_not_null(why && strstr(why, "常见"), "%s: %s", common[i], why ? why : "");
+	}
+	/* The list itself: its first and last public entries, any case; a
+	 * comment line is no entry. */
+	cr_expect(user_password_common("123456"));
+	cr_expect(user_password_common("FreePass"));
+	cr_expect(user_password_common("Password123"));
+	cr_expect_not(user_password_common("Password1234567"));
+	cr_expect_not(user_password_common(""));
+	cr_expect_not(user_password_common("# common_passwords.txt - passwords anxin refuses for every set"));
+	cr_expect(user_password_ok("zhang", GOOD_PW, NULL, &why));
+	/* Every way of setting one. */
+	memset(&u, 0, sizeof u);
+	strcpy(u.username, "carol");
+	strcpy(u.role, "leader");
+	cr_expect_eq(user_add(d, &cli_who, &u, "Password@123", 1, T0, err, sizeof err), -1);
+	cr_expect_not_null(strstr(err, "常见"), "%s", err);
+	int64_t id = add_user("dave", "leader", NULL, NULL, 0);
+	cr_expect_eq(user_set_password(d, &cli_who, "dave", "Admin@123456", 1, T0, err, sizeof err),
+		     -1);
+	cr_expect_not_null(strstr(err, "常见"), "%s", err);
+	cr_expect_eq(user_change_password(d, &cli_who, id, GOOD_PW, "Qwerty@2026", T0, err,
+					  sizeof err), -1);
+	cr_expect_not_null(strstr(err, "常见"), "%s", err);
+	cr_expect_eq(user_login(d, "dave", GOOD_PW, "", T0, NULL, &u), USER_LOGIN_OK,
+		     "the old password still works");
 }
 
 Test(user, password_reset_ends_sessions, .init = setup, .fini = teardown)
