@@ -49,21 +49,27 @@ async function audit(query) {
 }
 
 describe('log-in', () => {
-  test('wrong password 5 times locks out; then even the right one is refused until unlock', async () => {
+  test('wrong passwords slow this name from this address down (429, Retry-After); nothing is locked', async () => {
     const pw = await newUser('lockme', 'leader');
     const seq = [];
-    for (let i = 0; i < 6; i++) seq.push((await login(base, 'lockme', 'Wrong-Pass-2026!')).status);
-    assert.deepEqual(seq, [401, 401, 401, 401, 401, 423]);
+    let last;
+    for (let i = 0; i < 6; i++) {
+      last = await login(base, 'lockme', 'Wrong-Pass-2026!');
+      seq.push(last.status);
+    }
+    assert.deepEqual(seq, [401, 401, 401, 401, 401, 429]);
+    assert.equal(last.json.error.code, 'too_many_requests');
+    assert.match(last.json.error.message, /稍后再试/);
     const right = await login(base, 'lockme', pw);
-    assert.equal(right.status, 423);
-    assert.equal(right.json.error.code, 'locked');
-    assert.match(right.json.error.message, /锁定/);
-    assert.equal(right.cookie, null, 'no session while locked');
+    assert.equal(right.status, 429, 'the password is not even checked while the delay runs');
+    assert.equal(right.cookie, null, 'no session while slowed');
+    assert.doesNotMatch(right.json.error.message, /锁定/, 'not a lock');
+    // An administrator's unlock clears the delays too.
     const u = await req(base, '/api/v1/users/lockme/unlock', { method: 'POST' });
     assert.equal(u.status, 200);
     assert.equal((await login(base, 'lockme', pw)).status, 200);
     const rows = await audit('actor=lockme&action=login_failed');
-    assert.equal(rows.length, 7, '6 wrong passwords and the refused right one');
+    assert.equal(rows.length, 5, 'the 5 wrong passwords checked; the delayed attempts never reach one');
   });
 
   test('an unknown user name gets exactly the same answers (no existence oracle)', async () => {
@@ -347,6 +353,98 @@ describe('administration', () => {
       assert.ok(r.status >= 400 && r.status < 500, p);
       assert.doesNotMatch(r.text, /SELECT|sqlite|FROM |\.c:\d+/i, p);
     }
+  });
+});
+
+/** Logs in from address addr (the server runs with --trust-proxy). */
+async function loginFrom(b, name, password, addr) {
+  const r = await fetch(b + '/api/v1/login', { method: 'POST', headers: {
+    'content-type': 'application/json', 'x-forwarded-for': addr },
+  body: JSON.stringify({ username: name, password }) });
+  const text = await r.text();
+  let json;
+  try { json = JSON.parse(text); } catch { json = undefined; }
+  return { status: r.status, json, retryAfter: r.headers.get('retry-after'),
+    cookie: /anxin_session=([^;]+)/.exec(r.headers.get('set-cookie') || '')?.[1] || null };
+}
+
+describe('log-in throttling: no stranger locks anyone out (addresses via --trust-proxy)', () => {
+  let p;
+  before(async () => {
+    p = await startServer({ load: ['enterprises'], args: ['--trust-proxy'] });
+  });
+  after(async () => {
+    const out = execFileSync(ANXIN, ['audit', 'verify', '--db', p.db], { encoding: 'utf8' });
+    assert.match(out, /audit log OK/);
+    await p.stop();
+  });
+
+  test('the administrator: a stranger\'s failures slow the stranger, never the bureau', async () => {
+    const pw = 'Bureau-Pass-2026!';
+    assert.equal((await loginFrom(p.base, 'admin', pw, '10.0.0.1')).status, 200, 'the usual desk');
+    // One stranger: 5 free failures, then growing delays for that address.
+    const seq = [];
+    let r;
+    for (let i = 0; i < 6; i++) {
+      r = await loginFrom(p.base, 'admin', 'Wrong-Pass-2026!', '198.51.100.7');
+      seq.push(r.status);
+    }
+    assert.deepEqual(seq, [401, 401, 401, 401, 401, 429]);
+    assert.equal(r.retryAfter, '30', 'the first delay');
+    r = await loginFrom(p.base, 'admin', pw, '198.51.100.7');
+    assert.equal(r.status, 429);
+    // ... while the account itself is not locked: any other address logs in.
+    r = await loginFrom(p.base, 'admin', pw, '203.0.113.5');
+    assert.equal(r.status, 200, `after a stranger's 6 failures: ${JSON.stringify(r.json)}`);
+    // A distributed guess: 4 addresses x 5 = 20 failures, the account's
+    // ceiling. Strangers now wait; the address it logged in from does not.
+    for (const a of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'])
+      for (let i = 0; i < 5; i++)
+        assert.equal((await loginFrom(p.base, 'admin', 'Wrong-Pass-2026!', a)).status, 401, a);
+    r = await loginFrom(p.base, 'admin', pw, '192.0.2.99');
+    assert.equal(r.status, 429, 'a new address is slowed once the account is under attack');
+    assert.ok(Number(r.retryAfter) >= 1 && Number(r.retryAfter) <= 30, r.retryAfter);
+    assert.equal(r.json.error.code, 'too_many_requests');
+    r = await loginFrom(p.base, 'admin', pw, '10.0.0.1');
+    assert.equal(r.status, 200, 'the bureau\'s known address logs in during the attack');
+    assert.ok(r.cookie);
+  });
+
+  test('an unknown name answers exactly like an account, through delays and the ceiling', async () => {
+    const mk = await postJson(p.base, '/api/v1/users', { username: 'victim', role: 'leader' });
+    assert.equal(mk.status, 200, mk.text);
+    const seqs = [];
+    for (const name of ['victim', 'nobody-here']) {
+      const seq = [];
+      const attempt = async (addr) => {
+        const r = await loginFrom(p.base, name, 'Wrong-Pass-2026!', addr);
+        seq.push([addr, r.status, r.json.error.code, r.json.error.message, r.retryAfter !== null]);
+      };
+      for (let i = 0; i < 6; i++) await attempt('198.18.0.1');
+      for (const a of ['198.18.0.2', '198.18.0.3', '198.18.0.4'])
+        for (let i = 0; i < 5; i++) await attempt(a);
+      await attempt('198.18.0.5');  // 20 failures so far: slowed
+      await attempt('198.18.0.6');
+      seqs.push(seq);
+    }
+    assert.deepEqual(seqs[0], seqs[1]);
+    assert.deepEqual(seqs[0].slice(-2).map((x) => x[1]), [429, 429], 'the ceiling reached');
+  });
+
+  test('a common password is refused, in any case, when a user sets one', async () => {
+    const mk = await postJson(p.base, '/api/v1/users', { username: 'commoner', role: 'leader' });
+    assert.equal(mk.status, 200, mk.text);
+    const s = await loginFrom(p.base, 'commoner', mk.json.password, '10.0.0.2');
+    assert.equal(s.status, 200);
+    const sess = { cookie: s.cookie, csrf: s.json.csrf,
+      headers() { return { cookie: `anxin_session=${this.cookie}`, 'x-csrf-token': this.csrf }; } };
+    for (const pw of ['Password@2026', 'pASSWORD@2026', 'Admin@123456']) {
+      const r = await postJson(p.base, '/api/v1/password', { old: mk.json.password, new: pw }, 'POST', { session: sess });
+      assert.equal(r.status, 400, `${pw}: ${r.text}`);
+      assert.match(r.json.error.message, /常见/);
+    }
+    const ok = await postJson(p.base, '/api/v1/password', { old: mk.json.password, new: 'Harbour-Lantern-2026' }, 'POST', { session: sess });
+    assert.equal(ok.status, 200, ok.text);
   });
 });
 
