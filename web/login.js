@@ -29,7 +29,7 @@
 				await loadMe();
 				location.hash = '#' + (session.me && session.me.must_change ? '/password' : (/^\/(login|password)/.test(next) ? '/' : next));
 			} catch (e) {
-				/* 401 wrong name or password, 423 locked, 429 throttled,
+				/* 401 wrong name or password, 429 slowed (Retry-After),
 				 * 403 disabled: the server's message says which. */
 				msg.textContent = e.message;
 				msg.dataset.status = String(e.status);
