@@ -112,6 +112,16 @@ static void throttle_fail(const char *key, int64_t now)
 	pthread_mutex_unlock(&throttle_mu);
 }
 
+/* Forgets the failures of exactly key. */
+static void throttle_clear_key(const char *key)
+{
+	pthread_mutex_lock(&throttle_mu);
+	throttle_slot *s = throttle_slot_of(key, 0, 0);
+	if (s)
+		memset(s, 0, sizeof *s);
+	pthread_mutex_unlock(&throttle_mu);
+}
+
 void api_throttle_clear(const char *prefix, const char *name)
 {
 	char key[160], pair[160];
@@ -241,7 +251,10 @@ int api_login(http_req *r)
 	switch (rc) {
 	case USER_LOGIN_OK:
 	case USER_LOGIN_MUST_CHANGE:
-		api_throttle_clear("u:", name);
+		/* This address's delays only: a success elsewhere gives a
+		 * stranger's address no fresh free attempts. */
+		throttle_clear_key(nkey);
+		throttle_clear_key(ukey);
 		start_session(r, &u, now);
 		break;
 	case USER_LOGIN_BAD:

@@ -396,6 +396,8 @@ describe('log-in throttling: no stranger locks anyone out (addresses via --trust
     // ... while the account itself is not locked: any other address logs in.
     r = await loginFrom(p.base, 'admin', pw, '203.0.113.5');
     assert.equal(r.status, 200, `after a stranger's 6 failures: ${JSON.stringify(r.json)}`);
+    r = await loginFrom(p.base, 'admin', 'Wrong-Pass-2026!', '198.51.100.7');
+    assert.equal(r.status, 429, 'a success elsewhere gives the stranger no fresh attempts');
     // A distributed guess: 4 addresses x 5 = 20 failures, the account's
     // ceiling. Strangers now wait; the address it logged in from does not.
     for (const a of ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'])
