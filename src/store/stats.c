@@ -304,38 +304,60 @@ static void name_rows(buf *out, const stats_table *t, const char *label)
 			stats_at(t, i, 0)->s ? stats_at(t, i, 0)->s : "", stats_at(t, i, 1)->s ? stats_at(t, i, 1)->s : "");
 }
 
+/* Appends to names the groups of one out-of-range sum. tmpl is a query of
+ * (project_code, what) with "%%s" where the scope clause goes and "%s"
+ * where a HAVING clause goes; its parameters are types/a1/a2. First the
+ * groups whose own sum is out of range (having); when there is none (only
+ * their total is), the three holding the most extreme single amounts (the
+ * ORDER BY of tmpl). */
+static void name_groups(db *d, const rec_scope *sc, const char *col, const char *tmpl,
+			const char *having, const char *types, const char *a1, const char *a2,
+			const char *label, buf *names)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		buf sql = BUF_INIT;
+		stats_table t;
+		buf_fmt(&sql, tmpl, pass ? "" : having);
+		int rc = scoped_table(d, &t, name_cols, N(name_cols), sc, col, buf_str(&sql), types, a1, a2);
+		buf_free(&sql);
+		if (rc != 0)
+			return;
+		int n = t.nrows;
+		name_rows(names, &t, label);
+		stats_table_free(&t);
+		if (n > 0)
+			return;
+	}
+}
+
 /* The message of a dashboard whose sums are out of range: names, for each
- * sum concerned, the three (project, month / account / deposit) groups
- * within scope holding the most extreme single amounts - the rows to check
- * (an older database may hold amounts above today's field maxima). */
+ * sum concerned, the (project, month / account / deposit) groups within
+ * scope to check (an older database may hold amounts above today's field
+ * maxima). */
 static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, const char *from_month,
 			      const char *month, int pay, int bal, int dep, char *msg, size_t msglen)
 {
 	buf names = BUF_INIT;
-	stats_table t;
 
-	if (pay && scoped_table(d, &t, name_cols, N(name_cols), sc, "project_code",
-				"SELECT project_code, period FROM payroll WHERE period >= ? AND period <= ?%s "
-				"GROUP BY project_code, period ORDER BY max(max(amount_due, -amount_due, "
-				"amount_paid, -amount_paid)) DESC, 1, 2 LIMIT 3", "tt", from_month, month) == 0) {
-		name_rows(&names, &t, "工资");
-		stats_table_free(&t);
-	}
-	if (bal && scoped_table(d, &t, name_cols, N(name_cols), sc, "a.project_code",
-				"SELECT a.project_code, '专用账户' || a.account_no FROM transactions x "
-				"JOIN accounts a ON a.account_no = x.account_no WHERE x.txn_date <= ?%s "
-				"GROUP BY 1, 2 ORDER BY max(max(x.amount, -x.amount)) DESC, 1, 2 LIMIT 3",
-				"t", as_of) == 0) {
-		name_rows(&names, &t, "专用账户余额");
-		stats_table_free(&t);
-	}
-	if (dep && scoped_table(d, &t, name_cols, N(name_cols), sc, "project_code",
-				"SELECT project_code, '保证金' || deposit_no FROM deposits WHERE deposit_date <= ?%s "
-				"GROUP BY 1, 2 ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
-				"t", as_of) == 0) {
-		name_rows(&names, &t, "工资保证金");
-		stats_table_free(&t);
-	}
+	if (pay)
+		name_groups(d, sc, "project_code",
+			    "SELECT project_code, period FROM payroll WHERE period >= ? AND period <= ?%%s "
+			    "GROUP BY 1, 2%s ORDER BY max(max(amount_due, -amount_due, amount_paid, "
+			    "-amount_paid)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " MONEY_SUM("amount_due") " IS NULL OR " MONEY_SUM("amount_paid") " IS NULL",
+			    "tt", from_month, month, "工资", &names);
+	if (bal)
+		name_groups(d, sc, "a.project_code",
+			    "SELECT a.project_code, '专用账户' || a.account_no FROM transactions "
+			    "JOIN accounts a ON a.account_no = transactions.account_no "
+			    "WHERE transactions.txn_date <= ?%%s GROUP BY 1, 2%s "
+			    "ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " BALANCE_SUM " IS NULL", "t", as_of, NULL, "专用账户余额", &names);
+	if (dep)
+		name_groups(d, sc, "project_code",
+			    "SELECT project_code, '保证金' || deposit_no FROM deposits WHERE deposit_date <= ?%%s "
+			    "GROUP BY 1, 2%s ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " MONEY_SUM("amount") " IS NULL", "t", as_of, NULL, "工资保证金", &names);
 	snprintf(msg, msglen, "金额合计超出可计算范围,请核对以下数据中的金额:%s (a sum is out of range: "
 		 "check the amounts of these rows)", buf_str(&names));
 	buf_free(&names);
