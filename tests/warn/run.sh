@@ -330,10 +330,21 @@ expect_in "overflowing outstanding: the note names project and month" "$T/out" "
 "$ANXIN" warnings --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5 | sort >"$T/got"
 expect_in "overflowing outstanding: BALANCE_LOW raised" "$T/got" "BALANCE_LOW,P2,,yellow,open"
 expect_in "P1 unchanged beside it" "$T/got" "BALANCE_LOW,P1,,yellow,open"
-id=$("$ANXIN" warnings --format csv --db "$DB" | grep '^BALANCE_LOW,P2,' | cut -d, -f6)
+id=$("$ANXIN" warnings --format csv --db "$DB" | grep '^BALANCE_LOW,P2,' | cut -d, -f6 || true)
 run warnings show "$id" --db "$DB"
 expect_in "overflowing outstanding: no wrapped figure, said so" "$T/out" "应付未付工资合计超出可计算范围"
 expect_not_in "overflowing outstanding: no negative figure" "$T/out" "应付未付工资-"
+
+# The import's transaction aggregate never turns into a wrapped or inexact
+# figure: a day's sum that would leave int64 fails the import, nothing written.
+sqlite3 "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
+printf 'account_no,txn_id,txn_date,kind,amount\nAP2,L3,2026-04-10,labor_cost,1.00\n' >"$T/big.csv"
+run import transactions "$T/big.csv" --db "$DB"
+expect_rc "aggregate past int64: the import fails" 1
+expect_eq "aggregate past int64: nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
+expect_eq "aggregate past int64: the aggregate unchanged" \
+	"$(sqlite3 "$DB" "SELECT amount, typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
+	"9223372036854775800|integer"
 
 # ---- BELOW_MIN_WAGE: days x 2180.00 / 21.75 exactly ----------------------
 base minwage
