@@ -20,7 +20,8 @@ typedef struct list_ctx {
 	buf out;
 } list_ctx;
 
-/* Appends s as one CSV field (quoted when it holds , " or a line end). */
+/* Appends s as one CSV field (quoted when it holds , " or a line end; a
+ * formula-like cell - a failed log-in's user name - neutralised by buf_csv). */
 static void csv_field(buf *b, const char *s, int last)
 {
 	buf_csv(b, s);

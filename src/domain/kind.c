@@ -11,6 +11,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,48 @@ static int parse_bool(const char *s, kind_val *out, const char **why)
 	return 1;
 }
 
+/* The reasons of an amount above a money field's maximum, naming the
+ * maximum ("金额超出上限1000000.00元 (above the maximum of 1000000.00
+ * yuan)"): formatted once for every money field of KINDS (pthread_once,
+ * as rows are checked on several threads), so the pointer returned stays
+ * valid like the other static reasons. */
+static struct {
+	int64_t max;
+	char text[112];
+} max_reasons[24];
+static int n_max_reasons;
+static pthread_once_t max_reasons_once = PTHREAD_ONCE_INIT;
+
+static void max_reasons_init(void)
+{
+	for (int k = 0; KINDS[k]; k++)
+		for (int i = 0; i < KINDS[k]->nfields; i++) {
+			const field *f = &KINDS[k]->fields[i];
+			int j = 0;
+			if (f->type != FT_MONEY || f->max <= 0)
+				continue;
+			while (j < n_max_reasons && max_reasons[j].max != f->max)
+				j++;
+			if (j < n_max_reasons || n_max_reasons == (int)(sizeof max_reasons / sizeof max_reasons[0]))
+				continue;
+			char yuan[24];
+			money_format(f->max, yuan);
+			snprintf(max_reasons[j].text, sizeof max_reasons[j].text,
+				 "金额超出上限%s元 (above the maximum of %s yuan)", yuan, yuan);
+			max_reasons[j].max = f->max;
+			n_max_reasons++;
+		}
+}
+
+static const char *money_max_reason(int64_t max)
+{
+	pthread_once(&max_reasons_once, max_reasons_init);
+	for (int i = 0; i < n_max_reasons; i++)
+		if (max_reasons[i].max == max)
+			return max_reasons[i].text;
+	return "金额超出该字段的上限 (above the field's maximum)";
+}
+
 /* Money or a two-place decimal, with the float-noise tolerance above. */
 static int parse_decimal(const field *f, const char *s, kind_val *out, const char **why)
 {
@@ -241,6 +284,10 @@ static int parse_decimal(const field *f, const char *s, kind_val *out, const cha
 		}
 		if ((f->flags & F_POSITIVE) && v == 0) {
 			*why = "金额应大于0 (amount must be greater than 0)";
+			return 0;
+		}
+		if (f->max > 0 && v > f->max) {
+			*why = money_max_reason(f->max);
 			return 0;
 		}
 		money_format(v, txt);

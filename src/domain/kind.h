@@ -21,7 +21,7 @@ typedef enum {
 	FT_TEXT,     /* free text, maxlen characters (0 = 500) */
 	FT_INT,      /* integer within [min, max] */
 	FT_DEC2,     /* decimal >= 0, at most 2 places, within [min, max] hundredths */
-	FT_MONEY,    /* yuan, at most 2 places -> fen; >= 0 unless F_POSITIVE */
+	FT_MONEY,    /* yuan, at most 2 places -> fen; 0..max fen (> 0 if F_POSITIVE) */
 	FT_DATE,     /* YYYY-MM-DD, YYYY/M/D, Excel date cell */
 	FT_MONTH,    /* YYYY-MM */
 	FT_BOOL,     /* Y/N, 是/否, 1/0 */
@@ -49,7 +49,9 @@ typedef struct field {
 	field_type type;
 	unsigned flags;
 	int maxlen;                 /* FT_TEXT: max characters (0 = 500) */
-	int64_t min, max;           /* FT_INT / FT_DEC2 bounds (if max > min) */
+	int64_t min, max;           /* FT_INT / FT_DEC2 bounds (if max > min);
+				       FT_MONEY: max is the largest amount in fen a
+				       real row can hold (every money field has one) */
 	const char *const *codes;   /* FT_ENUM: NULL-terminated */
 	const char *const *labels;  /* FT_ENUM: Chinese labels, same order */
 	const char *dflt;           /* value used when the cell is empty */

@@ -12,6 +12,21 @@
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
+/*
+ * The largest amount (fen) a real row of each money field can hold
+ * (README, "Readings of the spec"). The format alone allows 10^13 yuan;
+ * these bounds keep a typing slip or a hostile file from being summed,
+ * and keep every sum of a day's, month's or district's rows far inside
+ * int64 (sums are still checked: util/money.c, store/stats.c).
+ */
+#define YUAN(y) ((int64_t)(y) * 100)
+#define MAX_WAGE YUAN(1000000)           /* 100万元: one worker, one month (or a wage rate) */
+#define MAX_MIN_WAGE_MONTH YUAN(100000)  /* 10万元: a monthly minimum wage */
+#define MAX_MIN_WAGE_HOUR YUAN(10000)    /* 1万元: an hourly minimum wage */
+#define MAX_TXN YUAN(10000000000)        /* 100亿元: one bank transfer */
+#define MAX_DEPOSIT YUAN(10000000000)    /* 100亿元: one wage deposit or guarantee */
+#define MAX_CONTRACT YUAN(100000000000)  /* 1000亿元: one construction contract */
+
 /* ---- enterprises 企业 --------------------------------------------------- */
 
 static const char *const ent_kind_codes[] = {"owner", "contractor", "subcontractor", "dispatch", "other", NULL};
@@ -42,7 +57,7 @@ static const field project_fields[] = {
 	{.key = "address", .zh = "项目地址", .type = FT_TEXT, .flags = F_SEARCH, .maxlen = 200},
 	{.key = "owner_uscc", .zh = "建设单位", .type = FT_USCC, .flags = F_REQ, .ref = "enterprises"},
 	{.key = "contractor_uscc", .zh = "施工总承包单位", .type = FT_USCC, .flags = F_REQ, .ref = "enterprises"},
-	{.key = "contract_amount", .zh = "合同金额(元)", .type = FT_MONEY, .flags = F_REQ},
+	{.key = "contract_amount", .zh = "合同金额(元)", .type = FT_MONEY, .flags = F_REQ, .max = MAX_CONTRACT},
 	{.key = "contract_date", .zh = "施工合同签订日期", .type = FT_DATE, .flags = F_REQ},
 	{.key = "start_date", .zh = "开工日期", .type = FT_DATE, .flags = F_REQ},
 	{.key = "planned_end_date", .zh = "计划竣工日期", .type = FT_DATE},
@@ -114,7 +129,7 @@ static const field employment_fields[] = {
 	{.key = "trade", .zh = "工种", .type = FT_TEXT, .maxlen = 50},
 	{.key = "contract_signed_date", .zh = "劳动合同签订日期", .type = FT_DATE},
 	{.key = "wage_basis", .zh = "计薪方式", .type = FT_ENUM, .codes = basis_codes, .labels = basis_labels},
-	{.key = "wage_rate", .zh = "工资标准(元)", .type = FT_MONEY},
+	{.key = "wage_rate", .zh = "工资标准(元)", .type = FT_MONEY, .max = MAX_WAGE},
 };
 
 static void employment_check(kind_row *r)
@@ -147,8 +162,8 @@ static const field payroll_fields[] = {
 	{.key = "period", .zh = "工资所属期", .type = FT_MONTH, .flags = F_KEY | F_REQ},
 	{.key = "employer_uscc", .zh = "用工单位", .type = FT_USCC, .flags = F_REQ, .ref = "enterprises"},
 	{.key = "days_worked", .zh = "出勤天数", .type = FT_DEC2, .flags = F_REQ, .min = 0, .max = 3100},
-	{.key = "amount_due", .zh = "应发工资(元)", .type = FT_MONEY, .flags = F_REQ},
-	{.key = "amount_paid", .zh = "实发工资(元)", .type = FT_MONEY, .flags = F_REQ},
+	{.key = "amount_due", .zh = "应发工资(元)", .type = FT_MONEY, .flags = F_REQ, .max = MAX_WAGE},
+	{.key = "amount_paid", .zh = "实发工资(元)", .type = FT_MONEY, .flags = F_REQ, .max = MAX_WAGE},
 	{.key = "paid_date", .zh = "发放日期", .type = FT_DATE},
 	{.key = "channel", .zh = "发放方式", .type = FT_ENUM, .codes = channel_codes, .labels = channel_labels, .dflt = "bank"},
 	{.key = "worker_confirmed", .zh = "本人确认", .type = FT_BOOL},
@@ -192,7 +207,7 @@ static const field transaction_fields[] = {
 	{.key = "txn_id", .zh = "交易流水号", .type = FT_TEXT, .flags = F_KEY | F_REQ | F_SEARCH, .maxlen = 64},
 	{.key = "txn_date", .zh = "交易日期", .type = FT_DATE, .flags = F_REQ},
 	{.key = "kind", .zh = "交易类型", .type = FT_ENUM, .flags = F_REQ, .codes = txn_kind_codes, .labels = txn_kind_labels},
-	{.key = "amount", .zh = "金额(元)", .type = FT_MONEY, .flags = F_REQ | F_POSITIVE},
+	{.key = "amount", .zh = "金额(元)", .type = FT_MONEY, .flags = F_REQ | F_POSITIVE, .max = MAX_TXN},
 	{.key = "worker_id_number", .zh = "收款人身份号码", .type = FT_IDNUM, .flags = F_PERSONAL},
 	{.key = "period", .zh = "工资所属期", .type = FT_MONTH},
 	{.key = "counterparty", .zh = "对方户名", .type = FT_TEXT, .flags = F_SEARCH, .maxlen = 100},
@@ -220,7 +235,7 @@ static const field deposit_fields[] = {
 	{.key = "project_code", .zh = "项目编号", .type = FT_TEXT, .flags = F_KEY | F_REQ, .maxlen = 40, .ref = "projects"},
 	{.key = "deposit_no", .zh = "保证金编号/保函编号", .type = FT_TEXT, .flags = F_KEY | F_REQ | F_SEARCH, .maxlen = 64},
 	{.key = "form", .zh = "存储形式", .type = FT_ENUM, .flags = F_REQ, .codes = form_codes, .labels = form_labels},
-	{.key = "amount", .zh = "金额(元)", .type = FT_MONEY, .flags = F_REQ},
+	{.key = "amount", .zh = "金额(元)", .type = FT_MONEY, .flags = F_REQ, .max = MAX_DEPOSIT},
 	{.key = "deposit_date", .zh = "存储日期", .type = FT_DATE, .flags = F_REQ},
 	{.key = "expiry_date", .zh = "到期日期", .type = FT_DATE},
 	{.key = "released_date", .zh = "退还日期", .type = FT_DATE},
@@ -244,8 +259,8 @@ static void deposit_check(kind_row *r)
 static const field min_wage_fields[] = {
 	{.key = "region_code", .zh = "行政区划代码", .type = FT_REGION, .flags = F_KEY | F_REQ},
 	{.key = "effective_from", .zh = "执行日期", .type = FT_DATE, .flags = F_KEY | F_REQ},
-	{.key = "monthly", .zh = "月最低工资(元)", .type = FT_MONEY, .flags = F_REQ | F_POSITIVE},
-	{.key = "hourly", .zh = "小时最低工资(元)", .type = FT_MONEY},
+	{.key = "monthly", .zh = "月最低工资(元)", .type = FT_MONEY, .flags = F_REQ | F_POSITIVE, .max = MAX_MIN_WAGE_MONTH},
+	{.key = "hourly", .zh = "小时最低工资(元)", .type = FT_MONEY, .max = MAX_MIN_WAGE_HOUR},
 };
 
 #define KIND(nm, zh_, tbl, f, chk, drv, ord) \

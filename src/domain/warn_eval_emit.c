@@ -53,21 +53,29 @@ static void emit(ev *e, cell *c, const long *unpaid_months)
 	buf evd = BUF_INIT, sum = BUF_INIT;
 	warn_level lv = c->level ? c->level : R->level;
 	const char *resp = strcmp(R->responsible, "owner") ? q->contractor : q->owner;
+	char s1[48]; /* the cell's sum: "1234.50元", or out of range (we_add) */
+
+	if (c->s1_bad) {
+		snprintf(s1, sizeof s1, "超出可计算范围");
+	} else {
+		money_format(c->s1, s1);
+		strcat(s1, "元");
+	}
 
 	switch (c->rule) {
 	case R_WAGE_UNPAID:
 		if (c->n >= e->p->red_workers || unpaid_months[c->pidx] >= e->p->red_months)
 			lv = WL_RED;
-		buf_fmt(&sum, "%s有%ld名农民工工资未发放(工资表应发合计%m元)", c->period, c->n, c->s1);
+		buf_fmt(&sum, "%s有%ld名农民工工资未发放(工资表应发合计%s)", c->period, c->n, s1);
 		break;
 	case R_WAGE_SHORT:
-		buf_fmt(&sum, "%s有%ld名农民工工资未足额发放,差额合计%m元", c->period, c->n, c->s1);
+		buf_fmt(&sum, "%s有%ld名农民工工资未足额发放,差额合计%s", c->period, c->n, s1);
 		break;
 	case R_NOT_VIA_BANK:
-		buf_fmt(&sum, "%s有%ld名农民工工资未通过专用账户代发,合计%m元", c->period, c->n, c->s1);
+		buf_fmt(&sum, "%s有%ld名农民工工资未通过专用账户代发,合计%s", c->period, c->n, s1);
 		break;
 	case R_BANK_MISMATCH:
-		buf_fmt(&sum, "%s有%ld名农民工工资表实发与银行代发不符,差额合计%m元", c->period, c->n, c->s1);
+		buf_fmt(&sum, "%s有%ld名农民工工资表实发与银行代发不符,差额合计%s", c->period, c->n, s1);
 		break;
 	case R_BELOW_MIN_WAGE:
 		buf_fmt(&sum, "%s有%ld名农民工应发工资低于最低工资标准", c->period, c->n);

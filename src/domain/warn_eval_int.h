@@ -30,6 +30,7 @@
 #include "domain/warn_eval.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
+#include "util/money.h"
 
 #define NO_DAY ((day_t)-2147483647)
 
@@ -50,6 +51,8 @@ typedef struct proj {
 	int64_t month_out;                    /* outstanding of the month in the loop */
 	int64_t minw;                         /* minimum wage of the month in the loop */
 	int minw_month;
+	/* a sum above that left int64 (we_add): its figure is unknown */
+	unsigned char bad_balance, bad_deposits, bad_outstanding, bad_month_out, bad_completion;
 } proj;
 
 typedef struct cell {
@@ -57,6 +60,7 @@ typedef struct cell {
 	char period[8];
 	long n;              /* items */
 	int64_t s1, s2;      /* rule-specific sums (fen) */
+	unsigned char s1_bad; /* s1 left int64 (we_add): shown as out of range */
 	buf items;           /* JSON objects, comma-separated */
 	buf extra;           /* more members of the evidence: ,"key":value */
 	buf summary;         /* state rules: the summary line */
@@ -162,6 +166,19 @@ static inline int want(const ev *e, int rule, int pidx, const char *period)
 	return warn_scope_has(e->scope, rule, e->P[pidx].code, period);
 }
 
+/* *acc += v for a money sum of the scan (money_add_checked): on overflow
+ * *bad is set and *acc left as it was, so that the figure is reported as
+ * out of range - never wrapped (a wrapped outstanding sum once hid
+ * BALANCE_LOW). Returns 1 if this add overflowed the sum first. */
+static inline int we_add(int64_t *acc, int64_t v, unsigned char *bad)
+{
+	if (money_add_checked(acc, v))
+		return 0;
+	int first = !*bad;
+	*bad = 1;
+	return first;
+}
+
 /* ---- shared between the files (see "Who owns what" above) ------------------ */
 
 /* warn_eval_scope.c */
@@ -185,6 +202,9 @@ int we_month(ev *e, int flags, const char *month);
 
 /* warn_eval_state.c */
 void we_state_rules(ev *e);
+/* A scan note naming the data whose sum left int64: project q, month
+ * (NULL or "" when none), what was summed. */
+void we_overflow_note(ev *e, const proj *q, const char *month, const char *what);
 
 /* warn_eval_emit.c */
 cell *we_get_cell(ev *e, int rule, int pidx, const char *period);

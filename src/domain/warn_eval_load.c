@@ -83,10 +83,12 @@ void we_on_txn_day(void *ctx, const ws_txn_day *r)
 	if (!pidx)
 		return;
 	proj *q = &e->P[*pidx];
-	if (!strcmp(r->kind, "labor_cost") || !strcmp(r->kind, "refund") || !strcmp(r->kind, "other_in"))
-		q->balance += r->amount;
-	else
-		q->balance -= r->amount;
+	int in = !strcmp(r->kind, "labor_cost") || !strcmp(r->kind, "refund") || !strcmp(r->kind, "other_in");
+	int ok = in ? money_add_checked(&q->balance, r->amount) : money_sub_checked(&q->balance, r->amount);
+	if (!ok && !q->bad_balance) {
+		q->bad_balance = 1;
+		we_overflow_note(e, q, NULL, "专用账户余额 (balance)");
+	}
 	if (!strcmp(r->kind, "labor_cost")) {
 		day_t t = parse_day(r->txn_date);
 		if (q->last_labor == NO_DAY || t > q->last_labor)
@@ -108,8 +110,8 @@ void we_on_deposit(void *ctx, const ws_deposit *r)
 	int valid = strcmp(r->deposit_date, e->Ds) <= 0 &&
 		    (!r->released_date || strcmp(r->released_date, e->Ds) > 0) &&
 		    (!r->expiry_date || strcmp(r->expiry_date, e->Ds) >= 0);
-	if (valid)
-		q->deposits += r->amount;
+	if (valid && we_add(&q->deposits, r->amount, &q->bad_deposits))
+		we_overflow_note(e, q, NULL, "有效工资保证金 (valid deposits)");
 	buf_fmt(&q->deposits_ev, "%s{\"deposit_no\":%j,\"form\":%j,\"amount\":\"%m\",\"deposit_date\":%j,"
 		"\"expiry_date\":%j,\"released_date\":%j,\"valid\":%s}",
 		q->deposits_ev.len ? "," : "", r->deposit_no, r->form, r->amount, r->deposit_date,

@@ -95,28 +95,44 @@ static void on_wage(void *ctx, const ws_wage *r)
 
 typedef struct wsum {
 	int64_t sum, n;
+	unsigned char bad;
 } wsum;
 
 static void on_wage_txn(void *ctx, const ws_txn *t)
 {
 	wsum *s = ctx;
-	s->sum += t->amount;
+	we_add(&s->sum, t->amount, &s->bad);
 	s->n++;
 }
 
+/* One payroll row's owed wages into the project's outstanding (BALANCE_LOW)
+ * and the month's; a sum that leaves int64 is noted with the project and
+ * month, and BALANCE_LOW then knows the outstanding exceeds any balance. */
 static void add_outstanding(ev *e, proj *q, int64_t owed)
 {
-	q->outstanding += owed;
+	if (we_add(&q->outstanding, owed, &q->bad_outstanding))
+		we_overflow_note(e, q, e->month_s, "应付未付工资 (outstanding wages)");
 	q->out_rows++;
-	q->month_out += owed;
+	we_add(&q->month_out, owed, &q->bad_month_out);
 }
 
 static void flush_month_out(ev *e, proj *q)
 {
-	if (q->month_out > 0)
+	if (q->bad_month_out)
+		buf_fmt(&q->outstanding_ev, "%s{\"month\":%j,\"outstanding\":null,\"out_of_range\":true}",
+			q->outstanding_ev.len ? "," : "", e->month_s);
+	else if (q->month_out > 0)
 		buf_fmt(&q->outstanding_ev, "%s{\"month\":%j,\"outstanding\":\"%m\"}",
 			q->outstanding_ev.len ? "," : "", e->month_s, q->month_out);
 	q->month_out = 0;
+	q->bad_month_out = 0;
+}
+
+/* A cell's sum s1 += v (we_add), noting the project and month once. */
+static void cell_add(ev *e, cell *c, int64_t v)
+{
+	if (we_add(&c->s1, v, &c->s1_bad))
+		we_overflow_note(e, &e->P[c->pidx], c->period, WARN_RULES[c->rule].code);
 }
 
 static int64_t abs64(int64_t v)
@@ -138,7 +154,8 @@ static int completion_month(const ev *e, const proj *q, int mi)
 static void completion_add(ev *e, proj *q, const char *worker, const char *kind, int64_t owed)
 {
 	q->completion_n++;
-	q->completion_owed += owed;
+	if (we_add(&q->completion_owed, owed, &q->bad_completion))
+		we_overflow_note(e, q, e->month_s, "竣工欠付工资 (owed at completion)");
 	buf_fmt(&q->completion_ev, "%s{\"month\":%j,\"id_number\":%j,\"kind\":\"%s\",\"owed\":\"%m\"}",
 		q->completion_ev.len ? "," : "", e->month_s, worker, kind, owed);
 }
@@ -166,7 +183,7 @@ static void on_pay(void *ctx, const ws_pay *r)
 	}
 	if (due && paid > 0 && paid < r->amount_due && want(e, R_WAGE_SHORT, pidx, M)) {
 		cell *c = we_get_cell(e, R_WAGE_SHORT, pidx, M);
-		c->s1 += r->amount_due - paid;
+		cell_add(e, c, r->amount_due - paid); /* 0 < paid < due: no overflow */
 		buf_fmt(&c->items, "{\"id_number\":%j,\"employer_uscc\":%j,\"amount_due\":\"%m\",\"paid\":\"%m\","
 			"\"paid_date\":%j,\"short\":\"%m\"}",
 			r->worker_id_number, r->employer_uscc, r->amount_due, paid, r->paid_date,
@@ -175,13 +192,13 @@ static void on_pay(void *ctx, const ws_pay *r)
 	if (in_lookback(e, mi) && r->amount_paid > 0 && paid > 0 && strcmp(r->channel, "bank") != 0 &&
 	    want(e, R_NOT_VIA_BANK, pidx, M)) {
 		cell *c = we_get_cell(e, R_NOT_VIA_BANK, pidx, M);
-		c->s1 += paid;
+		cell_add(e, c, paid);
 		buf_fmt(&c->items, "{\"id_number\":%j,\"employer_uscc\":%j,\"paid\":\"%m\",\"paid_date\":%j,"
 			"\"channel\":%j}",
 			r->worker_id_number, r->employer_uscc, paid, r->paid_date, r->channel);
 	}
 	if (due && !strcmp(r->channel, "bank") && paid > 0 && want(e, R_BANK_MISMATCH, pidx, M)) {
-		wsum s = {0, 0};
+		wsum s = {0, 0, 0};
 		if (wg && strcmp(wg->wage_last, e->Ds) <= 0) {
 			s.sum = wg->wage_sum;
 			s.n = wg->wage_n;
@@ -189,17 +206,26 @@ static void on_pay(void *ctx, const ws_pay *r)
 			if (warn_store_wage_txns(e->d, q->code, r->worker_id_number, M, e->Ds, on_wage_txn, &s) != 0)
 				e->failed = 1;
 		}
-		if (s.sum < paid - e->p->bank_tolerance) {
+		if (s.bad) { /* the transfers' sum left int64: far above any paid wage */
+			we_overflow_note(e, q, M, "银行代发工资 (wage transfers)");
+		} else if (s.sum < paid - e->p->bank_tolerance) {
 			cell *c = we_get_cell(e, R_BANK_MISMATCH, pidx, M);
-			c->s1 += paid - s.sum;
+			cell_add(e, c, paid - s.sum); /* 0 <= sum < paid */
 			buf_fmt(&c->items, "{\"id_number\":%j,\"employer_uscc\":%j,\"paid\":\"%m\",\"paid_date\":%j,"
 				"\"bank_paid\":\"%m\",\"bank_transfers\":%lld,\"difference\":\"%m\"}",
 				r->worker_id_number, r->employer_uscc, paid, r->paid_date, s.sum,
 				(long long)s.n, paid - s.sum);
 		}
 	}
-	if (mi <= e->mD && r->amount_due > paid)
-		add_outstanding(e, q, r->amount_due - paid);
+	int64_t owed = r->amount_due;
+	if (mi <= e->mD && r->amount_due > paid) {
+		if (money_sub_checked(&owed, paid)) /* paid < 0 only in a corrupt row */
+			add_outstanding(e, q, owed);
+		else if (!q->bad_outstanding) {
+			q->bad_outstanding = 1;
+			we_overflow_note(e, q, M, "应付未付工资 (outstanding wages)");
+		}
+	}
 	if (due && r->days_worked > 0 && want(e, R_BELOW_MIN_WAGE, pidx, M)) {
 		int64_t mw = we_min_wage(e, q, mi);
 		/* amount_due < days x monthly / 21.75, in integers:
@@ -245,7 +271,7 @@ static void unpaid_pass(ev *e)
 		proj *q = &e->P[pidx];
 		if (month_due(e, q, mi) && want(e, R_WAGE_UNPAID, pidx, M)) {
 			cell *c = we_get_cell(e, R_WAGE_UNPAID, pidx, M);
-			c->s1 += w->has_pay ? w->due : 0;
+			cell_add(e, c, w->has_pay ? w->due : 0);
 			buf_fmt(&c->items, "{\"id_number\":%j,\"attendance_days\":%lld,\"on_payroll\":%s,"
 				"\"amount_due\":\"%m\",\"paid\":\"0.00\"}",
 				worker, (long long)w->att_days, w->has_pay ? "true" : "false",

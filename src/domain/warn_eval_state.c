@@ -45,6 +45,23 @@ static void skip_cell(ev *e, int rule, const proj *q, const char *msg)
 		add_error(e->res, msg);
 }
 
+/* See warn_eval_int.h: a note (res->errors, once per message, at most 20
+ * like skip_cell's) naming the project, the month and the sum. */
+void we_overflow_note(ev *e, const proj *q, const char *month, const char *what)
+{
+	char msg[512];
+
+	snprintf(msg, sizeof msg, "项目%s%s%s: %s合计超出可计算范围,请核对其金额数据 "
+		 "(sum out of range: check the amounts of project %s%s%s)", q->code,
+		 month && *month ? " " : "", month ? month : "", what, q->code, month && *month ? " " : "",
+		 month ? month : "");
+	for (size_t i = 0; i < e->res->nerrors; i++)
+		if (!strcmp(e->res->errors[i], msg))
+			return;
+	if (e->res->nerrors < 20)
+		add_error(e->res, msg);
+}
+
 /* The exact amount num/den x fen as yuan text: 1000000.50 x 1/100 ->
  * "10000.005" (den a power of ten, so the decimal is finite). */
 static void ratio_text(int64_t fen, int64_t num, int64_t den, char out[48])
@@ -104,7 +121,20 @@ void we_state_rules(ev *e)
 					q->last_labor != NO_DAY ? "上次人工费用拨付于" : "专用账户开立于", a, q->cycle);
 			}
 		}
-		if (q->active && q->n_open > 0 && want(e, R_BALANCE_LOW, pidx, "") && q->outstanding > 0 &&
+		/* A sum out of range (noted with its project and month): an
+		 * unknown balance decides nothing (the cell is left alone); an
+		 * outstanding sum past int64 exceeds any balance there is. */
+		if (q->active && q->n_open > 0 && want(e, R_BALANCE_LOW, pidx, "") && q->bad_balance) {
+			skip_cell(e, R_BALANCE_LOW, q, "专用账户余额超出可计算范围,未评估 BALANCE_LOW (balance out of range)");
+		} else if (q->active && q->n_open > 0 && want(e, R_BALANCE_LOW, pidx, "") && q->bad_outstanding) {
+			c = we_get_cell(e, R_BALANCE_LOW, pidx, "");
+			buf_puts(&c->items, buf_str(&q->outstanding_ev));
+			c->n = q->out_rows;
+			buf_fmt(&c->extra, ",\"outstanding\":null,\"balance\":\"%m\",\"gap\":null,\"out_of_range\":true",
+				q->balance);
+			buf_fmt(&c->summary, "应付未付工资合计超出可计算范围(请核对工资表金额),专用账户余额%m元",
+				q->balance);
+		} else if (q->active && q->n_open > 0 && want(e, R_BALANCE_LOW, pidx, "") && q->outstanding > 0 &&
 		    q->outstanding > q->balance) {
 			c = we_get_cell(e, R_BALANCE_LOW, pidx, "");
 			buf_puts(&c->items, buf_str(&q->outstanding_ev));
@@ -118,6 +148,8 @@ void we_state_rules(ev *e)
 			day_t dl;
 			if (cal_add_workdays(e->c, q->contract, p->deposit_workdays, &dl, err, sizeof err) != 0) {
 				skip_cell(e, R_NO_DEPOSIT, q, err);
+			} else if (q->bad_deposits) {
+				skip_cell(e, R_NO_DEPOSIT, q, "有效工资保证金超出可计算范围,未评估 NO_DEPOSIT (deposits out of range)");
 			} else if (e->D > dl && (__int128)q->deposits * p->deposit_den <
 						(__int128)p->deposit_num * q->amount) {
 				char need[48];
@@ -149,9 +181,15 @@ void we_state_rules(ev *e)
 			buf_puts(&c->items, buf_str(&q->completion_ev));
 			c->n = q->completion_n;
 			fmt_day(q->end, a);
-			buf_fmt(&c->extra, ",\"end_date\":%j,\"owed\":\"%m\"", a, q->completion_owed);
-			buf_fmt(&c->summary, "项目已于%s竣工,尚有%ld个人月工资未结清,已知欠付%m元", a,
-				q->completion_n, q->completion_owed);
+			if (q->bad_completion) {
+				buf_fmt(&c->extra, ",\"end_date\":%j,\"owed\":null,\"out_of_range\":true", a);
+				buf_fmt(&c->summary, "项目已于%s竣工,尚有%ld个人月工资未结清,欠付合计超出可计算范围", a,
+					q->completion_n);
+			} else {
+				buf_fmt(&c->extra, ",\"end_date\":%j,\"owed\":\"%m\"", a, q->completion_owed);
+				buf_fmt(&c->summary, "项目已于%s竣工,尚有%ld个人月工资未结清,已知欠付%m元", a,
+					q->completion_n, q->completion_owed);
+			}
 		}
 	}
 }

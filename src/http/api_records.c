@@ -199,7 +199,12 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 			return -1;
 		}
 		kind_val *v = &vals[q->nfilters];
-		if (!kind_parse_value(&k->fields[fi], p->val, v, &why)) {
+		/* A money filter may go past the field's maximum: it is how one
+		 * finds the rows of an older database that exceed it. */
+		field ff = k->fields[fi];
+		if (ff.type == FT_MONEY)
+			ff.max = 0;
+		if (!kind_parse_value(&ff, p->val, v, &why)) {
 			http_error(r, 400, "parameter '%s': '%s': %s", name, p->val, why);
 			return -1;
 		}

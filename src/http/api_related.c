@@ -32,7 +32,12 @@ void api_table_json(buf *b, const stats_table *t)
 			switch (t->cols[c].type) {
 			case ST_TEXT: buf_fmt(b, "%j", cell->s); break;
 			case ST_INT: buf_fmt(b, "%lld", (long long)cell->i); break;
-			case ST_MONEY: buf_fmt(b, "\"%m\"", cell->i); break;
+			case ST_MONEY: /* null: a sum out of range, never a wrong figure */
+				if (cell->null)
+					buf_puts(b, "null");
+				else
+					buf_fmt(b, "\"%m\"", cell->i);
+				break;
 			case ST_DEC2:
 				dec2_format(cell->i, tmp);
 				buf_puts(b, tmp);
@@ -100,6 +105,18 @@ static void item_by_key(buf *b, const rel *x, const char *kname, const char *key
 		buf_puts(b, "null");
 }
 
+/* ,"balance":"…" of an account on as_of; null when it cannot be
+ * computed exactly (a sum out of range), never a wrong figure. */
+static void balance_json(buf *b, db *d, const char *account_no, const char *as_of)
+{
+	int64_t bal;
+
+	if (stats_account_balance(d, account_no, as_of, &bal) == 0)
+		buf_fmt(b, ",\"balance\":\"%m\"", bal);
+	else
+		buf_puts(b, ",\"balance\":null");
+}
+
 typedef struct acct_ctx {
 	buf *b;
 	db *d;
@@ -114,8 +131,7 @@ static void account_cb(void *ctx, int64_t id, const kind_val *vals)
 	acct_ctx *c = ctx;
 	buf extra = BUF_INIT;
 
-	buf_fmt(&extra, ",\"balance\":\"%m\"",
-		stats_account_balance(c->d, val(c->k, vals, "account_no"), c->as_of));
+	balance_json(&extra, c->d, val(c->k, vals, "account_no"), c->as_of);
 	if (c->n++)
 		buf_putc(c->b, ',');
 	api_item_json(c->b, c->k, id, vals, c->mask);
@@ -271,8 +287,8 @@ static void related_account(buf *b, const rel *x, const kind *k, const kind_val 
 
 	buf_puts(b, "{\"project\":");
 	item_by_key(b, x, "projects", "code", val(k, v, "project_code"), NULL);
-	buf_fmt(b, ",\"balance\":\"%m\",\"transactions\":",
-		stats_account_balance(x->d, no, as_of));
+	balance_json(b, x->d, no, as_of);
+	buf_puts(b, ",\"transactions\":");
 	api_items_where(b, x->d, kind_find("transactions"), "account_no", no, "-txn_date", 100,
 			x->scope, x->mask);
 	buf_putc(b, '}');

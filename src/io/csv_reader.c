@@ -6,7 +6,8 @@
  * piece fed to it (at most CSV_PIECE bytes of input, so memory stays flat
  * however large the file), and the record-numbering rules: blank lines are
  * records; all-empty records at the end of the file are dropped; a CRLF
- * pair ends one record. Must not decode bytes (encoding.c does) or know
+ * pair ends one record; the formula guard's quote is removed from a cell
+ * (util/csv_guard.h). Must not decode bytes (encoding.c does) or know
  * what a column means (the importer does).
  */
 #include "io/csv_reader.h"
@@ -19,6 +20,7 @@
 #include "io/encoding.h"
 #include "io/rowsrc.h"
 #include "util/buf.h"
+#include "util/csv_guard.h"
 
 /* One completed record waiting in the queue. blanks_before counts the
  * all-empty records just before it, still to be returned first (each as
@@ -233,8 +235,10 @@ int csv_reader_next(csv_reader *r, char ***fields, size_t *nfields,
 				*nfields = 1;
 				return 1;
 			}
+			/* csv_guard_strip: the quote anxin's own CSV writer put
+			 * in front of a formula-like cell (util/csv_guard.h). */
 			for (size_t i = 0; i < rec->nfields; i++)
-				r->out[i] = r->arena.p + r->fofs[rec->first + i];
+				r->out[i] = (char *)csv_guard_strip(r->arena.p + r->fofs[rec->first + i]);
 			*fields = r->out;
 			*nfields = rec->nfields;
 			*row = rec->rowno;

@@ -16,6 +16,7 @@
 
 #include "store/record.h"
 #include "util/buf.h"
+#include "util/money.h"
 #include "util/strmap.h"
 
 enum { K_OTHER, K_ATTENDANCE, K_EMPLOYMENTS, K_TRANSACTIONS, K_ACCOUNTS, K_MIN_WAGES };
@@ -29,6 +30,7 @@ typedef struct txn_delta {
 	int64_t amount;
 	long n;
 	char last[11];
+	unsigned char bad;  /* amount left int64 (money_add_checked): flush fails */
 } txn_delta;
 
 struct scan_mark {
@@ -172,7 +174,8 @@ static void add_txn(strmap *map, const char *key, int n, int64_t amount, const c
 	if (n <= 0 || n >= 128)
 		return;
 	txn_delta *t = strmap_put(map, key, (size_t)n, NULL);
-	t->amount += amount;
+	if (!money_add_checked(&t->amount, amount))
+		t->bad = 1;
 	t->n++;
 	if (strcmp(date, t->last) > 0)
 		snprintf(t->last, sizeof t->last, "%s", date);
@@ -316,19 +319,27 @@ static int flush_pairs(scan_mark *m)
 	return rc;
 }
 
+/* The aggregate's amount plus the delta's; NULL - refused by the NOT NULL
+ * column, failing the import - when it would leave int64 (SQLite's '+'
+ * would turn it into an inexact REAL). Amounts and deltas are > 0. */
+#define AGG_ADD "CASE WHEN amount > 9223372036854775807 - excluded.amount THEN NULL" \
+	" ELSE amount + excluded.amount END"
+
 /* Writes the transaction deltas, then rebuilds the aggregates of the
- * accounts (and their projects) that had a transaction updated. */
+ * accounts (and their projects) that had a transaction updated. Sums
+ * that would leave int64 fail the flush (and so the import); the
+ * rebuild's sum() raises its own overflow error. */
 static int flush_txn(scan_mark *m)
 {
 	db_stmt *day = db_prepare(m->d,
 		"INSERT INTO txn_day (account_no, txn_date, kind, amount, n) VALUES (?, ?, ?, ?, ?)"
 		" ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
-		" SET amount = amount + excluded.amount, n = n + excluded.n");
+		" SET amount = " AGG_ADD ", n = n + excluded.n");
 	db_stmt *wage = db_prepare(m->d,
 		"INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
 		" SELECT ?2, project_code, ?3, ?4, ?5, ?6 FROM accounts WHERE account_no = ?1"
 		" ON CONFLICT (period, project_code, worker_id_number) DO UPDATE"
-		" SET amount = amount + excluded.amount, n = n + excluded.n,"
+		" SET amount = " AGG_ADD ", n = n + excluded.n,"
 		" last_date = max(last_date, excluded.last_date)");
 	int rc = 0;
 
@@ -340,6 +351,10 @@ static int flush_txn(scan_mark *m)
 			size_t len;
 			char tmp[128], *p[3];
 			txn_delta *t = strmap_at(map, i, &key, &len);
+			if (t->bad) {
+				rc = -1;
+				break;
+			}
 			if (split_key(key, len, tmp, sizeof tmp, p) != 3)
 				continue;
 			for (int j = 0; j < 3; j++)

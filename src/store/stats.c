@@ -12,6 +12,7 @@
 #include "store/stats.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +20,24 @@
 #include "util/buf.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/*
+ * MONEY_SUM(x): the exact sum of the integer fen expression x, or NULL
+ * when it cannot be computed exactly. SQLite's sum() raises "integer
+ * overflow" past int64, which failed the whole dashboard for every role,
+ * so money is never summed with it. total() never fails: it adds in a
+ * double (SQLite 3.40), or in an int64 turning to a double only on
+ * overflow (3.43+). When every x is >= 0 the partial sums only grow, so a
+ * total below 2^53 means every partial sum was an integer below 2^53,
+ * which a double holds exactly: the CAST is then the exact sum. A
+ * negative x (no importer writes one) or a total of 2^53 fen or more
+ * (about 90 trillion yuan: the field maxima of kinds.c keep a month's
+ * wages of a million workers under 10^14 fen) gives NULL, which the
+ * callers report as out of range, naming the data - never a wrong figure.
+ */
+#define MONEY_SUM(x)                                                        \
+	"(CASE WHEN coalesce(min(" x "), 0) >= 0 AND total(" x ") < 9007199254740992.0 " \
+	"THEN CAST(total(" x ") AS INTEGER) END)"
 
 void stats_table_free(stats_table *t)
 {
@@ -94,7 +113,28 @@ static int64_t scoped_int(db *d, const rec_scope *s, const char *col, const char
 	return v;
 }
 
-/* Collects every row of st into out, columns typed by cols; finalizes st. */
+/* scoped_int for a MONEY_SUM: *v gets the figure; returns 0, 1 when the
+ * sum is NULL (out of range: *v = 0), -1 on a database error. */
+static int scoped_money(db *d, int64_t *v, const rec_scope *s, const char *col,
+			const char *sql_fmt, const char *types, ...)
+{
+	va_list ap;
+	int rc = -1;
+
+	va_start(ap, types);
+	db_stmt *st = scoped_stmt(d, s, col, sql_fmt, types, ap);
+	va_end(ap);
+	*v = 0;
+	if (db_step(st) == DB_ROW) {
+		rc = db_col_is_null(st, 0) ? 1 : 0;
+		*v = rc ? 0 : db_col_int(st, 0);
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/* Collects every row of st into out, columns typed by cols; finalizes st.
+ * A NULL money cell (a MONEY_SUM out of range) is kept as null = 1. */
 static int collect(db_stmt *st, stats_table *out, const stats_col *cols, int ncols)
 {
 	int cap = 0, rc;
@@ -111,8 +151,9 @@ static int collect(db_stmt *st, stats_table *out, const stats_col *cols, int nco
 			stats_cell *cell = &out->cells[out->nrows * ncols + c];
 			cell->s = NULL;
 			cell->i = 0;
+			cell->null = db_col_is_null(st, c);
 			if (cols[c].type == ST_TEXT) {
-				if (!db_col_is_null(st, c))
+				if (!cell->null)
 					cell->s = xstrdup(db_col_text(st, c));
 			} else {
 				cell->i = db_col_int(st, c);
@@ -167,8 +208,8 @@ static const stats_col pay_cols[] = {
 int stats_project_payroll(db *d, const char *code, stats_table *out)
 {
 	return run_table(d, out, pay_cols, N(pay_cols),
-			 "SELECT period, count(DISTINCT worker_id_number), sum(amount_due), "
-			 "sum(amount_paid), count(DISTINCT CASE WHEN amount_paid < amount_due "
+			 "SELECT period, count(DISTINCT worker_id_number), " MONEY_SUM("amount_due") ", "
+			 MONEY_SUM("amount_paid") ", count(DISTINCT CASE WHEN amount_paid < amount_due "
 			 "THEN worker_id_number END) FROM payroll WHERE project_code = ? "
 			 "GROUP BY period ORDER BY period",
 			 "t", code);
@@ -221,18 +262,30 @@ int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope
 
 /* ---- accounts ------------------------------------------------------------- */
 
+/* Money in minus money out, each a MONEY_SUM (so each below 2^53 and the
+ * difference within int64), NULL when either is out of range. */
+#define TXN_IS_IN "kind IN ('labor_cost','refund','other_in')"
 #define BALANCE_SUM                                                         \
-	"coalesce(sum(CASE WHEN kind IN ('labor_cost','refund','other_in') "  \
-	"THEN amount ELSE -amount END), 0)"
+	"(" MONEY_SUM("CASE WHEN " TXN_IS_IN " THEN amount ELSE 0 END") " - " \
+	MONEY_SUM("CASE WHEN " TXN_IS_IN " THEN 0 ELSE amount END") ")"
 
 /* Plan: SEARCH transactions USING INDEX transactions_date
  * (account_no=? AND txn_date<?). */
-int64_t stats_account_balance(db *d, const char *account_no, const char *as_of)
+int stats_account_balance(db *d, const char *account_no, const char *as_of, int64_t *balance)
 {
-	return db_int(d, 0,
-		      "SELECT " BALANCE_SUM " FROM transactions "
-		      "WHERE account_no = ? AND txn_date <= ?",
-		      "tt", account_no, as_of);
+	db_stmt *st = db_prepare(d, "SELECT " BALANCE_SUM " FROM transactions "
+				    "WHERE account_no = ? AND txn_date <= ?");
+	int rc = -1;
+
+	db_bind_text(st, 1, account_no);
+	db_bind_text(st, 2, as_of);
+	*balance = 0;
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0)) {
+		*balance = db_col_int(st, 0);
+		rc = 0;
+	}
+	db_finalize(st);
+	return rc;
 }
 
 /* ---- dashboard ------------------------------------------------------------ */
@@ -240,6 +293,75 @@ int64_t stats_account_balance(db *d, const char *account_no, const char *as_of)
 static const stats_col status_cols[] = {{"status", ST_TEXT}, {"n", ST_INT}};
 static const stats_col street_cols[] = {{"street", ST_TEXT}, {"active", ST_INT}};
 static const stats_col wage_cols[] = {{"month", ST_TEXT}, {"due", ST_MONEY}, {"paid", ST_MONEY}};
+
+static const stats_col name_cols[] = {{"project_code", ST_TEXT}, {"what", ST_TEXT}};
+
+/* Appends to out the rows of t as "项目 P what" (at most three). */
+static void name_rows(buf *out, const stats_table *t, const char *label)
+{
+	for (int i = 0; i < t->nrows; i++)
+		buf_fmt(out, "%s%s 项目%s %s", out->len ? "; " : "", label,
+			stats_at(t, i, 0)->s ? stats_at(t, i, 0)->s : "", stats_at(t, i, 1)->s ? stats_at(t, i, 1)->s : "");
+}
+
+/* Appends to names the groups of one out-of-range sum. tmpl is a query of
+ * (project_code, what) with "%%s" where the scope clause goes and "%s"
+ * where a HAVING clause goes; its parameters are types/a1/a2. First the
+ * groups whose own sum is out of range (having); when there is none (only
+ * their total is), the three holding the most extreme single amounts (the
+ * ORDER BY of tmpl). */
+static void name_groups(db *d, const rec_scope *sc, const char *col, const char *tmpl,
+			const char *having, const char *types, const char *a1, const char *a2,
+			const char *label, buf *names)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		buf sql = BUF_INIT;
+		stats_table t;
+		buf_fmt(&sql, tmpl, pass ? "" : having);
+		int rc = scoped_table(d, &t, name_cols, N(name_cols), sc, col, buf_str(&sql), types, a1, a2);
+		buf_free(&sql);
+		if (rc != 0)
+			return;
+		int n = t.nrows;
+		name_rows(names, &t, label);
+		stats_table_free(&t);
+		if (n > 0)
+			return;
+	}
+}
+
+/* The message of a dashboard whose sums are out of range: names, for each
+ * sum concerned, the (project, month / account / deposit) groups within
+ * scope to check (an older database may hold amounts above today's field
+ * maxima). */
+static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, const char *from_month,
+			      const char *month, int pay, int bal, int dep, char *msg, size_t msglen)
+{
+	buf names = BUF_INIT;
+
+	if (pay)
+		name_groups(d, sc, "project_code",
+			    "SELECT project_code, period FROM payroll WHERE period >= ? AND period <= ?%%s "
+			    "GROUP BY 1, 2%s ORDER BY max(max(amount_due, -amount_due, amount_paid, "
+			    "-amount_paid)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " MONEY_SUM("amount_due") " IS NULL OR " MONEY_SUM("amount_paid") " IS NULL",
+			    "tt", from_month, month, "工资", &names);
+	if (bal)
+		name_groups(d, sc, "a.project_code",
+			    "SELECT a.project_code, '专用账户' || a.account_no FROM transactions "
+			    "JOIN accounts a ON a.account_no = transactions.account_no "
+			    "WHERE transactions.txn_date <= ?%%s GROUP BY 1, 2%s "
+			    "ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " BALANCE_SUM " IS NULL", "t", as_of, NULL, "专用账户余额", &names);
+	if (dep)
+		name_groups(d, sc, "project_code",
+			    "SELECT project_code, '保证金' || deposit_no FROM deposits WHERE deposit_date <= ?%%s "
+			    "GROUP BY 1, 2%s ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    " HAVING " MONEY_SUM("amount") " IS NULL", "t", as_of, NULL, "工资保证金", &names);
+	snprintf(msg, msglen, "金额合计超出可计算范围,请核对以下数据中的金额:%s (a sum is out of range: "
+		 "check the amounts of these rows)", buf_str(&names));
+	buf_free(&names);
+}
 
 /*
  * Plans: projects and enterprises are small (full scans of hundreds of
@@ -253,6 +375,7 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 {
 	rec_query q;
 	const kind *pk = kind_find("projects");
+	int bad_due, bad_pay, bad_bal, bad_dep;
 
 	memset(o, 0, sizeof *o);
 	/* Counts of records as the lists count them (same scope rules). */
@@ -282,32 +405,46 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 					"SELECT count(DISTINCT worker_id_number) FROM employments "
 					"WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?)%s",
 					"tt", as_of, as_of);
-	o->wage_due = scoped_int(d, sc, "project_code",
-				 "SELECT sum(amount_due) FROM payroll WHERE period = ?%s", "t", month);
-	o->wage_paid = scoped_int(d, sc, "project_code",
-				  "SELECT sum(amount_paid) FROM payroll WHERE period = ?%s", "t", month);
+	if ((bad_due = scoped_money(d, &o->wage_due, sc, "project_code",
+				    "SELECT " MONEY_SUM("amount_due") " FROM payroll WHERE period = ?%s",
+				    "t", month)) < 0 ||
+	    (bad_pay = scoped_money(d, &o->wage_paid, sc, "project_code",
+				    "SELECT " MONEY_SUM("amount_paid") " FROM payroll WHERE period = ?%s",
+				    "t", month)) < 0)
+		goto fail;
+	bad_pay |= bad_due;
 	o->unpaid_workers = scoped_int(d, sc, "project_code",
 				       "SELECT count(DISTINCT worker_id_number) FROM payroll "
 				       "WHERE period = ? AND amount_paid < amount_due%s", "t", month);
 	if (scoped_table(d, &o->wages_by_month, wage_cols, N(wage_cols), sc, "project_code",
-			 "SELECT period, sum(amount_due), sum(amount_paid) FROM payroll "
-			 "WHERE period >= ? AND period <= ?%s GROUP BY period ORDER BY period",
+			 "SELECT period, " MONEY_SUM("amount_due") ", " MONEY_SUM("amount_paid")
+			 " FROM payroll WHERE period >= ? AND period <= ?%s GROUP BY period ORDER BY period",
 			 "tt", from_month, month) < 0)
 		goto fail;
+	for (int i = 0; i < o->wages_by_month.nrows; i++)
+		bad_pay |= stats_at(&o->wages_by_month, i, 1)->null | stats_at(&o->wages_by_month, i, 2)->null;
 	o->accounts_open = scoped_int(d, sc, "project_code",
 				      "SELECT count(*) FROM accounts WHERE opened_date <= ? "
 				      "AND (closed_date IS NULL OR closed_date > ?)%s", "tt", as_of, as_of);
-	o->accounts_balance = scoped_int(d, sc, "project_code",
-					 "SELECT " BALANCE_SUM " FROM transactions WHERE txn_date <= ? "
-					 "AND account_no IN (SELECT account_no FROM accounts "
-					 "WHERE opened_date <= ? AND (closed_date IS NULL OR closed_date > ?)%s)",
-					 "ttt", as_of, as_of, as_of);
+	if ((bad_bal = scoped_money(d, &o->accounts_balance, sc, "project_code",
+				    "SELECT " BALANCE_SUM " FROM transactions WHERE txn_date <= ? "
+				    "AND account_no IN (SELECT account_no FROM accounts "
+				    "WHERE opened_date <= ? AND (closed_date IS NULL OR closed_date > ?)%s)",
+				    "ttt", as_of, as_of, as_of)) < 0)
+		goto fail;
 	o->deposits_count = scoped_int(d, sc, "project_code",
 				       "SELECT count(*) FROM deposits WHERE deposit_date <= ? "
 				       "AND (released_date IS NULL OR released_date > ?)%s", "tt", as_of, as_of);
-	o->deposits_amount = scoped_int(d, sc, "project_code",
-					"SELECT sum(amount) FROM deposits WHERE deposit_date <= ? "
-					"AND (released_date IS NULL OR released_date > ?)%s", "tt", as_of, as_of);
+	if ((bad_dep = scoped_money(d, &o->deposits_amount, sc, "project_code",
+				    "SELECT " MONEY_SUM("amount") " FROM deposits WHERE deposit_date <= ? "
+				    "AND (released_date IS NULL OR released_date > ?)%s", "tt", as_of, as_of)) < 0)
+		goto fail;
+	if (bad_pay || bad_bal || bad_dep) {
+		name_out_of_range(d, sc, as_of, from_month, month, bad_pay, bad_bal, bad_dep, o->overflow,
+				  sizeof o->overflow);
+		stats_dash_free(o);
+		return -2;
+	}
 	return 0;
 fail:
 	stats_dash_free(o);

@@ -31,6 +31,7 @@ typedef struct stats_col {
 typedef struct stats_cell {
 	int64_t i;
 	char *s;           /* ST_TEXT only; NULL = SQL NULL */
+	int null;          /* SQL NULL; for ST_MONEY: a sum out of range */
 } stats_cell;
 
 typedef struct stats_table {
@@ -50,7 +51,8 @@ static inline stats_cell *stats_at(const stats_table *t, int row, int col)
 
 /* month, workers (distinct), days (worker-days), hours (hundredths). */
 int stats_project_attendance(db *d, const char *code, stats_table *out);
-/* month, workers, due, paid (fen), unpaid_workers (paid < due). */
+/* month, workers, due, paid (fen), unpaid_workers (paid < due); due or
+ * paid null when that month's sum is out of range (see stats.c). */
 int stats_project_payroll(db *d, const char *code, stats_table *out);
 /* employer_uscc, workers (distinct workers ever employed by it here). */
 int stats_project_employers(db *d, const char *code, stats_table *out);
@@ -68,8 +70,10 @@ int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope
 
 /* ---- accounts ------------------------------------------------------------- */
 
-/* labor_cost + refund + other_in - wage - other_out, dated <= as_of, fen. */
-int64_t stats_account_balance(db *d, const char *account_no, const char *as_of);
+/* labor_cost + refund + other_in - wage - other_out, dated <= as_of, fen,
+ * into *balance. Returns 0, or -1 (a database error, or a sum out of
+ * range: *balance = 0, to be shown as unknown, never as a figure). */
+int stats_account_balance(db *d, const char *account_no, const char *as_of, int64_t *balance);
 
 /* ---- dashboard ------------------------------------------------------------ */
 
@@ -82,6 +86,7 @@ typedef struct stats_dash {
 	stats_table wages_by_month; /* month, due, paid */
 	int64_t accounts_open, accounts_balance;
 	int64_t deposits_count, deposits_amount;
+	char overflow[768];         /* when -2: which data holds the sums out of range */
 } stats_dash;
 
 /* Fills the dashboard figures for as_of ("YYYY-MM-DD"); month is the
@@ -89,7 +94,9 @@ typedef struct stats_dash {
  * wages_by_month. Every figure counts only what scope sees (NULL = the
  * district): projects, workers and enterprises as the lists count them,
  * payroll, accounts, deposits and employments through their project.
- * Returns 0, -1 on a database error. */
+ * Returns 0, -1 on a database error, -2 when a money sum is out of range
+ * (an older database holding amounts above the field maxima): out->overflow
+ * then names the data to check, and nothing else is filled. */
 int stats_dashboard(db *d, const char *as_of, const char *month,
 		    const char *from_month, const rec_scope *scope, stats_dash *out);
 void stats_dash_free(stats_dash *s);

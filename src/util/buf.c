@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/csv_guard.h"
 #include "util/money.h"
 
 /* Prints msg to stderr and aborts; used for OOM and bad format strings. */
@@ -186,11 +187,14 @@ void buf_csv(buf *b, const char *s)
 
 	if (!s)
 		return;
+	const char *guard = csv_guard_needed(s) ? "'" : "";
 	if (!strpbrk(s, ",\"\r\n")) {
+		buf_puts(b, guard);
 		buf_puts(b, s);
 		return;
 	}
 	buf_putc(b, '"');
+	buf_puts(b, guard);
 	for (p = run = s; *p; p++)
 		if (*p == '"') {
 			buf_putn(b, run, (size_t)(p - run + 1));

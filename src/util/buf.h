@@ -43,7 +43,9 @@ void buf_json(buf *b, const char *s);
 /* Appends s with & < > " ' escaped for HTML text and attributes. */
 void buf_html(buf *b, const char *s);
 /* Appends s as one RFC 4180 CSV field: quoted (inner quotes doubled) only
- * when it holds a comma, a quote or a line end; NULL appends nothing. */
+ * when it holds a comma, a quote or a line end; NULL appends nothing. A
+ * cell a spreadsheet would run as a formula (= + - @ tab CR, or a leading
+ * single quote) gets a single quote in front (util/csv_guard.h). */
 void buf_csv(buf *b, const char *s);
 /* Appends fen as yuan with exactly two decimals, e.g. -5 -> "-0.05". */
 void buf_money(buf *b, int64_t fen);

@@ -113,6 +113,28 @@ void money_format(int64_t fen, char out[24])
 	memcpy(out, tmp + i, sizeof tmp - i);
 }
 
+/* See money.h. The compiler's overflow built-ins: no undefined behaviour
+ * and no wrapped result ever reaches *acc. */
+int money_add_checked(int64_t *acc, int64_t v)
+{
+	int64_t r;
+
+	if (__builtin_add_overflow(*acc, v, &r))
+		return 0;
+	*acc = r;
+	return 1;
+}
+
+int money_sub_checked(int64_t *acc, int64_t v)
+{
+	int64_t r;
+
+	if (__builtin_sub_overflow(*acc, v, &r))
+		return 0;
+	*acc = r;
+	return 1;
+}
+
 /* See money.h: no sign accepted, same limit as money. */
 int dec2_parse(const char *s, int64_t *hundredths, const char **why)
 {

@@ -252,6 +252,10 @@ bad_value no-such-worker "no such workers" "BH2026-0001,511621198803155674,2026-
 bad_value no-such-project "no such projects" "BH9999,120116199001011233,2026-03,$E,22,100,0,,,"
 bad_value decimal-days "decimal" "$P,2026-03,$E,2.125,100,0,,,"
 bad_value extra-cell "beyond the header" "$P,2026-03,$E,22,100,0,,,,surplus"
+# Issue 7, finding 6: every money field has a maximum a real row can have;
+# the amount that overflowed the sums (allowed by the format) is a row error.
+bad_value money-over-max "金额超出上限1000000.00元" "$P,2026-03,$E,22,9999999999999.99,0,,,"
+expect_in "money-over-max names the row and column" "$T/err" "第2行 (row 2), 列 F"
 import_bad legacy-id workers "$(printf 'id_number,name\n120116900101123,x\n')"
 expect_in "15-digit ID hint" "$T/err" "15位"
 import_bad bad-birth workers "$(printf 'id_number,name\n120116199002301230,x\n')"
@@ -297,5 +301,69 @@ expect_in "broken xlsx named" "$T/err" "broken.xlsx"
 run import enterprises "$T/nonexistent.csv" --db "$DB"
 expect_rc "missing file" 1
 expect_in "missing file named" "$T/err" "nonexistent.csv"
+
+# ---- issue 7, finding 5: CSV formula injection ----------------------------
+# Names a spreadsheet would run as formulas come out of every CSV export
+# with a single quote in front (OWASP); the exported file re-imports to the
+# original values (the importer removes exactly that quote); XLSX writes
+# them as strings, never as formulas.
+fresh guard
+cat >"$T/guard-ents.csv" <<'CSV'
+uscc,name,kind,region_code,street,legal_rep
+91120116MA05000011,"=HYPERLINK(""http://x"",""y"")",owner,120116,泰达街道,+王建国
+91120116MA05000024,@SUM(A1:A9),contractor,120116,新港街道,-1+1
+91120116MA05000037,''=已引用,subcontractor,120116,新港街道,'平常
+CSV
+run import enterprises "$T/guard-ents.csv" --db "$DB"
+expect_rc "formula-like names import" 0
+printf 'id_number,name\n120116199001011233,=cmd|'"'"' /C calc'"'"'!A0\n' >"$T/guard-w.csv"
+run import workers "$T/guard-w.csv" --db "$DB"
+expect_rc "formula-like worker name imports" 0
+"$ANXIN" export enterprises --db "$DB" --header en >"$T/guard-e1.csv"
+"$ANXIN" export workers --db "$DB" --unmasked --header en >"$T/guard-w1.csv"
+expect_in "HYPERLINK neutralised" "$T/guard-e1.csv" '"'"'"'=HYPERLINK(""http://x"",""y"")"'
+expect_in "@ neutralised" "$T/guard-e1.csv" ",'@SUM(A1:A9),"
+expect_in "+ neutralised" "$T/guard-e1.csv" ",'+王建国"
+expect_in "- neutralised" "$T/guard-e1.csv" ",'-1+1"
+expect_in "a leading quote doubled" "$T/guard-e1.csv" ",''=已引用,"
+expect_in "a quote before plain text doubled" "$T/guard-e1.csv" ",''平常"
+expect_in "DDE payload neutralised" "$T/guard-w1.csv" ",'=cmd|' /C calc'!A0"
+expect_not_in "no live formula" "$T/guard-e1.csv" ',=HYPERLINK'
+expect_not_in "no live DDE" "$T/guard-w1.csv" ',=cmd'
+DB1=$DB
+fresh guard2
+run import enterprises "$T/guard-e1.csv" --db "$DB"
+expect_rc "exported enterprises re-import" 0
+run import workers "$T/guard-w1.csv" --db "$DB"
+expect_rc "exported workers re-import" 0
+"$ANXIN" export enterprises --db "$DB" --header en >"$T/guard-e2.csv"
+"$ANXIN" export workers --db "$DB" --unmasked --header en >"$T/guard-w2.csv"
+expect_eq "enterprises round trip exact" "$(cmp -s "$T/guard-e1.csv" "$T/guard-e2.csv" && echo same)" same
+expect_eq "workers round trip exact" "$(cmp -s "$T/guard-w1.csv" "$T/guard-w2.csv" && echo same)" same
+# The stored values are the originals, not the quoted forms (the first file
+# wrote the name '=已引用 with its guard, as the writer would).
+expect_eq "stored name is the original" \
+	"$(sqlite3 "$DB" "SELECT name FROM enterprises WHERE uscc = '91120116MA05000011'")" \
+	'=HYPERLINK("http://x","y")'
+expect_eq "stored quote kept once" \
+	"$(sqlite3 "$DB" "SELECT name || '|' || legal_rep FROM enterprises WHERE uscc = '91120116MA05000037'")" \
+	"'=已引用|'平常"
+expect_eq "stored DDE name is the original" \
+	"$(sqlite3 "$DB" "SELECT name FROM workers")" "=cmd|' /C calc'!A0"
+# XLSX: strings as strings, no formula cell anywhere.
+"$ANXIN" export enterprises --db "$DB1" --format xlsx --out "$T/guard.xlsx"
+unzip -p "$T/guard.xlsx" xl/worksheets/sheet1.xml >"$T/guard-sheet.xml"
+expect_not_in "xlsx has no formula cells" "$T/guard-sheet.xml" "<f>"
+expect_in "xlsx keeps the name as text" "$T/guard-sheet.xml" "=HYPERLINK"
+# The warnings CSV goes through the same writer.
+printf 'code,name,region_code,street,owner_uscc,contractor_uscc,contract_amount,contract_date,start_date,status\n=P1,@项目,120116,泰达街道,91120116MA05000011,91120116MA05000024,100,2026-01-01,2026-01-02,active\n' >"$T/guard-p.csv"
+run import projects "$T/guard-p.csv" --db "$DB1"
+expect_rc "formula-like project imports" 0
+run scan --as-of 2026-06-15 --db "$DB1"
+expect_rc "scan for the warnings csv" 0
+run warnings --format csv --db "$DB1"
+expect_rc "warnings csv" 0
+expect_in "warnings csv neutralises the project code" "$T/out" ",'=P1,"
+expect_not_in "warnings csv: no live formula" "$T/out" ",=P1,"
 
 summary

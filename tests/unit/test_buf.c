@@ -196,3 +196,35 @@ Test(buf, csv_quotes_only_when_needed)
 	cr_assert_str_eq(buf_str(&b), "plain 文本|\"a,b\"|\"say \"\"hi\"\"\"|\"two\r\nlines\"|\"\"\"\"|");
 	buf_free(&b);
 }
+
+/* Issue 7, finding 5: a cell a spreadsheet would run as a formula gets a
+ * single quote in front (OWASP); a value that starts with the quote gets
+ * one more, so that the reader's rule reverses it; a plain negative
+ * number stays a number; only the first character counts. */
+Test(buf, csv_neutralises_formula_cells)
+{
+	struct { const char *in, *want; } v[] = {
+		{"=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""},
+		{"=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"},
+		{"+8613800138000", "'+8613800138000"},
+		{"-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"},
+		{"@SUM(A1:A2)", "'@SUM(A1:A2)"},
+		{"\tx", "'\tx"},
+		{"\rx", "\"'\rx\""},
+		{"'=1", "''=1"},
+		{"'plain", "''plain"},
+		{"-", "'-"},
+		{"-5.", "'-5."},
+		{"-5", "-5"},
+		{"-1234.50", "-1234.50"},
+		{"a=b", "a=b"},
+		{"张=三", "张=三"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		buf b = BUF_INIT;
+		buf_csv(&b, v[i].in);
+		cr_assert_str_eq(buf_str(&b), v[i].want, "cell %zu", i);
+		buf_free(&b);
+	}
+}

@@ -182,3 +182,45 @@ Test(kind, every_reference_names_a_kind_with_one_key)
 			cr_assert_eq(keys, 1, "%s is referenced, so its key is one field", ref);
 		}
 }
+
+/* Issue 7, finding 6: every money field has a maximum a real row can have
+ * (so that no field is forgotten), and the importer's value rule refuses
+ * an amount above it with a reason naming the maximum. */
+Test(kind, every_money_field_has_a_maximum)
+{
+	for (int k = 0; KINDS[k]; k++)
+		for (int i = 0; i < KINDS[k]->nfields; i++) {
+			const field *f = &KINDS[k]->fields[i];
+			if (f->type == FT_MONEY)
+				cr_assert(f->max > 0 && f->max <= 10000000000000LL, "%s.%s has no sane maximum",
+					  KINDS[k]->name, f->key);
+		}
+}
+
+Test(kind, money_above_the_field_maximum_is_refused)
+{
+	kind_val v;
+	const char *why = NULL;
+
+	cr_assert(parse("payroll", "amount_due", "1000000.00", &v));
+	cr_assert_eq(v.i, 100000000);
+	kind_val_clear(&v);
+	memset(&v, 0, sizeof v);
+	cr_assert_not(kind_parse_value(fld("payroll", "amount_due"), "1000000.01", &v, &why));
+	cr_assert_str_eq(why, "金额超出上限1000000.00元 (above the maximum of 1000000.00 yuan)");
+	/* The amount the issue found overflowing sums: allowed by the format. */
+	cr_assert_not(parse("payroll", "amount_due", "9999999999999.99", &v));
+	cr_assert_not(parse("payroll", "amount_paid", "9999999999999.99", &v));
+	cr_assert_not(parse("employments", "wage_rate", "1000000.01", &v));
+	cr_assert(parse("transactions", "amount", "10000000000.00", &v));
+	kind_val_clear(&v);
+	cr_assert_not(parse("transactions", "amount", "10000000000.01", &v));
+	cr_assert(parse("deposits", "amount", "10000000000", &v));
+	kind_val_clear(&v);
+	cr_assert_not(parse("deposits", "amount", "10000000000.01", &v));
+	cr_assert(parse("projects", "contract_amount", "100000000000", &v));
+	kind_val_clear(&v);
+	cr_assert_not(parse("projects", "contract_amount", "100000000000.01", &v));
+	cr_assert_not(parse("min_wages", "monthly", "100000.01", &v));
+	cr_assert_not(parse("min_wages", "hourly", "10000.01", &v));
+}

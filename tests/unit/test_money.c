@@ -134,3 +134,43 @@ Test(dec2, format_shortest)
 		cr_assert_eq(back, v[i].h);
 	}
 }
+
+/* Issue 7, finding 6: a sum that leaves int64 is refused, never wrapped. */
+Test(money, add_checked_refuses_overflow)
+{
+	int64_t acc = 0;
+	cr_assert(money_add_checked(&acc, 999999999999999LL));
+	cr_assert_eq(acc, 999999999999999LL);
+	acc = INT64_MAX - 5;
+	cr_assert(money_add_checked(&acc, 5));
+	cr_assert_eq(acc, INT64_MAX);
+	cr_assert_not(money_add_checked(&acc, 1));
+	cr_assert_eq(acc, INT64_MAX, "left unchanged on overflow");
+	acc = INT64_MIN;
+	cr_assert_not(money_add_checked(&acc, -1));
+	cr_assert_eq(acc, INT64_MIN);
+	/* 9,224 rows of 9,999,999,999,999.99 yuan: the sum the issue found
+	 * wrapping is refused at the row that crosses the limit. */
+	acc = 0;
+	int ok = 1, rows = 0;
+	while (ok && rows < 10000) {
+		ok = money_add_checked(&acc, 999999999999999LL);
+		rows += ok;
+	}
+	cr_assert_not(ok);
+	cr_assert_eq(rows, 9223);
+	cr_assert_gt(acc, 0);
+}
+
+Test(money, sub_checked_refuses_overflow)
+{
+	int64_t acc = 10;
+	cr_assert(money_sub_checked(&acc, 25));
+	cr_assert_eq(acc, -15);
+	acc = INT64_MIN + 1;
+	cr_assert_not(money_sub_checked(&acc, 2));
+	cr_assert_eq(acc, INT64_MIN + 1);
+	acc = 0;
+	cr_assert_not(money_sub_checked(&acc, INT64_MIN));
+	cr_assert_eq(acc, 0);
+}

@@ -749,3 +749,44 @@ Test(xlsx, legacy_xls_refused)
 	cr_assert(strstr(s, "OPEN:") && strstr(s, "legacy .xls"), "%s", s);
 	free(s);
 }
+
+/* Issue 7, finding 5: the reader removes exactly the one quote the writer
+ * (buf_csv) put in front of a formula-like cell, and nothing else. */
+Test(csv, formula_guard_quote_removed)
+{
+	char *s = DUMP("a,b,c\n"
+		       "\"'=HYPERLINK(\"\"x\"\")\",'+86,'-2+3\n"
+		       "'@x,\"'\tx\",''=1\n"
+		       "'plain,'',it's\n"
+		       "''plain,-5,'\n");
+	cr_assert_str_eq(s, "1:a|b|c\n"
+			    "2:=HYPERLINK(\"x\")|+86|-2+3\n"
+			    "3:@x|\tx|'=1\n"
+			    "4:'plain|'|it's\n"
+			    "5:'plain|-5|'\n"
+			    "END");
+	free(s);
+}
+
+/* Whatever buf_csv writes, the reader gives back the very value. */
+Test(csv, formula_guard_round_trip)
+{
+	const char *vals[] = {"=HYPERLINK(\"http://x\",\"y\")", "=cmd|' /C calc'!A0", "+1", "-1+1", "-5",
+			      "-0.05", "@a", "\tb", "'", "''", "'=", "'x", "x'", "a,b", "=a,b\r\nc", "plain"};
+	size_t n = sizeof vals / sizeof vals[0];
+	buf b = BUF_INIT, want = BUF_INIT;
+
+	buf_puts(&b, "h\n");
+	buf_puts(&want, "1:h\n");
+	for (size_t i = 0; i < n; i++) {
+		buf_csv(&b, vals[i]);
+		buf_puts(&b, "\n");
+		buf_fmt(&want, "%d:%s\n", (int)i + 2, vals[i]);
+	}
+	buf_puts(&want, "END");
+	char *s = dump_csv(b.p, b.len, NULL);
+	cr_assert_str_eq(s, buf_str(&want));
+	free(s);
+	buf_free(&b);
+	buf_free(&want);
+}

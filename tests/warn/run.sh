@@ -311,6 +311,41 @@ expect_set "BALANCE_LOW: equal is enough" 2026-04-20 ""
 txn AP1 O1 2026-04-12 other_out 0.01
 expect_set "BALANCE_LOW: money out lowers the balance" 2026-04-20 "BALANCE_LOW,P1,,yellow,open"
 
+# Issue 7, finding 6: an older database (written before the field maxima,
+# here with sqlite3 directly) holds 10,000 payroll rows of 9,999,999,999,999.99
+# yuan owed on P2: the outstanding sum leaves int64. It used to wrap to a
+# negative figure, so BALANCE_LOW was not raised; now the scan raises it
+# (the outstanding exceeds any balance) and a note names project and month.
+project P2
+account AP2 P2
+deposit P2 DP2 10000.00
+txn AP2 L2 2026-04-10 labor_cost 1000.00
+sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+	INSERT INTO payroll (project_code, worker_id_number, period, employer_uscc, days_worked,
+	amount_due, amount_paid) SELECT 'P2', printf('X%05d', i), '2026-03', '$CON', 0,
+	999999999999999, 0 FROM n"
+run scan --as-of 2026-04-20 --full --db "$DB"
+expect_rc "overflowing outstanding: scan" 0
+expect_in "overflowing outstanding: the note names project and month" "$T/out" "项目P2 2026-03: 应付未付工资"
+"$ANXIN" warnings --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5 | sort >"$T/got"
+expect_in "overflowing outstanding: BALANCE_LOW raised" "$T/got" "BALANCE_LOW,P2,,yellow,open"
+expect_in "P1 unchanged beside it" "$T/got" "BALANCE_LOW,P1,,yellow,open"
+id=$("$ANXIN" warnings --format csv --db "$DB" | grep '^BALANCE_LOW,P2,' | cut -d, -f6 || true)
+run warnings show "$id" --db "$DB"
+expect_in "overflowing outstanding: no wrapped figure, said so" "$T/out" "应付未付工资合计超出可计算范围"
+expect_not_in "overflowing outstanding: no negative figure" "$T/out" "应付未付工资-"
+
+# The import's transaction aggregate never turns into a wrapped or inexact
+# figure: a day's sum that would leave int64 fails the import, nothing written.
+sqlite3 "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
+printf 'account_no,txn_id,txn_date,kind,amount\nAP2,L3,2026-04-10,labor_cost,1.00\n' >"$T/big.csv"
+run import transactions "$T/big.csv" --db "$DB"
+expect_rc "aggregate past int64: the import fails" 1
+expect_eq "aggregate past int64: nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
+expect_eq "aggregate past int64: the aggregate unchanged" \
+	"$(sqlite3 "$DB" "SELECT amount, typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
+	"9223372036854775800|integer"
+
 # ---- BELOW_MIN_WAGE: days x 2180.00 / 21.75 exactly ----------------------
 base minwage
 good P1
