@@ -13,8 +13,10 @@ FIX="$HERE/../fixtures"
 . "$HERE/../cli/lib.sh"
 export USER=tester
 
-# sq DB SQL: runs SQL with the sqlite3 CLI; prints the result.
-sq() { sqlite3 -batch "$1" "$2"; }
+# sq DB SQL: runs SQL with the sqlite3 CLI, the desk file (DB-desk: users,
+# sessions, the audit log, warnings) attached as anxin attaches it, so
+# tables are named unqualified; prints the result.
+sq() { sqlite3 -batch -cmd "ATTACH '$1-desk' AS desk" "$1" "$2"; }
 
 # ---- conventions -----------------------------------------------------------
 for c in user token audit; do
@@ -200,7 +202,8 @@ expect_rc "trigger refuses DELETE" 1
 # tamper NAME SQL: a copy of the log with SQL applied (triggers dropped).
 tamper() {
 	cp "$DB" "$T/$1.db"
-	rm -f "$T/$1.db-wal" "$T/$1.db-shm"
+	cp "$DB-desk" "$T/$1.db-desk"
+	rm -f "$T/$1.db-wal" "$T/$1.db-shm" "$T/$1.db-desk-wal" "$T/$1.db-desk-shm"
 	sq "$T/$1.db" "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; $2"
 }
 sq "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
