@@ -11,7 +11,7 @@ ROWS=${1:-2000000}
 ANXIN=${ANXIN:-build/anxin}
 OUT=bench/out
 mkdir -p "$OUT"
-rm -f "$OUT"/*.db "$OUT"/*.db-wal "$OUT"/*.db-shm
+rm -f "$OUT"/*.db "$OUT"/*.db-wal "$OUT"/*.db-shm "$OUT"/*.db-desk*
 
 now() { date +%s.%N; }
 # peak_rss CMD...: runs CMD, prints "seconds peak_kib".

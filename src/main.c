@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "domain/audit.h"
 
 static const cli_cmd commands[] = {
 	{"init", cmd_init, "create or upgrade the database",
@@ -171,8 +172,15 @@ db *cli_open_db(const char *path, int flags)
 	char err[512];
 	db *d = db_open(path, flags, err, sizeof err);
 
-	if (!d)
+	if (!d) {
 		fprintf(stderr, "anxin: %s\n", err);
+		return NULL;
+	}
+	/* audit rows lost between the two files' commits by a crash */
+	int64_t lost = (flags & DB_OPEN_READONLY) ? 0 : audit_reconcile(d);
+	if (lost > 0)
+		fprintf(stderr, "anxin: %lld audit row(s) of committed changes were lost in a crash "
+			"and have been appended again\n", (long long)lost);
 	return d;
 }
 

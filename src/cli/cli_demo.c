@@ -73,6 +73,11 @@ static const char *demo_remove_db(const char *path)
 	unlink(side);
 	snprintf(side, sizeof side, "%s-shm", path);
 	unlink(side);
+	for (const char *const *sfx = (const char *const[]){"-desk", "-desk-wal", "-desk-shm", NULL};
+	     *sfx; sfx++) {
+		snprintf(side, sizeof side, "%s%s", path, *sfx);
+		unlink(side);
+	}
 	return NULL;
 }
 

@@ -76,7 +76,7 @@ int cmd_export(int argc, char **argv)
 		audit_actor who = {actor, "cli", ""};
 		audit_entry e = {.who = &who, .now = time(NULL), .action = "export_unmasked",
 				 .object_kind = k->name, .object_key = outpath ? outpath : "-"};
-		int ok = db_begin(d) == DB_OK && audit_append(d, &e) == 0 && db_commit(d) == DB_OK;
+		int ok = db_begin_desk(d) == DB_OK && audit_append(d, &e) == 0 && db_commit(d) == DB_OK;
 		if (!ok) {
 			db_close(d);
 			return cli_fail("export", "cannot record the unmasked export in the audit log");

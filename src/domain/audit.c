@@ -8,8 +8,11 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "util/buf.h"
 
 static const char audit_genesis[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
@@ -62,9 +65,12 @@ void audit_row_hash(const audit_row *r, const char *prev_hash, char out[AUDIT_HA
 	sodium_bin2hex(out, AUDIT_HASH_HEX, md, sizeof md);
 }
 
-int audit_append(db *d, const audit_entry *e)
+/* Appends a row with c's content as the next link of the chain (seq,
+ * prev_hash and hash computed here), and journals it in the main file
+ * when journal is set. Returns 0 or -1. */
+static int audit_chain(db *d, const audit_row *c, int journal)
 {
-	char prev[AUDIT_HASH_HEX], hash[AUDIT_HASH_HEX], when[21];
+	char prev[AUDIT_HASH_HEX], hash[AUDIT_HASH_HEX];
 	int64_t seq;
 	int have = audit_store_head(d, &seq, prev);
 
@@ -72,9 +78,89 @@ int audit_append(db *d, const audit_entry *e)
 		return -1;
 	if (!have)
 		memcpy(prev, audit_genesis, sizeof audit_genesis);
+	audit_row r = *c;
+	r.seq = seq + 1;
+	r.prev_hash = prev;
+	audit_row_hash(&r, prev, hash);
+	r.hash = hash;
+	if (audit_store_insert(d, &r) != DB_DONE)
+		return -1;
+	return journal && audit_store_journal(d, &r) != DB_DONE ? -1 : 0;
+}
+
+/* Rows of the journal that must be appended again, copied. */
+typedef struct settle_list {
+	audit_row *rows;
+	int64_t n;
+} settle_list;
+
+static int settle_collect(void *ctx, const audit_row *r)
+{
+	settle_list *l = ctx;
+
+	l->rows = xrealloc(l->rows, (size_t)(l->n + 1) * sizeof *l->rows);
+	audit_row *c = &l->rows[l->n++];
+	memset(c, 0, sizeof *c);
+	c->time = xstrdup(r->time);
+	c->actor = xstrdup(r->actor);
+	c->role = xstrdup(r->role);
+	c->address = xstrdup(r->address);
+	c->action = xstrdup(r->action);
+	c->object_kind = xstrdup(r->object_kind);
+	c->object_key = xstrdup(r->object_key);
+	c->before = r->before ? xstrdup(r->before) : NULL;
+	c->after = r->after ? xstrdup(r->after) : NULL;
+	return 0;
+}
+
+static void settle_free(settle_list *l)
+{
+	for (int64_t i = 0; i < l->n; i++) {
+		audit_row *c = &l->rows[i];
+		free((char *)c->time), free((char *)c->actor), free((char *)c->role);
+		free((char *)c->address), free((char *)c->action), free((char *)c->object_kind);
+		free((char *)c->object_key), free((char *)c->before), free((char *)c->after);
+	}
+	free(l->rows);
+}
+
+/*
+ * The crash window between the two files (docs/architecture.md, "Two
+ * write lanes"): a transaction that writes the main file and appends its
+ * audit row commits the main file first, then the desk file. Its audit
+ * row is therefore also kept in the main file's journal; here, with both
+ * write locks held, every journaled row that did not reach the audit log
+ * is appended again (same content, the next seq), and the journal is
+ * emptied. Returns the number of rows appended again, or -1.
+ */
+static int64_t audit_settle(db *d)
+{
+	settle_list l = {NULL, 0};
+	int64_t n = audit_store_unsettled(d, settle_collect, &l);
+	int bad = n < 0;
+
+	for (int64_t i = 0; !bad && i < l.n; i++)
+		bad = audit_chain(d, &l.rows[i], 0) != 0;
+	settle_free(&l);
+	if (bad || audit_store_journal_clear(d) != DB_DONE)
+		return -1;
+	return n;
+}
+
+int audit_append(db *d, const audit_entry *e)
+{
+	char when[21];
+
+	/* The desk's write lock first: in a transaction that began on the
+	 * main file only (an import), this is where the desk is first
+	 * touched, so the head read next is current. */
+	if (db_lock_desk(d) != DB_OK)
+		return -1;
+	int mixed = db_writing_main(d);
+	if (mixed && audit_settle(d) < 0)
+		return -1;
 	audit_time_iso(e->now, when);
 	audit_row r = {
-		.seq = seq + 1,
 		.time = when,
 		.actor = e->who && e->who->actor ? e->who->actor : "",
 		.role = e->who && e->who->role ? e->who->role : "",
@@ -84,11 +170,24 @@ int audit_append(db *d, const audit_entry *e)
 		.object_key = e->object_key ? e->object_key : "",
 		.before = e->before,
 		.after = e->after,
-		.prev_hash = prev,
 	};
-	audit_row_hash(&r, prev, hash);
-	r.hash = hash;
-	return audit_store_insert(d, &r) == DB_DONE ? 0 : -1;
+	return audit_chain(d, &r, mixed);
+}
+
+int64_t audit_reconcile(db *d)
+{
+	int64_t n = audit_store_unsettled(d, NULL, NULL);
+
+	if (n <= 0)
+		return n;  /* the usual case: nothing to do, and no lock taken */
+	if (db_begin(d) != DB_OK)
+		return -1;
+	n = audit_settle(d);
+	if (n < 0 || db_commit(d) != DB_OK) {
+		db_rollback(d);
+		return -1;
+	}
+	return n;
 }
 
 typedef struct verify_ctx {

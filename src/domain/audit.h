@@ -44,10 +44,21 @@ typedef struct audit_entry {
 
 #define AUDIT_HASH_HEX 65
 
-/* Appends e as the next row of the chain. Must run inside the caller's
- * write transaction (db_begin), which orders concurrent writers. Returns 0,
- * or -1 on a database error (the caller rolls back). */
+/* Appends e as the next row of the chain (in the desk file). Must run
+ * inside the caller's write transaction (db_begin, db_begin_desk or
+ * db_begin_main), which orders concurrent writers; it takes the desk's
+ * write lock if the transaction does not hold it yet. In a transaction
+ * that writes the main file the row is also journaled there (and older
+ * journaled rows lost in a crash are appended first): see audit_reconcile.
+ * Returns 0, or -1 on a database error (the caller rolls back). */
 int audit_append(db *d, const audit_entry *e);
+
+/* Appends again the audit rows of main-file transactions whose desk
+ * commit was lost (a crash between the two files' commits), in its own
+ * transaction; cheap and lock-free when there are none (the usual case).
+ * Called when the server starts and by every CLI command that writes.
+ * Returns the number of rows appended, or -1 on a database error. */
+int64_t audit_reconcile(db *d);
 
 /* The hex SHA-256 of prev_hash and the canonical content of r (r->hash is
  * ignored). out: AUDIT_HASH_HEX bytes. */

@@ -202,7 +202,9 @@ import_sess *import_begin(db *d, const kind *k, const char *const *cols,
 			return s;
 		}
 	}
-	if (db_begin(d) != DB_OK) {
+	/* the main file's lock only: log-ins and other short writes go on
+	 * in the desk file meanwhile (the audit row at the end takes its lock) */
+	if (db_begin_main(d) != DB_OK) {
 		add_error(res, max_errors(o), 0, -1, "", "", "", db_error_public(d, "starting an import"));
 		return s;
 	}
@@ -367,12 +369,19 @@ int import_end(import_sess *s, int commit)
 			commit = 0;
 		}
 		scan_mark_free(s->mark);
-		if (commit && s->res->nerrors == 0 && db_commit(s->d) == DB_OK) {
-			rc = 0;
-			s->res->committed = 1;
-		} else {
-			db_rollback(s->d);
+		if (commit && s->res->nerrors == 0) {
+			if (db_commit(s->d) == DB_OK) {
+				rc = 0;
+				s->res->committed = 1;
+			} else {
+				/* the pages are written at COMMIT: a full disk is
+				 * usually met here, and must be said in words */
+				add_error(s->res, max_errors(&s->o), 0, -1, "", "", "",
+					  db_error_public(s->d, "committing an import"));
+			}
 		}
+		if (!s->res->committed)
+			db_rollback(s->d);
 	}
 	if (!s->res->committed)  /* rolled back: nothing was written */
 		s->res->inserted = s->res->updated = s->res->unchanged = 0;

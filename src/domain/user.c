@@ -291,7 +291,7 @@ int user_add(db *d, const audit_actor *who, user_rec *u, const char *pw, int mus
 	u->locked_until = 0;
 	u->last_login = 0;
 	u->created_at = u->updated_at = now;
-	if (db_begin(d) != DB_OK) {
+	if (db_begin_desk(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));
 		return -1;
 	}
@@ -327,7 +327,7 @@ static int user_apply(db *d, const audit_actor *who, const char *username, int64
 	user_rec before, u;
 	int rc = -1;
 
-	if (db_begin(d) != DB_OK) {
+	if (db_begin_desk(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));
 		return -1;
 	}
@@ -519,7 +519,7 @@ user_login_rc user_login(db *d, const char *username, const char *pw, const char
 		(void)user_verify_password(dummy_hash, pw ? pw : "");
 		match = 0;
 	}
-	if (db_begin(d) != DB_OK)
+	if (db_begin_desk(d) != DB_OK)
 		goto out;
 	if (found && user_store_get_id(d, u.id, &u) != 1)  /* fresh counters */
 		goto fail;

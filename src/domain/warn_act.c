@@ -90,7 +90,7 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 	date_format(on, Ds);
 	audit_time_iso(now, at);
 	snprintf(key, sizeof key, "%lld", (long long)id);
-	if (db_begin(d) != DB_OK)
+	if (db_begin_desk(d) != DB_OK)  /* desk only: never waits for an import */
 		goto dberr;
 	if (warn_store_get(d, id, on_cur, &c) < 0)
 		goto dberr_tx;
@@ -123,13 +123,13 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 	rc = WA_OK;
 	goto out;
 dberr_tx:
-	snprintf(err, errlen, "database: %s", db_errmsg(d));
+	snprintf(err, errlen, "%s", db_error_public(d, "a warning action"));
 	rc = WA_DBERR;
 rollback:
 	db_rollback(d);
 	goto out;
 dberr:
-	snprintf(err, errlen, "database: %s", db_errmsg(d));
+	snprintf(err, errlen, "%s", db_error_public(d, "a warning action"));
 out:
 	buf_free(&before);
 	buf_free(&after);

@@ -17,13 +17,16 @@ typedef int (*http_handler)(http_req *r);
 
 enum {
 	HR_MUTATES = 1,  /* writes data (CSRF / audit in the access layer) */
-	HR_ASYNC = 2,    /* runs on a worker thread (writes: the single writer
-			    thread), the connection suspended meanwhile */
+	HR_ASYNC = 2,    /* runs on a worker thread (writes: the writer thread
+			    of its lane), the connection suspended meanwhile */
 	HR_JSON = 4,     /* takes a JSON body (<= REQ_JSON_LIMIT, in memory) */
 	HR_FILE = 8,     /* takes a raw file body (streamed to a temp file) */
 	HR_PWCHANGE = 16, /* allowed while the caller must change its password */
-	HR_CACHE = 32    /* GET whose 200 body may be served from the response
+	HR_CACHE = 32,   /* GET whose 200 body may be served from the response
 			    cache while the database is unchanged (cache.h) */
+	HR_SHORT = 64    /* a short write of the desk file only (db_begin_desk):
+			    queued on the short lane's writer thread, never
+			    behind an import (server.c) */
 };
 
 typedef struct http_route {

@@ -292,7 +292,7 @@ int api_logout(http_req *r)
 
 	if (req_params_done(r) < 0)
 		return r->status;
-	if (db_begin(r->db) != DB_OK || sess_logout(r->db, r->caller.cookie) != 0 ||
+	if (db_begin_desk(r->db) != DB_OK || sess_logout(r->db, r->caller.cookie) != 0 ||
 	    audit_append(r->db, &e) != 0 || db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
 		return http_error(r, 503, "database unavailable; try again");

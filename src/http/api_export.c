@@ -70,7 +70,7 @@ int api_export(http_req *r)
 		buf_fmt(&after, "{\"format\":%j,\"header\":%j}", o.format == EXPORT_XLSX ? "xlsx" : "csv",
 			o.header == EXPORT_HEADER_EN ? "en" : "zh");
 		audit_entry e = {&who, auth_now(), "export_unmasked", k->name, "", NULL, buf_str(&after)};
-		int bad = db_begin(r->db) != DB_OK || audit_append(r->db, &e) != 0 ||
+		int bad = db_begin_desk(r->db) != DB_OK || audit_append(r->db, &e) != 0 ||
 			  db_commit(r->db) != DB_OK;
 		buf_free(&after);
 		if (bad) {

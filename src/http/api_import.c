@@ -23,9 +23,16 @@ void api_report_error(http_req *r, const import_result *res)
 	buf *b = http_json(r, 422);
 
 	import_result_json(res, &rep);
-	buf_fmt(b, "{\"error\":{\"status\":422,\"code\":\"invalid\",\"message\":"
-		"\"%ld 处错误,未写入任何数据 (%ld errors: nothing was written)\"},",
-		res->nerrors, res->nerrors);
+	/* A failure of the file as a whole (a full disk, a busy or read-only
+	 * database) is the message itself: it says what happened and what to
+	 * do, where a count of "1 error" would not. */
+	if (res->nerrors == 1 && res->nlisted == 1 && res->errors[0].row == 0)
+		buf_fmt(b, "{\"error\":{\"status\":422,\"code\":\"invalid\",\"message\":%j},",
+			res->errors[0].reason);
+	else
+		buf_fmt(b, "{\"error\":{\"status\":422,\"code\":\"invalid\",\"message\":"
+			"\"%ld 处错误,未写入任何数据 (%ld errors: nothing was written)\"},",
+			res->nerrors, res->nerrors);
 	buf_putn(b, rep.p + 1, rep.len - 1);  /* the report's members */
 	buf_free(&rep);
 }

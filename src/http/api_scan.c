@@ -54,7 +54,7 @@ int api_scan(http_req *r)
 	/* The scan is committed; its audit row follows in its own transaction. */
 	audit_actor who = req_actor(r);
 	audit_entry e = {&who, auth_now(), "scan", "warnings", ds, NULL, buf_str(&sum)};
-	if (db_begin(r->db) != DB_OK || audit_append(r->db, &e) != 0 || db_commit(r->db) != DB_OK) {
+	if (db_begin_desk(r->db) != DB_OK || audit_append(r->db, &e) != 0 || db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
 		fprintf(stderr, "anxin: scan as of %s: audit row not written: %s\n", ds,
 			db_errmsg(r->db));

@@ -6,8 +6,12 @@
  * streamed to a temp file up to REQ_FILE_LIMIT), the worker threads of
  * HR_ASYNC routes (the connection is suspended meanwhile, so a long import
  * or a list that scans millions of rows never stalls the HTTP threads:
- * READERS threads for reads, one writer thread for everything that writes,
- * so writers queue here instead of waiting on SQLite's lock), the headers
+ * READERS threads for reads, and one writer thread per write lane, so
+ * writers queue here instead of waiting on SQLite's lock: the main lane
+ * (imports, record writes, scans: the main file's lock) and the short lane
+ * (HR_SHORT: log-in, log-out, password, reveal, warning actions, accounts:
+ * the desk file's lock only), so a long import never delays a log-in -
+ * docs/architecture.md, "Two write lanes"), the headers
  * every response carries, and the clean stop on SIGINT/SIGTERM. Right
  * after routing, before any body is read, it hands the request to the
  * access layer (auth.c: credentials, CSRF, the route's permission) with a
@@ -39,6 +43,7 @@
 #include "http/auth.h"
 #include "http/sched.h"
 #include "http/cache.h"
+#include "domain/audit.h"
 #include "util/date.h"
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
@@ -74,6 +79,8 @@ typedef struct server {
 	jobq reads;             /* HR_ASYNC reads: READERS threads */
 	jobq writes;            /* HR_MUTATES: one thread, so writers never wait
 				   on each other's SQLite lock */
+	jobq shorts;            /* HR_SHORT: one thread for the short writes,
+				   which lock the desk file only */
 	http_cache *cache;      /* GET responses of HR_CACHE routes, or NULL */
 } server;
 
@@ -245,16 +252,19 @@ static void stop_workers(server *s)
 	s->stopping = 1;
 	pthread_cond_broadcast(&s->reads.cv);
 	pthread_cond_broadcast(&s->writes.cv);
+	pthread_cond_broadcast(&s->shorts.cv);
 	pthread_mutex_unlock(&s->mu);
 	jobq_stop(&s->reads);
 	jobq_stop(&s->writes);
+	jobq_stop(&s->shorts);
 }
 
 /* Suspends the connection and queues the request for a worker. Returns 0,
  * or -1 with a 503 set when the queue is full or the server is stopping. */
 static int start_job(server *s, conn *c)
 {
-	jobq *q = (c->r.route->flags & HR_MUTATES) ? &s->writes : &s->reads;
+	unsigned f = c->r.route->flags;
+	jobq *q = (f & HR_SHORT) ? &s->shorts : (f & HR_MUTATES) ? &s->writes : &s->reads;
 
 	pthread_mutex_lock(&s->mu);
 	if (s->stopping || q->n >= MAX_QUEUED || q->nthreads == 0) {
@@ -603,7 +613,7 @@ int http_serve(const http_config *cfg)
 	s.cfg = cfg;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
-	s.maxopen = threads + READERS + 1 + 2;
+	s.maxopen = threads + READERS + 2 + 2;
 	s.idle = xcalloc((size_t)s.maxopen, sizeof *s.idle);
 
 	if (parse_listen(cfg->listen, &ss, &sslen, host, sizeof host) < 0) {
@@ -617,6 +627,11 @@ int http_serve(const http_config *cfg)
 	db *first = pool_get(&s);
 	if (!first)
 		goto out;
+	/* audit rows lost between the two files' commits by a crash */
+	int64_t lost = audit_reconcile(first);
+	if (lost > 0)
+		fprintf(stderr, "anxin: %lld audit row(s) of committed changes were lost in a "
+			"crash and have been appended again\n", (long long)lost);
 	pool_put(&s, first);
 	s.cache = cfg->no_cache ? NULL : cache_new(cfg->db_path);
 
@@ -632,6 +647,7 @@ int http_serve(const http_config *cfg)
 	};
 	jobq_start(&s, &s.reads, READERS);
 	jobq_start(&s, &s.writes, 1);
+	jobq_start(&s, &s.shorts, 1);
 
 	s.mhd = MHD_start_daemon(flags, 0, NULL, NULL, on_request, &s,
 				 MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,

@@ -125,10 +125,63 @@ int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ct
 	return n;
 }
 
+int audit_store_journal(db *d, const audit_row *r)
+{
+	db_stmt *st = db_prepare(d,
+		"INSERT INTO audit_journal (seq, time, actor, role, address, action, object_kind, "
+		"object_key, before, after) VALUES (?,?,?,?,?,?,?,?,?,?)");
+	db_bind_int(st, 1, r->seq);
+	db_bind_text(st, 2, r->time);
+	db_bind_text(st, 3, r->actor);
+	db_bind_text(st, 4, r->role);
+	db_bind_text(st, 5, r->address);
+	db_bind_text(st, 6, r->action);
+	db_bind_text(st, 7, r->object_kind);
+	db_bind_text(st, 8, r->object_key);
+	db_bind_text(st, 9, r->before);
+	db_bind_text(st, 10, r->after);
+	int rc = db_step(st);
+	db_finalize(st);
+	return rc;
+}
+
+int64_t audit_store_unsettled(db *d, audit_row_cb cb, void *ctx)
+{
+	db_stmt *st = db_prepare(d,
+		"SELECT j.seq, j.time, j.actor, j.role, j.address, j.action, j.object_kind, "
+		"j.object_key, j.before, j.after FROM audit_journal j WHERE NOT EXISTS "
+		"(SELECT 1 FROM audit_log a WHERE a.seq = j.seq AND a.time = j.time AND "
+		"a.actor = j.actor AND a.action = j.action AND a.object_key = j.object_key) "
+		"ORDER BY j.seq");
+	int64_t n = 0;
+	int rc;
+
+	while ((rc = db_step(st)) == DB_ROW) {
+		audit_row r = {
+			.seq = db_col_int(st, 0), .time = db_col_text(st, 1),
+			.actor = db_col_text(st, 2), .role = db_col_text(st, 3),
+			.address = db_col_text(st, 4), .action = db_col_text(st, 5),
+			.object_kind = db_col_text(st, 6), .object_key = db_col_text(st, 7),
+			.before = db_col_is_null(st, 8) ? NULL : db_col_text(st, 8),
+			.after = db_col_is_null(st, 9) ? NULL : db_col_text(st, 9),
+		};
+		n++;
+		if (cb && cb(ctx, &r) != 0)
+			break;
+	}
+	db_finalize(st);
+	return rc == DB_ROW || rc == DB_DONE ? n : -1;
+}
+
+int audit_store_journal_clear(db *d)
+{
+	return db_run(d, "DELETE FROM audit_journal", "");
+}
+
 int audit_store_guards(db *d)
 {
 	return (int)db_int(d, 0,
-			   "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+			   "SELECT count(*) FROM desk.sqlite_master WHERE type = 'trigger' AND "
 			   "tbl_name = 'audit_log' AND name IN ('audit_log_no_update', "
 			   "'audit_log_no_delete')", "");
 }

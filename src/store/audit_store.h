@@ -50,4 +50,15 @@ int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ct
 /* How many of the two append-only triggers are present (2 when intact). */
 int audit_store_guards(db *d);
 
+/* The audit journal (main file, migration 0005): a copy of each audit row
+ * appended by a transaction that also wrote the main file, committed with
+ * that file's data (audit.c explains why). */
+int audit_store_journal(db *d, const audit_row *r);  /* DB_DONE or an error */
+/* Calls cb for each journaled row that has no matching row in audit_log
+ * (same seq, time, actor, action, object key), in seq order; prev_hash and
+ * hash are NULL. Returns the number of such rows, or -1 on an error. */
+int64_t audit_store_unsettled(db *d, audit_row_cb cb, void *ctx);
+/* Empties the journal. Returns DB_DONE or an error code. */
+int audit_store_journal_clear(db *d);
+
 #endif

@@ -35,10 +35,25 @@ enum {
 				 foreign-key probes (it checks references itself) */
 };
 
-/* Opens (and with DB_OPEN_CREATE creates) the database file, with WAL,
- * foreign keys and a busy timeout, and brings its schema up to date with
- * the numbered migrations. Returns NULL with a message in err. */
+/*
+ * Opens (and with DB_OPEN_CREATE creates) the database file, with WAL,
+ * foreign keys and a busy timeout, attaches its desk file (below) and
+ * brings the schema up to date with the numbered migrations. Returns NULL
+ * with a message in err.
+ *
+ * Two files, two write locks. The main file holds the records (imports,
+ * scans' bookkeeping, parameters, tokens); the desk file, FILE-desk beside
+ * it and attached as schema "desk", holds what short interactive writes
+ * touch: users and their log-in state, sessions, the audit log, warnings
+ * and their history. SQLite allows one writer per file, so a log-in never
+ * waits for an import that holds the main file's lock for minutes. Table
+ * names are unique across both files, so SQL names them unqualified.
+ * See docs/architecture.md, "Two write lanes".
+ */
 db *db_open(const char *path, int flags, char *err, size_t errlen);
+/* The desk file of the database at path: path + "-desk" (":memory:" for
+ * an in-memory database). Returns out. */
+char *db_desk_path(const char *path, char *out, size_t outlen);
 void db_close(db *d);
 const char *db_errmsg(db *d);
 /* For messages that reach a client (an import report, an API answer): logs
@@ -51,14 +66,30 @@ const char *db_error_public(db *d, const char *what);
  * HTTP thread never waits behind a long import. */
 void db_busy_timeout(db *d, int ms);
 /* A number that changes whenever another connection commits to the
- * database (any process); -1 on error. For caches of computed results. */
+ * database, either file (any process); -1 on error. For caches of
+ * computed results. */
 int64_t db_data_version(db *d);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 
 /* Runs one or more statements without parameters (migrations, pragmas). */
 int db_exec(db *d, const char *sql);
-int db_begin(db *d);     /* a write transaction, taken at once */
+int db_begin(db *d);     /* a write transaction on both files, taken at once */
+/* A write transaction that takes only the desk file's lock (waiting for it
+ * up to the busy timeout) and never the main file's: for short writes
+ * (log-in, log-out, password, reveal, warning actions, account changes)
+ * that must not wait for an import. It may read anything but must write
+ * desk tables only. */
+int db_begin_desk(db *d);
+/* A write transaction that takes only the main file's lock: for an import.
+ * It must not touch a desk table until its end, where audit_append takes
+ * the desk's lock for the one audit row (db_lock_desk). */
+int db_begin_main(db *d);
+/* Inside a transaction: takes the desk file's write lock now (a no-op if
+ * held), so that what is read from the desk next is current. */
+int db_lock_desk(db *d);
+/* Whether the open transaction has written (or locked) the main file. */
+int db_writing_main(db *d);
 int db_commit(db *d);
 int db_rollback(db *d);
 

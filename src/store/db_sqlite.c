@@ -1,8 +1,9 @@
 /*
- * db_sqlite.c - the SQLite backend of db.h: one file, WAL journal, foreign
- * keys on, a busy timeout, and the numbered migrations of
+ * db_sqlite.c - the SQLite backend of db.h: the main file with its desk
+ * file attached (schema "desk", FILE-desk), WAL journals, foreign keys on,
+ * a busy timeout, and the numbered migrations of
  * src/store/sqlite/NNNN_*.sql applied in order inside one transaction each
- * (the schema version is PRAGMA user_version).
+ * (the schema version is the main file's PRAGMA user_version).
  *
  * Nothing here knows a domain noun; that belongs to the other store files.
  */
@@ -15,7 +16,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "store/db_faults.h"
 #include "store/migrations.h"
 #include "util/buf.h"
 
@@ -29,6 +32,8 @@ struct db {
 	sqlite3 *h;
 	struct db_stmt *cache[STMT_CACHE];
 	int ncache;
+	int begin_err;  /* why the last db_begin_desk/main failed, for
+			   db_error_public (its ROLLBACK reset the code) */
 };
 
 struct db_stmt {
@@ -76,6 +81,61 @@ static void db_configure(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	sqlite3_initialize();
+	db_faults_install();  /* test-only fault injection, off unless asked */
+}
+
+char *db_desk_path(const char *path, char *out, size_t outlen)
+{
+	if (!*path || strcmp(path, ":memory:") == 0)
+		snprintf(out, outlen, ":memory:");
+	else
+		snprintf(out, outlen, "%s-desk", path);
+	return out;
+}
+
+/*
+ * Attaches the desk file as schema "desk". A missing desk file is created
+ * only while the main file predates it (schema < DESK_SCHEMA: migration
+ * 0005 then moves the tables into it) or is new; once the tables live
+ * there, a missing desk file is an error - recreating it empty would lose
+ * the accounts and the audit log without a word.
+ */
+#define DESK_SCHEMA 5
+static int db_attach_desk(db *d, const char *path, int flags, char *err, size_t errlen)
+{
+	char desk[4096];
+	int rc;
+
+	db_desk_path(path, desk, sizeof desk);
+	if (strcmp(desk, ":memory:") != 0 && access(desk, F_OK) != 0) {
+		if ((flags & DB_OPEN_READONLY) || db_schema_version(d) >= DESK_SCHEMA) {
+			snprintf(err, errlen, "%s: the desk file %s is missing (accounts, sessions, "
+				 "audit log, warnings): restore it together with the database", path, desk);
+			return -1;
+		}
+		sqlite3 *h = NULL;
+		rc = sqlite3_open_v2(desk, &h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+		sqlite3_close(h);
+		if (rc != SQLITE_OK) {
+			snprintf(err, errlen, "%s: cannot create the desk file %s", path, desk);
+			return -1;
+		}
+	}
+	db_stmt *st = db_prepare(d, "ATTACH DATABASE ? AS desk");
+	db_bind_text(st, 1, desk);
+	rc = db_step(st);
+	db_finalize(st);
+	if (rc != DB_DONE) {
+		snprintf(err, errlen, "%s: cannot attach %s: %s", path, desk, db_errmsg(d));
+		return -1;
+	}
+	if (db_exec(d, "PRAGMA desk.synchronous=NORMAL") != DB_OK ||
+	    (!(flags & DB_OPEN_READONLY) && db_exec(d, "PRAGMA desk.journal_mode=WAL") != DB_OK)) {
+		snprintf(err, errlen, "%s: desk file %s not a database, or unusable: %s", path,
+			 desk, db_errmsg(d));
+		return -1;
+	}
+	return 0;
 }
 
 db *db_open(const char *path, int flags, char *err, size_t errlen)
@@ -109,8 +169,17 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 				 db_errmsg(d));
 			goto fail;
 		}
+	}
+	if (db_attach_desk(d, path, flags, err, errlen) != 0)
+		goto fail;
+	if (!(flags & DB_OPEN_READONLY)) {
 		if (db_migrate(d, err, errlen) != 0)
 			goto fail;
+		if (db_int(d, 0, "SELECT count(*) FROM desk.sqlite_master", "") == 0) {
+			snprintf(err, errlen, "%s: the desk file %s-desk is empty: restore it together "
+				 "with the database", path, path);
+			goto fail;
+		}
 	}
 	if (flags & DB_OPEN_BULK) {
 		db_exec(d, "PRAGMA cache_size=-65536"); /* 64 MiB */
@@ -155,17 +224,49 @@ const char *db_error_public(db *d, const char *what)
 {
 	int code = sqlite3_errcode(d->h) & 0xff;
 
-	fprintf(stderr, "anxin: database error in %s: %s\n", what, sqlite3_errmsg(d->h));
-	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-		return "数据库忙,请稍后重试 (database busy: try again later)";
-	if (code == SQLITE_FULL)
-		return "存储空间不足 (the disk is full)";
-	return "数据库错误,未写入任何数据 (database error: nothing was written)";
+	if (code == SQLITE_OK && d->begin_err)
+		code = d->begin_err & 0xff;
+	d->begin_err = 0;
+	fprintf(stderr, "anxin: database error in %s: %s\n", what,
+		code == (sqlite3_errcode(d->h) & 0xff) ? sqlite3_errmsg(d->h) : sqlite3_errstr(code));
+	switch (code) {
+	case SQLITE_FULL:
+		return "磁盘空间不足,未写入任何数据;请清理磁盘空间后重试 "
+		       "(disk full: nothing was written; free some space and try again)";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return "数据库正被其他操作占用,未写入任何数据;请稍后重试 "
+		       "(database busy with another operation: nothing was written; try again later)";
+	case SQLITE_READONLY:
+		return "数据库文件只读,未写入任何数据;请检查文件和目录的写权限 "
+		       "(database file is read-only: nothing was written; check the permissions)";
+	case SQLITE_IOERR:
+		return "磁盘读写错误 (I/O 错误),未写入任何数据;请检查磁盘后重试 "
+		       "(I/O error: nothing was written; check the disk)";
+	case SQLITE_CANTOPEN:
+		return "无法打开数据库文件或临时文件,未写入任何数据;请检查磁盘和权限 "
+		       "(cannot open the database or a temporary file: check the disk and permissions)";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return "数据库文件已损坏,未写入任何数据;请联系管理员从备份恢复 "
+		       "(database file is damaged: nothing was written; restore it from a backup)";
+	case SQLITE_NOMEM:
+		return "内存不足,未写入任何数据;请稍后重试 "
+		       "(out of memory: nothing was written; try again later)";
+	default:
+		return "数据库错误,未写入任何数据 (database error: nothing was written)";
+	}
 }
 
 int64_t db_data_version(db *d)
 {
-	return db_int(d, -1, "PRAGMA data_version", "");
+	int64_t m = db_int(d, -1, "PRAGMA main.data_version", "");
+	int64_t k = db_int(d, -1, "PRAGMA desk.data_version", "");
+
+	if (m < 0 || k < 0)
+		return -1;
+	/* both count up from small numbers within one connection's life */
+	return (int64_t)(((uint64_t)m << 32) ^ (uint64_t)k) & INT64_MAX;
 }
 
 int db_schema_version(db *d)
@@ -193,6 +294,32 @@ int db_exec(db *d, const char *sql)
 }
 
 int db_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
+
+/* BEGIN (deferred), then a write to one file's empty lane table, which
+ * takes that file's write lock (waiting up to the busy timeout) and a
+ * current snapshot of it - and nothing on the other file. */
+static int db_begin_on(db *d, const char *lock_sql)
+{
+	int rc = db_exec(d, "BEGIN");
+
+	if (rc != DB_OK)
+		return rc;
+	rc = db_exec(d, lock_sql);
+	if (rc != DB_OK) {
+		d->begin_err = sqlite3_errcode(d->h);  /* the ROLLBACK resets it */
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+	}
+	return rc;
+}
+
+int db_begin_desk(db *d) { return db_begin_on(d, "DELETE FROM desk.lane WHERE 0"); }
+int db_begin_main(db *d) { return db_begin_on(d, "DELETE FROM main.lane WHERE 0"); }
+int db_lock_desk(db *d) { return db_exec(d, "DELETE FROM desk.lane WHERE 0"); }
+
+int db_writing_main(db *d)
+{
+	return sqlite3_txn_state(d->h, "main") == SQLITE_TXN_WRITE;
+}
 int db_commit(db *d) { return db_exec(d, "COMMIT"); }
 int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
 

@@ -377,6 +377,13 @@ int warn_store_state(db *d, ws_state *s)
 		s->seq = db_col_int(st, 2);
 	}
 	db_finalize(st);
+	/* The last scan's warnings (desk file) committed after its bookkeeping
+	 * (main file): if they did not (a crash in between), the dirty set
+	 * they consumed is gone, so only a full scan is right. */
+	if (rc == DB_ROW &&
+	    db_int(d, 0, "SELECT coalesce(max(id), 0) FROM warn_scans", "") !=
+	    db_int(d, 0, "SELECT value FROM desk_state WHERE key = 'last_scan'", ""))
+		s->need_full = 1;
 	return rc == DB_ROW ? 0 : -1;
 }
 
@@ -425,7 +432,11 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 	db_bind_int(st, 12, c[0]);
 	int rc = db_step(st);
 	db_finalize(st);
-	return rc == DB_DONE ? 0 : -1;
+	if (rc != DB_DONE)
+		return -1;
+	/* committed with the warnings, in the desk file: see warn_store_state */
+	return db_run(d, "INSERT OR REPLACE INTO desk_state (key, value) VALUES ('last_scan', ?)",
+		      "i", db_last_insert_id(d)) == DB_DONE ? 0 : -1;
 }
 
 /* ---- warnings ---------------------------------------------------------------- */

@@ -13,8 +13,10 @@ FIX="$HERE/../fixtures"
 . "$HERE/../cli/lib.sh"
 export USER=tester
 
-# sq DB SQL: runs SQL with the sqlite3 CLI; prints the result.
-sq() { sqlite3 -batch "$1" "$2"; }
+# sq DB SQL: runs SQL with the sqlite3 CLI, the desk file (DB-desk: users,
+# sessions, the audit log, warnings) attached as anxin attaches it, so
+# tables are named unqualified; prints the result.
+sq() { sqlite3 -batch -cmd "ATTACH '$1-desk' AS desk" "$1" "$2"; }
 
 # ---- conventions -----------------------------------------------------------
 for c in user token audit; do
@@ -200,7 +202,8 @@ expect_rc "trigger refuses DELETE" 1
 # tamper NAME SQL: a copy of the log with SQL applied (triggers dropped).
 tamper() {
 	cp "$DB" "$T/$1.db"
-	rm -f "$T/$1.db-wal" "$T/$1.db-shm"
+	cp "$DB-desk" "$T/$1.db-desk"
+	rm -f "$T/$1.db-wal" "$T/$1.db-shm" "$T/$1.db-desk-wal" "$T/$1.db-desk-shm"
 	sq "$T/$1.db" "DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; $2"
 }
 sq "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
@@ -269,5 +272,27 @@ expect_in "rewritten hash: named" "$T/err" "FAILED at row 3:"
 
 run audit verify --db "$DB"
 expect_rc "the original is still intact" 0
+
+# ---- the crash window between the two files (issue 7, finding 7) ----------
+# An import commits its data and a journal copy of its audit row in the
+# main file, then its audit row in the desk file. A crash in between is
+# simulated on a copy: the import's desk half is lost (the audit row goes,
+# the journal copy stays). The next command appends the row again, and
+# the chain verifies.
+tamper crashed "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)"
+LAST=$(sq "$DB" "SELECT seq || '|' || action || '|' || object_key FROM audit_log ORDER BY seq DESC LIMIT 1")
+expect_eq "crash: the last audited change was an import, journaled" \
+	"$(sq "$DB" "SELECT seq || '|' || action || '|' || object_key FROM audit_journal")" "$LAST"
+sq "$T/crashed.db" "CREATE TRIGGER desk.audit_log_no_update BEFORE UPDATE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+	CREATE TRIGGER desk.audit_log_no_delete BEFORE DELETE ON audit_log
+	BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;"
+run audit verify --db "$T/crashed.db"
+expect_rc "crash: the lost row is appended again, the chain verifies" 0
+expect_in "crash: said so" "$T/err" "appended again"
+expect_eq "crash: the import is attributed again" \
+	"$(sq "$T/crashed.db" "SELECT seq || '|' || action || '|' || object_key FROM audit_log ORDER BY seq DESC LIMIT 1")" "$LAST"
+run audit verify --db "$T/crashed.db"
+expect_not_in "crash: appended once only" "$T/err" "appended again"
 
 summary

@@ -42,7 +42,7 @@ expect_eq() {
 # fresh DB: a new initialised database path in $DB.
 fresh() {
 	DB="$T/$1.db"
-	rm -f "$DB" "$DB-wal" "$DB-shm"
+	rm -f "$DB" "$DB-wal" "$DB-shm" "$DB-desk" "$DB-desk-wal" "$DB-desk-shm"
 	"$ANXIN" init --db "$DB" >/dev/null
 }
 

@@ -366,4 +366,45 @@ expect_rc "warnings csv" 0
 expect_in "warnings csv neutralises the project code" "$T/out" ",'=P1,"
 expect_not_in "warnings csv: no live formula" "$T/out" ",=P1,"
 
+# ---- a full disk (issue 7, finding 12) -------------------------------------
+# ANXIN_TEST_DISK_FREE=N (store/db_faults.c) lets the database files grow
+# by N bytes only, then fails writes as a full disk does: 20,000 workers
+# (about 2 MB of pages) do not fit in 200 kB. The report must say why in
+# words a person acts on - not "0 errors" - and nothing may be written.
+many_workers() { # many_workers N: id_number,name with valid check digits
+	awk -v n="$1" 'BEGIN {
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
+		print "id_number,name"
+		for (i = 0; i < n; i++) {
+			s = sprintf("120116%04d%02d%02d%03d", 1960 + int(i / 3000),
+				1 + int(i / 250) % 12, 1 + int(i / 10) % 25, i % 10 + 100)
+			t = 0
+			for (j = 1; j <= 17; j++) t += substr(s, j, 1) * w[j]
+			printf "%s%s,工人%d\n", s, substr("10X98765432", t % 11 + 1, 1), i
+		}
+	}'
+}
+fresh diskfull
+load_base
+many_workers 20000 >"$T/many.csv"
+WORKERS_BEFORE=$(count workers)
+AUDIT_BEFORE=$("$ANXIN" audit list --format csv --db "$DB" | wc -l)
+set +e
+ANXIN_TEST_DISK_FREE=200000 "$ANXIN" import workers "$T/many.csv" --db "$DB" >"$T/out" 2>"$T/err"
+RC=$?
+set -e
+expect_rc "full disk: the import fails" 1
+expect_in "full disk: says the disk is full" "$T/err" "many.csv: 磁盘空间不足"
+expect_in "full disk: and what to do" "$T/err" "请清理磁盘空间后重试"
+expect_in "full disk: one error, not none" "$T/err" "1 处错误,未导入任何数据"
+expect_not_in "full disk: never '0 errors'" "$T/err" " 0 处错误"
+expect_eq "full disk: no worker written" "$(count workers)" "$WORKERS_BEFORE"
+expect_eq "full disk: no audit row written" \
+	"$("$ANXIN" audit list --format csv --db "$DB" | wc -l)" "$AUDIT_BEFORE"
+run audit verify --db "$DB"
+expect_rc "full disk: the audit chain is intact" 0
+run import workers "$T/many.csv" --db "$DB"
+expect_rc "full disk: the same file imports with space" 0
+expect_eq "full disk: then all rows are there" "$(count workers)" "$((WORKERS_BEFORE + 20000))"
+
 summary

@@ -48,9 +48,10 @@ export function fixture(name) {
 
 /**
  * Creates a database in a temp dir, imports the fixtures of `load` with the
- * CLI, starts `anxin serve` and returns { base, dir, db, proc, stop, log }.
+ * CLI, starts `anxin serve` (with `env` added to its environment) and
+ * returns { base, dir, db, proc, stop, log }.
  */
-export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [] } = {}) {
+export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [], env = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'anxin-http-'));
   const db = join(dir, 'test.db');
   const ids = table();
@@ -74,7 +75,8 @@ export async function startServer({ load = LOAD, threads = 2, as = 'admin', args
   // tests scan with `anxin scan --as-of` or POST /api/v1/scan themselves.
   const scanAt = args.includes('--scan-at') ? [] : ['--scan-at', 'off'];
   const proc = spawn(ANXIN, ['serve', '--db', db, '--listen', '127.0.0.1:0',
-    '--threads', String(threads), ...scanAt, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: TEST_ENV });
+    '--threads', String(threads), ...scanAt, ...args], { stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...TEST_ENV, ...env } });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, sig) => resolve({ code, sig })));

@@ -23,6 +23,8 @@ static void setup(void)
 	char err[256];
 	snprintf(path, sizeof path, "/tmp/anxin-cal-%d.db", (int)getpid());
 	unlink(path);
+	snprintf(err, sizeof err, "%s-desk", path);
+	unlink(err);
 	d = db_open(path, DB_OPEN_CREATE, err, sizeof err);
 	cr_assert(d, "db_open: %s", err);
 	c = cal_load(d, err, sizeof err);
@@ -38,6 +40,12 @@ static void teardown(void)
 	snprintf(p, sizeof p, "%s-wal", path);
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-desk", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-desk-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-desk-shm", path);
 	unlink(p);
 }
 

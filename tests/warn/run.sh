@@ -565,6 +565,9 @@ pay P3 "$W1" 2026-04 22 9000.00 0
 for f in "$DB" "$DB-wal" "$DB-shm"; do [ -f "$f" ] && cp "$f" "$T/full${f#"$DB"}.db"; done
 cp "$DB" "$T/full.db"
 [ -f "$DB-wal" ] && cp "$DB-wal" "$T/full.db-wal"
+# the desk file (warnings, audit log) is part of the database
+cp "$DB-desk" "$T/full.db-desk"
+[ -f "$DB-desk-wal" ] && cp "$DB-desk-wal" "$T/full.db-desk-wal"
 run scan --as-of 2026-04-20 --db "$DB"
 expect_in "incr: incremental" "$T/out" "incremental"
 "$ANXIN" warnings --status all --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5,15,16 | sort >"$T/inc.csv"
