@@ -132,7 +132,8 @@ test('a statement that cannot be prepared fails its request, not the server', as
   // request that prepares SQL naming it (the warning list, never asked for
   // on any connection yet) meets "no such table" at prepare time. That
   // request answers a 5xx with a message; the process keeps serving.
-  const sql = (s) => execFileSync('sqlite3', [srv.db, s], { encoding: 'utf8' });
+  // (the warnings live in the desk file beside the database)
+  const sql = (s) => execFileSync('sqlite3', [srv.db + '-desk', s], { encoding: 'utf8' });
   sql('ALTER TABLE warnings RENAME TO warnings_gone');
   try {
     const r = await req(base, '/api/v1/warnings');

@@ -496,6 +496,7 @@ expect_set "... also on the next day" 2026-04-21 ""
 employ P1 "$W2" 2026-02-01 2026-02-28
 attend P1 "$W2" 2026-02-02 2
 sqlite3 "$DB" ".backup '$T/worse_full.db'"
+sqlite3 "$DB-desk" ".backup '$T/worse_full.db-desk'"   # warnings live there
 # expect_worse NAME DB: the 2026-03 cell holds the two eliminated warnings
 # (automatically $first_id, by hand $new_id, orange) as they were, and a
 # new open red one with another id.
