@@ -1,8 +1,8 @@
 /*
  * rate.c - per-caller token buckets for API reads (see rate.h).
  *
- * Tokens are counted in thousandths so that refilling at per_minute
- * (per_minute / 60 thousandths a millisecond) stays in integers. The
+ * Tokens are counted in 1/60,000ths, so that refilling at per_minute
+ * (per_minute units a millisecond) is exact in integers. The
  * table is open-addressed over RATE_SLOTS slots; a caller's slot is found
  * within RATE_PROBE slots of its hash.
  */
@@ -17,16 +17,16 @@
 
 #define RATE_SLOTS 4096
 #define RATE_PROBE 16
-#define MILLI 1000
+#define UNIT 60000  /* one read; a millisecond refills per_minute units */
 
 typedef struct rate_slot {
 	char key[96];        /* "" = free */
-	int64_t milli;       /* tokens x 1000 at last_ms */
+	int64_t units;       /* reads x UNIT at last_ms */
 	int64_t last_ms;
 } rate_slot;
 
 struct rate_limit {
-	int64_t burst_milli;
+	int64_t burst_units;
 	int per_minute;
 	pthread_mutex_t mu;
 	rate_slot slots[RATE_SLOTS];
@@ -37,7 +37,7 @@ rate_limit *rate_new(int burst, int per_minute)
 	if (burst <= 0)
 		return NULL;
 	rate_limit *rl = xcalloc(1, sizeof *rl);
-	rl->burst_milli = (int64_t)burst * MILLI;
+	rl->burst_units = (int64_t)burst * UNIT;
 	rl->per_minute = per_minute > 0 ? per_minute : 1;
 	pthread_mutex_init(&rl->mu, NULL);
 	return rl;
@@ -51,7 +51,7 @@ void rate_free(rate_limit *rl)
 	free(rl);
 }
 
-/* The tokens (x 1000) of s at now_ms: refilled since its last use, at most
+/* The reads (x UNIT) of s at now_ms: refilled since its last use, at most
  * a full bucket. */
 static int64_t refilled(const rate_limit *rl, const rate_slot *s, int64_t now_ms)
 {
@@ -61,8 +61,8 @@ static int64_t refilled(const rate_limit *rl, const rate_slot *s, int64_t now_ms
 		dt = 0;
 	if (dt > 86400000)
 		dt = 86400000;  /* a day refills any bucket; no overflow */
-	int64_t m = s->milli + dt * rl->per_minute / 60;
-	return m < rl->burst_milli ? m : rl->burst_milli;
+	int64_t m = s->units + dt * rl->per_minute;
+	return m < rl->burst_units ? m : rl->burst_units;
 }
 
 static uint32_t hash_key(const char *s)
@@ -74,18 +74,18 @@ static uint32_t hash_key(const char *s)
 	return h;
 }
 
-/* Whether slot a is a better one to give away than b: a free slot, else a
- * full bucket (no different from a new one), else the one unused the
- * longest. */
+/* Whether slot a is a better one to give away than b: a free slot, else
+ * the bucket holding the most reads (the closest to the full bucket its
+ * caller gets back when next seen - so an emptied bucket is the last to
+ * go), else the one unused the longest. */
 static int better_victim(const rate_limit *rl, const rate_slot *a, const rate_slot *b,
 			 int64_t now_ms)
 {
 	if (!a->key[0] || !b->key[0])
 		return !a->key[0] && b->key[0];
-	int fa = refilled(rl, a, now_ms) == rl->burst_milli;
-	int fb = refilled(rl, b, now_ms) == rl->burst_milli;
-	if (fa != fb)
-		return fa;
+	int64_t ta = refilled(rl, a, now_ms), tb = refilled(rl, b, now_ms);
+	if (ta != tb)
+		return ta > tb;
 	return a->last_ms < b->last_ms;
 }
 
@@ -104,7 +104,7 @@ static rate_slot *slot_of(rate_limit *rl, const char *key, int64_t now_ms)
 			victim = s;
 	}
 	snprintf(victim->key, sizeof victim->key, "%s", key);
-	victim->milli = rl->burst_milli;
+	victim->units = rl->burst_units;
 	victim->last_ms = now_ms;
 	return victim;
 }
@@ -119,13 +119,13 @@ int rate_take(rate_limit *rl, const char *caller, int64_t now_ms)
 	snprintf(key, sizeof key, "%s", caller && *caller ? caller : "?");
 	pthread_mutex_lock(&rl->mu);
 	rate_slot *s = slot_of(rl, key, now_ms);
-	s->milli = refilled(rl, s, now_ms);
+	s->units = refilled(rl, s, now_ms);
 	s->last_ms = now_ms;
-	if (s->milli >= MILLI) {
-		s->milli -= MILLI;
+	if (s->units >= UNIT) {
+		s->units -= UNIT;
 	} else {
-		/* milliseconds until one whole token, rounded up to seconds */
-		int64_t ms = ((MILLI - s->milli) * 60 + rl->per_minute - 1) / rl->per_minute;
+		/* milliseconds until one whole read, rounded up to seconds */
+		int64_t ms = (UNIT - s->units + rl->per_minute - 1) / rl->per_minute;
 		wait = (int)((ms + 999) / 1000);
 		if (wait < 1)
 			wait = 1;

@@ -6,8 +6,8 @@
  * A bucket holds at most `burst` reads and refills at `per_minute`; each
  * read takes one. The figures and why: docs/security.md, "Read limit".
  * The table lives in memory (a restart forgets it) and has a fixed size:
- * when it is full, a bucket that has refilled completely (the same as a
- * new one) or else the one unused the longest makes room.
+ * when it is full, the bucket holding the most reads makes room (a full
+ * one is the same as a new one; an emptied one goes last).
  *
  * Must not: know about HTTP or the clock (the caller passes "now").
  */
