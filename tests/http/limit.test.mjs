@@ -53,6 +53,7 @@ describe('read limit (defaults)', () => {
   test('a script enumerating guesses gets 429 with Retry-After; others are not slowed', async () => {
     let allowed = 0;
     let refused;
+    const t0 = Date.now();
     for (let i = 0; i < 600 && !refused; i++) {
       const guess = `1351234${String(i).padStart(4, '0')}`;
       const r = await req(base, `/api/v1/workers?q=${guess}`);
@@ -63,7 +64,10 @@ describe('read limit (defaults)', () => {
       }
     }
     assert.ok(refused, 'a burst of 600 reads must be refused at some point');
-    assert.ok(allowed >= 250 && allowed <= 330, `refused after ${allowed} reads (burst 300)`);
+    // the burst (less what the page loads above took) plus 2 a second
+    const secs = (Date.now() - t0) / 1000;
+    assert.ok(allowed >= 250 && allowed <= 300 + Math.ceil(2 * secs) + 2,
+      `refused after ${allowed} reads in ${secs} s (burst 300, 120 a minute)`);
     assert.equal(refused.json.error.code, 'too_many_requests');
     assert.match(refused.json.error.message, /请求过于频繁/);
     const after = Number(refused.headers.get('retry-after'));
@@ -75,7 +79,10 @@ describe('read limit (defaults)', () => {
     assert.equal((await req(base, '/api/v1/workers', { session: other })).status, 200);
     const again = await login(base, 'street');
     assert.equal(again.status, 200, 'log-in is not a read');
-    assert.equal((await req(base, '/api/v1/workers', { session: again })).status, 429);
+    const burst = await Promise.all(Array.from({ length: 10 },
+      () => req(base, '/api/v1/workers', { session: again })));
+    const limited = burst.filter((r) => r.status === 429).length;
+    assert.ok(limited >= 5, `a new session of the same user shares its bucket: ${limited} of 10 refused`);
 
     // after Retry-After the caller may read again
     await new Promise((resolve) => setTimeout(resolve, after * 1000 + 100));
