@@ -40,7 +40,7 @@ static const cli_cmd commands[] = {
 	{"serve", cmd_serve, "serve the JSON API and the web UI",
 	 "usage: anxin serve [--listen 127.0.0.1:8080] [--threads N] [--db FILE]\n"
 	 "                   [--secure-cookies] [--trust-proxy] [--scan-at HH:MM|off]\n"
-	 "                   [--no-cache]\n"
+	 "                   [--no-cache] [--read-limit BURST/PER_MINUTE|off]\n"
 	 "  Serves the web UI at / , the JSON API under /api/v1/ (OpenAPI at\n"
 	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"
 	 "  Every request but /healthz, the log-in and the UI's files needs a\n"
@@ -55,7 +55,11 @@ static const cli_cmd commands[] = {
 	 "  standard error.\n"
 	 "  GET answers are cached while the database is unchanged (any commit,\n"
 	 "  by any process, invalidates them); --no-cache answers every request\n"
-	 "  afresh.\n"},
+	 "  afresh.\n"
+	 "  API reads are limited per caller (user or token) to a burst of 300\n"
+	 "  refilled at 120 a minute - far above what a person browsing makes,\n"
+	 "  far below a script; beyond it 429 with Retry-After. --read-limit\n"
+	 "  300/120 is the default; off lifts it (benchmarks).\n"},
 	{"routes", cmd_routes, "print the HTTP route table with permissions",
 	 "usage: anxin routes\n"
 	 "  Prints every route of the HTTP server as JSON: method, path pattern,\n"

@@ -64,6 +64,11 @@
 		csrf() {
 			return this.me ? this.me.csrf : null;
 		},
+		/* Whether the caller sees personal fields in full; a role that sees
+		 * them masked may not filter, search or sort by them (issue 7). */
+		seesPersonal() {
+			return !!this.me && !!this.me.sees_personal;
+		},
 		/* Called with the new caller after set() (app.js: the top bar and
 		 * the navigation of the role). */
 		onChange: null,

@@ -15,6 +15,14 @@
 
 	/* ---- 实名制人员 worker page ----------------------------------------- */
 
+	/* The birth date fact: in full, or for a masked role ("1981-**-**")
+	 * the birth year. */
+	function birthFact(b) {
+		if (!b) return ['出生日期', DASH];
+		if (String(b).includes('*')) return ['出生年份', h('span', {dataset: {testid: 'birth-year'}}, `${String(b).slice(0, 4)} 年`)];
+		return ['出生日期', b];
+	}
+
 	async function pageWorker(ctx) {
 		const [r, pk, wk] = await Promise.all([api('/api/v1/workers/' + ctx.params.id), kindOf('payroll'), kindOf('workers')]);
 		if (!ctx.alive()) return;
@@ -32,8 +40,12 @@
 				facts([
 					['公民身份号码', w.id_number ? revealable('workers', w, wk.byKey.get('id_number'), w.id_number, 'idnum') : DASH],
 					['性别', sex || DASH],
-					['年龄', rel.age !== undefined ? `${rel.age} 岁` : DASH],
-					['出生日期', rel.birth_date || w.birth_date || DASH],
+					/* a masked role sees the birth year only (the rest of the
+					 * date is the hidden part of the ID number), and the age
+					 * counted by year */
+					['年龄', rel.age === undefined || rel.age === null ? DASH
+						: rel.age_by_year ? `约 ${rel.age} 岁` : `${rel.age} 岁`],
+					birthFact(rel.birth_date || w.birth_date),
 					['手机号', w.phone ? revealable('workers', w, wk.byKey.get('phone'), w.phone) : DASH],
 					['开户银行', w.bank_name || DASH],
 					['工资卡号', w.bank_card ? revealable('workers', w, wk.byKey.get('bank_card'), w.bank_card) : DASH],

@@ -2,7 +2,8 @@
  * lists.js - the record lists (#/projects, #/enterprises, #/workers,
  * #/accounts, #/deposits): search, select filters, sorting and paging all
  * kept in the hash, export links; LISTS says per kind which columns and
- * filters show and where a row leads. Also #/go/{kind}/{field}/{value},
+ * filters show and where a row leads. No filter is offered on a personal
+ * field, and a role that sees them masked cannot sort by one (table.js). Also #/go/{kind}/{field}/{value},
  * which turns a key (a project code, a USCC) into its record's page.
  *
  * A page takes the router's ctx (see app.js).
@@ -31,7 +32,9 @@
 			cols: ['name', 'id_number', 'sex', 'birth_date', 'phone', 'bank_name', 'bank_card'],
 			filters: [],
 			href: (it) => `#/workers/${it.id}`,
-			searchHint: '姓名，或完整身份证号',
+			/* ID numbers only for a role that sees them: a masked role's
+			 * search never matches a personal field (issue 7) */
+			searchHint: () => session.seesPersonal() ? '姓名，或完整身份证号' : '姓名',
 		},
 		accounts: {
 			cols: ['account_no', 'project_code', 'bank_name', 'opened_date', 'closed_date', 'balance'],
@@ -60,7 +63,7 @@
 		const base = '#/' + kindName;
 		const nav = (mut) => setQuery(base, q, mut);
 
-		const search = h('input', {type: 'search', class: 'input', name: 'q', placeholder: '搜索' + (cfg.searchHint ? '：' + cfg.searchHint : '名称、编号、地址'), value: q.get('q') || ''});
+		const search = h('input', {type: 'search', class: 'input', name: 'q', placeholder: '搜索' + (cfg.searchHint ? '：' + cfg.searchHint() : '名称、编号、地址'), value: q.get('q') || ''});
 		const form = h('form', {class: 'toolbar', role: 'search', onsubmit: (e) => {
 			e.preventDefault();
 			nav((n) => {

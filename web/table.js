@@ -83,14 +83,16 @@
 		ev.stopPropagation();
 	}
 
-	/* Columns for a kind's fields: [{key, label, num, render, sortable}]. */
+	/* Columns for a kind's fields: [{key, label, num, render, sortable}].
+	 * A personal field is not sortable for a role that sees it masked (the
+	 * server refuses it: the order would rank the hidden values). */
 	function kindColumns(k, keys) {
 		const fields = keys ? keys.map((key) => k.byKey.get(key)).filter(Boolean) : k.fields;
 		return fields.map((f) => ({
 			key: f.key,
 			label: f.zh,
 			num: isNumeric(f),
-			sortable: true,
+			sortable: !f.personal || session.seesPersonal(),
 			render: (it) => fieldValue(f, it[f.key], it, k.name),
 		}));
 	}

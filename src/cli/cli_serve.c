@@ -4,7 +4,8 @@
  * serve the data set it just generated, and `anxin routes`, which prints
  * the route table with each route's permission (the access matrix test
  * reads it, so a new route cannot escape the matrix). --scan-at HH:MM|off
- * sets the daily warning scan (src/http/sched.c).
+ * sets the daily warning scan (src/http/sched.c); --read-limit
+ * BURST/PER_MINUTE|off the per-caller limit on API reads (src/http/rate.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -21,7 +22,8 @@
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
-			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0};
+			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0,
+			   HTTP_READ_BURST, HTTP_READ_PER_MIN};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }
@@ -38,6 +40,23 @@ static int parse_scan_at(const char *s)
 	    m < 0 || m > 59)
 		return -2;
 	return h * 60 + m;
+}
+
+/* "BURST/PER_MINUTE" (e.g. "300/120") or "off" (burst 0) into the two;
+ * -1 when malformed. */
+static int parse_read_limit(const char *s, int *burst, int *per_min)
+{
+	char tail;
+
+	if (!strcmp(s, "off")) {
+		*burst = 0;
+		*per_min = 0;
+		return 0;
+	}
+	if (sscanf(s, "%d/%d%c", burst, per_min, &tail) != 2 || *burst < 1 || *burst > 1000000 ||
+	    *per_min < 1 || *per_min > 6000000)
+		return -1;
+	return 0;
 }
 
 int cmd_routes(int argc, char **argv)
@@ -62,11 +81,13 @@ int cmd_serve(int argc, char **argv)
 		{"trust-proxy", no_argument, NULL, 'p'},
 		{"scan-at", required_argument, NULL, 'S'},
 		{"no-cache", no_argument, NULL, 'n'},
+		{"read-limit", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
 	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT, no_cache = 0;
+	int read_burst = HTTP_READ_BURST, read_per_min = HTTP_READ_PER_MIN;
 	char *end;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -86,6 +107,12 @@ int cmd_serve(int argc, char **argv)
 						optarg);
 			break;
 		case 'n': no_cache = 1; break;
+		case 'r':
+			if (parse_read_limit(optarg, &read_burst, &read_per_min) < 0)
+				return cli_fail("serve", "--read-limit '%s': want BURST/PER_MINUTE "
+						"(e.g. %d/%d) or off", optarg, HTTP_READ_BURST,
+						HTTP_READ_PER_MIN);
+			break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
@@ -102,6 +129,7 @@ int cmd_serve(int argc, char **argv)
 	if (user_fast_hash())
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
-	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache};
+	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache,
+			   read_burst, read_per_min};
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }

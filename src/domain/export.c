@@ -183,6 +183,11 @@ long export_kind(db *d, const kind *k, const export_opts *o, FILE *out,
 			q.sort_field = i; /* the first key field */
 			break;
 		}
+	/* A masked export is not in the order of a value it hides (workers
+	 * by full ID number would rank their hidden birth dates): the kind's
+	 * list order instead. */
+	if (!o->unmasked && q.sort_field >= 0 && (k->fields[q.sort_field].flags & F_PERSONAL))
+		q.sort_field = -1;
 	if (o->format == EXPORT_XLSX)
 		n = export_xlsx(d, k, o, &q, out, err, errlen);
 	else

@@ -449,6 +449,13 @@ void kind_mask(field_type t, const char *s, char *out, size_t outlen)
 {
 	size_t n = strlen(s), keep_head, keep_tail;
 
+	if (t == FT_DATE) {  /* the year only: "1981-**-**" */
+		if (n == 10 && outlen > 10)
+			snprintf(out, outlen, "%.4s-**-**", s);
+		else
+			snprintf(out, outlen, "%s", n ? "****" : "");
+		return;
+	}
 	if (t == FT_MOBILE || t == FT_PHONE) {
 		keep_head = 3;
 		keep_tail = 4;

@@ -37,7 +37,8 @@ typedef enum {
 enum {
 	F_KEY = 1,       /* part of the kind's natural key */
 	F_REQ = 2,       /* required (non-empty) */
-	F_PERSONAL = 4,  /* masked unless the role may see it */
+	F_PERSONAL = 4,  /* masked unless the role may see it; a role that sees
+			    it masked may not filter, search or sort by it */
 	F_POSITIVE = 8,  /* money must be > 0 */
 	F_SEARCH = 16,   /* matched by the list API's q= substring search */
 	F_DERIVED = 32   /* computed, never imported or exported */
@@ -123,7 +124,9 @@ void kind_val_set(kind_val *v, const char *s, size_t n);
 const char *kind_val_text(const field *f, const kind_val *v, char tmp[32]);
 
 /* Masks a personal value: keeps the first 6 and last 4 characters of an ID
- * or card ("120116********123X"), 3 + 4 of a phone; writes into out. */
+ * or card ("120116********123X"), 3 + 4 of a phone, the year of a date
+ * ("1981-**-**": a birth date, which would otherwise fill in the hidden
+ * digits of the ID number); writes into out. */
 void kind_mask(field_type t, const char *s, char *out, size_t outlen);
 
 #endif

@@ -96,7 +96,11 @@ static const field worker_fields[] = {
 	{.key = "phone", .zh = "手机号", .type = FT_MOBILE, .flags = F_PERSONAL},
 	{.key = "bank_name", .zh = "开户银行", .type = FT_TEXT, .maxlen = 100},
 	{.key = "bank_card", .zh = "工资卡号", .type = FT_CARD, .flags = F_PERSONAL},
-	{.key = "birth_date", .zh = "出生日期", .type = FT_DATE, .flags = F_DERIVED},
+	/* Personal too: the ID mask (120116********123X) hides exactly the 8
+	 * birth-date digits, so a full birth date would rebuild it. Masked, it
+	 * shows the year only (kind_mask). Sex is not: it is the parity of the
+	 * 17th digit, which the mask shows anyway. */
+	{.key = "birth_date", .zh = "出生日期", .type = FT_DATE, .flags = F_DERIVED | F_PERSONAL},
 	{.key = "sex", .zh = "性别", .type = FT_TEXT, .flags = F_DERIVED},
 };
 

@@ -3,6 +3,8 @@
  * GET /api/v1/{kind} (list: paging, sorting, q= search, field filters and
  * ranges) and GET /api/v1/{kind}/{id} (one record plus its related data,
  * api_related.c). Also the JSON form of a record shared by all handlers.
+ * A caller who sees personal fields masked may not filter or sort by them,
+ * and its q= does not match them (docs/security.md, issue 7).
  * Reads go through store/record.h only; no SQL here. Every read carries
  * the caller's rec_scope (r->caller.scope) and masks personal fields
  * unless the caller's role sees them.
@@ -158,6 +160,23 @@ static int rangeable(field_type t)
 }
 
 /*
+ * Refuses (400 personal_field) a filter or sort by a personal field for a
+ * caller who sees personal data masked: the answer (total, order) would
+ * tell whether a guessed ID number, phone or birth date exists - a look-up
+ * oracle that rebuilds what the mask hides. Returns 0, or -1 with the 400.
+ */
+static int personal_check(http_req *r, const kind *k, const field *f, const char *param)
+{
+	if (!(f->flags & F_PERSONAL) || !req_mask(r))
+		return 0;
+	http_error_code(r, 400, "personal_field",
+			"您的角色看到的个人信息已脱敏，不能按%s(%s)筛选、搜索或排序 "
+			"(parameter '%s': your role sees %s.%s masked and may not filter or sort by it)",
+			f->zh, f->key, param, k->name, f->key);
+	return -1;
+}
+
+/*
  * Turns every FIELD=, FIELD_from=, FIELD_to= parameter into a filter of q,
  * parsing each value as the import would (so "在建" filters status=active
  * and "1234.5" a money field). vals holds the parsed values while q is
@@ -194,6 +213,8 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 		p->used = 1;
 		if (!p->val[0])
 			continue;  /* an empty form field filters nothing */
+		if (personal_check(r, k, &k->fields[fi], name) < 0)
+			return -1;
 		if (q->nfilters == REC_MAX_FILTERS) {
 			http_error(r, 400, "too many filters (at most %d)", REC_MAX_FILTERS);
 			return -1;
@@ -241,9 +262,12 @@ int api_list(http_req *r)
 			http_error(r, 400, "parameter 'sort': no field '%s' in %s", sort + q.desc, k->name);
 			goto out;
 		}
+		if (personal_check(r, k, &k->fields[q.sort_field], "sort") < 0)
+			goto out;
 	}
 	if ((text = req_str(r, "q")) && *text)
 		q.q = text;
+	q.q_personal = !req_mask(r);  /* masked callers: q= never matches them */
 	if (parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
 		goto out;
 	q.limit = per_page;

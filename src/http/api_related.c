@@ -214,6 +214,13 @@ static int age_at(const char *birth, const char *as_of)
 	return age;
 }
 
+/*
+ * A worker's page. For a caller who sees personal data masked the birth
+ * date is its year only ("1981-**-**") and the age the as-of year minus
+ * the birth year: an exact age at a chosen as_of would give the birthday
+ * away (it changes on that day), and the birthday is the part of the ID
+ * number the mask hides.
+ */
 static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *v,
 			   const char *as_of)
 {
@@ -221,14 +228,22 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 	const char *idn = val(k, v, "id_number");
 	const char *birth = val(k, v, "birth_date");
 	const char *sex = val(k, v, "sex");
+	char shown[16];
 	stats_table t;
 
-	if (*birth)
+	if (*birth && x->mask)
+		buf_fmt(b, "{\"age\":%d", atoi(as_of) - atoi(birth));
+	else if (*birth)
 		buf_fmt(b, "{\"age\":%d", age_at(birth, as_of));
 	else
 		buf_puts(b, "{\"age\":null");
+	if (x->mask)
+		kind_mask(FT_DATE, birth, shown, sizeof shown);
+	else
+		snprintf(shown, sizeof shown, "%s", birth);
+	buf_fmt(b, ",\"age_by_year\":%s", x->mask ? "true" : "false");
 	buf_fmt(b, ",\"sex\":%j,\"birth_date\":%j,\"employments\":",
-		!strcmp(sex, "M") ? "男" : !strcmp(sex, "F") ? "女" : NULL, *birth ? birth : NULL);
+		!strcmp(sex, "M") ? "男" : !strcmp(sex, "F") ? "女" : NULL, *shown ? shown : NULL);
 	api_items_where(b, d, kind_find("employments"), "worker_id_number", idn, "-entry_date", 0,
 			x->scope, x->mask);
 	buf_puts(b, ",\"payroll\":");

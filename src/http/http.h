@@ -21,7 +21,14 @@ typedef struct http_config {
 				  scheduled and no start-up scan (sched.h) */
 	int no_cache;          /* answer every request afresh (no response cache):
 				  for measuring, or to rule the cache out */
+	int read_burst;        /* API reads per caller: a bucket of read_burst
+				  (0 = no limit) ... */
+	int read_per_min;      /* ... refilled at read_per_min (rate.h) */
 } http_config;
+
+/* The defaults of `anxin serve --read-limit` (docs/security.md). */
+#define HTTP_READ_BURST 300
+#define HTTP_READ_PER_MIN 120
 
 /* Serves until SIGINT or SIGTERM, then stops cleanly (waits for running
  * imports). Prints "anxin: serving http://HOST:PORT/ (db FILE)" once the

@@ -89,12 +89,18 @@ static void kind_paths(buf *b, const kind *k)
 		k->name, k->zh, k->name);
 	param(b, 1, "page", "query", "integer", "1-based page");
 	param(b, 0, "per_page", "query", "integer", "1..500, default 50");
-	param(b, 0, "sort", "query", "string", "FIELD or -FIELD");
-	param(b, 0, "q", "query", "string", "substring of searchable fields, or a full key / ID number");
+	param(b, 0, "sort", "query", "string",
+	      "FIELD or -FIELD (not a personal field for a role that sees it masked: 400)");
+	param(b, 0, "q", "query", "string",
+	      "substring of searchable fields, or a full key; a full ID number only for a role "
+	      "that sees personal data");
 	for (int i = 0; i < k->nfields; i++) {
 		const field *f = &k->fields[i];
 		char name[80];
-		param(b, 0, f->key, "query", "string", "exact match");
+		param(b, 0, f->key, "query", "string",
+		      (f->flags & F_PERSONAL) ? "exact match (personal: only for a role that sees it "
+						"in full, else 400 personal_field)"
+					      : "exact match");
 		if (f->type == FT_DATE || f->type == FT_MONTH || f->type == FT_MONEY ||
 		    f->type == FT_INT || f->type == FT_DEC2) {
 			snprintf(name, sizeof name, "%s_from", f->key);
@@ -272,7 +278,8 @@ int api_openapi(http_req *r)
 		 "\"description\":\"Wage-payment monitoring for a labour bureau. Money is a string of "
 		 "yuan with two decimals; personal fields are masked unless the role sees them. Every "
 		 "path but /healthz and /api/v1/login needs a session or a token; records outside the "
-		 "caller's scope are 404.\"},\"paths\":{");
+		 "caller's scope are 404; reads are limited per caller (429 with Retry-After).\"},"
+		 "\"paths\":{");
 	buf_puts(b, FIXED_PATHS);
 	for (int i = 0; KINDS[i]; i++)
 		kind_paths(b, KINDS[i]);

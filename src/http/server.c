@@ -16,7 +16,8 @@
  * after routing, before any body is read, it hands the request to the
  * access layer (auth.c: credentials, CSRF, the route's permission) with a
  * pooled connection, so a refused request - an upload included - is
- * answered without its body ever being stored.
+ * answered without its body ever being stored; then takes one read of
+ * the caller's read limit (rate.h) for an authenticated GET.
  * Must not: know any route or kind (router.c, api_*.c do), decide who may
  * call what (auth.c does), or exit because of one request.
  *
@@ -37,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http/api.h"
@@ -44,6 +46,7 @@
 #include "http/sched.h"
 #include "http/cache.h"
 #include "domain/audit.h"
+#include "http/rate.h"
 #include "util/date.h"
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
@@ -82,6 +85,7 @@ typedef struct server {
 	jobq shorts;            /* HR_SHORT: one thread for the short writes,
 				   which lock the desk file only */
 	http_cache *cache;      /* GET responses of HR_CACHE routes, or NULL */
+	rate_limit *read_limit; /* per-caller read limit, or NULL (rate.h) */
 } server;
 
 typedef struct conn {
@@ -370,6 +374,37 @@ static void client_address(conn *c)
 	}
 }
 
+/* Milliseconds of a monotonic clock (for the read limit's buckets). */
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The per-caller read limit (rate.h): an authenticated GET / HEAD takes
+ * one read of its caller's bucket - also when answered from the cache -
+ * or is refused with 429 and Retry-After. Returns 0 or the status set. */
+static int check_read_limit(conn *c)
+{
+	http_req *r = &c->r;
+	char secs[16];
+	int wait;
+
+	if (!c->s->read_limit || r->caller.kind == AUTH_NONE ||
+	    (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
+		return 0;
+	if (!(wait = rate_take(c->s->read_limit, r->caller.actor, mono_ms())))
+		return 0;
+	snprintf(secs, sizeof secs, "%d", wait);
+	http_error_code(r, 429, "too_many_requests",
+			"请求过于频繁，请 %d 秒后再试 (too many reads in a short time: retry after %d s)",
+			wait, wait);
+	http_header(r, "Retry-After", secs);
+	return r->status;
+}
+
 /* Reads the headers the access layer needs and authenticates and
  * authorises the request (auth.c) with a pooled connection - before any
  * body is read, so a refused upload is never stored. Returns 0 or the
@@ -395,7 +430,7 @@ static int check_access(conn *c)
 	rc = auth_request(r);
 	pool_put(c->s, r->db);
 	r->db = NULL;
-	return rc;
+	return rc ? rc : check_read_limit(c);
 }
 
 /* First call: parse the URI, route, check the declared body size, prepare
@@ -634,6 +669,7 @@ int http_serve(const http_config *cfg)
 			"crash and have been appended again\n", (long long)lost);
 	pool_put(&s, first);
 	s.cache = cfg->no_cache ? NULL : cache_new(cfg->db_path);
+	s.read_limit = rate_new(cfg->read_burst, cfg->read_per_min);
 
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&sigs);
@@ -689,6 +725,7 @@ out:
 		db_close(s.idle[i]);
 	free(s.idle);
 	cache_free(s.cache);
+	rate_free(s.read_limit);
 	pthread_mutex_destroy(&s.mu);
 	pthread_cond_destroy(&s.cv);
 	return rc;

@@ -345,20 +345,15 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 {
 	const kind *k = q->k;
 	int np = 0;
-	static const char *const ops[] = {"=", ">=", "<=", "LIKE"};
+	static const char *const ops[] = {"=", ">=", "<="};
 
 	buf_fmt(sql, " FROM %s WHERE 1=1", k->table);
 	for (int i = 0; i < q->nfilters && np < maxp; i++) {
 		const rec_filter *f = &q->filters[i];
 		buf_fmt(sql, " AND %s %s ?", k->fields[f->field].key, ops[f->op]);
-		if (f->op == REC_PREFIX) {
-			p[np].s = f->value;
-			p[np].is_int = 0;
-		} else {
-			p[np].s = f->value;
-			p[np].i = f->ivalue;
-			p[np].is_int = f->is_int;
-		}
+		p[np].s = f->value;
+		p[np].i = f->ivalue;
+		p[np].is_int = f->is_int;
 		np++;
 	}
 	if (q->q && *q->q) {
@@ -366,21 +361,25 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 		buf_puts(sql, " AND (");
 		for (int i = 0; i < k->nfields; i++) {
 			const field *f = &k->fields[i];
-			if (f->flags & F_SEARCH) {
+			int personal = (f->flags & F_PERSONAL) != 0;
+			/* Personal fields (ID numbers, also as a key or a
+			 * reference) only for a caller who sees them, and
+			 * whole: neither a substring nor a masked caller's
+			 * exact guess may tell whether a value exists. */
+			if (personal && !q->q_personal)
+				continue;
+			if ((f->flags & F_SEARCH) && !personal) {
 				buf_fmt(sql, "%sinstr(%s, ?) > 0", first ? "" : " OR ", f->key);
-				p[np].s = q->q;
-				p[np++].is_int = 0;
-				first = 0;
-			} else if ((f->flags & F_KEY) || f->type == FT_IDNUM) {
-				/* Keys and ID numbers match whole: a masked
-				 * field can be found by its full value only. */
+			} else if (personal || (f->flags & F_KEY) || f->type == FT_IDNUM) {
 				buf_fmt(sql, "%s%s = ?", first ? "" : " OR ", f->key);
-				p[np].s = q->q;
-				p[np++].is_int = 0;
-				first = 0;
+			} else {
+				continue;
 			}
+			p[np].s = q->q;
+			p[np++].is_int = 0;
+			first = 0;
 		}
-		buf_puts(sql, first ? "1=1)" : ")");
+		buf_puts(sql, first ? "0)" : ")");
 	}
 	const char *sp[16];
 	int nsp = 0;

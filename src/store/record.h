@@ -45,7 +45,9 @@ int rec_ref_info(db *d, const kind *k, const char *key, int64_t *id, char **name
 
 /* ---- reading ------------------------------------------------------------ */
 
-enum { REC_EQ, REC_GE, REC_LE, REC_PREFIX };
+/* No prefix / LIKE operator on purpose: personal values are matched whole
+ * (a prefix search would be a look-up oracle, docs/security.md). */
+enum { REC_EQ, REC_GE, REC_LE };
 
 typedef struct rec_filter {
 	int field;          /* index into k->fields */
@@ -70,6 +72,8 @@ typedef struct rec_query {
 	rec_filter filters[REC_MAX_FILTERS];
 	int nfilters;
 	const char *q;      /* substring over F_SEARCH fields; exact on keys */
+	int q_personal;     /* q also matches F_PERSONAL fields (exactly); 0 =
+			       never: for callers who see them masked */
 	int sort_field;     /* index, or -1 for the kind's order_by */
 	int desc;
 	int64_t offset, limit;  /* limit 0 = all */

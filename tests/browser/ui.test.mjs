@@ -407,6 +407,7 @@ test('worker page: personal data as the role may see it', {timeout: 60000}, asyn
 	const id = (await page.textContent('[data-testid=idnum]')).trim();
 	assert.equal(id, w.id_number);
 	assert.doesNotMatch(id, /\*/, 'the administrator sees the ID number in full');
+	assert.match(await page.textContent('.project-head'), /出生日期\s*\d{4}-\d\d-\d\d/, 'and the birth date');
 	/* A leader (masked) gets the masked number from the same API. */
 	const ld = await apiJson('/api/v1/workers/' + w.id, maskedS);
 	assert.match(ld.item.id_number, /^\d{6}\*{8}[\dX]{4}$/);
@@ -602,6 +603,22 @@ test('street officer: forced password change, then only that street', {timeout: 
 	await cell.locator('button.reveal').click();
 	await p2.waitForFunction(() => !document.querySelector('[data-testid=list-workers] td[data-key=id_number] .mono').textContent.includes('*'));
 	assert.match(await cell.locator('.mono').textContent(), /^\d{17}[\dX]$/);
+
+	/* Issue 7: no sorting by a personal column for a masked role, a search
+	 * that does not offer ID numbers, the birth year only. */
+	const sortable = async (key) => (await p2.getAttribute(`[data-testid=list-workers] th[data-key=${key}]`, 'class') || '').includes('sortable');
+	for (const key of ['id_number', 'birth_date', 'phone', 'bank_card'])
+		assert.equal(await sortable(key), false, `${key} is not sortable for a street officer`);
+	assert.equal(await sortable('name'), true);
+	assert.equal(await p2.getAttribute('input[name=q]', 'placeholder'), '搜索：姓名');
+	const births = await p2.$$eval('[data-testid=list-workers] td[data-key=birth_date] .mono', (t) => t.map((x) => x.textContent));
+	assert.ok(births.length > 0 && births.every((b) => /^\d{4}-\*\*-\*\*$/.test(b)), `birth years only: ${births}`);
+	const firstId = (await apiJson('/api/v1/workers?per_page=1', st)).items[0].id;
+	await p2.evaluate((h) => { location.hash = h; }, '#/workers/' + firstId);
+	await ready(p2);
+	assert.match((await p2.textContent('[data-testid=birth-year]')).trim(), /^\d{4} 年$/);
+	assert.match(await p2.textContent('.project-head'), /约 \d+ 岁/);
+	assert.doesNotMatch(await p2.textContent('.project-head'), /\d{4}-\d\d-\d\d/, 'no birth date on the page');
 
 	/* Another street's project: 未找到. */
 	const other = (await apiJson('/api/v1/projects?per_page=500')).items.find((x) => x.street !== STREET.street);

@@ -372,11 +372,19 @@ describe('row-level scope and masking', () => {
         }
       }
     }
-    // A full ID number still finds the worker, for every reader in scope.
-    const r = await req(base, `/api/v1/workers?q=${ID['id:W5']}`, { session: S.street });
-    assert.equal(r.json.total, 1);
+    // A full ID number finds the worker for a reader who sees ID numbers
+    // (inside its scope); for a masked reader q= never matches one, in
+    // scope or not - the same answer, so no look-up oracle (issue 7).
+    for (const role of ['admin', 'inspector', 'street', 'enterprise', 'leader']) {
+      const r = await req(base, `/api/v1/workers?q=${ID['id:W5']}`, { session: S[role] });
+      assert.equal(r.status, 200, role);
+      assert.equal(r.json.total, SEES_PERSONAL[role] ? 1 : 0, role);
+      const f = await req(base, `/api/v1/workers?phone=13512340005`, { session: S[role] });
+      assert.equal(f.status, SEES_PERSONAL[role] ? 200 : 400, role);
+      if (!SEES_PERSONAL[role]) assert.equal(f.json.error.code, 'personal_field', role);
+    }
     const d = await req(base, `/api/v1/workers?q=${ID['id:W1']}`, { session: S.street });
-    assert.equal(d.json.total, 0, 'but not outside the scope');
+    assert.equal(d.json.total, 0, 'nor outside the scope');
   });
 
   test('dashboard figures are the scope\'s', async () => {

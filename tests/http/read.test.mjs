@@ -4,16 +4,18 @@
 // static assets, and the 400/404/405 answers with their error JSON.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AS_OF, assertSecurityHeaders, req, startServer } from './helpers.mjs';
+import { AS_OF, assertSecurityHeaders, login, req, startServer } from './helpers.mjs';
 import { table } from './ids.mjs';
 
 const ID = table();
 let srv;
 let base;
+let admin; // a session that sees personal data in full
 
 before(async () => {
   srv = await startServer({ as: 'leader' }); // district-wide, personal data masked
   base = srv.base;
+  admin = await login(base, 'admin');
 });
 after(async () => { await srv.stop(); });
 
@@ -111,16 +113,35 @@ describe('lists', () => {
     assert.equal(r.json.total, 1);
   });
 
-  test('a full ID number finds a masked worker; a part does not', async () => {
+  // Issue 7 finding 3: before, a masked role's q= of a full ID number
+  // answered total 1 - a look-up oracle for guessed numbers.
+  test('q= never matches a personal field for a masked role; a role that sees them finds a full ID number, never a part', async () => {
     let r = await req(base, `/api/v1/workers?q=${ID['id:W2']}`);
-    assert.equal(r.json.total, 1);
+    assert.equal(r.status, 200);
+    assert.equal(r.json.total, 0, 'a masked role learns nothing from a guessed ID number');
+    for (const [kind, idn] of [['employments', ID['id:W2']], ['payroll', ID['id:W2']],
+      ['attendance', ID['id:W2']], ['transactions', ID['id:W1']]]) {
+      r = await req(base, `/api/v1/${kind}?q=${idn}`);
+      assert.equal(r.json.total, 0, `${kind}: q= on worker_id_number`);
+    }
+    r = await req(base, '/api/v1/workers?q=' + encodeURIComponent('陈小红'));
+    assert.equal(r.json.total, 1, 'names are still searchable');
     const w = r.json.items[0];
-    assert.equal(w.name, '陈小红');
     assert.match(w.id_number, MASKED_ID);
     assert.equal(w.id_number, ID['id:W2'].slice(0, 6) + '********' + ID['id:W2'].slice(14));
     assert.ok(!r.text.includes(ID['id:W2']), 'the full number never appears');
-    r = await req(base, `/api/v1/workers?q=${ID['id:W2'].slice(0, 14)}`);
-    assert.equal(r.json.total, 0);
+
+    r = await req(base, `/api/v1/workers?q=${ID['id:W2']}`, { session: admin });
+    assert.equal(r.json.total, 1, 'admin: the exact number');
+    assert.equal(r.json.items[0].name, '陈小红');
+    r = await req(base, `/api/v1/payroll?q=${ID['id:W2']}`, { session: admin });
+    assert.equal(r.json.total, 1, 'admin: a reference by its exact number');
+    for (const part of [ID['id:W2'].slice(0, 14), ID['id:W2'].slice(0, 17), ID['id:W2'].slice(6)]) {
+      r = await req(base, `/api/v1/workers?q=${part}`, { session: admin });
+      assert.equal(r.json.total, 0, `admin: no prefix / substring match on ${part}`);
+    }
+    r = await req(base, '/api/v1/workers?q=1351234000', { session: admin });
+    assert.equal(r.json.total, 0, 'admin: no substring match on phones');
   });
 
   test('personal fields are masked in every list', async () => {
@@ -138,7 +159,8 @@ describe('lists', () => {
   });
 
   test('decimals are numbers, booleans are booleans', async () => {
-    const r = await req(base, `/api/v1/payroll?worker_id_number=${ID['id:W2']}`);
+    // (a filter on an ID number needs a role that sees them in full)
+    const r = await req(base, `/api/v1/payroll?worker_id_number=${ID['id:W2']}`, { session: admin });
     assert.equal(r.json.total, 1);
     const p = r.json.items[0];
     assert.equal(p.days_worked, 20.5);
@@ -191,13 +213,16 @@ describe('details', () => {
   });
 
   test('worker with age, sex, employments, payroll, attendance', async () => {
-    const l = await req(base, `/api/v1/workers?q=${ID['id:W1']}`);
+    const l = await req(base, `/api/v1/workers?q=${ID['id:W1']}`, { session: admin });
     const r = await req(base, `/api/v1/workers/${l.json.items[0].id}?as_of=${AS_OF}`);
     assert.equal(r.status, 200);
     assert.match(r.json.item.id_number, MASKED_ID);
     const rel = r.json.related;
-    assert.equal(rel.birth_date, '1981-02-11');
+    // masked role: the birth year only (issue 7 finding 2), the age by year
+    assert.equal(rel.birth_date, '1981-**-**');
+    assert.equal(r.json.item.birth_date, '1981-**-**');
     assert.equal(rel.age, 45);
+    assert.equal(rel.age_by_year, true);
     assert.equal(rel.sex, '男');
     assert.equal(rel.employments.length, 1);
     assert.match(rel.employments[0].worker_id_number, MASKED_ID);
@@ -225,6 +250,123 @@ describe('details', () => {
     const l = await req(base, '/api/v1/deposits');
     const r = await req(base, `/api/v1/deposits/${l.json.items[0].id}`);
     assert.deepEqual(r.json.related, {});
+  });
+});
+
+// Issue 7, findings 2 and 3: personal data that would rebuild a masked
+// value, and personal fields as a look-up oracle. The default session is
+// the leader's (personal data masked); `admin` sees it in full.
+describe('personal data for a masked role (issue 7)', () => {
+  const W = [1, 2, 3, 4, 5].map((i) => ID[`id:W${i}`]);
+  // The birth date inside each ID number, as YYYY-MM-DD: the 8 digits the
+  // mask hides (120116********123X).
+  const births = W.map((idn) => `${idn.slice(6, 10)}-${idn.slice(10, 12)}-${idn.slice(12, 14)}`);
+
+  test('a masked role may not filter or sort by a personal field: 400 personal_field', async () => {
+    const cases = [
+      `/api/v1/workers?phone=13512340002`,
+      `/api/v1/workers?phone=13512349999`, // a wrong guess answers the same
+      `/api/v1/workers?id_number=${W[1]}`,
+      `/api/v1/workers?bank_card=${ID['card:W2']}`,
+      `/api/v1/workers?birth_date=${births[1]}`,
+      '/api/v1/workers?birth_date_from=1982-01-01',
+      '/api/v1/workers?birth_date_to=1982-12-31',
+      `/api/v1/employments?worker_id_number=${W[1]}`,
+      `/api/v1/payroll?worker_id_number=${W[1]}`,
+      `/api/v1/attendance?worker_id_number=${W[1]}`,
+      `/api/v1/transactions?worker_id_number=${W[0]}`,
+      '/api/v1/projects?labor_officer_phone=13611112222',
+      '/api/v1/workers?sort=birth_date',
+      '/api/v1/workers?sort=-id_number',
+      '/api/v1/workers?sort=phone',
+      '/api/v1/workers?sort=bank_card',
+      '/api/v1/payroll?sort=worker_id_number',
+      '/api/v1/projects?sort=-labor_officer_phone',
+    ];
+    for (const path of cases) {
+      const r = await req(base, path);
+      assert.equal(r.status, 400, `${path}: ${r.text}`);
+      assert.equal(r.json.error.code, 'personal_field', path);
+      assert.match(r.json.error.message, /个人信息已脱敏/, path);
+      assert.equal(r.json.total, undefined, `${path}: no count`);
+    }
+    // the same filters and sorts work, exactly, for a role that sees them
+    let r = await req(base, '/api/v1/workers?phone=13512340002', { session: admin });
+    assert.equal(r.json.total, 1);
+    r = await req(base, `/api/v1/workers?birth_date=${births[2]}`, { session: admin });
+    assert.equal(r.json.total, 1);
+    r = await req(base, '/api/v1/workers?sort=-birth_date', { session: admin });
+    assert.deepEqual(r.json.items.map((w) => w.id_number), [...W].reverse());
+    r = await req(base, '/api/v1/workers?phone=1351234000', { session: admin });
+    assert.equal(r.status, 400, 'no prefix of a phone');
+  });
+
+  test('the birth date shows its year only, wherever a worker leaves the server', async () => {
+    const list = await req(base, '/api/v1/workers?per_page=500');
+    assert.equal(list.json.total, 5);
+    const texts = [list.text];
+    for (const w of list.json.items) {
+      assert.match(w.birth_date, /^\d{4}-\*\*-\*\*$/);
+      assert.ok(['M', 'F'].includes(w.sex), 'sex stays: the mask shows its digit anyway');
+      const d = await req(base, `/api/v1/workers/${w.id}?as_of=${AS_OF}`);
+      assert.match(d.json.item.birth_date, /^\d{4}-\*\*-\*\*$/);
+      assert.match(d.json.related.birth_date, /^\d{4}-\*\*-\*\*$/);
+      texts.push(d.text);
+    }
+    for (const kind of ['employments', 'payroll', 'attendance', 'transactions']) {
+      texts.push((await req(base, `/api/v1/${kind}?per_page=500`)).text);
+    }
+    const ex = await req(base, '/api/v1/export/workers?header=en');
+    assert.equal(ex.status, 200);
+    texts.push(ex.text);
+    for (const [i, b] of births.entries()) {
+      const [, mm, dd] = b.split('-');
+      for (const t of texts) {
+        assert.ok(!t.includes(b), `W${i + 1}'s birth date leaked`);
+        assert.ok(!t.includes(W[i].slice(6, 14)), `W${i + 1}'s hidden digits leaked`);
+        assert.ok(!t.includes(`${b.slice(0, 4)}-${mm}`), `W${i + 1}'s birth month leaked`);
+        assert.ok(!t.includes(`${mm}-${dd}`) || !t.includes(b.slice(0, 4)), `W${i + 1}`);
+      }
+    }
+    // a role that sees personal data gets the date in full
+    const a = await req(base, `/api/v1/workers/${list.json.items[0].id}?as_of=${AS_OF}`, { session: admin });
+    assert.match(a.json.item.birth_date, /^\d{4}-\d\d-\d\d$/);
+    assert.equal(a.json.related.age_by_year, false);
+  });
+
+  test('the age at a chosen as_of does not give the birthday away', async () => {
+    // W1 was born on 1981-02-11 (ids.mjs)
+    assert.equal(births[0], '1981-02-11');
+    const l = await req(base, `/api/v1/workers?q=${W[0]}`, { session: admin });
+    const id = l.json.items[0].id;
+    const ages = [];
+    for (const day of ['2026-02-10', '2026-02-11']) {
+      const r = await req(base, `/api/v1/workers/${id}?as_of=${day}`);
+      ages.push(r.json.related.age);
+    }
+    assert.deepEqual(ages, [45, 45], 'by year: the same on both sides of the birthday');
+    const exact = [];
+    for (const day of ['2026-02-10', '2026-02-11']) {
+      const r = await req(base, `/api/v1/workers/${id}?as_of=${day}`, { session: admin });
+      exact.push(r.json.related.age);
+    }
+    assert.deepEqual(exact, [44, 45], 'a role that sees the date gets the exact age');
+  });
+
+  test('a masked export is not in the order of the hidden ID numbers', async () => {
+    const r = await req(base, '/api/v1/export/workers?header=en');
+    assert.equal(r.status, 200);
+    const rows = r.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+    const names = rows.map((line) => line.split(',')[1]);
+    // by name (the list order), not by ID number (W1..W5)
+    assert.deepEqual(names, ['刘大山', '吴春花', '孙铁柱', '郑石头', '陈小红']);
+    assert.ok(!r.text.split(/\r?\n/)[0].includes('birth_date'), 'no derived column');
+    const u = await req(base, '/api/v1/export/workers?header=en&unmasked=1', { session: admin });
+    const un = u.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]);
+    assert.deepEqual(un, W, 'unmasked: by key, as before');
+    // exports take no filters: a personal one is refused, not applied
+    const f = await req(base, `/api/v1/export/workers?phone=13512340002`);
+    assert.equal(f.status, 400);
   });
 });
 

@@ -167,6 +167,37 @@ Test(kind, masking_keeps_head_and_tail)
 	cr_assert_str_eq(out, "****");
 }
 
+/* Issue 7, finding 2: the ID mask hides exactly the 8 birth-date digits,
+ * so a birth date shown to a masked role would rebuild it. */
+Test(kind, a_birth_date_is_personal_and_masks_to_its_year)
+{
+	char out[64], hidden[9];
+	const char *idn = "12011619900101123X";
+	const field *birth = fld("workers", "birth_date");
+
+	cr_assert(birth->flags & F_PERSONAL, "birth_date must be personal");
+	cr_assert(!(fld("workers", "sex")->flags & F_PERSONAL),
+		  "sex is the 17th digit's parity, which the mask shows anyway");
+	kind_mask(FT_IDNUM, idn, out, sizeof out);
+	memcpy(hidden, idn + 6, 8);
+	hidden[8] = 0;
+	cr_assert_null(strstr(out, hidden));
+	kind_mask(birth->type, "1990-01-01", out, sizeof out);
+	cr_assert_str_eq(out, "1990-**-**");
+	kind_mask(FT_DATE, "bad", out, sizeof out);
+	cr_assert_str_eq(out, "****");
+	kind_mask(FT_DATE, "", out, sizeof out);
+	cr_assert_str_eq(out, "");
+	/* every field derived from the ID number that holds its hidden
+	 * digits is personal */
+	for (int i = 0; KINDS[i]; i++)
+		for (int f = 0; f < KINDS[i]->nfields; f++) {
+			const field *x = &KINDS[i]->fields[f];
+			if ((x->flags & F_DERIVED) && x->type == FT_DATE)
+				cr_assert(x->flags & F_PERSONAL, "%s.%s", KINDS[i]->name, x->key);
+		}
+}
+
 Test(kind, every_reference_names_a_kind_with_one_key)
 {
 	for (int i = 0; KINDS[i]; i++)
