@@ -64,10 +64,14 @@ int role_sees_personal(role_id r);
 /* Whether role r may be given to a person (every role but bank). */
 int role_for_people(role_id r);
 
-/* The row-level scope of a principal of role r with its street / USCC:
- * street -> {street}, enterprise -> {uscc}, the others -> no restriction.
- * The strings are borrowed: they must outlive the scope. A role without
- * PERM_READ (bank) gets no rows at all because role_can refuses first. */
-rec_scope role_scope_of(role_id r, const char *street, const char *uscc);
+/* The row-level scope of a principal of role r with its street / USCC /
+ * bank code, as of the civil date today (YYYY-MM-DD: an enterprise sees a
+ * worker while it employs the person on that day): admin, inspector,
+ * leader -> REC_SCOPE_ALL; street -> its street; enterprise -> its USCC;
+ * bank -> its bank's transactions; anything else, or a missing street /
+ * USCC / bank, the zero scope (nothing). The strings are borrowed: they
+ * must outlive the scope. */
+rec_scope role_scope_of(role_id r, const char *street, const char *uscc, const char *bank,
+			const char *today);
 
 #endif

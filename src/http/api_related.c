@@ -88,8 +88,7 @@ static void item_by_key(buf *b, const rel *x, const char *kname, const char *key
 	one_ctx c = {b, k, 0, extra, x->mask};
 	rec_query q;
 
-	rec_query_init(&q, k);
-	q.scope = *x->scope;
+	rec_query_init(&q, k, x->scope);
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
@@ -154,8 +153,7 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 	const kind *ak = kind_find("accounts");
 	acct_ctx ac = {b, d, ak, as_of, 0, x->mask};
 	rec_query q;
-	rec_query_init(&q, ak);
-	q.scope = *x->scope;
+	rec_query_init(&q, ak, x->scope);
 	q.filters[0].field = kind_key_index(ak, "project_code");
 	q.filters[0].value = code;
 	q.nfilters = 1;
@@ -233,16 +231,16 @@ typedef struct list_ctx {
 	const kind *k;
 	int n;
 	const rel *x;
+	const rec_scope *part;
 } list_ctx;
 
-/* One project of an enterprise, kept only when the caller's scope sees it
- * too (an enterprise caller looking at a partner's page). */
+/* One project the caller sees, kept when the page's enterprise takes part
+ * in it (c->part: the projects of that enterprise, as a filter only). */
 static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	list_ctx *c = ctx;
 
-	if (c->x->scope->uscc &&
-	    !rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->x->scope))
+	if (!rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->part))
 		return;
 	if (c->n++)
 		buf_putc(c->b, ',');
@@ -252,12 +250,12 @@ static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_val *v)
 {
 	const kind *pk = kind_find("projects");
-	list_ctx c = {b, pk, 0, x};
+	/* The enterprise's projects, as a filter over the caller's own. */
+	rec_scope part = role_scope_of(ROLE_ENTERPRISE, NULL, val(k, v, "uscc"), NULL, NULL);
+	list_ctx c = {b, pk, 0, x, &part};
 	rec_query q;
 
-	rec_query_init(&q, pk);
-	q.scope.uscc = val(k, v, "uscc");
-	q.scope.street = x->scope->street;  /* and the caller's street, if any */
+	rec_query_init(&q, pk, x->scope);
 	q.limit = 1000;
 	buf_puts(b, "{\"projects\":[");
 	rec_list(x->d, &q, proj_cb, &c);
