@@ -15,6 +15,7 @@
 
 #include "http/api.h"
 #include "http/auth.h"
+#include "store/audit_store.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"
@@ -196,6 +197,50 @@ static int age_at(const char *birth, const char *as_of)
 	return age;
 }
 
+typedef struct list_ctx {
+	buf *b;
+	const kind *k;
+	int n;
+	const rel *x;
+	const rec_scope *part;
+} list_ctx;
+
+/* One bank_card_change row as {"time","actor","before","after"} (the
+ * cards masked when they were logged). */
+static int card_row_json(void *ctx, const audit_row *r)
+{
+	list_ctx *c = ctx;
+
+	if (c->n++)
+		buf_putc(c->b, ',');
+	buf_fmt(c->b, "{\"time\":%j,\"actor\":%j,\"before\":%s,\"after\":%s}", r->time, r->actor,
+		r->before ? r->before : "null", r->after ? r->after : "null");
+	return 0;
+}
+
+/* The worker's history of bank cards: every bank_card_change of the audit
+ * log, newest first (issue 7, finding 1: a card is money). */
+static void card_history(buf *b, const rel *x, const kind *k, const char *idn)
+{
+	int64_t id = 0;
+	char *name = NULL, key[24];
+	list_ctx c = {b, k, 0, x, NULL};
+	audit_filter f;
+
+	memset(&f, 0, sizeof f);
+	buf_putc(b, '[');
+	if (rec_ref_info(x->d, k, idn, &id, &name) == 1) {
+		snprintf(key, sizeof key, "%lld", (long long)id);
+		f.action = "bank_card_change";
+		f.object_kind = "workers";
+		f.object_key = key;
+		f.newest_first = 1;
+		audit_store_scan(x->d, &f, card_row_json, &c);
+	}
+	free(name);
+	buf_putc(b, ']');
+}
+
 static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *v,
 			   const char *as_of)
 {
@@ -223,16 +268,11 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 	} else {
 		buf_puts(b, "[]");
 	}
+	buf_puts(b, ",\"card_history\":");
+	card_history(b, x, k, idn);
 	buf_putc(b, '}');
 }
 
-typedef struct list_ctx {
-	buf *b;
-	const kind *k;
-	int n;
-	const rel *x;
-	const rec_scope *part;
-} list_ctx;
 
 /* One project the caller sees, kept when the page's enterprise takes part
  * in it (c->part: the projects of that enterprise, as a filter only). */
