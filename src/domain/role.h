@@ -8,8 +8,10 @@
  * role_scope(), which the store applies inside its queries.
  *
  * Roles: admin 区人社局管理员, inspector 监察员 (district-wide), street 街镇
- * (one street/zone), enterprise 企业 (one USCC: projects where it is owner,
- * contractor or an employer), bank 银行 (machine tokens only: pushes
+ * (one street/zone), enterprise 企业 (one USCC: the rows where it is the
+ * employer, read-only its subcontractors' as general contractor, its
+ * projects' accounts and deposits as owner or contractor - the table in
+ * docs/security.md), bank 银行 (machine tokens only: pushes
  * transactions of the accounts it holds), leader 领导 (read-only,
  * district-wide, personal fields masked).
  */

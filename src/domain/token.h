@@ -12,8 +12,10 @@
  * Phase 2: a request with "Authorization: Bearer anx_..." is authenticated
  * by token_check; a token may use only the write / import routes of the
  * kinds token_may_write allows, and every row it writes must be in its
- * scope: token_scope (enterprise: projects where it takes part) or, for a
- * bank, token_bank_holds on each transaction's account_no.
+ * scope: token_scope (enterprise: the rows where it is the employer, as
+ * for an enterprise user) or, for a bank, token_bank_holds on each
+ * transaction's account_no (its scope finds its own bank's transactions
+ * only, so another bank's is 404).
  */
 #ifndef ANXIN_TOKEN_H
 #define ANXIN_TOKEN_H

@@ -102,8 +102,9 @@ int64_t rec_count(db *d, const rec_query *q);
  * call only. Returns the number of rows or -1 on a database error. */
 typedef void (*rec_cb)(void *ctx, int64_t id, const kind_val *vals);
 int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx);
-/* Loads one record by id into vals (caller clears them with
- * kind_val_clear). Returns 1 if found, 0 if not (or not in scope). */
+/* Loads one record by id within scope (mandatory: NULL or zero finds
+ * nothing) into vals (caller clears them with kind_val_clear). Returns 1
+ * if found, 0 if not (or not in scope). */
 int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	    kind_val *vals);
 
