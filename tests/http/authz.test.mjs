@@ -396,6 +396,25 @@ describe('row-level scope and masking', () => {
     }
   });
 
+  test('every export holds exactly the records the role should see', async () => {
+    // The key column of each kind, as the export writes it (header=en).
+    const KEY = { enterprises: 'uscc', projects: 'code', workers: 'name', employments: 'entry_date',
+      attendance: 'date', payroll: 'period', accounts: 'account_no', transactions: 'txn_id',
+      deposits: 'deposit_no', min_wages: 'effective_from' };
+    for (const role of ['street', ...Object.keys(ENTERPRISES)]) {
+      for (const kind of ALL_KINDS) {
+        const r = await req(base, `/api/v1/export/${kind}?format=csv&header=en`, { session: S[role] });
+        assert.equal(r.status, 200, `${role} ${kind}`);
+        const lines = r.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        const col = lines[0].split(',').indexOf(KEY[kind]);
+        const got = lines.slice(1).map((l) => l.split(',')[col]).sort();
+        const want = all[kind].filter((x) => inScope(role, kind, x)).map((x) => String(x[KEY[kind]])).sort();
+        assert.deepEqual(got, want, `${role} ${kind}`);
+        if (all[kind].length > want.length) assert.ok(got.length < all[kind].length, `${role} ${kind}: rows left out`);
+      }
+    }
+  });
+
   test('warnings: each role sees the warnings of its projects only, another\'s is 404', async () => {
     const scan = await req(base, '/api/v1/scan', { session: S.admin, method: 'POST',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as_of: '2026-05-20' }) });
