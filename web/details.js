@@ -1,6 +1,7 @@
 /*
  * details.js - the pages of one record that is not a project: a worker
- * (#/workers/{id}: masked personal data, employments, payroll, attendance),
+ * (#/workers/{id}: masked personal data, employments, payroll, attendance,
+ * the history of bank-card changes),
  * an enterprise (#/enterprises/{id}: its fields and projects) and a special
  * wage account (#/accounts/{id}: balance and recent transactions).
  *
@@ -70,7 +71,15 @@
 						{key: 'month', label: '月份', render: (x) => x.month},
 						{key: 'days', label: '出勤天数', num: true, render: (x) => num(x.days)},
 					],
-					rows: att, testid: 'worker-attendance'}))));
+					rows: att, testid: 'worker-attendance'}))),
+			card('工资卡变更记录', table({
+				columns: [
+					{key: 'time', label: '时间', render: (x) => x.time},
+					{key: 'actor', label: '操作人', render: (x) => x.actor},
+					{key: 'before', label: '原卡号', render: (x) => (x.before && x.before.bank_card) || DASH},
+					{key: 'after', label: '新卡号', render: (x) => (x.after && x.after.bank_card) || DASH},
+				],
+				rows: rel.card_history || [], testid: 'worker-card-history'})));
 	}
 
 	/* ---- 企业 enterprise page ------------------------------------------- */

@@ -28,7 +28,8 @@ int cmd_export(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *outpath = NULL, *actor_opt = NULL;
-	export_opts o = {.format = EXPORT_CSV};
+	/* The CLI works on the file directly: it sees everything. */
+	export_opts o = {.format = EXPORT_CSV, .scope = rec_scope_all()};
 	int c;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {

@@ -60,6 +60,12 @@ int audit_append(db *d, const audit_entry *e);
  * Returns the number of rows appended, or -1 on a database error. */
 int64_t audit_reconcile(db *d);
 
+/* Appends one bank_card_change row per change of a worker's bank card
+ * the current write transaction made (object: the worker's id; before /
+ * after {"bank_card": masked}), as who, or as "system" when who is NULL.
+ * Returns 0, or -1 on a database error (the caller rolls back). */
+int audit_card_changes(db *d, const audit_actor *who, int64_t now);
+
 /* The hex SHA-256 of prev_hash and the canonical content of r (r->hash is
  * ignored). out: AUDIT_HASH_HEX bytes. */
 void audit_row_hash(const audit_row *r, const char *prev_hash, char out[AUDIT_HASH_HEX]);

@@ -175,8 +175,7 @@ long export_kind(db *d, const kind *k, const export_opts *o, FILE *out,
 	rec_query q;
 	long n;
 
-	rec_query_init(&q, k);
-	q.scope = o->scope;
+	rec_query_init(&q, k, &o->scope);  /* zero: nothing */
 	q.sort_field = -1;
 	for (int i = 0; i < k->nfields; i++)
 		if (k->fields[i].flags & F_KEY) {

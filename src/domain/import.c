@@ -304,8 +304,9 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 	}
 	if (r->nerrors == 0 && k->check)
 		k->check(r);
-	if (r->nerrors == 0 && s->refs)
-		check_refs(s);
+	/* The access check before the references: a scoped caller gets the
+	 * same answer for a reference that does not exist and one outside
+	 * its scope (no existence oracle). */
 	if (r->nerrors == 0 && s->o.check && s->w) {
 		const char *fk = "", *deny = s->o.check(s->o.ctx, k, r->v, &fk);
 		if (deny) {
@@ -313,6 +314,8 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 			kind_row_error(r, fk, fi >= 0 && r->v[fi].present ? r->v[fi].s : "", deny);
 		}
 	}
+	if (r->nerrors == 0 && s->refs)
+		check_refs(s);
 	if (r->nerrors > 0)
 		return -1;
 	if (k->derive)
@@ -358,6 +361,12 @@ int import_end(import_sess *s, int commit)
 			commit = 0;
 		if (commit && s->res->nerrors == 0 && s->o.on_commit &&
 		    s->o.on_commit(s->o.ctx, s->d, s->res) != 0) {
+			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "",
+				  "无法写入审计日志 (cannot write the audit log)");
+			commit = 0;
+		}
+		/* every change of a bank card, audited in the same transaction */
+		if (commit && s->res->nerrors == 0 && audit_card_changes(s->d, s->o.audit, s->o.now) != 0) {
 			add_error(s->res, max_errors(&s->o), 0, -1, "", "", "",
 				  "无法写入审计日志 (cannot write the audit log)");
 			commit = 0;

@@ -5,6 +5,7 @@
  */
 #include "domain/role.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define P(x) (1u << (x))
@@ -113,17 +114,44 @@ int role_for_people(role_id r)
 	return role_valid(r) && roles[r].people;
 }
 
-/* A value no street or USCC has: a scoped role whose street / USCC is
- * missing sees nothing rather than everything (fail closed). */
-static const char role_nothing[] = "\001";
-
-rec_scope role_scope_of(role_id r, const char *street, const char *uscc)
+/* Fail closed: a scoped role whose street / USCC / bank is missing, a
+ * role without rows (ROLE_NONE) or an unknown one gets the zero scope,
+ * which matches nothing; only the district-wide roles get
+ * REC_SCOPE_ALL. */
+rec_scope role_scope_of(role_id r, const char *street, const char *uscc, const char *bank,
+			const char *today)
 {
-	rec_scope s = {NULL, NULL};
+	rec_scope s;
 
-	if (r == ROLE_STREET)
-		s.street = street && *street ? street : role_nothing;
-	else if (r == ROLE_ENTERPRISE)
-		s.uscc = uscc && *uscc ? uscc : role_nothing;
+	memset(&s, 0, sizeof s);
+	switch (r) {
+	case ROLE_ADMIN:
+	case ROLE_INSPECTOR:
+	case ROLE_LEADER:
+		s.kind = REC_SCOPE_ALL;
+		break;
+	case ROLE_STREET:
+		if (street && *street) {
+			s.kind = REC_SCOPE_STREET;
+			s.street = street;
+		}
+		break;
+	case ROLE_ENTERPRISE:
+		if (uscc && *uscc) {
+			s.kind = REC_SCOPE_ENTERPRISE;
+			s.uscc = uscc;
+		}
+		break;
+	case ROLE_BANK:
+		if (bank && *bank) {
+			s.kind = REC_SCOPE_BANK;
+			s.bank = bank;
+		}
+		break;
+	default:
+		break;
+	}
+	if (today)
+		snprintf(s.today, sizeof s.today, "%s", today);
 	return s;
 }

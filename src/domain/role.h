@@ -8,8 +8,10 @@
  * role_scope(), which the store applies inside its queries.
  *
  * Roles: admin 区人社局管理员, inspector 监察员 (district-wide), street 街镇
- * (one street/zone), enterprise 企业 (one USCC: projects where it is owner,
- * contractor or an employer), bank 银行 (machine tokens only: pushes
+ * (one street/zone), enterprise 企业 (one USCC: the rows where it is the
+ * employer, read-only its subcontractors' as general contractor, its
+ * projects' accounts and deposits as owner or contractor - the table in
+ * docs/security.md), bank 银行 (machine tokens only: pushes
  * transactions of the accounts it holds), leader 领导 (read-only,
  * district-wide, personal fields masked).
  */
@@ -64,10 +66,14 @@ int role_sees_personal(role_id r);
 /* Whether role r may be given to a person (every role but bank). */
 int role_for_people(role_id r);
 
-/* The row-level scope of a principal of role r with its street / USCC:
- * street -> {street}, enterprise -> {uscc}, the others -> no restriction.
- * The strings are borrowed: they must outlive the scope. A role without
- * PERM_READ (bank) gets no rows at all because role_can refuses first. */
-rec_scope role_scope_of(role_id r, const char *street, const char *uscc);
+/* The row-level scope of a principal of role r with its street / USCC /
+ * bank code, as of the civil date today (YYYY-MM-DD: an enterprise sees a
+ * worker while it employs the person on that day): admin, inspector,
+ * leader -> REC_SCOPE_ALL; street -> its street; enterprise -> its USCC;
+ * bank -> its bank's transactions; anything else, or a missing street /
+ * USCC / bank, the zero scope (nothing). The strings are borrowed: they
+ * must outlive the scope. */
+rec_scope role_scope_of(role_id r, const char *street, const char *uscc, const char *bank,
+			const char *today);
 
 #endif

@@ -52,9 +52,9 @@ int token_may_write(const token_rec *t, const char *kname)
 	       role_can_kind(token_role(t), PERM_WRITE, kname);
 }
 
-rec_scope token_scope(const token_rec *t)
+rec_scope token_scope(const token_rec *t, const char *today)
 {
-	return role_scope_of(token_role(t), NULL, t->uscc);
+	return role_scope_of(token_role(t), NULL, t->uscc, t->bank_code, today);
 }
 
 int token_bank_holds(db *d, const token_rec *t, const char *account_no)

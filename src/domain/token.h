@@ -12,8 +12,10 @@
  * Phase 2: a request with "Authorization: Bearer anx_..." is authenticated
  * by token_check; a token may use only the write / import routes of the
  * kinds token_may_write allows, and every row it writes must be in its
- * scope: token_scope (enterprise: projects where it takes part) or, for a
- * bank, token_bank_holds on each transaction's account_no.
+ * scope: token_scope (enterprise: the rows where it is the employer, as
+ * for an enterprise user) or, for a bank, token_bank_holds on each
+ * transaction's account_no (its scope finds its own bank's transactions
+ * only, so another bank's is 404).
  */
 #ifndef ANXIN_TOKEN_H
 #define ANXIN_TOKEN_H
@@ -47,8 +49,9 @@ int token_revoke(db *d, const audit_actor *who, int64_t id, int64_t now, char *e
 role_id token_role(const token_rec *t);
 /* Whether the token may write (and import) records of kind kname. */
 int token_may_write(const token_rec *t, const char *kname);
-/* The row-level scope of an enterprise token (borrows t's strings). */
-rec_scope token_scope(const token_rec *t);
+/* The row-level scope of a token as of today (borrows t's strings): an
+ * enterprise token's USCC, a bank token's own transactions. */
+rec_scope token_scope(const token_rec *t, const char *today);
 /* Whether a bank token's bank holds the account account_no. 0 for an
  * enterprise token. */
 int token_bank_holds(db *d, const token_rec *t, const char *account_no);

@@ -204,9 +204,9 @@ role_id user_role(const user_rec *u)
 	return role_parse(u->role);
 }
 
-rec_scope role_scope(const user_rec *u)
+rec_scope role_scope(const user_rec *u, const char *today)
 {
-	return role_scope_of(user_role(u), u->street, u->uscc);
+	return role_scope_of(user_role(u), u->street, u->uscc, NULL, today);
 }
 
 void user_json(const user_rec *u, buf *out)

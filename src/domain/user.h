@@ -135,7 +135,8 @@ const char *user_login_message(user_login_rc rc);
 void user_json(const user_rec *u, buf *out);
 /* The role of an account. */
 role_id user_role(const user_rec *u);
-/* The row-level scope of an account (borrows u's strings). */
-rec_scope role_scope(const user_rec *u);
+/* The row-level scope of an account as of today (borrows u's strings;
+ * see role_scope_of). */
+rec_scope role_scope(const user_rec *u, const char *today);
 
 #endif

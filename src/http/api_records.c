@@ -136,9 +136,7 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
 	rec_query q;
 	list_ctx c = {d, b, k, 0, mask};
 
-	rec_query_init(&q, k);
-	if (scope)
-		q.scope = *scope;
+	rec_query_init(&q, k, scope);
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
@@ -250,8 +248,7 @@ int api_list(http_req *r)
 	if (!k)
 		return r->status;
 	memset(vals, 0, sizeof vals);
-	rec_query_init(&q, k);
-	q.scope = r->caller.scope;  /* row-level access: the store applies it */
+	rec_query_init(&q, k, &r->caller.scope);  /* row-level access: the store applies it */
 	if (req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0)
 		goto out;

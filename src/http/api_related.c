@@ -15,6 +15,7 @@
 
 #include "http/api.h"
 #include "http/auth.h"
+#include "store/audit_store.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"
@@ -93,8 +94,7 @@ static void item_by_key(buf *b, const rel *x, const char *kname, const char *key
 	one_ctx c = {b, k, 0, extra, x->mask};
 	rec_query q;
 
-	rec_query_init(&q, k);
-	q.scope = *x->scope;
+	rec_query_init(&q, k, x->scope);
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
@@ -170,8 +170,7 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 	const kind *ak = kind_find("accounts");
 	acct_ctx ac = {b, d, ak, as_of, 0, x->mask};
 	rec_query q;
-	rec_query_init(&q, ak);
-	q.scope = *x->scope;
+	rec_query_init(&q, ak, x->scope);
 	q.filters[0].field = kind_key_index(ak, "project_code");
 	q.filters[0].value = code;
 	q.nfilters = 1;
@@ -212,6 +211,50 @@ static int age_at(const char *birth, const char *as_of)
 	if (m < bm || (m == bm && dd < bd))
 		age--;
 	return age;
+}
+
+typedef struct list_ctx {
+	buf *b;
+	const kind *k;
+	int n;
+	const rel *x;
+	const rec_scope *part;
+} list_ctx;
+
+/* One bank_card_change row as {"time","actor","before","after"} (the
+ * cards masked when they were logged). */
+static int card_row_json(void *ctx, const audit_row *r)
+{
+	list_ctx *c = ctx;
+
+	if (c->n++)
+		buf_putc(c->b, ',');
+	buf_fmt(c->b, "{\"time\":%j,\"actor\":%j,\"before\":%s,\"after\":%s}", r->time, r->actor,
+		r->before ? r->before : "null", r->after ? r->after : "null");
+	return 0;
+}
+
+/* The worker's history of bank cards: every bank_card_change of the audit
+ * log, newest first (issue 7, finding 1: a card is money). */
+static void card_history(buf *b, const rel *x, const kind *k, const char *idn)
+{
+	int64_t id = 0;
+	char *name = NULL, key[24];
+	list_ctx c = {b, k, 0, x, NULL};
+	audit_filter f;
+
+	memset(&f, 0, sizeof f);
+	buf_putc(b, '[');
+	if (rec_ref_info(x->d, k, idn, &id, &name) == 1) {
+		snprintf(key, sizeof key, "%lld", (long long)id);
+		f.action = "bank_card_change";
+		f.object_kind = "workers";
+		f.object_key = key;
+		f.newest_first = 1;
+		audit_store_scan(x->d, &f, card_row_json, &c);
+	}
+	free(name);
+	buf_putc(b, ']');
 }
 
 /*
@@ -256,24 +299,19 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 	} else {
 		buf_puts(b, "[]");
 	}
+	buf_puts(b, ",\"card_history\":");
+	card_history(b, x, k, idn);
 	buf_putc(b, '}');
 }
 
-typedef struct list_ctx {
-	buf *b;
-	const kind *k;
-	int n;
-	const rel *x;
-} list_ctx;
 
-/* One project of an enterprise, kept only when the caller's scope sees it
- * too (an enterprise caller looking at a partner's page). */
+/* One project the caller sees, kept when the page's enterprise takes part
+ * in it (c->part: the projects of that enterprise, as a filter only). */
 static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	list_ctx *c = ctx;
 
-	if (c->x->scope->uscc &&
-	    !rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->x->scope))
+	if (!rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->part))
 		return;
 	if (c->n++)
 		buf_putc(c->b, ',');
@@ -283,12 +321,12 @@ static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_val *v)
 {
 	const kind *pk = kind_find("projects");
-	list_ctx c = {b, pk, 0, x};
+	/* The enterprise's projects, as a filter over the caller's own. */
+	rec_scope part = role_scope_of(ROLE_ENTERPRISE, NULL, val(k, v, "uscc"), NULL, NULL);
+	list_ctx c = {b, pk, 0, x, &part};
 	rec_query q;
 
-	rec_query_init(&q, pk);
-	q.scope.uscc = val(k, v, "uscc");
-	q.scope.street = x->scope->street;  /* and the caller's street, if any */
+	rec_query_init(&q, pk, x->scope);
 	q.limit = 1000;
 	buf_puts(b, "{\"projects\":[");
 	rec_list(x->d, &q, proj_cb, &c);

@@ -28,10 +28,19 @@
 #include "http/api.h"
 #include "http/http.h"
 #include "store/record.h"
+#include "util/date.h"
 
 int64_t auth_now(void)
 {
 	return (int64_t)time(NULL);
+}
+
+/* Today's civil date into out (YYYY-MM-DD), returned: the day the
+ * caller's scope judges "currently employed" on. */
+static const char *auth_today(char out[11])
+{
+	date_format(date_today(), out);
+	return out;
 }
 
 void auth_set_cookie(http_req *r, const char *value)
@@ -60,7 +69,9 @@ void auth_caller_session(http_req *r, const user_rec *u, const char *cookie,
 	snprintf(c->cookie, sizeof c->cookie, "%s", cookie ? cookie : "");
 	snprintf(c->csrf, sizeof c->csrf, "%s", csrf ? csrf : "");
 	snprintf(c->actor, sizeof c->actor, "%s", c->user.username);
-	c->scope = role_scope(&c->user);
+	char today[11];
+
+	c->scope = role_scope(&c->user, auth_today(today));
 	c->sees_personal = role_sees_personal(c->role);
 }
 
@@ -72,7 +83,9 @@ static void caller_token(http_req *r, const token_rec *t)
 	c->token = *t;
 	c->role = token_role(&c->token);
 	token_actor(&c->token, c->actor, sizeof c->actor);
-	c->scope = token_scope(&c->token);
+	char today[11];
+
+	c->scope = token_scope(&c->token, auth_today(today));
 	c->sees_personal = 0;
 }
 
@@ -236,16 +249,37 @@ const char *auth_row_check(void *ctx, const kind *k, const kind_val *vals, const
 			return "该账户不是本银行开立的专用账户 (the account is not held by your bank)";
 		return NULL;
 	}
-	if (!rec_in_scope(r->db, k, vals, &c->scope)) {
+	switch (rec_in_scope(r->db, k, vals, &c->scope)) {
+	case REC_WRITE_OK:
+		/* An enterprise's own worker row: it supplied the person's data
+		 * itself, so it may register the person's employment (in the
+		 * write's transaction: rolled back with it). */
+		if (c->scope.kind == REC_SCOPE_ENTERPRISE && strcmp(k->name, "workers") == 0 &&
+		    rec_worker_supplied(r->db, val_of(k, vals, "id_number"), c->scope.uscc) != DB_DONE)
+			return "无法记录 (database error)";
+		return NULL;
+	case REC_WRITE_READONLY:
+		*fkey = kind_key_index(k, "project_code") >= 0 ? "project_code" : "";
+		return "总承包单位对分包单位的数据只读 (read only: another employer's record "
+		       "on your project)";
+	case REC_WRITE_RELIED:
+		*fkey = "id_number";
+		return "该人员另有在职用工单位,其姓名、手机号、开户银行、工资卡号的变更须由区人社局"
+		       "办理 (another current employer relies on this worker's data: the bureau "
+		       "makes the change)";
+	case REC_WRITE_UNHELD:
+		*fkey = "worker_id_number";
+		return "请先提交该人员本人的实名信息(姓名、手机号、工资卡) (submit the worker's own "
+		       "data first: POST /api/v1/workers)";
+	default:
 		*fkey = kind_key_index(k, "project_code") >= 0 ? "project_code"
 			 : strcmp(k->name, "transactions") == 0 ? "account_no"
 			 : strcmp(k->name, "projects") == 0 ? (c->scope.street ? "street" : "code")
 			 : "";
-		return c->scope.street
+		return c->scope.kind == REC_SCOPE_STREET
 			? "超出本街镇管辖范围 (outside your street: another street's record)"
-			: "超出本企业的项目范围 (outside your enterprise's projects)";
+			: "超出本企业的数据范围 (outside your enterprise's records)";
 	}
-	return NULL;
 }
 
 audit_actor req_actor(const http_req *r)

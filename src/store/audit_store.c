@@ -66,7 +66,7 @@ int audit_store_insert(db *d, const audit_row *r)
 int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ctx)
 {
 	buf sql = BUF_INIT;
-	const char *params[4];
+	const char *params[6];
 	int np = 0;
 	int64_t n = 0;
 
@@ -79,6 +79,11 @@ int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ct
 	if (f && f->action) {
 		buf_puts(&sql, " AND action = ?");
 		params[np++] = f->action;
+	}
+	if (f && f->object_kind && f->object_key) {
+		buf_puts(&sql, " AND object_kind = ? AND object_key = ?");
+		params[np++] = f->object_kind;
+		params[np++] = f->object_key;
 	}
 	if (f && f->since) {
 		buf_puts(&sql, " AND time >= ?");

@@ -32,6 +32,8 @@ typedef struct audit_filter {
 	int64_t limit;     /* 0 = all */
 	int64_t offset;    /* rows skipped (with limit) */
 	int newest_first;
+	const char *object_kind;  /* with object_key: one record's rows */
+	const char *object_key;
 } audit_filter;
 
 /* The last row's seq and hash (hash: 65 bytes). Returns 1, or 0 when the

@@ -9,6 +9,7 @@
 MIG(mig_0001_core);
 MIG(mig_0002_auth);
 MIG(mig_0003_warnings);
+MIG(mig_0004_scope);
 MIG(mig_0005_desk);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
@@ -17,6 +18,7 @@ const migration migrations[] = {
 	ENTRY(1, "core", mig_0001_core),
 	ENTRY(2, "auth", mig_0002_auth),
 	ENTRY(3, "warnings", mig_0003_warnings),
+	ENTRY(4, "scope", mig_0004_scope),
 	ENTRY(5, "desk", mig_0005_desk),
 };
 

@@ -241,11 +241,22 @@ int rec_ref_info(db *d, const kind *k, const char *key, int64_t *id, char **name
 
 /* ---- reading ------------------------------------------------------------ */
 
-void rec_query_init(rec_query *q, const kind *k)
+void rec_query_init(rec_query *q, const kind *k, const rec_scope *scope)
 {
 	memset(q, 0, sizeof *q);
 	q->k = k;
 	q->sort_field = -1;
+	if (scope)
+		q->scope = *scope;  /* else the zero scope: nothing */
+}
+
+rec_scope rec_scope_all(void)
+{
+	rec_scope s;
+
+	memset(&s, 0, sizeof s);
+	s.kind = REC_SCOPE_ALL;
+	return s;
 }
 
 /* The column holding the project code of a kind, or NULL. */
@@ -258,79 +269,174 @@ static const char *project_column(const kind *k)
 	return NULL;
 }
 
-/* Appends "SELECT code FROM projects WHERE ..." - the projects scope s
- * lets its holder see - to proj, recording the bound values in params. */
-static void scope_projects(const rec_scope *s, buf *proj, const char **params, int *np)
+/*
+ * The scope's SQL. An enterprise E relates to a project as its owner
+ * (建设单位, owner_uscc), its general contractor (施工总承包单位,
+ * contractor_uscc) or an employer (employments.employer_uscc); see the
+ * table in docs/security.md. Every builder appends SQL with '?' and
+ * records the values to bind, in order, in params[*np].
+ */
+#define SQL_PART "SELECT code FROM projects WHERE owner_uscc = ? OR contractor_uscc = ? " \
+		 "OR code IN (SELECT project_code FROM employments WHERE employer_uscc = ?)"
+#define SQL_RESP "SELECT code FROM projects WHERE owner_uscc = ? OR contractor_uscc = ?"
+#define SQL_GC "SELECT code FROM projects WHERE contractor_uscc = ?"
+#define SQL_STREET "SELECT code FROM projects WHERE street = ?"
+
+static void push(const char **params, int *np, const char *v, int times)
 {
-	buf_puts(proj, "SELECT code FROM projects WHERE 1=1");
-	if (s->street) {
-		buf_puts(proj, " AND street = ?");
-		params[(*np)++] = s->street;
-	}
-	if (s->uscc) {
-		buf_puts(proj, " AND (contractor_uscc = ? OR owner_uscc = ? OR code IN "
-			 "(SELECT project_code FROM employments WHERE employer_uscc = ?))");
-		params[(*np)++] = s->uscc;
-		params[(*np)++] = s->uscc;
-		params[(*np)++] = s->uscc;
+	while (times-- > 0)
+		params[(*np)++] = v;
+}
+
+/* Rows of k a street officer sees: those of the street's projects. */
+static void street_rows(const rec_scope *s, const kind *k, const char *a, buf *sql,
+			const char **params, int *np)
+{
+	const char *pc = project_column(k);
+
+	if (pc) {
+		buf_fmt(sql, " AND %s.%s IN (" SQL_STREET ")", a, pc);
+		push(params, np, s->street, 1);
+	} else if (strcmp(k->name, "transactions") == 0) {
+		buf_fmt(sql, " AND %s.account_no IN (SELECT account_no FROM accounts WHERE "
+			"project_code IN (" SQL_STREET "))", a);
+		push(params, np, s->street, 1);
+	} else if (strcmp(k->name, "workers") == 0) {
+		buf_fmt(sql, " AND %s.id_number IN (SELECT worker_id_number FROM employments "
+			"WHERE project_code IN (" SQL_STREET "))", a);
+		push(params, np, s->street, 1);
+	} else if (strcmp(k->name, "enterprises") == 0) {
+		buf_fmt(sql, " AND %s.uscc IN (SELECT owner_uscc FROM projects WHERE street = ? "
+			"UNION SELECT contractor_uscc FROM projects WHERE street = ? "
+			"UNION SELECT employer_uscc FROM employments WHERE project_code IN ("
+			SQL_STREET "))", a);
+		push(params, np, s->street, 3);
+	} else {
+		buf_puts(sql, " AND 0");
 	}
 }
 
-int rec_scope_none(const rec_scope *s)
+/* Rows of k an enterprise sees (read), or with write set, the rows it
+ * writes: only those where it is the employer. */
+static void enterprise_rows(const rec_scope *s, const kind *k, const char *a, int write,
+			    buf *sql, const char **params, int *np)
 {
-	return !s || (!s->street && !s->uscc);
+	const char *e = s->uscc, *n = k->name;
+	/* The general contractor reads its subcontractors' rows. */
+	const char *gc = write ? "" : " OR %s.project_code IN (" SQL_GC ")";
+	buf tail = BUF_INIT;
+
+	buf_fmt(&tail, gc, a);
+	if (strcmp(n, "employments") == 0 || strcmp(n, "payroll") == 0) {
+		buf_fmt(sql, " AND (%s.employer_uscc = ?%S)", a, &tail);
+		push(params, np, e, write ? 1 : 2);
+	} else if (strcmp(n, "attendance") == 0) {
+		/* An attendance day is the employer's when one of its
+		 * employments of that worker on that project covers it. */
+		buf_fmt(sql, " AND (EXISTS (SELECT 1 FROM employments x WHERE "
+			"x.project_code = %s.project_code AND x.worker_id_number = "
+			"%s.worker_id_number AND x.employer_uscc = ? AND x.entry_date <= %s.date "
+			"AND (x.exit_date IS NULL OR x.exit_date >= %s.date))%S)", a, a, a, a, &tail);
+		push(params, np, e, write ? 1 : 2);
+	} else if (strcmp(n, "workers") == 0) {
+		/* A person while employed now: by E, or (read) on E's
+		 * contract. "Now" is s->today; an empty one matches nothing. */
+		buf_fmt(sql, " AND %s.id_number IN (SELECT worker_id_number FROM employments "
+			"WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?) "
+			"AND (employer_uscc = ?%s))", a,
+			write ? "" : " OR project_code IN (" SQL_GC ")");
+		push(params, np, s->today, 2);
+		push(params, np, e, write ? 1 : 2);
+	} else if (write) {
+		buf_puts(sql, " AND 0");  /* an enterprise writes nothing else */
+	} else if (strcmp(n, "projects") == 0) {
+		buf_fmt(sql, " AND %s.code IN (" SQL_PART ")", a);
+		push(params, np, e, 3);
+	} else if (strcmp(n, "accounts") == 0 || strcmp(n, "deposits") == 0) {
+		buf_fmt(sql, " AND %s.project_code IN (" SQL_RESP ")", a);
+		push(params, np, e, 2);
+	} else if (strcmp(n, "transactions") == 0) {
+		buf_fmt(sql, " AND %s.account_no IN (SELECT account_no FROM accounts WHERE "
+			"project_code IN (" SQL_RESP "))", a);
+		push(params, np, e, 2);
+	} else if (strcmp(n, "enterprises") == 0) {
+		buf_fmt(sql, " AND (%s.uscc = ? OR %s.uscc IN ("
+			"SELECT owner_uscc FROM projects WHERE code IN (" SQL_PART ") "
+			"UNION SELECT contractor_uscc FROM projects WHERE code IN (" SQL_PART ") "
+			"UNION SELECT employer_uscc FROM employments WHERE project_code IN ("
+			SQL_PART ")))", a, a);
+		push(params, np, e, 10);
+	} else {
+		buf_puts(sql, " AND 0");
+	}
+	buf_free(&tail);
+}
+
+/* The internal scope kind of an enterprise's writable rows. */
+#define SCOPE_EMPLOYER ((rec_scope_kind)100)
+
+/* Appends the row restriction of s on kind k (table alias a). */
+static void scope_rows(const rec_scope *s, const kind *k, const char *a, buf *sql,
+		       const char **params, int *np)
+{
+	if (!s) {
+		buf_puts(sql, " AND 0");
+		return;
+	}
+	switch ((int)s->kind) {
+	case REC_SCOPE_ALL:
+		return;
+	case REC_SCOPE_STREET:
+	case REC_SCOPE_ENTERPRISE:
+	case SCOPE_EMPLOYER:
+		if (strcmp(k->name, "min_wages") == 0 && s->kind != SCOPE_EMPLOYER)
+			return;  /* public */
+		if (s->kind == REC_SCOPE_STREET ? !s->street : !s->uscc)
+			break;
+		if (s->kind == REC_SCOPE_STREET)
+			street_rows(s, k, a, sql, params, np);
+		else
+			enterprise_rows(s, k, a, s->kind == SCOPE_EMPLOYER, sql, params, np);
+		return;
+	case REC_SCOPE_BANK:
+		if (!s->bank || strcmp(k->name, "transactions") != 0)
+			break;
+		buf_fmt(sql, " AND %s.account_no IN (SELECT c.account_no FROM accounts c "
+			"JOIN banks b ON b.code = ? WHERE substr(c.bank_name, 1, length(b.name)) "
+			"= b.name)", a);
+		push(params, np, s->bank, 1);
+		return;
+	default:
+		break;
+	}
+	buf_puts(sql, " AND 0");  /* nothing (fail closed) */
+}
+
+int rec_scope_rows_sql(const rec_scope *s, const kind *k, const char *alias, buf *sql,
+		       const char **params)
+{
+	int np = 0;
+
+	scope_rows(s, k, alias, sql, params, &np);
+	return np;
 }
 
 int rec_scope_sql(const rec_scope *s, const char *col, buf *sql, const char **params)
 {
-	buf proj = BUF_INIT;
 	int np = 0;
 
-	if (rec_scope_none(s))
+	if (s && s->kind == REC_SCOPE_ALL)
 		return 0;
-	scope_projects(s, &proj, params, &np);
-	buf_fmt(sql, " AND %s IN (%S)", col, &proj);
-	buf_free(&proj);
-	return np;
-}
-
-/*
- * Appends the scope restriction (street / enterprise) as SQL with '?'
- * parameters, and records their values in params. Kinds reach a project
- * through project_code, or (transactions) through their account, or
- * (workers) through an employment, or (enterprises) by taking part in one.
- */
-static void scope_sql(const kind *k, const rec_scope *s, buf *sql,
-		      const char **params, int *np)
-{
-	const char *pc = project_column(k);
-	buf proj = BUF_INIT;
-	int first = *np;
-
-	if (rec_scope_none(s) || strcmp(k->name, "min_wages") == 0)
-		return;  /* min_wages are public: no restriction */
-	scope_projects(s, &proj, params, np);
-	if (pc)
-		buf_fmt(sql, " AND %s IN (%S)", pc, &proj);
-	else if (strcmp(k->name, "transactions") == 0)
-		buf_fmt(sql, " AND account_no IN (SELECT account_no FROM accounts WHERE project_code IN (%S))", &proj);
-	else if (strcmp(k->name, "workers") == 0)
-		buf_fmt(sql, " AND id_number IN (SELECT worker_id_number FROM employments WHERE project_code IN (%S))", &proj);
-	else if (strcmp(k->name, "enterprises") == 0) {
-		buf_fmt(sql, " AND uscc IN (SELECT owner_uscc FROM projects WHERE code IN (%S) "
-			"UNION SELECT contractor_uscc FROM projects WHERE code IN (%S) "
-			"UNION SELECT employer_uscc FROM employments WHERE project_code IN (%S))",
-			&proj, &proj, &proj);
-		/* the subquery appears three times: so do its values */
-		int n = *np - first;
-		for (int rep = 0; rep < 2; rep++)
-			for (int i = 0; i < n; i++)
-				params[(*np)++] = params[first + i];
+	if (s && s->kind == REC_SCOPE_STREET && s->street) {
+		buf_fmt(sql, " AND %s IN (" SQL_STREET ")", col);
+		push(params, &np, s->street, 1);
+	} else if (s && s->kind == REC_SCOPE_ENTERPRISE && s->uscc) {
+		buf_fmt(sql, " AND %s IN (" SQL_RESP ")", col);
+		push(params, &np, s->uscc, 2);
 	} else {
-		buf_puts(sql, " AND 0");  /* a kind without a rule: nothing (fail closed) */
-		*np = first;
+		buf_puts(sql, " AND 0");
 	}
-	buf_free(&proj);
+	return np;
 }
 
 /* Builds "FROM t WHERE ..." for q into sql and binds nothing yet: the
@@ -383,7 +489,7 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 	}
 	const char *sp[16];
 	int nsp = 0;
-	scope_sql(k, &q->scope, sql, sp, &nsp);
+	scope_rows(&q->scope, k, k->table, sql, sp, &nsp);
 	for (int i = 0; i < nsp; i++) {
 		p[np].s = sp[i];
 		p[np++].is_int = 0;
@@ -492,9 +598,7 @@ int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	int np, found = 0;
 	rec_query q;
 
-	rec_query_init(&q, k);
-	if (scope)
-		q.scope = *scope;
+	rec_query_init(&q, k, scope);
 	select_cols(k, &sql);
 	np = where_sql(&q, &sql, p, 14);
 	buf_puts(&sql, " AND id = ?");
@@ -519,13 +623,11 @@ int rec_key_in_scope(db *d, const kind *k, const char *key, const char *value,
 {
 	rec_query q;
 
-	rec_query_init(&q, k);
+	rec_query_init(&q, k, s);
 	q.filters[0].field = kind_key_index(k, key);
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = value;
-	q.nfilters = q.filters[0].field >= 0 ? 1 : 0;
-	if (s)
-		q.scope = *s;
+	q.nfilters = q.filters[0].field >= 0 && value ? 1 : 0;
 	return q.nfilters == 1 && rec_count(d, &q) > 0;
 }
 
@@ -537,13 +639,13 @@ static const char *val_of(const kind *k, const kind_val *vals, const char *key)
 	return i >= 0 && vals[i].present ? vals[i].s : NULL;
 }
 
-/* Whether the record vals identifies by its key exists (within s, or at
- * all when s is NULL). */
+/* Whether the record vals identifies by its key exists within s (at all:
+ * pass an REC_SCOPE_ALL scope). */
 static int key_exists(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 {
 	rec_query q;
 
-	rec_query_init(&q, k);
+	rec_query_init(&q, k, s);
 	for (int i = 0; i < k->nfields && q.nfilters < REC_MAX_FILTERS; i++) {
 		if (!(k->fields[i].flags & F_KEY) || !vals[i].present)
 			continue;
@@ -554,47 +656,160 @@ static int key_exists(db *d, const kind *k, const kind_val *vals, const rec_scop
 		f->ivalue = vals[i].i;
 		f->is_int = vals[i].is_int;
 	}
-	if (s)
-		q.scope = *s;
 	return q.nfilters > 0 && rec_count(d, &q) > 0;
 }
 
+static int streq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+/* Whether another enterprise than uscc employs worker id today. */
+static int other_current_employer(db *d, const char *id, const char *uscc, const char *today)
+{
+	return db_int(d, 0,
+		      "SELECT count(*) FROM employments WHERE worker_id_number = ? "
+		      "AND employer_uscc <> ? AND entry_date <= ? "
+		      "AND (exit_date IS NULL OR exit_date >= ?)",
+		      "tttt", id, uscc, today, today) > 0;
+}
+
+/* Whether the registered worker's name, phone, bank or card differ from
+ * the row's (an absent value clears a stored one, so it differs too). */
+static int worker_data_differs(db *d, const kind *k, const kind_val *vals)
+{
+	static const char *const fields[] = {"name", "phone", "bank_name", "bank_card"};
+	int differs = 0;
+	db_stmt *st = db_prepare(d, "SELECT name, phone, bank_name, bank_card FROM workers "
+				    "WHERE id_number = ?");
+
+	db_bind_text(st, 1, val_of(k, vals, "id_number"));
+	if (db_step(st) == DB_ROW) {
+		for (int i = 0; i < 4 && !differs; i++) {
+			const char *v = val_of(k, vals, fields[i]);
+			const char *old = db_col_is_null(st, i) ? NULL : db_col_text(st, i);
+			differs = (v == NULL) != (old == NULL) || (v && strcmp(v, old) != 0);
+		}
+		db_reset(st);
+	}
+	db_finalize(st);
+	return differs;
+}
+
 /*
- * A row is in scope when (a) the record it would overwrite, if any, is in
- * scope, and (b) its new values place it in scope: its project (directly,
- * or through its account for a transaction) is one the scope sees; a new
- * project lies in the scope's street / is owned or contracted by the
- * scope's enterprise. A worker (the district's register of people) may be
- * added when new, or changed when already employed in scope. Enterprises
- * and minimum wages are never written by a scoped principal.
+ * An enterprise's write (docs/security.md, the enterprise table): it
+ * writes only rows where it is the employer, on projects it takes part
+ * in; a record it only reads (a general contractor's view) is
+ * REC_WRITE_READONLY. A new employment needs a person whose data the
+ * enterprise supplied itself or employs now (so registering one gives it
+ * no one else's data, and an unknown and a known ID number answer alike).
+ * A worker may be registered anew, or rewritten unless another enterprise
+ * employs the person now and the row changes the data it relies on.
+ */
+static int enterprise_write(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
+{
+	rec_scope w = *s;
+	const char *e = s->uscc, *n = k->name;
+	const char *pc = val_of(k, vals, "project_code"), *wid = val_of(k, vals, "worker_id_number");
+
+	rec_scope all = rec_scope_all();
+
+	w.kind = SCOPE_EMPLOYER;
+	if (strcmp(n, "workers") == 0) {
+		const char *id = val_of(k, vals, "id_number");
+		if (key_exists(d, k, vals, &all) && other_current_employer(d, id, e, s->today) &&
+		    worker_data_differs(d, k, vals))
+			return REC_WRITE_RELIED;
+		return REC_WRITE_OK;
+	}
+	int existed = key_exists(d, k, vals, &all);
+	if (existed && !key_exists(d, k, vals, &w))
+		return key_exists(d, k, vals, s) ? REC_WRITE_READONLY : REC_WRITE_OUT;
+	if (!pc || !rec_key_in_scope(d, kind_find("projects"), "code", pc, s))
+		return REC_WRITE_OUT;
+	if (strcmp(n, "employments") == 0) {
+		if (!streq(val_of(k, vals, "employer_uscc"), e))
+			return REC_WRITE_OUT;
+		if (!existed && !rec_key_in_scope(d, kind_find("workers"), "id_number", wid, &w) &&
+		    db_int(d, 0, "SELECT count(*) FROM worker_suppliers WHERE id_number = ? "
+				 "AND uscc = ?", "tt", wid, e) == 0)
+			return REC_WRITE_UNHELD;
+		return REC_WRITE_OK;
+	}
+	if (strcmp(n, "payroll") == 0) {
+		if (!streq(val_of(k, vals, "employer_uscc"), e))
+			return REC_WRITE_OUT;
+		return db_int(d, 0, "SELECT count(*) FROM employments WHERE project_code = ? AND "
+				    "worker_id_number = ? AND employer_uscc = ?", "ttt", pc, wid, e) > 0
+			? REC_WRITE_OK : REC_WRITE_OUT;
+	}
+	if (strcmp(n, "attendance") == 0) {
+		const char *day = val_of(k, vals, "date");
+		return day && db_int(d, 0, "SELECT count(*) FROM employments WHERE project_code = ? "
+				     "AND worker_id_number = ? AND employer_uscc = ? AND entry_date <= ? "
+				     "AND (exit_date IS NULL OR exit_date >= ?)",
+				     "ttttt", pc, wid, e, day, day) > 0
+			? REC_WRITE_OK : REC_WRITE_OUT;
+	}
+	return REC_WRITE_OUT;
+}
+
+/*
+ * A street's (or a bank's) row is in scope when (a) the record it would
+ * overwrite, if any, is in scope, and (b) its new values place it in
+ * scope: its project (directly, or through its account for a
+ * transaction) is one the scope sees; a new project lies in the street.
+ * Enterprises: enterprise_write. A NULL or zero scope writes nothing.
  */
 int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 {
 	const char *pc;
+	rec_scope all = rec_scope_all();
 
-	if (rec_scope_none(s))
-		return 1;
-	if (key_exists(d, k, vals, NULL) && !key_exists(d, k, vals, s))
-		return 0;                                   /* (a) */
-	if (strcmp(k->name, "projects") == 0) {
-		const char *street = val_of(k, vals, "street");
-		const char *owner = val_of(k, vals, "owner_uscc");
-		const char *contractor = val_of(k, vals, "contractor_uscc");
-		if (s->street && (!street || strcmp(street, s->street) != 0))
-			return 0;
-		if (s->uscc && !((owner && strcmp(owner, s->uscc) == 0) ||
-				 (contractor && strcmp(contractor, s->uscc) == 0) ||
-				 key_exists(d, k, vals, s)))
-			return 0;
-		return 1;
-	}
+	if (!s || s->kind == REC_SCOPE_NOTHING)
+		return REC_WRITE_OUT;
+	if (s->kind == REC_SCOPE_ALL)
+		return REC_WRITE_OK;
+	if (s->kind == REC_SCOPE_ENTERPRISE)
+		return s->uscc ? enterprise_write(d, k, vals, s) : REC_WRITE_OUT;
+	if (key_exists(d, k, vals, &all) && !key_exists(d, k, vals, s))
+		return REC_WRITE_OUT;                       /* (a) */
+	if (strcmp(k->name, "projects") == 0)
+		return s->kind == REC_SCOPE_STREET && streq(val_of(k, vals, "street"), s->street);
 	if (project_column(k) && (pc = val_of(k, vals, project_column(k))))
 		return rec_key_in_scope(d, kind_find("projects"), "code", pc, s);
 	if (strcmp(k->name, "transactions") == 0) {
 		const char *acct = val_of(k, vals, "account_no");
 		return acct && rec_key_in_scope(d, kind_find("accounts"), "account_no", acct, s);
 	}
-	if (strcmp(k->name, "workers") == 0)
-		return 1;                                   /* (a) decided */
-	return 0;
+	return REC_WRITE_OUT;
+}
+
+int rec_worker_supplied(db *d, const char *id_number, const char *uscc)
+{
+	return db_run(d, "INSERT OR IGNORE INTO worker_suppliers (id_number, uscc) VALUES (?, ?)",
+		      "tt", id_number, uscc);
+}
+
+int rec_take_card_changes(db *d, rec_card_cb cb, void *ctx)
+{
+	int rc, n = 0;
+	db_stmt *st = db_prepare(d, "SELECT worker_id, id_number, old_card, new_card "
+				    "FROM worker_card_changes ORDER BY seq");
+
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *o = db_col_is_null(st, 2) ? NULL : db_col_text(st, 2);
+		const char *w = db_col_is_null(st, 3) ? NULL : db_col_text(st, 3);
+		if (cb(ctx, db_col_int(st, 0), db_col_text(st, 1), o, w) != 0)
+			rc = DB_ERROR;
+		if (rc != DB_ROW)
+			break;
+		n++;
+	}
+	db_finalize(st);
+	if (rc != DB_DONE)
+		return -1;
+	if (n > 0 && db_run(d, "DELETE FROM worker_card_changes", "") != DB_DONE)
+		return -1;
+	return n;
 }

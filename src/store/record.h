@@ -57,13 +57,30 @@ typedef struct rec_filter {
 	int is_int;
 } rec_filter;
 
-/* Row-level visibility (access control) applied by every read: a list of
- * streets, an enterprise or a bank; empty = no restriction. Filled by the
- * access layer, never by a handler. */
+/* Row-level visibility (access control), applied by every read and write
+ * check. Fail closed: a zero-initialised scope (kind REC_SCOPE_NOTHING) or
+ * a NULL pointer matches no row at all; "everything" is the explicit kind
+ * REC_SCOPE_ALL, given only to the district-wide roles (admin, inspector,
+ * leader) and the CLI. Filled by the access layer (role_scope_of), never
+ * by a handler. The strings are borrowed. */
+typedef enum rec_scope_kind {
+	REC_SCOPE_NOTHING = 0,  /* no row (the zero value) */
+	REC_SCOPE_ALL,          /* every row: district-wide roles, the CLI */
+	REC_SCOPE_STREET,       /* projects of street, and what hangs on them */
+	REC_SCOPE_ENTERPRISE,   /* the enterprise uscc: docs/security.md's table */
+	REC_SCOPE_BANK,         /* transactions of the accounts bank holds */
+} rec_scope_kind;
+
 typedef struct rec_scope {
-	const char *street;     /* only records of projects in this street */
-	const char *uscc;       /* only records of this enterprise's projects */
+	rec_scope_kind kind;
+	const char *street;     /* REC_SCOPE_STREET */
+	const char *uscc;       /* REC_SCOPE_ENTERPRISE */
+	const char *bank;       /* REC_SCOPE_BANK: a code of the banks table */
+	char today[11];         /* YYYY-MM-DD: "currently employed" is judged on it */
 } rec_scope;
+
+/* The scope that sees everything (district-wide roles, the CLI). */
+rec_scope rec_scope_all(void);
 
 #define REC_MAX_FILTERS 16
 
@@ -80,34 +97,62 @@ typedef struct rec_query {
 	rec_scope scope;
 } rec_query;
 
-void rec_query_init(rec_query *q, const kind *k);
+/* Starts a query of kind k within scope (copied; NULL = nothing): the
+ * scope is a mandatory argument, so no read can forget it. */
+void rec_query_init(rec_query *q, const kind *k, const rec_scope *scope);
 /* Counts the matching records. */
 int64_t rec_count(db *d, const rec_query *q);
 /* Calls cb for each matching record in order; vals are valid during the
  * call only. Returns the number of rows or -1 on a database error. */
 typedef void (*rec_cb)(void *ctx, int64_t id, const kind_val *vals);
 int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx);
-/* Loads one record by id into vals (caller clears them with
- * kind_val_clear). Returns 1 if found, 0 if not (or not in scope). */
+/* Loads one record by id within scope (mandatory: NULL or zero finds
+ * nothing) into vals (caller clears them with kind_val_clear). Returns 1
+ * if found, 0 if not (or not in scope). */
 int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	    kind_val *vals);
 
 /* ---- scope ------------------------------------------------------------- */
 
-/* Whether s restricts nothing (NULL, or neither street nor USCC). */
-int rec_scope_none(const rec_scope *s);
 /* Appends " AND col IN (SELECT code FROM projects WHERE ...)" - the
- * projects s lets its holder see - to sql, and the values to bind, in
- * order, to params (room for 4). Returns how many (0 and nothing appended
- * when s restricts nothing). The one definition of "a project in scope",
- * shared with the dashboard's queries (stats.c). */
+ * projects s answers for: a street's, an enterprise's as owner or general
+ * contractor, all for REC_SCOPE_ALL, none otherwise (" AND 0") - to sql,
+ * and the values to bind, in order, to params (room for 8). Returns how
+ * many. Used by project-level figures (stats.c, warn_query.c). */
 int rec_scope_sql(const rec_scope *s, const char *col, buf *sql, const char **params);
+/* Appends " AND <the rows of kind k that s sees>" for the table k->table
+ * known as alias in the statement, and its values to params (room for
+ * 16). Returns how many. The one definition of row-level scope. */
+int rec_scope_rows_sql(const rec_scope *s, const kind *k, const char *alias, buf *sql,
+		       const char **params);
 /* Whether a record of k whose field key equals value exists within s. */
 int rec_key_in_scope(db *d, const kind *k, const char *key, const char *value,
 		     const rec_scope *s);
-/* Whether a scoped principal may write the validated row vals of k: the
- * record it replaces (if any) and the row itself lie in s. Always 1 for
- * an unrestricted s. Used by the HTTP layer's per-row import check. */
+
+/* Answers of rec_in_scope. */
+enum {
+	REC_WRITE_OUT = 0,     /* outside the scope (or a kind it never writes) */
+	REC_WRITE_OK = 1,
+	REC_WRITE_READONLY,    /* seen, not written: a general contractor's view */
+	REC_WRITE_RELIED,      /* a worker's bank card / phone another current
+				* employer relies on: the bureau changes it */
+	REC_WRITE_UNHELD,      /* an employment of a person whose data the
+				* enterprise has not supplied itself */
+};
+/* Whether a principal of scope s may write the validated row vals of k
+ * (REC_WRITE_*): the record it replaces (if any) and the row itself lie
+ * in s's writable rows (docs/security.md, "Review findings (issue 7)").
+ * REC_WRITE_OK for REC_SCOPE_ALL; REC_WRITE_OUT for a NULL / zero scope. */
 int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s);
+/* Calls cb for every change of a worker's bank card noted since the last
+ * call (migration 0004's trigger: old / new card, NULL when none), in
+ * order, then forgets them; inside the writing transaction. Returns how
+ * many, or -1 on a database error or when cb returned non-zero. */
+typedef int (*rec_card_cb)(void *ctx, int64_t worker_id, const char *id_number,
+			   const char *old_card, const char *new_card);
+int rec_take_card_changes(db *d, rec_card_cb cb, void *ctx);
+/* Records that enterprise uscc supplied the data of worker id_number
+ * itself (it may then register an employment of that person). */
+int rec_worker_supplied(db *d, const char *id_number, const char *uscc);
 
 #endif

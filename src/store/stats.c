@@ -79,7 +79,7 @@ static db_stmt *scoped_stmt(db *d, const rec_scope *s, const char *col, const ch
 			    const char *types, va_list ap)
 {
 	buf clause = BUF_INIT, sql = BUF_INIT;
-	const char *sp[4];
+	const char *sp[8];
 	int nsp = rec_scope_sql(s, col, &clause, sp), i;
 
 	buf_fmt(&sql, sql_fmt, buf_str(&clause));
@@ -250,14 +250,25 @@ static const stats_col watt_cols[] = {
 int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope,
 			    stats_table *out)
 {
-	return scoped_table(d, out, watt_cols, N(watt_cols), scope, "a.project_code",
-			    "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
-			    "FROM (SELECT DISTINCT project_code FROM employments "
-			    "      WHERE worker_id_number = ?) e "
-			    "JOIN attendance a ON a.project_code = e.project_code "
-			    "AND a.worker_id_number = ? WHERE 1=1%s "
-			    "GROUP BY a.project_code, m ORDER BY m, a.project_code",
-			    "tt", id_number, id_number);
+	buf clause = BUF_INIT, sql = BUF_INIT;
+	const char *sp[16];
+	/* the attendance rows the caller sees (an employer: its own days) */
+	int nsp = rec_scope_rows_sql(scope, kind_find("attendance"), "a", &clause, sp);
+
+	buf_fmt(&sql, "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
+		"FROM (SELECT DISTINCT project_code FROM employments "
+		"      WHERE worker_id_number = ?) e "
+		"JOIN attendance a ON a.project_code = e.project_code "
+		"AND a.worker_id_number = ? WHERE 1=1%S "
+		"GROUP BY a.project_code, m ORDER BY m, a.project_code", &clause);
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	db_bind_text(st, 1, id_number);
+	db_bind_text(st, 2, id_number);
+	for (int i = 0; i < nsp; i++)
+		db_bind_text(st, 3 + i, sp[i]);
+	buf_free(&clause);
+	buf_free(&sql);
+	return collect(st, out, watt_cols, N(watt_cols));
 }
 
 /* ---- accounts ------------------------------------------------------------- */
@@ -379,18 +390,14 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 
 	memset(o, 0, sizeof *o);
 	/* Counts of records as the lists count them (same scope rules). */
-	rec_query_init(&q, pk);
-	if (sc)
-		q.scope = *sc;
+	rec_query_init(&q, pk, sc);
 	o->projects_total = rec_count(d, &q);
 	q.filters[0].field = kind_key_index(pk, "status");
 	q.filters[0].op = REC_EQ;
 	q.filters[0].value = "active";
 	q.nfilters = 1;
 	o->projects_active = rec_count(d, &q);
-	rec_query_init(&q, kind_find("workers"));
-	if (sc)
-		q.scope = *sc;
+	rec_query_init(&q, kind_find("workers"), sc);
 	o->workers_registered = rec_count(d, &q);
 
 	if (scoped_table(d, &o->by_status, status_cols, N(status_cols), sc, "code",

@@ -29,6 +29,8 @@ const PERMS = {
   inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings', 'scan'],
   street: ['read', 'export', 'reveal', 'warnings'],
   enterprise: ['read', 'write', 'import', 'export', 'reveal'],
+  contractor: ['read', 'write', 'import', 'export', 'reveal'],
+  owner: ['read', 'write', 'import', 'export', 'reveal'],
   leader: ['read', 'export'],
   bank: ['write', 'import'],
   anonymous: [],
@@ -36,8 +38,15 @@ const PERMS = {
 const WRITABLE = {
   admin: ALL_KINDS,
   enterprise: ['workers', 'employments', 'attendance', 'payroll'],
+  contractor: ['workers', 'employments', 'attendance', 'payroll'],
+  owner: ['workers', 'employments', 'attendance', 'payroll'],
   bank: ['transactions'],
 };
+/* Enterprise accounts: E3 a subcontractor (an employer) on BH-2026-001, E2
+ * the general contractor and E1 the owner of every project (helpers.mjs). */
+const ENTERPRISES = { enterprise: 'E3', contractor: 'E2', owner: 'E1' };
+/* "Currently employed" is judged on the server's today (Asia/Shanghai). */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const SEES_PERSONAL = { admin: true, inspector: true };
 const ROLES = Object.keys(PERMS);
 
@@ -65,16 +74,68 @@ let scopeOf; // role -> Set of project codes, or null (everything)
 function projectsOf(role) {
   const p = all.projects;
   if (role === 'street') return new Set(p.filter((x) => x.street === USERS.street.street).map((x) => x.code));
-  if (role === 'enterprise') {
-    const u = ID[`uscc:${USERS.enterprise.uscc}`];
+  if (ENTERPRISES[role]) {
+    const u = ID[`uscc:${ENTERPRISES[role]}`];
     return new Set([...p.filter((x) => x.owner_uscc === u || x.contractor_uscc === u).map((x) => x.code),
       ...all.employments.filter((e) => e.employer_uscc === u).map((e) => e.project_code)]);
   }
   return null;
 }
 
+/** Whether employment e covers day d (YYYY-MM-DD). */
+const covers = (e, d) => e.entry_date <= d && (!e.exit_date || e.exit_date >= d);
+
+/**
+ * Whether an enterprise (USCC u) sees record rec of kind - the table of
+ * docs/security.md: rows where it is the employer; its subcontractors'
+ * rows on projects it is the general contractor of (read only); the
+ * account, transactions, deposits (and warnings) of projects it owns or
+ * contracts; a worker while employed now; the projects it takes part in.
+ */
+function enterpriseSees(role, kind, rec) {
+  const u = ID[`uscc:${ENTERPRISES[role]}`];
+  const P = scopeOf[role];
+  const gc = new Set(all.projects.filter((p) => p.contractor_uscc === u).map((p) => p.code));
+  const resp = new Set(all.projects.filter((p) => p.contractor_uscc === u || p.owner_uscc === u).map((p) => p.code));
+  switch (kind) {
+  case 'projects': return P.has(rec.code);
+  case 'employments': case 'payroll': return rec.employer_uscc === u || gc.has(rec.project_code);
+  case 'attendance':
+    return gc.has(rec.project_code) || all.employments.some((e) => e.project_code === rec.project_code
+      && e.worker_id_number === rec.worker_id_number && e.employer_uscc === u && covers(e, rec.date));
+  case 'workers':
+    return all.employments.some((e) => e.worker_id_number === rec.id_number && covers(e, TODAY)
+      && (e.employer_uscc === u || gc.has(e.project_code)));
+  case 'accounts': case 'deposits': return resp.has(rec.project_code);
+  case 'transactions': {
+    const a = all.accounts.find((x) => x.account_no === rec.account_no);
+    return !!a && resp.has(a.project_code);
+  }
+  case 'enterprises': {
+    const takes = new Set([u, ...all.projects.filter((p) => P.has(p.code)).flatMap((p) => [p.owner_uscc, p.contractor_uscc]),
+      ...all.employments.filter((e) => P.has(e.project_code)).map((e) => e.employer_uscc)]);
+    return takes.has(rec.uscc);
+  }
+  case 'min_wages': return true;
+  default: return false;
+  }
+}
+
+/** Whether an enterprise role may write rec (of a writable kind) it sees. */
+function enterpriseWrites(role, kind, rec) {
+  const u = ID[`uscc:${ENTERPRISES[role]}`];
+  switch (kind) {
+  case 'employments': case 'payroll': return rec.employer_uscc === u;
+  case 'attendance':
+    return all.employments.some((e) => e.project_code === rec.project_code
+      && e.worker_id_number === rec.worker_id_number && e.employer_uscc === u && covers(e, rec.date));
+  default: return true; // workers: an unchanged rewrite of a worker it sees
+  }
+}
+
 /** Whether role sees record rec of kind (the design of row-level scope). */
 function inScope(role, kind, rec) {
+  if (ENTERPRISES[role]) return enterpriseSees(role, kind, rec);
   const P = scopeOf[role];
   if (!P) return true;
   switch (kind) {
@@ -95,9 +156,34 @@ function inScope(role, kind, rec) {
   }
 }
 
+/** The projects whose warnings role sees (null: all). */
+function warningProjects(role) {
+  if (!ENTERPRISES[role]) return scopeOf[role];
+  const u = ID[`uscc:${ENTERPRISES[role]}`];
+  return new Set(all.projects.filter((p) => p.contractor_uscc === u || p.owner_uscc === u).map((p) => p.code));
+}
+
 before(async () => {
   srv = await startServer();
   base = srv.base;
+  // Rows that must be left out really exist (issue 7, finding 15c): W5,
+  // of 新港街道's BH-2026-002, also worked in February on 泰达街道's
+  // BH-2026-001 for E4 (neither the street officer's street nor E3).
+  for (const [kind, row] of [
+    ['employments', { project_code: 'BH-2026-001', worker_id_number: ID['id:W5'], entry_date: '2026-02-01',
+      employer_uscc: ID['uscc:E4'], exit_date: '2026-02-28', wage_basis: 'daily', wage_rate: '260' }],
+    ['payroll', { project_code: 'BH-2026-001', worker_id_number: ID['id:W5'], period: '2026-02',
+      employer_uscc: ID['uscc:E4'], days_worked: '18', amount_due: '4680', amount_paid: '4680',
+      paid_date: '2026-03-10' }],
+    ['attendance', { project_code: 'BH-2026-001', worker_id_number: ID['id:W5'], date: '2026-02-10' }],
+    // E3's worker W2 worked for E2 on BH-2026-002 before joining E3.
+    ['employments', { project_code: 'BH-2026-002', worker_id_number: ID['id:W2'], entry_date: '2026-01-05',
+      employer_uscc: ID['uscc:E2'], exit_date: '2026-02-20' }],
+  ]) {
+    const r = await req(base, `/api/v1/${kind}`, { method: 'POST',
+      headers: { 'content-type': 'application/json' }, body: JSON.stringify(row) });
+    assert.equal(r.status, 200, `${kind}: ${r.text}`);
+  }
   for (const k of ALL_KINDS) {
     const r = await req(base, `/api/v1/${k}?per_page=500`);
     assert.equal(r.status, 200);
@@ -116,6 +202,8 @@ before(async () => {
   // The fixture facts the matrix relies on.
   assert.deepEqual([...scopeOf.street], ['BH-2026-002']);
   assert.deepEqual([...scopeOf.enterprise], ['BH-2026-001']);
+  assert.equal(scopeOf.contractor.size, 3);
+  assert.equal(scopeOf.owner.size, 3);
 });
 after(async () => { await srv.stop(); });
 
@@ -150,7 +238,7 @@ function instances(rt) {
     // Records for {id}: inside and outside each scoped role's reach.
     const recs = [];
     if (pattern.includes('{kind}/{id}')) {
-      for (const role of ['street', 'enterprise']) {
+      for (const role of ['street', ...Object.keys(ENTERPRISES)]) {
         const i = all[kind].find((x) => inScope(role, kind, x));
         const o = all[kind].find((x) => !inScope(role, kind, x));
         for (const x of [i, o]) if (x && !recs.includes(x)) recs.push(x);
@@ -178,7 +266,12 @@ function instances(rt) {
         init = json({}); // rewrites the record as it is: "unchanged"
         // A bank reads nothing but writes its own accounts' transactions:
         // another bank's is a row error.
-        expect = (role) => (role === 'bank' ? (bankHolds(rec) ? 200 : 422) : seen(role) ? 200 : 404);
+        // Another bank's transaction (any record out of scope) is 404
+        // before any other check (issue 7, finding 8); a record an
+        // enterprise reads but does not write (a general contractor's
+        // view of its subcontractors' rows) is a row error.
+        expect = (role) => (role === 'bank' ? (bankHolds(rec) ? 200 : 404) : !seen(role) ? 404
+          : ENTERPRISES[role] && !enterpriseWrites(role, kind, rec) ? 422 : 200);
         break;
       case 'POST /api/v1/{kind}/{id}/reveal':
         init = json({ field: personalField(kind) || 'name' });
@@ -303,6 +396,25 @@ describe('row-level scope and masking', () => {
     }
   });
 
+  test('every export holds exactly the records the role should see', async () => {
+    // The key column of each kind, as the export writes it (header=en).
+    const KEY = { enterprises: 'uscc', projects: 'code', workers: 'name', employments: 'entry_date',
+      attendance: 'date', payroll: 'period', accounts: 'account_no', transactions: 'txn_id',
+      deposits: 'deposit_no', min_wages: 'effective_from' };
+    for (const role of ['street', ...Object.keys(ENTERPRISES)]) {
+      for (const kind of ALL_KINDS) {
+        const r = await req(base, `/api/v1/export/${kind}?format=csv&header=en`, { session: S[role] });
+        assert.equal(r.status, 200, `${role} ${kind}`);
+        const lines = r.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        const col = lines[0].split(',').indexOf(KEY[kind]);
+        const got = lines.slice(1).map((l) => l.split(',')[col]).sort();
+        const want = all[kind].filter((x) => inScope(role, kind, x)).map((x) => String(x[KEY[kind]])).sort();
+        assert.deepEqual(got, want, `${role} ${kind}`);
+        if (all[kind].length > want.length) assert.ok(got.length < all[kind].length, `${role} ${kind}: rows left out`);
+      }
+    }
+  });
+
   test('warnings: each role sees the warnings of its projects only, another\'s is 404', async () => {
     const scan = await req(base, '/api/v1/scan', { session: S.admin, method: 'POST',
       headers: { 'content-type': 'application/json' }, body: JSON.stringify({ as_of: '2026-05-20' }) });
@@ -311,7 +423,7 @@ describe('row-level scope and masking', () => {
     assert.ok(every.length > 0);
     for (const role of ROLES.filter((r) => PERMS[r].includes('read'))) {
       const r = await req(base, '/api/v1/warnings?status=all&per_page=500', { session: S[role] });
-      const P = scopeOf[role];
+      const P = warningProjects(role);
       const want = every.filter((w) => !P || P.has(w.project_code)).map((w) => w.id).sort();
       assert.deepEqual(r.json.items.map((w) => w.id).sort(), want, role);
       assert.equal(r.json.total, want.length, `${role} total`);
@@ -351,14 +463,37 @@ describe('row-level scope and masking', () => {
   });
 
   test('a worker page leaves out another street\'s employments', async () => {
-    // W5 works on BH-2026-002 (新港街道); W1 on BH-2026-001 only.
+    // W5 works on BH-2026-002 (新港街道) and worked on BH-2026-001
+    // (泰达街道, see before()); W1 on BH-2026-001 only.
     const w5 = all.workers.find((w) => w.id_number === ID['id:W5']);
+    const full = (await req(base, `/api/v1/workers/${w5.id}`, { session: S.admin })).json.related;
+    assert.ok(full.employments.some((e) => e.project_code === 'BH-2026-001'), 'the other street\'s row exists');
+    assert.ok(full.payroll.some((e) => e.project_code === 'BH-2026-001'));
+    assert.ok(full.attendance_by_month.some((e) => e.project_code === 'BH-2026-001'));
     const r = await req(base, `/api/v1/workers/${w5.id}`, { session: S.street });
     assert.equal(r.status, 200);
+    assert.ok(r.json.related.employments.length > 0);
+    assert.ok(r.json.related.attendance_by_month.every((e) => e.project_code === 'BH-2026-002'));
     assert.ok(r.json.related.employments.every((e) => e.project_code === 'BH-2026-002'));
     assert.ok(r.json.related.payroll.every((e) => e.project_code === 'BH-2026-002'));
     const w1 = all.workers.find((w) => w.id_number === ID['id:W1']);
     assert.equal((await req(base, `/api/v1/workers/${w1.id}`, { session: S.street })).status, 404);
+  });
+
+  test('a worker page leaves out another employer\'s employments (enterprise)', async () => {
+    // W2 works for E3 on BH-2026-001 and worked for E2 on BH-2026-002.
+    const w2 = all.workers.find((w) => w.id_number === ID['id:W2']);
+    const full = (await req(base, `/api/v1/workers/${w2.id}`, { session: S.admin })).json.related;
+    assert.ok(full.employments.some((e) => e.employer_uscc === ID['uscc:E2']), 'the other employer\'s row exists');
+    const r = await req(base, `/api/v1/workers/${w2.id}`, { session: S.enterprise });
+    assert.equal(r.status, 200);
+    assert.ok(r.json.related.employments.length > 0);
+    assert.ok(r.json.related.employments.every((e) => e.employer_uscc === ID['uscc:E3']));
+    assert.ok(r.json.related.payroll.every((e) => e.employer_uscc === ID['uscc:E3']));
+    // The general contractor E2 reads both (its own and, read-only, E3's).
+    const c = await req(base, `/api/v1/workers/${w2.id}`, { session: S.contractor });
+    assert.equal(c.status, 200);
+    assert.equal(c.json.related.employments.length, full.employments.length);
   });
 
   test('personal data: in full for admin and inspector, masked for the others', async () => {

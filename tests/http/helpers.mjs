@@ -29,6 +29,10 @@ export const USERS = {
   street: { password: 'Xingang-Pass-2026!', role: 'street', street: '新港街道' },
   enterprise: { password: 'Firm-Pass-2026!', role: 'enterprise', uscc: 'E3' },
   leader: { password: 'Chief-Pass-2026!', role: 'leader' },
+  // The other relations of an enterprise to a project (scope.test.mjs):
+  // E2 is the general contractor of every project, E1 their owner.
+  contractor: { password: 'Builder-Pass-2026!', role: 'enterprise', uscc: 'E2' },
+  owner: { password: 'Jianshe-Unit-2026!', role: 'enterprise', uscc: 'E1' },
 };
 
 /** What `anxin user add --password-stdin` is given (to change at log-in). */

@@ -54,7 +54,7 @@ before(async () => {
   writeFileSync(f, fixture('attendance_warn.csv'));
   execFileSync(ANXIN, ['import', 'attendance', f, '--db', srv.db, '--quiet'], { stdio: 'pipe' });
   execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', srv.db], { stdio: 'pipe' });
-  for (const role of ['admin', 'inspector', 'street', 'enterprise', 'leader']) {
+  for (const role of ['admin', 'inspector', 'street', 'enterprise', 'leader', 'contractor']) {
     S[role] = await login(base, role);
     assert.equal(S[role].status, 200, role);
   }
@@ -170,8 +170,11 @@ describe('detail and stats', () => {
     assert.match(ld.evidence.items[0].id_number, /\*/);
     assert.deepEqual(ld.actions, []);
     const e1 = find('WAGE_SHORT', 'BH-2026-001', '2026-04');
-    const en = (await get(`/api/v1/warnings/${e1.id}`, 'enterprise')).json;
+    // A project's warnings are its owner's and general contractor's
+    // (issue 7, finding 4): E2 reads them, without actions.
+    const en = (await get(`/api/v1/warnings/${e1.id}`, 'contractor')).json;
     assert.deepEqual(en.actions, []);
+    assert.match(en.evidence.items[0].id_number, /\*/);
     const ins = (await get(`/api/v1/warnings/${own.id}`, 'inspector')).json;
     assert.equal(ins.evidence.items[0].id_number, ID['id:W5']);
   });
@@ -219,8 +222,13 @@ describe('detail and stats', () => {
     const d = await get(`/api/v1/warnings/${other.id}`, 'street');
     assert.equal(d.status, 404);
     assert.equal(d.json.error.code, 'not_found');
+    // The general contractor E2 sees its projects' warnings; the
+    // subcontractor E3 none (it answers for its own rows, not the project).
+    const gc = await get('/api/v1/warnings?per_page=100', 'contractor');
+    assert.deepEqual(keys(gc.json.items), want(() => true));
     const en = await get('/api/v1/warnings?per_page=100', 'enterprise');
-    assert.deepEqual(keys(en.json.items), want((x) => x[1] === 'BH-2026-001'));
+    assert.deepEqual(en.json.items, []);
+    assert.equal((await get(`/api/v1/warnings/${other.id}`, 'enterprise')).status, 404);
     const st = (await get('/api/v1/warnings/stats', 'street')).json;
     assert.deepEqual(st.open, { red: 0, orange: 2, yellow: 4, total: 6 });
     assert.deepEqual(st.by_street.map((x) => x.street), ['新港街道']);

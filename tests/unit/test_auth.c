@@ -118,21 +118,32 @@ Test(role, scope)
 	memset(&u, 0, sizeof u);
 	strcpy(u.role, "street");
 	strcpy(u.street, "新港街道");
-	rec_scope s = role_scope(&u);
+	rec_scope s = role_scope(&u, "2026-05-20");
+	cr_expect_eq(s.kind, REC_SCOPE_STREET);
 	cr_expect_str_eq(s.street, "新港街道");
 	cr_expect_null(s.uscc);
 	strcpy(u.role, "enterprise");
 	strcpy(u.uscc, "91120116MA05000024");
-	s = role_scope(&u);
+	s = role_scope(&u, "2026-05-20");
+	cr_expect_eq(s.kind, REC_SCOPE_ENTERPRISE);
 	cr_expect_null(s.street);
 	cr_expect_str_eq(s.uscc, "91120116MA05000024");
+	cr_expect_str_eq(s.today, "2026-05-20");
+	/* "Everything" is an explicit value of the district-wide roles only. */
 	strcpy(u.role, "inspector");
-	s = role_scope(&u);
-	cr_expect(s.street == NULL && s.uscc == NULL);
-	/* A street officer without a street sees nothing, not everything. */
-	s = role_scope_of(ROLE_STREET, "", NULL);
-	cr_expect_not_null(s.street);
-	cr_expect_str_neq(s.street, "");
+	s = role_scope(&u, "2026-05-20");
+	cr_expect_eq(s.kind, REC_SCOPE_ALL);
+	strcpy(u.role, "leader");
+	cr_expect_eq(role_scope(&u, NULL).kind, REC_SCOPE_ALL);
+	strcpy(u.role, "admin");
+	cr_expect_eq(role_scope(&u, NULL).kind, REC_SCOPE_ALL);
+	/* Fail closed: a scoped role without its street / USCC / bank, a
+	 * bank without a bank code, no role at all: the zero scope. */
+	cr_expect_eq(role_scope_of(ROLE_STREET, "", NULL, NULL, NULL).kind, REC_SCOPE_NOTHING);
+	cr_expect_eq(role_scope_of(ROLE_ENTERPRISE, NULL, "", NULL, NULL).kind, REC_SCOPE_NOTHING);
+	cr_expect_eq(role_scope_of(ROLE_BANK, NULL, NULL, "", NULL).kind, REC_SCOPE_NOTHING);
+	cr_expect_eq(role_scope_of(ROLE_NONE, "x", "y", "z", NULL).kind, REC_SCOPE_NOTHING);
+	cr_expect_eq(REC_SCOPE_NOTHING, 0, "a zeroed scope is the empty one");
 }
 
 /* ---- passwords ---------------------------------------------------------- */
@@ -547,8 +558,12 @@ Test(token, scope_rules, .init = setup, .fini = teardown)
 	cr_expect(!token_bank_holds(d, &ccb, "0302001129300012345"));
 	cr_expect(!token_bank_holds(d, &icbc, "9999"));
 	cr_expect(!token_bank_holds(d, &ent, "0302001129300012345"));
-	rec_scope s = token_scope(&ent);
+	rec_scope s = token_scope(&ent, "2026-05-20");
+	cr_expect_eq(s.kind, REC_SCOPE_ENTERPRISE);
 	cr_expect_str_eq(s.uscc, "91120116MA05000024");
+	s = token_scope(&icbc, "2026-05-20");
+	cr_expect_eq(s.kind, REC_SCOPE_BANK);
+	cr_expect_str_eq(s.bank, "ICBC");
 }
 
 /* ---- audit chain ------------------------------------------------------------ */

@@ -81,7 +81,8 @@ static void fingerprint(db *d, int64_t counts[DEMO_NKINDS], uint64_t sums[DEMO_N
 	for (int i = 0; KINDS[i]; i++) {
 		rec_query q;
 		sum_ctx c = {KINDS[i], 0};
-		rec_query_init(&q, KINDS[i]);
+		rec_scope all = rec_scope_all();
+		rec_query_init(&q, KINDS[i], &all);
 		counts[i] = rec_count(d, &q);
 		cr_assert_eq(rec_list(d, &q, sum_row, &c), counts[i]);
 		sums[i] = c.sum;
@@ -183,21 +184,62 @@ Test(demo, identifiers_and_violations)
 	rec_query q;
 	check_ctx w = {kind_find("workers"), 0, 0, 0, 0, 0, 0};
 	check_ctx p = {kind_find("payroll"), 0, 0, 0, 0, 0, 0};
+	rec_scope all = rec_scope_all();
 
-	rec_query_init(&q, w.k);
+	rec_query_init(&q, w.k, &all);
 	rec_list(d, &q, check_worker, &w);
 	cr_assert_eq(w.rows, 200);
 	cr_assert_eq(w.bad, 0, "%ld invalid ID numbers", w.bad);
 	cr_assert_eq(w.cards_bad, 0, "%ld invalid bank cards", w.cards_bad);
 
-	rec_query_init(&q, p.k);
+	rec_query_init(&q, p.k, &all);
 	rec_list(d, &q, check_pay, &p);
 	cr_assert_gt(p.rows, 500);
 	cr_assert_gt(p.unpaid, 0, "no unpaid due worker-month");
 	cr_assert_gt(p.cash, 0, "no cash payment");
 	cr_assert_gt(p.short_, 0, "no short payment");
 
-	rec_query_init(&q, kind_find("projects"));
+	rec_query_init(&q, kind_find("projects"), &all);
 	cr_assert_eq(rec_count(d, &q), 10);
+	db_close(d);
+}
+
+/* The row scope fails closed (issue 7, finding 14): a query whose scope
+ * was forgotten - NULL, or a zeroed struct - sees no row of any kind,
+ * where the explicit REC_SCOPE_ALL sees them all. */
+Test(demo, scope_fails_closed)
+{
+	db *d = make_demo("z", 3);
+	rec_scope all = rec_scope_all(), zero;
+	rec_query q;
+	kind_val vals[32];
+
+	memset(&zero, 0, sizeof zero);
+	memset(vals, 0, sizeof vals);
+	for (int i = 0; KINDS[i]; i++) {
+		rec_query_init(&q, KINDS[i], &all);
+		int64_t n = rec_count(d, &q);
+		if (strcmp(KINDS[i]->name, "min_wages") != 0)
+			cr_assert_gt(n, 0, "%s: the demo has rows", KINDS[i]->name);
+		rec_query_init(&q, KINDS[i], NULL);
+		cr_expect_eq(rec_count(d, &q), 0, "%s: NULL scope", KINDS[i]->name);
+		rec_query_init(&q, KINDS[i], &zero);
+		cr_expect_eq(rec_count(d, &q), 0, "%s: zero scope", KINDS[i]->name);
+		memset(&q, 0, sizeof q);  /* a query never initialised */
+		q.k = KINDS[i];
+		q.sort_field = -1;
+		cr_expect_eq(rec_count(d, &q), 0, "%s: zeroed query", KINDS[i]->name);
+		cr_expect_eq(rec_get(d, KINDS[i], 1, NULL, vals), 0, "%s: rec_get NULL", KINDS[i]->name);
+		cr_expect_eq(rec_get(d, KINDS[i], 1, &zero, vals), 0, "%s: rec_get zero", KINDS[i]->name);
+		cr_expect_eq(rec_get(d, KINDS[i], 1, &all, vals), n > 0, "%s: rec_get all", KINDS[i]->name);
+		for (int f = 0; f < KINDS[i]->nfields; f++)
+			kind_val_clear(&vals[f]);
+	}
+	buf sql = BUF_INIT;
+	const char *params[16];
+	cr_expect_eq(rec_scope_sql(NULL, "code", &sql, params), 0);
+	cr_expect_str_eq(buf_str(&sql), " AND 0");
+	cr_expect_eq(rec_in_scope(d, kind_find("projects"), vals, &zero), REC_WRITE_OUT);
+	buf_free(&sql);
 	db_close(d);
 }
