@@ -394,8 +394,9 @@ static void type_schema(buf *b, const char *t, size_t n, const char *kn)
 	base[n] = '\0';
 	if (array)
 		buf_puts(b, "{\"type\":\"array\",\"items\":");
-	/* wrap: {"type":"object","allOf":[ref],"nullable":true} (every schema
-	 * of the table is an object; OpenAPI 3.0 wants the type beside nullable) */
+	/* wrap: the value itself may be null. A reference is then wrapped,
+	 * {"type":"object","allOf":[ref],"nullable":true}: every schema of the
+	 * table is an object, and OpenAPI 3.0 wants a type beside nullable. */
 	int ref = 0, wrap = nullable && !array;
 	if (!strcmp(base, "string") || !strcmp(base, "integer") || !strcmp(base, "number") ||
 	    !strcmp(base, "boolean") || !strcmp(base, "object"))
@@ -415,7 +416,7 @@ static void type_schema(buf *b, const char *t, size_t n, const char *kn)
 		subst(b, base, kn);
 		buf_puts(b, wrap ? "\"}]" : "\"}");
 	}
-	/* open: a base type's object, or the allOf wrapper */
+	/* still open: a base type's object, or the allOf wrapper */
 	if (!ref || wrap)
 		buf_puts(b, wrap ? ",\"nullable\":true}" : "}");
 	if (array)
@@ -753,8 +754,24 @@ typedef struct oa_op {
 	const char *kn;
 } oa_op;
 
-/* Collects the operations of the route table, in its order. Returns the
- * count; *out is malloc'd (free each path and the array). */
+/* Adds the operation of rt for kind name kn (NULL: none) to ops. */
+static void add_op(oa_op **ops, int *n, int *cap, const http_route *rt, const route_doc *d,
+		   const char *kn)
+{
+	buf p = BUF_INIT;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ops = xrealloc(*ops, (size_t)*cap * sizeof **ops);
+	}
+	subst(&p, rt->pattern, kn);
+	(*ops)[(*n)++] = (oa_op){buf_detach(&p), rt, d, kn};
+}
+
+/* Collects the operations of the route table, in its order: a route with
+ * {kind} once per kind (only those with a personal field for "personal";
+ * and "auto" last for "auto"). Returns the count; *out is malloc'd (free
+ * each path and the array). */
 static int collect(oa_op **out)
 {
 	int n = 0, cap = 0;
@@ -762,34 +779,18 @@ static int collect(oa_op **out)
 
 	for (const http_route *rt = http_routes; rt->method; rt++) {
 		const route_doc *d = route_doc_of(rt->method, rt->pattern);
+		const char *only = d && d->kinds ? d->kinds : "";
 		if (d && d->op && !strcmp(d->op, "-"))
 			continue;
-		int per_kind = strstr(rt->pattern, "{kind}") != NULL;
-		for (int i = 0; per_kind ? KINDS[i] || i == 0 : i == 0; i++) {
-			const char *kn = NULL;
-			if (per_kind) {
-				/* every kind, then "auto" where it is allowed */
-				if (KINDS[i])
-					kn = KINDS[i]->name;
-				if (KINDS[i] && d && d->kinds && !strcmp(d->kinds, "personal") &&
-				    !kind_has_personal(KINDS[i]))
-					continue;
-			}
-			if (n + 2 > cap) {
-				cap = cap ? cap * 2 : 64;
-				ops = xrealloc(ops, (size_t)cap * sizeof *ops);
-			}
-			buf p = BUF_INIT;
-			subst(&p, rt->pattern, kn);
-			ops[n++] = (oa_op){buf_detach(&p), rt, d, kn};
-			if (per_kind && !KINDS[i + 1] && d && d->kinds && !strcmp(d->kinds, "auto")) {
-				buf a = BUF_INIT;
-				subst(&a, rt->pattern, "auto");
-				ops[n++] = (oa_op){buf_detach(&a), rt, d, "auto"};
-			}
-			if (!per_kind)
-				break;
+		if (!strstr(rt->pattern, "{kind}")) {
+			add_op(&ops, &n, &cap, rt, d, NULL);
+			continue;
 		}
+		for (int i = 0; KINDS[i]; i++)
+			if (strcmp(only, "personal") != 0 || kind_has_personal(KINDS[i]))
+				add_op(&ops, &n, &cap, rt, d, KINDS[i]->name);
+		if (!strcmp(only, "auto"))
+			add_op(&ops, &n, &cap, rt, d, "auto");
 	}
 	*out = ops;
 	return n;
