@@ -4,7 +4,7 @@
 # Debian package with a .pc file (libcsv excepted), and a newcomer can read
 # the whole build in one screen. Targets:
 #   make               build/anxin (release, -O2)
-#   make test          unit tests + black-box CLI + access control + warnings + HTTP + browser tests
+#   make test          unit tests + black-box CLI + access control + warnings + HTTP + API contract + browser tests
 #   make SAN=1 ...     the same under ASan+UBSan, into build-san/
 #   make fuzz          libFuzzer targets (clang) into build-fuzz/
 # scripts/setup installs what the build needs; scripts/test runs it all.
@@ -75,10 +75,15 @@ warn: $(B)/anxin
 http: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) node --test tests/http/
 
+# The API contract (tests/api): Redocly lint of the served OpenAPI document, a
+# generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.
+api: $(B)/anxin
+	ANXIN=$(abspath $(B)/anxin) node --test tests/api/
+
 browser: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) node --test tests/browser/
 
-test: unit cli auth warn http browser
+test: unit cli auth warn http api browser
 
 FUZZ_TARGETS = fuzz_rowsrc fuzz_money fuzz_query
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
@@ -91,6 +96,6 @@ build-fuzz/%: tests/fuzz/%.c $(SRC)
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit cli auth warn http browser test fuzz clean
+.PHONY: all unit cli auth warn http api browser test fuzz clean
 
 -include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)
