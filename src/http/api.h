@@ -132,6 +132,6 @@ int api_param_set(http_req *r);
 void api_warn_project_json(http_req *r, buf *b, const char *code);
 /* Appends {"open":{"red","orange","yellow","total"}} within r's scope, for
  * the dashboard. */
-void api_warn_dash_json(http_req *r, buf *b);
+void api_warn_dash_json(http_req *r, buf *b, const char *as_of);
 
 #endif

@@ -524,11 +524,13 @@ void api_warn_project_json(http_req *r, buf *b, const char *code)
 	buf_putc(b, ']');
 }
 
-void api_warn_dash_json(http_req *r, buf *b)
+/* The dashboard's row: warnings open on as_of (warn_query_open_on), so
+ * that the counts move with the 数据日期 as the other figures do. */
+void api_warn_dash_json(http_req *r, buf *b, const char *as_of)
 {
 	int64_t c[3] = {0, 0, 0};
 
-	warn_query_open_counts(r->db, &r->caller.scope, c);
+	warn_query_open_on(r->db, &r->caller.scope, as_of, c);
 	buf_fmt(b, "{\"open\":{\"red\":%lld,\"orange\":%lld,\"yellow\":%lld,\"total\":%lld}}",
 		(long long)c[2], (long long)c[1], (long long)c[0], (long long)(c[0] + c[1] + c[2]));
 }

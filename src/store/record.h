@@ -66,6 +66,17 @@ typedef struct rec_scope {
 } rec_scope;
 
 #define REC_MAX_FILTERS 16
+#define REC_MAX_EXTRA 4
+
+/* A condition that is not a field filter (a project active on a date, its
+ * highest open warning level, a worker's projects): " AND ..." SQL written
+ * by the store (stats.c: a static string, never user data) with '?' for
+ * its text arguments, in order. */
+typedef struct rec_extra {
+	const char *sql;
+	const char *args[4];
+	int nargs;
+} rec_extra;
 
 typedef struct rec_query {
 	const kind *k;
@@ -78,6 +89,8 @@ typedef struct rec_query {
 	int desc;
 	int64_t offset, limit;  /* limit 0 = all */
 	rec_scope scope;
+	rec_extra extra[REC_MAX_EXTRA];  /* stats_pred_* */
+	int nextra;
 } rec_query;
 
 void rec_query_init(rec_query *q, const kind *k);

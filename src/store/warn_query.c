@@ -238,3 +238,24 @@ int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3])
 	stats_table_free(&t);
 	return 0;
 }
+
+int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t counts[3])
+{
+	stats_table t;
+
+	counts[0] = counts[1] = counts[2] = 0;
+	if (stats_scoped(d, &t, by_cols, N(by_cols), s, "w.project_code",
+			 "SELECT w.level, count(*) FROM warnings w WHERE w.raised_on <= ?"
+			 " AND (w.eliminated_on IS NULL OR w.eliminated_on > ?)%s GROUP BY 1",
+			 "tt", as_of, as_of) != 0)
+		return -1;
+	for (int i = 0; i < t.nrows; i++) {
+		const char *lv = stats_at(&t, i, 0)->s;
+		int k = !lv ? -1 : !strcmp(lv, "yellow") ? 0 : !strcmp(lv, "orange") ? 1
+						: !strcmp(lv, "red") ? 2 : -1;
+		if (k >= 0)
+			counts[k] = stats_at(&t, i, 1)->i;
+	}
+	stats_table_free(&t);
+	return 0;
+}

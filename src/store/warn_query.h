@@ -52,6 +52,10 @@ int warn_query_open_by(db *d, const rec_scope *s, const char *col, stats_table *
  * columns key, raised, eliminated, eliminated_manual. Only keys with events. */
 int warn_query_trend(db *d, const rec_scope *s, const char *from, const char *to, int monthly,
 		     stats_table *out);
+/* Warnings within s open on as_of - raised on or before it and not
+ * eliminated by then (the history as the scans recorded it) - by level:
+ * [0] yellow, [1] orange, [2] red. */
+int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t counts[3]);
 /* Open warnings within s by level: [0] yellow, [1] orange, [2] red. */
 int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3]);
 
