@@ -119,6 +119,7 @@ int api_warning(http_req *r);
 int api_warning_eliminate(http_req *r);
 int api_warning_assign(http_req *r);
 int api_warning_escalate(http_req *r);
+int api_warning_supervise(http_req *r);
 int api_warning_stats(http_req *r);
 int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */

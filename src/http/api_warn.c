@@ -216,7 +216,7 @@ static void event_cb(void *ctx, const ws_event *e)
 	static const struct {
 		const char *code, *zh;
 	} EV[] = {{"raised", "产生预警"}, {"updated", "复核更新"}, {"eliminated", "消除预警"},
-		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}};
+		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}, {"supervised", "领导督办"}};
 	const char *zh = e->event;
 
 	for (size_t i = 0; i < sizeof EV / sizeof EV[0]; i++)
@@ -284,9 +284,14 @@ static int detail_json(http_req *r, buf *b, int64_t id)
 	buf_puts(b, ",\"history\":[");
 	if (warn_store_events(r->db, id, event_cb, &c) != 0)
 		return -1;
-	int may = c.live && r->caller.kind == AUTH_SESSION && role_can(r->caller.role, PERM_WARNINGS);
-	buf_fmt(b, "],\"actions\":%s,\"assignees\":[",
-		may ? "[\"eliminate\",\"assign\",\"escalate\"]" : "[]");
+	/* Who may do what now: the handling roles eliminate, assign and
+	 * escalate; a leader supervises (督办) - each only on a live warning. */
+	int person = c.live && r->caller.kind == AUTH_SESSION;
+	int may = person && role_can(r->caller.role, PERM_WARNINGS);
+	int sup = person && role_can(r->caller.role, PERM_SUPERVISE);
+	buf_fmt(b, "],\"actions\":[%s%s%s],\"assignees\":[",
+		may ? "\"eliminate\",\"assign\",\"escalate\"" : "", may && sup ? "," : "",
+		sup ? "\"supervise\"" : "");
 	if (may) {
 		who_ctx wc = {b, c.street, 0};
 		user_store_scan(r->db, assignee_cb, &wc);
@@ -381,6 +386,11 @@ int api_warning_assign(http_req *r)
 int api_warning_escalate(http_req *r)
 {
 	return act(r, WA_ESCALATE, "note");
+}
+
+int api_warning_supervise(http_req *r)
+{
+	return act(r, WA_SUPERVISE, "note");
 }
 
 /* ---- stats --------------------------------------------------------------------- */
