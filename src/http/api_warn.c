@@ -163,6 +163,7 @@ static int read_filter(http_req *r, wq_filter *f)
 		return http_error(r, 400, "parameter 'period': '%s' is not a month YYYY-MM",
 				  f->period), -1;
 	f->assignee = req_str(r, "assignee");
+	f->enterprise = req_str(r, "enterprise_uscc");
 	f->raised_from = req_str(r, "raised_from");
 	f->raised_to = req_str(r, "raised_to");
 	if (f->raised_from && *f->raised_from && !date_parse_iso(f->raised_from, &dd))

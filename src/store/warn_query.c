@@ -62,7 +62,7 @@ int warn_query_sort_ok(const char *sort)
 }
 
 /* Appends the WHERE conditions of f to sql and their values to args (room
- * for 16, scope last); returns how many. */
+ * for 24, scope last); returns how many. */
 static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, size_t idlen)
 {
 	int n = 0;
@@ -98,6 +98,13 @@ static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, s
 			args[n++] = v;
 		}
 	}
+	if (f->enterprise && *f->enterprise) {
+		buf_puts(sql, " AND (w.enterprise_uscc = ? OR w.project_code IN (SELECT code FROM projects"
+			      " WHERE owner_uscc = ? OR contractor_uscc = ?) OR w.project_code IN"
+			      " (SELECT project_code FROM employments WHERE employer_uscc = ?))");
+		for (int i = 0; i < 4; i++)
+			args[n++] = f->enterprise;
+	}
 	return n + rec_scope_sql(&f->scope, "w.project_code", sql, args + n);
 }
 
@@ -113,7 +120,7 @@ static db_stmt *bind_all(db *d, buf *sql, const char **args, int n)
 int64_t warn_query_count(db *d, const wq_filter *f)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	int64_t n = -1;
 
@@ -130,7 +137,7 @@ int64_t warn_query_count(db *d, const wq_filter *f)
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	const char *ex = sort_expr(f->sort);
 	int64_t rows = 0;

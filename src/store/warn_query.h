@@ -22,6 +22,8 @@ typedef struct wq_filter {
 	int64_t id;            /* one warning (0 = any) */
 	const char *status;    /* "open" (待处置 + 处置中), "handling", "eliminated", NULL all */
 	const char *level, *rule, *street, *project, *period, *assignee;
+	const char *enterprise; /* USCC: warnings it is responsible for, or of
+				   projects it owns, contracts or employs on */
 	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
 	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
 				  NULL = severity (red first), newest first */
