@@ -51,11 +51,11 @@
 
 	async function route() {
 		const seq = ++routeSeq;
-		const raw = location.hash.replace(/^#/, '') || '/';
+		let raw = location.hash.replace(/^#/, '') || '/';
 		const qi = raw.indexOf('?');
 		const path = qi < 0 ? raw : raw.slice(0, qi);
 		const query = new URLSearchParams(qi < 0 ? '' : raw.slice(qi + 1));
-		syncAsOf(path, query);
+		if (syncAsOf(path, query)) raw = location.hash.replace(/^#/, '');
 		const main = document.getElementById('main');
 		charts.disposeAll();
 		banner.hide();
@@ -124,17 +124,21 @@
 
 	/* The 数据日期 in the URL: a page's as_of= wins (a shared link, Back),
 	 * else a picked date is written into the URL without a new history
-	 * entry, so every page's URL says the date its figures are of. */
+	 * entry, so every page's URL says the date its figures are of.
+	 * Returns true when it rewrote the URL. */
 	function syncAsOf(path, query) {
 		const input = document.getElementById('as-of');
 		const v = query.get('as_of');
+		let rewrote = false;
 		if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
 			state.setAsOf(v);
 		} else if (state.picked() && !/^\/(login|password)$/.test(path)) {
 			query.set('as_of', state.picked());
 			history.replaceState(null, '', '#' + path + '?' + query.toString());
+			rewrote = true;
 		}
 		if (input) input.value = state.asOf();
+		return rewrote;
 	}
 
 	/* Goes to the current page with the 数据日期 v ('' = today). */
