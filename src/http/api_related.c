@@ -196,7 +196,7 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 		buf_puts(b, "[]");
 	}
 	buf_puts(b, ",\"warnings\":");
-	api_warn_project_json(x->r, b, code);
+	api_warn_project_json(x->r, b, code, as_of);
 	buf_putc(b, '}');
 }
 

@@ -164,6 +164,9 @@ static int read_filter(http_req *r, wq_filter *f)
 				  f->period), -1;
 	f->assignee = req_str(r, "assignee");
 	f->enterprise = req_str(r, "enterprise_uscc");
+	f->open_on = req_str(r, "open_on");
+	if (f->open_on && *f->open_on && !date_parse_iso(f->open_on, &dd))
+		return http_error(r, 400, "parameter 'open_on': not a date YYYY-MM-DD"), -1;
 	f->raised_from = req_str(r, "raised_from");
 	f->raised_to = req_str(r, "raised_to");
 	if (f->raised_from && *f->raised_from && !date_parse_iso(f->raised_from, &dd))
@@ -520,13 +523,15 @@ out:
 
 /* ---- on other pages ---------------------------------------------------------- */
 
-void api_warn_project_json(http_req *r, buf *b, const char *code)
+/* The project page's warnings: those open on as_of, as the list's level
+ * and the dashboard count them (stats.c, warn_query_open_on). */
+void api_warn_project_json(http_req *r, buf *b, const char *code, const char *as_of)
 {
 	wq_filter f;
 	list_ctx c = {b, 0};
 
 	memset(&f, 0, sizeof f);
-	f.status = "open";
+	f.open_on = as_of;
 	f.project = code;
 	f.scope = r->caller.scope;
 	f.limit = 200;

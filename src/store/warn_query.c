@@ -85,7 +85,11 @@ static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, s
 		buf_puts(sql, " AND w.id = ?");
 		args[n++] = idbuf;
 	}
-	if (f->status && !strcmp(f->status, "open"))
+	if (f->open_on && *f->open_on) {
+		buf_puts(sql, " AND w.raised_on <= ? AND (w.eliminated_on IS NULL OR w.eliminated_on > ?)");
+		args[n++] = f->open_on;
+		args[n++] = f->open_on;
+	} else if (f->status && !strcmp(f->status, "open"))
 		buf_puts(sql, " AND w.status <> 'eliminated'");
 	else if (f->status && !strcmp(f->status, "handling"))
 		buf_puts(sql, " AND w.status = 'handling'");

@@ -21,6 +21,8 @@
 typedef struct wq_filter {
 	int64_t id;            /* one warning (0 = any) */
 	const char *status;    /* "open" (待处置 + 处置中), "handling", "eliminated", NULL all */
+	const char *open_on;   /* YYYY-MM-DD: open on that day (raised on or before it, not
+				  eliminated by then) - instead of status */
 	const char *level, *rule, *street, *project, *period, *assignee;
 	const char *enterprise; /* USCC: warnings it is responsible for, or of
 				   projects it owns, contracts or employs on */

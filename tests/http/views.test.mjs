@@ -113,6 +113,9 @@ describe('1. numbers that agree', () => {
     assert.equal(now.warnings.open.total, (await get('/api/v1/warnings?per_page=1')).total);
     assert.ok(now.warnings.open.total > 0);
     assert.equal(before.warnings.open.total, 0, 'no warning was open before the scan day');
+    // the list answers the same question with open_on=
+    assert.equal((await get('/api/v1/warnings?open_on=2026-05-19')).total, 0);
+    assert.equal((await get(`/api/v1/warnings?open_on=${AS_OF}`)).total, now.warnings.open.total);
     const early = await get('/api/v1/dashboard?as_of=2020-01-01');
     assert.ok(now.projects.active > 0);
     assert.equal(early.projects.active, 0, 'no project had started in 2020');
