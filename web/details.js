@@ -11,7 +11,7 @@
 
 (() => {
 	const lib = window.anxinLib;
-	const {h, clear, DASH, toFen, money, num, api, kindOf, card, facts, revealable, fieldValue, kindColumns,
+	const {h, clear, DASH, toFen, money, wan, num, api, kindOf, card, facts, revealable, fieldValue, kindColumns,
 		table, levelBadge, topLevel, LEVEL_ZH} = lib;
 
 	/* ---- 实名制人员 worker page ----------------------------------------- */
@@ -91,6 +91,9 @@
 		for (const w of warnings) byProject.set(w.project_code, [...(byProject.get(w.project_code) || []), w]);
 		const top = topLevel(warnings);
 		const pcols = kindColumns(pk, ['code', 'name', 'street', 'status', 'contract_amount', 'start_date']);
+		/* contract amounts in 万元, the exact figure as the title (docs/ui.md) */
+		const amount = pcols.find((c) => c.key === 'contract_amount');
+		if (amount) Object.assign(amount, {label: '合同金额(万元)', render: (p) => h('span', {title: money(p.contract_amount)}, wan(p.contract_amount))});
 		pcols.splice(4, 0, {key: 'warn', label: '预警', render: (p) => {
 			const list = byProject.get(p.code) || [];
 			return list.length ? levelBadge(topLevel(list), `${LEVEL_ZH[topLevel(list)]} ${list.length}`) : DASH;
