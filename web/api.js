@@ -182,14 +182,20 @@
 		streetsPromise = null;
 	}
 
-	/* The as-of date of the figures (the top bar's 数据日期), kept in
-	 * localStorage; today in Shanghai when none was picked. */
+	/* The as-of date of the figures (the top bar's 数据日期): the URL's
+	 * as_of= when it has one (app.js puts a picked date into every page's
+	 * URL, so a link or Back shows the same figures), kept in localStorage;
+	 * today in Shanghai when none was picked. */
 	const state = {
 		asOf() {
 			return localStorage.getItem('anxin.as_of') || todayShanghai();
 		},
+		/* The picked date, or '' (today). */
+		picked() {
+			return localStorage.getItem('anxin.as_of') || '';
+		},
 		setAsOf(v) {
-			if (v) localStorage.setItem('anxin.as_of', v);
+			if (v && v !== todayShanghai()) localStorage.setItem('anxin.as_of', v);
 			else localStorage.removeItem('anxin.as_of');
 		},
 	};

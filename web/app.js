@@ -51,10 +51,11 @@
 
 	async function route() {
 		const seq = ++routeSeq;
-		const raw = location.hash.replace(/^#/, '') || '/';
+		let raw = location.hash.replace(/^#/, '') || '/';
 		const qi = raw.indexOf('?');
 		const path = qi < 0 ? raw : raw.slice(0, qi);
 		const query = new URLSearchParams(qi < 0 ? '' : raw.slice(qi + 1));
+		if (syncAsOf(path, query)) raw = location.hash.replace(/^#/, '');
 		const main = document.getElementById('main');
 		charts.disposeAll();
 		banner.hide();
@@ -121,13 +122,59 @@
 		}
 	}
 
+	/* The 数据日期 in the URL: a page's as_of= wins (a shared link, Back),
+	 * else a picked date is written into the URL without a new history
+	 * entry, so every page's URL says the date its figures are of.
+	 * Returns true when it rewrote the URL. */
+	function syncAsOf(path, query) {
+		const input = document.getElementById('as-of');
+		const v = query.get('as_of');
+		let rewrote = false;
+		if (v && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+			state.setAsOf(v);
+		} else if (state.picked() && !/^\/(login|password)$/.test(path)) {
+			query.set('as_of', state.picked());
+			history.replaceState(null, '', '#' + path + '?' + query.toString());
+			rewrote = true;
+		}
+		if (input) input.value = state.asOf();
+		return rewrote;
+	}
+
+	/* Goes to the current page with the 数据日期 v ('' = today). */
+	function goAsOf(v) {
+		state.setAsOf(v);
+		const raw = location.hash.replace(/^#/, '') || '/';
+		const qi = raw.indexOf('?');
+		const q = new URLSearchParams(qi < 0 ? '' : raw.slice(qi + 1));
+		if (state.picked()) q.set('as_of', state.picked());
+		else q.delete('as_of');
+		q.delete('page');
+		const s = q.toString();
+		const next = '#' + (qi < 0 ? raw : raw.slice(0, qi)) + (s ? '?' + s : '');
+		if (next === location.hash) route();
+		else location.hash = next;
+	}
+
+	/* What the top bar says of the person: the name, then the role and
+	 * street - each only once (an account named 区人社局管理员 or
+	 * 泰达街道劳动保障所 does not get its role or street repeated). */
+	function userLabel(u) {
+		if (!u) return ['', ''];
+		const name = u.name || u.username || '';
+		const parts = [u.role_zh, u.street].filter((x) => x && !name.includes(x) && !(u.role_zh === x && x.includes(name)));
+		return [name, parts.join(' · ')];
+	}
+
 	/* The top bar's user box and the navigation entries of the role. */
 	function applySession(me) {
 		const box = document.getElementById('user-box');
 		if (box) {
 			box.hidden = !me;
-			document.getElementById('user-name').textContent = me ? (me.user ? me.user.name || me.user.username : '') : '';
-			document.getElementById('user-role').textContent = me && me.user ? me.user.role_zh + (me.user.street ? ' · ' + me.user.street : '') : '';
+			const [name, role] = userLabel(me && me.user);
+			document.getElementById('user-name').textContent = name;
+			document.getElementById('user-role').textContent = role;
+			document.getElementById('user-role').hidden = !role;
 		}
 		document.body.classList.toggle('logged-out', !me);
 		for (const el of document.querySelectorAll('[data-perm]'))
@@ -147,15 +194,8 @@
 	function initShell() {
 		const input = document.getElementById('as-of');
 		input.value = state.asOf();
-		input.addEventListener('change', () => {
-			state.setAsOf(input.value);
-			route();
-		});
-		document.getElementById('as-of-today').addEventListener('click', () => {
-			state.setAsOf('');
-			input.value = state.asOf();
-			route();
-		});
+		input.addEventListener('change', () => goAsOf(input.value));
+		document.getElementById('as-of-today').addEventListener('click', () => goAsOf(''));
 		document.getElementById('banner-close').addEventListener('click', banner.hide);
 		document.getElementById('nav-toggle').addEventListener('click', () => document.body.classList.toggle('nav-open'));
 		const out = document.getElementById('logout');

@@ -2,7 +2,11 @@
  * dashboard.js - the 驾驶舱 (#/): KPIs of projects, workers, wages,
  * accounts and deposits as of the chosen date, the rows other pages add
  * (hooks.dashboard: 预警 from warn.js), and charts of wages over six months,
- * project status and projects by street.
+ * project status and projects by street (not for a street officer, whose
+ * figures are its street's: one bar would say nothing). The wage figures
+ * are the warning rules' (stats_wage_months, wageRate): a worker who
+ * worked and was not paid counts as unpaid whether or not a payroll row
+ * exists.
  *
  * A page takes the router's ctx (see app.js).
  */
@@ -10,8 +14,8 @@
 
 (() => {
 	const lib = window.anxinLib;
-	const {h, clear, hooks, DASH, money, wan, pct, yuanNumber, num, monthLabel, api, kindOf, enumLabel, state,
-		charts, chartBox, card, pageHead} = lib;
+	const {h, clear, hooks, DASH, money, wan, wageRate, yuanNumber, num, monthLabel, api, session, kindOf, enumLabel,
+		state, charts, chartBox, card, pageHead} = lib;
 
 	function kpi(id, label, value, unit, sub, tone) {
 		return h('div', {class: 'kpi' + (tone ? ' kpi-' + tone : ''), dataset: {kpi: id}},
@@ -32,30 +36,37 @@
 		const w = d.wages || {};
 		const p = d.projects || {};
 		const unpaid = Number(w.unpaid_workers || 0);
-		const rate = pct(w.paid, w.due);
+		const noPayroll = Number(w.no_payroll || 0);
+		const rate = wageRate(w);
+		const me = session.me && session.me.user;
+		const street = me && me.role === 'street' ? me.street : null;
 
 		const kpis = h('div', {class: 'kpis'},
-			kpi('projects-active', '在建项目', num(p.active), '个', ['共 ', sub('projects-total', num(p.total)), ' 个项目']),
+			kpi('projects-active', '在建项目', num(p.active), '个', [
+				Number(p.suspended || 0) ? ['其中停工 ', sub('projects-suspended', num(p.suspended)), ' 个 · '] : null,
+				'共 ', sub('projects-total', num(p.total)), ' 个项目']),
 			kpi('workers-registered', '登记工人', num(d.workers && d.workers.registered), '人', '实名制登记在册'),
 			kpi('workers-on-site', '在场工人', num(d.workers && d.workers.on_site), '人', `截至 ${d.as_of || asOf}`),
 			kpi('wages-due', `${monthLabel(w.month || d.month)}应发工资`, wan(w.due), '万元', sub('wages-due-exact', money(w.due))),
 			kpi('wages-paid', `${monthLabel(w.month || d.month)}实发工资`, wan(w.paid), '万元',
 				[sub('wages-paid-exact', money(w.paid)), ' · 发放率 ', sub('wages-rate', rate)], unpaid > 0 ? 'warn' : 'ok'),
-			kpi('unpaid-workers', '未足额发放', num(unpaid), '人', `${monthLabel(w.month || d.month)}工资`, unpaid > 0 ? 'alert' : 'ok'),
+			kpi('unpaid-workers', '未足额发放', num(unpaid), '人', [`${monthLabel(w.month || d.month)}工资`,
+				noPayroll ? ['，其中无工资表 ', sub('no-payroll', num(noPayroll)), ' 人'] : null], unpaid > 0 ? 'alert' : 'ok'),
 			kpi('accounts-open', '专用账户', num(d.accounts && d.accounts.open), '个', ['余额 ', sub('accounts-balance', money(d.accounts && d.accounts.balance))]),
 			kpi('deposits-count', '工资保证金', num(d.deposits && d.deposits.count), '笔', ['金额 ', sub('deposits-amount', money(d.deposits && d.deposits.amount))]));
 
 		const wagesChart = chartBox('chart-wages', true);
-		const streetChart = chartBox('chart-street', true);
+		const streetChart = street ? null : chartBox('chart-street', true);
 		const statusChart = chartBox('chart-status', true);
 		clear(ctx.main).append(
-			pageHead('驾驶舱', `数据日期 ${d.as_of || asOf} · 工资所属期 ${monthLabel(d.month || w.month)}`),
+			pageHead(street ? `驾驶舱 · ${street}` : '驾驶舱', [street ? `${street}的项目与人员 · ` : '',
+				`数据日期 ${d.as_of || asOf} · 工资所属期 ${monthLabel(d.month || w.month)}`]),
 			kpis,
 			...hooks.dashboard.map((f) => f(d)),
 			h('div', {class: 'grid-2'},
 				card('近6个月工资应发与实发', wagesChart),
 				card('各项目状态', statusChart)),
-			card('各街镇/功能区在建项目', streetChart));
+			streetChart ? card('各街镇/功能区在建项目', streetChart) : null);
 
 		const byMonth = lastMonths(w.month || d.month, 6, w.by_month || []);
 		charts.make(wagesChart, {
@@ -70,22 +81,13 @@
 				{name: '实发', type: 'bar', barMaxWidth: 28, data: byMonth.map((m) => yuanNumber(m.paid))},
 				{name: '发放率', type: 'line', yAxisIndex: 1, smooth: true,
 					data: byMonth.map((m) => {
-						const r = pct(m.paid, m.due);
+						const r = wageRate(m);
 						return r === DASH ? null : Number(r.slice(0, -1));
 					})},
 			],
 		});
 		const streets = (p.by_street || []).slice().sort((a, b) => (a.active || 0) - (b.active || 0));
-		streetChart.style.height = Math.max(180, streets.length * 30 + 50) + 'px'; /* CSSOM, CSP-safe */
-		charts.make(streetChart, {
-			color: ['#1f5fae'],
-			grid: {left: 120, right: 32, top: 12, bottom: 24},
-			tooltip: {trigger: 'axis', renderMode: 'richText'},
-			xAxis: {type: 'value', minInterval: 1},
-			yAxis: {type: 'category', data: streets.map((s) => s.street)},
-			series: [{name: '在建项目', type: 'bar', barMaxWidth: 18, data: streets.map((s) => s.active || 0),
-				label: {show: true, position: 'right'}}],
-		});
+		if (streetChart) drawStreets(streetChart, streets);
 		const byStatus = p.by_status || {};
 		const order = (statusF && statusF.values ? statusF.values.map((v) => v.code) : Object.keys(byStatus));
 		const colors = {planned: '#5aa9e6', active: '#2fa36b', suspended: '#f0a020', completed: '#8a96a8'};
@@ -96,6 +98,20 @@
 				label: {formatter: '{b}\n{c}个'},
 				data: order.filter((c) => byStatus[c] !== undefined).map((c) => ({
 					name: enumLabel(statusF, c), value: byStatus[c], itemStyle: {color: colors[c] || '#7b68c8'}}))}],
+		});
+	}
+
+	/* 各街镇/功能区在建项目: one bar per street, the most on top. */
+	function drawStreets(streetChart, streets) {
+		streetChart.style.height = Math.max(180, streets.length * 30 + 50) + 'px'; /* CSSOM, CSP-safe */
+		charts.make(streetChart, {
+			color: ['#1f5fae'],
+			grid: {left: 120, right: 32, top: 12, bottom: 24},
+			tooltip: {trigger: 'axis', renderMode: 'richText'},
+			xAxis: {type: 'value', minInterval: 1},
+			yAxis: {type: 'category', data: streets.map((s) => s.street)},
+			series: [{name: '在建项目', type: 'bar', barMaxWidth: 18, data: streets.map((s) => s.active || 0),
+				label: {show: true, position: 'right'}}],
 		});
 	}
 

@@ -2,7 +2,8 @@
  * details.js - the pages of one record that is not a project: a worker
  * (#/workers/{id}: masked personal data, employments, payroll, attendance,
  * the history of bank-card changes),
- * an enterprise (#/enterprises/{id}: its fields and projects) and a special
+ * an enterprise (#/enterprises/{id}: its fields, its projects with their
+ * warning state, and the open warnings of its projects) and a special
  * wage account (#/accounts/{id}: balance and recent transactions).
  *
  * A page takes the router's ctx (see app.js).
@@ -11,8 +12,8 @@
 
 (() => {
 	const lib = window.anxinLib;
-	const {h, clear, DASH, toFen, money, num, api, kindOf, card, facts, revealable, fieldValue, kindColumns,
-		table} = lib;
+	const {h, clear, DASH, toFen, money, wan, num, api, kindOf, card, facts, revealable, fieldValue, kindColumns,
+		table, levelBadge, topLevel, LEVEL_ZH} = lib;
 
 	/* ---- 实名制人员 worker page ----------------------------------------- */
 
@@ -84,18 +85,46 @@
 
 	/* ---- 企业 enterprise page ------------------------------------------- */
 
+	/* The enterprise, its projects (as owner, general contractor or
+	 * employer) each with its highest open warning level, and the open
+	 * warnings of those projects (GET /api/v1/warnings?enterprise_uscc=). */
 	async function pageEnterprise(ctx) {
 		const [r, ek, pk] = await Promise.all([api('/api/v1/enterprises/' + ctx.params.id), kindOf('enterprises'), kindOf('projects')]);
 		if (!ctx.alive()) return;
 		const e = r.item || {};
 		const rel = r.related || {};
+		const wl = await api('/api/v1/warnings', {enterprise_uscc: e.uscc, per_page: 200});
+		if (!ctx.alive()) return;
+		const warnings = wl.items || [];
+		const byProject = new Map();
+		for (const w of warnings) byProject.set(w.project_code, [...(byProject.get(w.project_code) || []), w]);
+		const top = topLevel(warnings);
+		const pcols = kindColumns(pk, ['code', 'name', 'street', 'status', 'contract_amount', 'start_date']);
+		/* contract amounts in 万元, the exact figure as the title (docs/ui.md) */
+		const amount = pcols.find((c) => c.key === 'contract_amount');
+		if (amount) Object.assign(amount, {label: '合同金额(万元)', render: (p) => h('span', {title: money(p.contract_amount)}, wan(p.contract_amount))});
+		pcols.splice(4, 0, {key: 'warn', label: '预警', render: (p) => {
+			const list = byProject.get(p.code) || [];
+			return list.length ? levelBadge(topLevel(list), `${LEVEL_ZH[topLevel(list)]} ${list.length}`) : DASH;
+		}});
 		clear(ctx.main).append(
 			h('div', {class: 'crumbs'}, h('a', {href: '#/enterprises'}, '企业'), ' / ', e.name || ''),
-			h('section', {class: 'card project-head'},
-				h('div', {class: 'ph-title'}, h('h1', null, e.name || DASH), h('span', {class: 'ph-code'}, e.uscc)),
+			h('section', {class: 'card project-head' + (top ? ' warn-' + top : '')},
+				h('div', {class: 'ph-title'}, h('h1', null, e.name || DASH), h('span', {class: 'ph-code'}, e.uscc),
+					h('span', {dataset: {testid: 'enterprise-warn-state', level: top || 'none'}},
+						top ? [levelBadge(top, `${LEVEL_ZH[top]}预警`), ` 相关项目未消除预警 ${num(wl.total)} 条`] : h('span', {class: 'badge b-active'}, '相关项目无未消除预警'))),
 				facts(ek.fields.filter((f) => f.key !== 'name').map((f) => [f.zh, fieldValue(f, e[f.key], e)]))),
-			card('相关项目', table({columns: kindColumns(pk, ['code', 'name', 'street', 'status', 'contract_amount', 'start_date']),
-				rows: rel.projects || [], href: (p) => `#/projects/${p.id}`, testid: 'enterprise-projects'})));
+			card(`相关项目（${num((rel.projects || []).length)} 个）`, table({columns: pcols,
+				rows: rel.projects || [], href: (p) => `#/projects/${p.id}`, testid: 'enterprise-projects'})),
+			card('相关项目的未消除预警', table({
+				columns: [
+					{key: 'level', label: '等级', render: (w) => levelBadge(w.level, w.level_zh)},
+					{key: 'rule_name', label: '预警规则', render: (w) => w.rule_name},
+					{key: 'project', label: '项目', render: (w) => [h('span', {class: 'mono'}, w.project_code), ' ', w.project_name || '']},
+					{key: 'summary', label: '摘要', wrap: true, render: (w) => w.summary},
+					{key: 'raised_on', label: '产生日期', render: (w) => w.raised_on},
+				],
+				rows: warnings, testid: 'enterprise-warnings', href: (w) => '#/warnings/' + w.id, empty: '相关项目暂无未消除的预警'})));
 	}
 
 	/* ---- 专用账户 account page ------------------------------------------ */

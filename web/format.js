@@ -60,6 +60,16 @@
 		return (Number(a) * 100 / Number(b)).toFixed(1) + '%';
 	}
 
+	/* 发放率 of a wage row of the API (stats_wage_months: the warning rules'
+	 * definitions): the share of the owed worker-months of due months
+	 * paid in full, "97.3%"; DASH when none was due yet. The one
+	 * paid-rate on screen (驾驶舱, a project's 工资发放). */
+	function wageRate(row) {
+		const due = Number((row && row.due_workers) || 0);
+		if (!due) return DASH;
+		return pct(String(due - Number(row.unpaid_workers || 0)), String(due));
+	}
+
 	/* Money string -> JS number of yuan, for chart heights only. */
 	function yuanNumber(s) {
 		const v = toFen(s);
@@ -89,5 +99,5 @@
 			.format(new Date(typeof t === 'number' ? t * 1000 : t));
 	}
 
-	Object.assign(lib, {DASH, toFen, money, wan, pct, yuanNumber, num, todayShanghai, monthLabel, fmtTime});
+	Object.assign(lib, {DASH, toFen, money, wan, pct, wageRate, yuanNumber, num, todayShanghai, monthLabel, fmtTime});
 })();

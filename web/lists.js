@@ -6,21 +6,31 @@
  * field, and a role that sees them masked cannot sort by one (table.js). Also #/go/{kind}/{field}/{value},
  * which turns a key (a project code, a USCC) into its record's page.
  *
+ * Lists answer questions (docs/ui.md): 在建项目 lists what is 在建 on the
+ * 数据日期 (a 状态 choice for the rest) with each project's highest open
+ * warning level (and a filter by it); contract amounts in 万元; accounts
+ * with their balance on the 数据日期; workers found by name, project or
+ * employer (parts of them), or - for roles that see ID numbers - a whole
+ * ID number.
+ *
  * A page takes the router's ctx (see app.js).
  */
 'use strict';
 
 (() => {
 	const lib = window.anxinLib;
-	const {h, clear, money, num, api, session, kindOf, streets, card, emptyState, pageHead, exportLinks,
-		setQuery, kindColumns, table, pager} = lib;
+	const {h, clear, DASH, money, wan, num, api, session, state, kindOf, streets, card, emptyState, pageHead, exportLinks,
+		setQuery, kindColumns, table, pager, levelBadge} = lib;
 
 	/* Per-kind list settings: title, columns, select filters, where a row
 	 * leads. Kinds not listed here get all their fields. */
 	const LISTS = {
 		projects: {
-			cols: ['code', 'name', 'street', 'status', 'contract_amount', 'start_date', 'planned_end_date', 'wage_day', 'labor_officer'],
-			filters: ['street', 'status'],
+			cols: ['code', 'name', 'street', 'status', 'warn_level', 'contract_amount', 'start_date', 'planned_end_date', 'labor_officer'],
+			filters: ['street'],
+			/* the list's own questions: 在建 on the date, warning level */
+			special: projectFilters,
+			wrap: ['name'],
 			href: (it) => `#/projects/${it.id}`,
 		},
 		enterprises: {
@@ -32,9 +42,11 @@
 			cols: ['name', 'id_number', 'sex', 'birth_date', 'phone', 'bank_name', 'bank_card'],
 			filters: [],
 			href: (it) => `#/workers/${it.id}`,
-			/* ID numbers only for a role that sees them: a masked role's
-			 * search never matches a personal field (issue 7) */
-			searchHint: () => session.seesPersonal() ? '姓名，或完整身份证号' : '姓名',
+			/* ID numbers only for a role that sees them, and whole: a
+			 * part of one would be a look-up oracle (docs/security.md,
+			 * issue 7); names, projects and employers by any part */
+			searchHint: () => session.seesPersonal() ? '姓名(可部分)，或完整身份证号' : '姓名(可部分)',
+			special: workerFilters,
 		},
 		accounts: {
 			cols: ['account_no', 'project_code', 'bank_name', 'opened_date', 'closed_date', 'balance'],
@@ -56,6 +68,10 @@
 		const perPage = Math.min(500, Math.max(1, parseInt(q.get('per_page') || '50', 10) || 50));
 		const params = {page, per_page: perPage, q: q.get('q') || '', sort: q.get('sort') || ''};
 		for (const fk of cfg.filters || []) if (q.get(fk)) params[fk] = q.get(fk);
+		/* the figures of a list (balances, warning levels, 在建) are of the 数据日期 */
+		if (kindName === 'projects' || kindName === 'accounts') params.as_of = state.asOf();
+		const special = cfg.special ? cfg.special(q, k) : null;
+		if (special) Object.assign(params, special.params);
 		const [res, streetList] = await Promise.all([api('/api/v1/' + kindName, params),
 			(cfg.filters || []).includes('street') ? streets() : Promise.resolve([])]);
 		if (!ctx.alive()) return;
@@ -67,8 +83,11 @@
 		const form = h('form', {class: 'toolbar', role: 'search', onsubmit: (e) => {
 			e.preventDefault();
 			nav((n) => {
-				n.set('q', search.value.trim());
-				if (!search.value.trim()) n.delete('q');
+				for (const input of form.querySelectorAll('input[type=search]')) {
+					const v = input.value.trim();
+					if (v) n.set(input.name, v);
+					else n.delete(input.name);
+				}
 				n.delete('page');
 			});
 		}}, search, h('button', {type: 'submit', class: 'btn btn-primary'}, '查询'));
@@ -85,12 +104,11 @@
 			opts.map(([v, l]) => h('option', {value: v, selected: q.get(fk) === v}, l)));
 			form.append(sel);
 		}
-		if ([...q.keys()].some((x) => x !== 'page'))
+		if (special) form.append(...special.controls(nav));
+		if ([...q.keys()].some((x) => x !== 'page' && x !== 'as_of'))
 			form.append(h('a', {class: 'btn btn-link', href: base}, '清除条件'));
 
-		const columns = kindColumns(k, cfg.cols ? cfg.cols.filter((c) => k.byKey.has(c)) : null);
-		if (cfg.cols && cfg.cols.includes('balance') && !k.byKey.has('balance'))
-			columns.push({key: 'balance', label: '余额(元)', num: true, sortable: false, render: (it) => money(it.balance)});
+		const columns = listColumns(k, cfg);
 
 		clear(ctx.main).append(
 			pageHead(k.zh, `共 ${num(res.total)} 条`, exportButtons(kindName)),
@@ -102,6 +120,67 @@
 					}),
 					href: cfg.href}),
 				pager(res.total || 0, res.page || page, res.per_page || perPage, (p) => nav((n) => n.set('page', p)))]));
+	}
+
+	/* The columns of a list: the kind's fields of cfg.cols, plus what the
+	 * list API adds (an account's balance, a project's warning level);
+	 * money the lists' readers think of in 万元 (合同金额) in 万元, with
+	 * the exact figure as the cell's title; cfg.wrap columns may wrap (so
+	 * a list fits 1440 px without a hidden column). */
+	function listColumns(k, cfg) {
+		const keys = cfg.cols ? cfg.cols.filter((c) => k.byKey.has(c)) : null;
+		const byKey = new Map(kindColumns(k, keys).map((c) => [c.key, c]));
+		const extra = {
+			balance: {key: 'balance', label: '余额(元)', num: true, sortable: false, render: (it) => money(it.balance)},
+			warn_level: {key: 'warn_level', label: '预警', sortable: false,
+				render: (it) => levelBadge(it.warn_level, it.warn_level ? `${{red: '红', orange: '橙', yellow: '黄'}[it.warn_level]} ${it.warnings_open}` : '', DASH)},
+		};
+		const cols = (cfg.cols || [...byKey.keys()]).map((key) => byKey.get(key) || extra[key]).filter(Boolean);
+		for (const c of cols) {
+			if (c.key === 'contract_amount') {
+				c.label = '合同金额(万元)';
+				c.render = (it) => h('span', {title: money(it.contract_amount)}, wan(it.contract_amount));
+			}
+			if ((cfg.wrap || []).includes(c.key)) c.wrap = true;
+		}
+		return cols;
+	}
+
+	/* 在建项目: 状态 (在建 on the 数据日期 by default - the warning rules'
+	 * "active on D", as the 驾驶舱 counts it -, 全部, or one status) and
+	 * 预警 (the highest open level; any; none). */
+	function projectFilters(q, k) {
+		const statusF = k.byKey.get('status');
+		const st = q.get('status') || '';
+		const params = {};
+		if (!st) params.active = 1;
+		else if (st !== 'all') params.status = st;
+		if (q.get('warn_level')) params.warn_level = q.get('warn_level');
+		const select = (name, label, opts, cur) => h('select', {class: 'input', name, 'aria-label': label, onchange: (e) => nav0(name, e.target.value)},
+			opts.map(([v, l]) => h('option', {value: v, selected: cur === v}, l)));
+		let nav0 = null;
+		return {params, controls: (nav) => {
+			nav0 = (name, v) => nav((n) => {
+				if (v) n.set(name, v);
+				else n.delete(name);
+				n.delete('page');
+			});
+			return [
+				select('status', '项目状态', [['', '在建(数据日期)'], ['all', '全部状态'],
+					...(statusF.values || []).map((v) => [v.code, v.label])], st),
+				select('warn_level', '预警等级', [['', '全部预警等级'], ['red', '红色预警'], ['orange', '橙色预警'],
+					['yellow', '黄色预警'], ['any', '有未消除预警'], ['none', '无预警']], q.get('warn_level') || ''),
+			];
+		}};
+	}
+
+	/* 实名制人员: by project and by employer (a code, or part of a name). */
+	function workerFilters(q) {
+		const params = {project: q.get('project') || '', employer: q.get('employer') || ''};
+		return {params, controls: () => [
+			h('input', {type: 'search', class: 'input', name: 'project', placeholder: '项目(编号或名称)', 'aria-label': '项目', value: params.project}),
+			h('input', {type: 'search', class: 'input', name: 'employer', placeholder: '用工单位(名称或信用代码)', 'aria-label': '用工单位', value: params.employer}),
+		]};
 	}
 
 	function exportButtons(kindName) {

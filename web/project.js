@@ -2,7 +2,9 @@
  * project.js - one 在建项目 (#/projects/{id}): the head with its facts and
  * the tabs 参建企业, 在场工人 (as of the chosen date), 考勤 (with a chart),
  * 工资发放 (short months flagged), 专用账户 (with recent transactions),
- * 工资保证金, and the tabs other pages add (hooks.projectTabs: 预警).
+ * 工资保证金, and the tabs other pages add (hooks.projectTabs: 预警). The
+ * head says the project's warning state (its highest open level); with
+ * open warnings the 预警 tab comes first and opens first.
  *
  * A page takes the router's ctx (see app.js).
  */
@@ -10,25 +12,31 @@
 
 (() => {
 	const lib = window.anxinLib;
-	const {h, clear, hooks, DASH, toFen, money, pct, num, api, kindOf, enumLabel, state, charts, chartBox, card,
-		emptyState, facts, tabs, statusBadge, fieldValue, kindColumns, table} = lib;
+	const {h, clear, hooks, DASH, money, wageRate, num, api, kindOf, enumLabel, state, charts, chartBox, card,
+		emptyState, facts, tabs, statusBadge, levelBadge, topLevel, LEVEL_ZH, fieldValue, kindColumns, table} = lib;
 
 	function entName(e) {
 		return e ? h('a', {href: `#/enterprises/${e.id}`}, e.name || e.uscc) : DASH;
 	}
 
 	async function pageProject(ctx) {
-		const [r, pk, ek] = await Promise.all([api('/api/v1/projects/' + ctx.params.id), kindOf('projects'), kindOf('enterprises')]);
+		const [r, pk, ek] = await Promise.all([api('/api/v1/projects/' + ctx.params.id, {as_of: state.asOf()}),
+			kindOf('projects'), kindOf('enterprises')]);
 		if (!ctx.alive()) return;
 		const p = r.item || {};
 		const rel = r.related || {};
 		const F = (key) => fieldValue(pk.byKey.get(key), p[key], p);
 
-		const head = h('section', {class: 'card project-head'},
+		const open = rel.warnings || [];
+		const top = topLevel(open);
+		const head = h('section', {class: 'card project-head' + (top ? ' warn-' + top : '')},
 			h('div', {class: 'ph-title'},
 				h('h1', {dataset: {testid: 'project-name'}}, p.name || DASH),
 				statusBadge(pk.byKey.get('status'), p.status),
-				h('span', {class: 'ph-code'}, p.code)),
+				h('span', {class: 'ph-code'}, p.code),
+				h('a', {class: 'ph-warn', href: open.length ? `#/projects/${ctx.params.id}?tab=warnings` : '#/warnings?status=all&project_code=' + encodeURIComponent(p.code || ''),
+					dataset: {testid: 'project-warn-state', level: top || 'none'}},
+				top ? [levelBadge(top, `${LEVEL_ZH[top]}预警`), ` 未消除预警 ${open.length} 条`] : h('span', {class: 'badge b-active'}, '无未消除预警'))),
 			facts([
 				['所属街镇', p.street || DASH, 'street'],
 				['项目地址', p.address || DASH, 'address'],
@@ -46,7 +54,7 @@
 
 		const code = p.code;
 		const shortMonths = (rel.payroll_by_month || []).filter((m) => Number(m.unpaid_workers || 0) > 0).length;
-		const t = tabs([
+		const list = [
 			{id: 'enterprises', label: '参建企业', render: () => projectEnterprises(rel, ek)},
 			{id: 'workers', label: '在场工人', render: () => projectWorkers(code, rel)},
 			{id: 'attendance', label: '考勤', render: () => projectAttendance(rel)},
@@ -55,7 +63,11 @@
 			{id: 'accounts', label: '专用账户', render: () => projectAccounts(rel)},
 			{id: 'deposits', label: '工资保证金', render: () => projectDeposits(rel)},
 			...hooks.projectTabs.map((f) => f(p, rel)),
-		], ctx.query.get('tab'));
+		];
+		/* Open warnings: their tab first, and the one shown. */
+		const wi = list.findIndex((x) => x.id === 'warnings');
+		if (open.length && wi > 0) list.unshift(...list.splice(wi, 1));
+		const t = tabs(list, ctx.query.get('tab') || (open.length ? 'warnings' : null));
 		clear(ctx.main).append(
 			h('div', {class: 'crumbs'}, h('a', {href: '#/projects'}, '在建项目'), ' / ', p.code || ''),
 			head, t);
@@ -153,21 +165,32 @@
 		return wrap;
 	}
 
+	/* 工资发放 by month: the warning rules' figures (stats_wage_months) -
+	 * 应发放人数 counts everyone who worked (attendance) or is on the
+	 * payroll, 未足额发放 whoever worked and got nothing or got less than
+	 * due, once the month's pay deadline has passed (before it: 未到期). */
 	function projectPayroll(rel) {
 		const rows = (rel.payroll_by_month || []).slice().sort((a, b) => b.month.localeCompare(a.month));
-		const short = (x) => Number(x.unpaid_workers || 0) > 0 || (toFen(x.paid) ?? 0n) < (toFen(x.due) ?? 0n);
-		return table({
-			columns: [
-				{key: 'month', label: '工资所属期', render: (x) => x.month},
-				{key: 'workers', label: '发放人数', num: true, render: (x) => num(x.workers)},
-				{key: 'due', label: '应发工资', num: true, render: (x) => money(x.due)},
-				{key: 'paid', label: '实发工资', num: true, render: (x) => money(x.paid)},
-				{key: 'rate', label: '发放率', num: true, render: (x) => pct(x.paid, x.due)},
-				{key: 'unpaid_workers', label: '未足额发放人数', num: true,
-					render: (x) => Number(x.unpaid_workers || 0) > 0 ? h('span', {class: 'badge b-alert'}, num(x.unpaid_workers)) : '0'},
-			],
-			rows, testid: 'project-payroll', rowClass: (x) => short(x) ? 'row-alert' : null,
-		});
+		const short = (x) => Number(x.unpaid_workers || 0) > 0;
+		const pending = (x) => Number(x.due_workers || 0) === 0;
+		return h('div', {class: 'stack'},
+			table({
+				columns: [
+					{key: 'month', label: '工资所属期', render: (x) => x.month},
+					{key: 'workers', label: '应发放人数', num: true, render: (x) => num(x.workers)},
+					{key: 'on_payroll', label: '工资表人数', num: true, render: (x) => num(x.on_payroll)},
+					{key: 'due', label: '应发工资', num: true, render: (x) => money(x.due)},
+					{key: 'paid', label: '实发工资', num: true, render: (x) => money(x.paid)},
+					{key: 'rate', label: '发放率(按人)', num: true, render: (x) => pending(x) ? h('span', {class: 'muted'}, '未到期') : wageRate(x)},
+					{key: 'unpaid_workers', label: '未足额发放人数', num: true,
+						render: (x) => pending(x) ? h('span', {class: 'muted'}, '未到期') : short(x) ? h('span', {class: 'badge b-alert'}, num(x.unpaid_workers)) : '0'},
+					{key: 'no_payroll', label: '有考勤无工资表', num: true,
+						render: (x) => Number(x.no_payroll || 0) > 0 ? h('span', {class: 'badge b-alert'}, num(x.no_payroll)) : '0'},
+				],
+				rows, testid: 'project-payroll', rowClass: (x) => short(x) ? 'row-alert' : null,
+			}),
+			h('p', {class: 'muted'}, '口径与预警规则一致：应发放人数 = 当月有考勤或列入工资表的人数；实发按数据日期前已发放计；'
+				+ '未足额发放 = 有考勤而未发放、或实发少于应发的人数（仅计已过工资支付日的月份）。'));
 	}
 
 	async function projectAccounts(rel) {

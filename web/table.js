@@ -14,6 +14,25 @@
 	const STATUS_CLASS = {planned: 'b-planned', active: 'b-active', suspended: 'b-suspended', completed: 'b-completed',
 		未开工: 'b-planned', 在建: 'b-active', 停工: 'b-suspended', 竣工: 'b-completed'};
 
+	const LEVEL_ZH = {red: '红色', orange: '橙色', yellow: '黄色'};
+	const LEVEL_RANK = {red: 3, orange: 2, yellow: 1};
+
+	/* A warning level as a coloured badge ("红色预警 3"), or the text none
+	 * gives when level is empty: the one look of a warning state on lists
+	 * and page heads. */
+	function levelBadge(level, text, none) {
+		if (!level) return none === undefined ? DASH : none;
+		return h('span', {class: 'badge lv lv-' + level, dataset: {level}}, text || LEVEL_ZH[level] || level);
+	}
+
+	/* The highest level among warnings (list items of the API), or ''. */
+	function topLevel(warnings) {
+		let best = '';
+		for (const w of warnings || [])
+			if ((LEVEL_RANK[w.level] || 0) > (LEVEL_RANK[best] || 0)) best = w.level;
+		return best;
+	}
+
 	function statusBadge(f, code) {
 		return h('span', {class: 'badge ' + (STATUS_CLASS[code] || 'b-other')}, enumLabel(f, code) || DASH);
 	}
@@ -74,6 +93,12 @@
 			const rid = item && item[prefix + '_id'];
 			const label = item && item[prefix + '_name'];
 			const href = rid ? `#/${f.ref}/${rid}` : `#/go/${f.ref}/${REF_LOOKUP[f.ref]}/${encodeURIComponent(v)}`;
+			/* A project code column (项目编号) shows the code it is named
+			 * for, the project's name beside it; other references (an
+			 * employer's USCC) read better by name. */
+			if (f.ref === 'projects')
+				return h('span', {class: 'ref-code'}, h('a', {href, class: 'ref mono', title: label || String(v), onclick: stop}, String(v)),
+					label ? h('span', {class: 'ref-name muted'}, label) : null);
 			return h('a', {href, class: 'ref', title: String(v), onclick: stop}, label || String(v));
 		}
 		return String(v);
@@ -145,5 +170,5 @@
 			h('button', {type: 'button', class: 'btn', disabled: page >= pages, onclick: () => go(page + 1)}, '下一页 ›'));
 	}
 
-	Object.assign(lib, {statusBadge, revealable, fieldValue, kindColumns, table, pager});
+	Object.assign(lib, {LEVEL_ZH, levelBadge, topLevel, statusBadge, revealable, fieldValue, kindColumns, table, pager});
 })();

@@ -53,7 +53,9 @@
 		contract_date: ['合同签订'], contract_amount: ['合同金额', 1], required: ['应存金额', 1],
 		valid_deposits: ['有效保证金', 1], start_date: ['开工日期'], end_date: ['竣工日期'],
 		board_installed_date: ['告示牌设立'], last_labor_cost_date: ['最近拨付人工费'], basis: ['依据'],
-		cycle_days: ['拨付周期(天)'], orange_after: ['升级橙色日期'], gap: ['间隔(天)'],
+		cycle_days: ['拨付周期(天)'], orange_after: ['升级橙色日期'],
+		/* BALANCE_LOW: outstanding wages minus the balance - money */
+		gap: ['余额缺口', 1],
 	};
 	const EV_SKIP = new Set(['rule', 'name', 'project', 'period', 'responsible', 'items']);
 	const VALUE_ZH = {cash: '现金', bank: '银行代发', other: '其他', labor_cost: '人工费', guarantee: '保函',
@@ -279,8 +281,17 @@
 		});
 	}
 
+	/* 督办 notes of the history (a leader's, event supervised), newest
+	 * first: shown above the page to whoever handles the warning. */
+	function supervisedNote(w) {
+		const list = (w.history || []).filter((e) => e.event === 'supervised').reverse();
+		if (!list.length) return null;
+		return h('div', {class: 'notice notice-supervise', dataset: {testid: 'supervised'}},
+			h('b', null, '领导督办'), list.map((e) => h('div', null, `${e.on_date} ${e.actor}：${e.reason || ''}`)));
+	}
+
 	function actionButtons(w, ctx) {
-		const done = {eliminate: '预警已消除', assign: '已指派', escalate: '已转执法检查'};
+		const done = {eliminate: '预警已消除', assign: '已指派', escalate: '已转执法检查', supervise: '已督办，处置人将在预警记录中看到'};
 		const run = async (path, body) => {
 			try {
 				await apiPost(`/api/v1/warnings/${w.id}/${path}`, body);
@@ -307,6 +318,12 @@
 				const note = await ask('转执法检查', {name: 'note', label: '说明', placeholder: '可选：移交监察执法的理由'});
 				if (note !== null) run('escalate', {note});
 			}}, '转执法检查'));
+		/* a leader's one action: 督办 (recorded in the history, audited) */
+		if (w.actions.includes('supervise'))
+			btns.push(h('button', {type: 'button', class: 'btn btn-primary', dataset: {testid: 'supervise'}, onclick: async () => {
+				const note = await ask('督办', {name: 'note', label: '督办意见', placeholder: '例如：请于本周内约谈总包单位并报告处置结果', required: '请填写督办意见'});
+				if (note) run('supervise', {note});
+			}}, '督办'));
 		return btns.length ? btns : null;
 	}
 
@@ -339,6 +356,7 @@
 			h('div', {class: 'crumbs'}, h('a', {href: '#/warnings'}, '预警中心'), ' / ', `#${w.id}`),
 			takeFlash() || '',
 			head,
+			supervisedNote(w) || '',
 			h('div', {class: 'grid-2'},
 				card('预警证据', evidenceView(w)),
 				h('div', null,

@@ -35,7 +35,8 @@ static const role_def roles[ROLE_COUNT] = {
 	[ROLE_ADMIN] = {"admin", "区人社局管理员",
 			P(PERM_READ) | P(PERM_WRITE) | P(PERM_IMPORT) | P(PERM_EXPORT) |
 				P(PERM_EXPORT_UNMASKED) | P(PERM_REVEAL) | P(PERM_USERS) |
-				P(PERM_AUDIT) | P(PERM_PARAMS) | P(PERM_WARNINGS) | P(PERM_SCAN),
+				P(PERM_AUDIT) | P(PERM_PARAMS) | P(PERM_WARNINGS) | P(PERM_SCAN) |
+				P(PERM_SUPERVISE),
 			admin_kinds, 1, 1},
 	[ROLE_INSPECTOR] = {"inspector", "监察员",
 			    P(PERM_READ) | P(PERM_EXPORT) | P(PERM_EXPORT_UNMASKED) |
@@ -49,12 +50,13 @@ static const role_def roles[ROLE_COUNT] = {
 				     P(PERM_REVEAL),
 			     enterprise_kinds, 0, 1},
 	[ROLE_BANK] = {"bank", "银行", P(PERM_WRITE) | P(PERM_IMPORT), bank_kinds, 0, 0},
-	[ROLE_LEADER] = {"leader", "领导", P(PERM_READ) | P(PERM_EXPORT), no_kinds, 0, 1},
+	[ROLE_LEADER] = {"leader", "领导", P(PERM_READ) | P(PERM_EXPORT) | P(PERM_SUPERVISE), no_kinds,
+			 0, 1},
 };
 
 static const char *const perm_codes[PERM_COUNT] = {
 	"read", "write", "import", "export", "export_unmasked", "reveal",
-	"users", "audit", "params", "warnings", "scan",
+	"users", "audit", "params", "warnings", "scan", "supervise",
 };
 
 static int role_valid(role_id r)

@@ -43,6 +43,7 @@ typedef enum role_perm {
 	PERM_PARAMS,           /* edit the parameters */
 	PERM_WARNINGS,         /* eliminate / assign / escalate warnings (in scope) */
 	PERM_SCAN,             /* run a warning scan on demand (district-wide) */
+	PERM_SUPERVISE,        /* 督办: urge the handling of a warning (leader; audited) */
 	PERM_COUNT
 } role_perm;
 

@@ -14,7 +14,8 @@
 
 const char *warn_action_code(warn_action a)
 {
-	return a == WA_ELIMINATE ? "eliminate" : a == WA_ASSIGN ? "assign" : "escalate";
+	return a == WA_ELIMINATE ? "eliminate" : a == WA_ASSIGN ? "assign"
+	       : a == WA_ESCALATE ? "escalate" : "supervise";
 }
 
 static int blank(const char *s)
@@ -87,6 +88,10 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 	}
 	if (a == WA_ESCALATE && blank(text))
 		text = "转执法检查";
+	if (a == WA_SUPERVISE && blank(text)) {
+		snprintf(err, errlen, "请填写督办意见 (a note is required)");
+		return WA_INVALID;
+	}
 	date_format(on, Ds);
 	audit_time_iso(now, at);
 	snprintf(key, sizeof key, "%lld", (long long)id);
@@ -108,13 +113,17 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 		goto rollback;
 	st = a == WA_ELIMINATE ? warn_store_eliminate(d, id, "manual", text, Ds, who->actor, at)
 	     : a == WA_ASSIGN  ? warn_store_assign(d, id, text, Ds, who->actor, at)
-			       : warn_store_escalate(d, id, text, Ds, who->actor, at);
+	     : a == WA_ESCALATE ? warn_store_escalate(d, id, text, Ds, who->actor, at)
+				: warn_store_supervise(d, id, text, Ds, who->actor, at);
 	if (st != 0)
 		goto dberr_tx;
 	buf_fmt(&before, "{\"project_code\":%j,\"status\":%j,\"assignee\":%j}", c.project, c.status,
 		*c.assignee ? c.assignee : NULL);
-	buf_fmt(&after, "{\"status\":%j,%j:%j}", a == WA_ELIMINATE ? "eliminated" : "handling",
-		a == WA_ELIMINATE ? "reason" : a == WA_ASSIGN ? "assignee" : "note", text);
+	if (a == WA_SUPERVISE) /* the status stays as it was */
+		buf_fmt(&after, "{\"status\":%j,\"supervised\":%j}", c.status, text);
+	else
+		buf_fmt(&after, "{\"status\":%j,%j:%j}", a == WA_ELIMINATE ? "eliminated" : "handling",
+			a == WA_ELIMINATE ? "reason" : a == WA_ASSIGN ? "assignee" : "note", text);
 	char action[32];
 	snprintf(action, sizeof action, "warning_%s", warn_action_code(a));
 	audit_entry e = {who, now, action, "warnings", key, buf_str(&before), buf_str(&after)};

@@ -17,7 +17,7 @@
 #include "store/db.h"
 #include "util/date.h"
 
-typedef enum { WA_ELIMINATE, WA_ASSIGN, WA_ESCALATE } warn_action;
+typedef enum { WA_ELIMINATE, WA_ASSIGN, WA_ESCALATE, WA_SUPERVISE } warn_action;
 
 typedef enum {
 	WA_OK = 0,
@@ -27,14 +27,16 @@ typedef enum {
 	WA_DBERR         /* 500 */
 } warn_act_rc;
 
-/* "eliminate", "assign", "escalate". */
+/* "eliminate", "assign", "escalate", "supervise". */
 const char *warn_action_code(warn_action a);
 
 /*
  * Applies action a to warning id on day on by who: eliminate needs a
  * reason (text); assign needs a user name (text) of an enabled inspector,
  * or of a street officer of the warning's project's street; escalate takes
- * an optional note (default 转执法检查). Writes the change, the history
+ * an optional note (default 转执法检查); supervise (督办, a leader's)
+ * needs a note and changes nothing but the history, where the assignee
+ * reads it. Writes the change, the history
  * event (actor who->actor) and an audit row (action warning_<a>, object
  * "warnings" / id, before / after status) in one transaction. Returns
  * WA_OK or the reason it refused, with a message in err.

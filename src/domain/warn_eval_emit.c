@@ -66,7 +66,17 @@ static void emit(ev *e, cell *c, const long *unpaid_months)
 	case R_WAGE_UNPAID:
 		if (c->n >= e->p->red_workers || unpaid_months[c->pidx] >= e->p->red_months)
 			lv = WL_RED;
-		buf_fmt(&sum, "%s有%ld名农民工工资未发放(工资表应发合计%s)", c->period, c->n, s1);
+		/* Says what the sum is: the amount due of the workers who are on
+		 * the payroll; the others have no payroll row (no amount). */
+		if (c->s2 == 0)
+			buf_fmt(&sum, "%s有%ld名农民工出勤但工资未发放,均未列入工资表", c->period, c->n);
+		else if (c->s2 == c->n)
+			buf_fmt(&sum, "%s有%ld名农民工出勤但工资未发放,工资表应发未发合计%s", c->period,
+				c->n, s1);
+		else
+			buf_fmt(&sum, "%s有%ld名农民工出勤但工资未发放:%lld人未列入工资表,"
+				"%lld人工资表应发未发合计%s", c->period, c->n, (long long)(c->n - c->s2),
+				(long long)c->s2, s1);
 		break;
 	case R_WAGE_SHORT:
 		buf_fmt(&sum, "%s有%ld名农民工工资未足额发放,差额合计%s", c->period, c->n, s1);

@@ -59,7 +59,7 @@ typedef struct cell {
 	int rule, pidx;
 	char period[8];
 	long n;              /* items */
-	int64_t s1, s2;      /* rule-specific sums (fen) */
+	int64_t s1, s2;      /* rule-specific sums (fen); WAGE_UNPAID: s2 = items on the payroll */
 	unsigned char s1_bad; /* s1 left int64 (we_add): shown as out of range */
 	buf items;           /* JSON objects, comma-separated */
 	buf extra;           /* more members of the evidence: ,"key":value */

@@ -272,6 +272,7 @@ static void unpaid_pass(ev *e)
 		if (month_due(e, q, mi) && want(e, R_WAGE_UNPAID, pidx, M)) {
 			cell *c = we_get_cell(e, R_WAGE_UNPAID, pidx, M);
 			cell_add(e, c, w->has_pay ? w->due : 0);
+			c->s2 += w->has_pay; /* on the payroll: the summary says how many */
 			buf_fmt(&c->items, "{\"id_number\":%j,\"attendance_days\":%lld,\"on_payroll\":%s,"
 				"\"amount_due\":\"%m\",\"paid\":\"0.00\"}",
 				worker, (long long)w->att_days, w->has_pay ? "true" : "false",

@@ -119,6 +119,7 @@ int api_warning(http_req *r);
 int api_warning_eliminate(http_req *r);
 int api_warning_assign(http_req *r);
 int api_warning_escalate(http_req *r);
+int api_warning_supervise(http_req *r);
 int api_warning_stats(http_req *r);
 int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */
@@ -129,9 +130,9 @@ int api_param_set(http_req *r);
 
 /* Appends the open warnings of project code within r's scope as a JSON
  * array (the list's item shape), for the project page's related.warnings. */
-void api_warn_project_json(http_req *r, buf *b, const char *code);
+void api_warn_project_json(http_req *r, buf *b, const char *code, const char *as_of);
 /* Appends {"open":{"red","orange","yellow","total"}} within r's scope, for
  * the dashboard. */
-void api_warn_dash_json(http_req *r, buf *b);
+void api_warn_dash_json(http_req *r, buf *b, const char *as_of);
 
 #endif

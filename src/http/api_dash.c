@@ -44,9 +44,9 @@ int api_dashboard(http_req *r)
 		return http_error(r, 500, "internal error");
 
 	buf *b = http_json(r, 200);
-	buf_fmt(b, "{\"as_of\":%j,\"month\":%j,\"projects\":{\"active\":%lld,\"total\":%lld,"
-		"\"by_status\":{", as_of, month, (long long)s.projects_active,
-		(long long)s.projects_total);
+	buf_fmt(b, "{\"as_of\":%j,\"month\":%j,\"projects\":{\"active\":%lld,\"suspended\":%lld,"
+		"\"total\":%lld,\"by_status\":{", as_of, month, (long long)s.projects_active,
+		(long long)s.projects_suspended, (long long)s.projects_total);
 	for (int i = 0; i < s.by_status.nrows; i++)
 		buf_fmt(b, "%s%j:%lld", i ? "," : "", stats_at(&s.by_status, i, 0)->s,
 			(long long)stats_at(&s.by_status, i, 1)->i);
@@ -54,14 +54,24 @@ int api_dashboard(http_req *r)
 	api_table_json(b, &s.by_street);
 	buf_fmt(b, "},\"workers\":{\"registered\":%lld,\"on_site\":%lld},",
 		(long long)s.workers_registered, (long long)s.workers_on_site);
-	buf_fmt(b, "\"wages\":{\"month\":%j,\"due\":\"%m\",\"paid\":\"%m\",\"unpaid_workers\":%lld,"
-		"\"by_month\":", month, s.wage_due, s.wage_paid, (long long)s.unpaid_workers);
-	api_table_json(b, &s.wages_by_month);
+	/* The month's figures are the last row of by_month (one function:
+	 * stats_wage_months), zeros when nothing was owed in it. */
+	const stats_table *wm = &s.wages_by_month;
+	int last = wm->nrows - 1;
+	if (last >= 0 && strcmp(stats_at(wm, last, 0)->s ? stats_at(wm, last, 0)->s : "", month))
+		last = -1;
+#define WCOL(c) (last >= 0 ? stats_at(wm, last, (c))->i : 0)
+	buf_fmt(b, "\"wages\":{\"month\":%j,\"due\":\"%m\",\"paid\":\"%m\",\"workers\":%lld,"
+		"\"on_payroll\":%lld,\"due_workers\":%lld,\"unpaid_workers\":%lld,\"no_payroll\":%lld,"
+		"\"by_month\":", month, WCOL(6), WCOL(7), (long long)WCOL(1), (long long)WCOL(2),
+		(long long)WCOL(3), (long long)WCOL(4), (long long)WCOL(5));
+#undef WCOL
+	api_table_json(b, wm);
 	buf_fmt(b, "},\"accounts\":{\"open\":%lld,\"balance\":\"%m\"},"
 		"\"deposits\":{\"count\":%lld,\"amount\":\"%m\"},\"warnings\":",
 		(long long)s.accounts_open, s.accounts_balance, (long long)s.deposits_count,
 		s.deposits_amount);
-	api_warn_dash_json(r, b);
+	api_warn_dash_json(r, b, as_of);
 	buf_putc(b, '}');
 	stats_dash_free(&s);
 	return r->status;

@@ -17,6 +17,7 @@
 #include "http/auth.h"
 #include "http/related.h"
 #include "store/record.h"
+#include "store/stats.h"
 #include "util/money.h"
 
 const kind *api_kind_arg(http_req *r, int i)
@@ -118,7 +119,45 @@ typedef struct list_ctx {
 	const kind *k;
 	int n;
 	int mask;
+	const char *as_of;  /* the list's figures of a date (api_list), or NULL */
 } list_ctx;
+
+/* The value of field key in vals, or "". */
+static const char *val_of(const kind *k, const kind_val *vals, const char *key)
+{
+	int i = kind_key_index(k, key);
+
+	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
+}
+
+/*
+ * Appends to the item just written (its closing brace reopened) the
+ * figures a list shows beside the fields, on c->as_of: an account's
+ * balance (null when out of range), a project's highest open warning
+ * level ("red" / "orange" / "yellow", null when none) and the number of
+ * its open warnings (stats.c: the same definitions as the filters).
+ */
+static void list_extra(list_ctx *c, const kind_val *vals)
+{
+	if (!c->as_of)
+		return;
+	if (!strcmp(c->k->name, "accounts")) {
+		int64_t bal;
+		c->b->len--;
+		if (stats_account_balance(c->d, val_of(c->k, vals, "account_no"), c->as_of, &bal) == 0)
+			buf_fmt(c->b, ",\"balance\":\"%m\"}", bal);
+		else
+			buf_puts(c->b, ",\"balance\":null}");
+	} else if (!strcmp(c->k->name, "projects")) {
+		char level[8];
+		int64_t n;
+		if (stats_project_warn(c->d, val_of(c->k, vals, "code"), c->as_of, level, &n) != 0)
+			return;
+		c->b->len--;
+		buf_fmt(c->b, ",\"warn_level\":%j,\"warnings_open\":%lld}", *level ? level : NULL,
+			(long long)n);
+	}
+}
 
 static void list_cb(void *ctx, int64_t id, const kind_val *vals)
 {
@@ -127,6 +166,38 @@ static void list_cb(void *ctx, int64_t id, const kind_val *vals)
 	if (c->n++)
 		buf_putc(c->b, ',');
 	api_item_json_refs(c->b, c->d, c->k, id, vals, c->mask);
+	list_extra(c, vals);
+}
+
+/*
+ * The list parameters that are not fields, each for one kind (400 on
+ * another kind, as an unknown parameter): projects' active=1 (在建 on
+ * as_of) and warn_level=red|orange|yellow|any|none (highest warning open
+ * on as_of); workers' project= and employer= (code or part of a name; a
+ * worker employed there). Returns 0, or -1 with the 400.
+ */
+static int kind_conditions(http_req *r, const kind *k, rec_query *q, const char *as_of)
+{
+	int projects = !strcmp(k->name, "projects"), workers = !strcmp(k->name, "workers");
+	const char *v;
+	int active = 0;
+
+	if (projects) {
+		if (req_bool(r, "active", 0, &active) < 0)
+			return -1;
+		if (active)
+			stats_pred_active(q, as_of);
+		if ((v = req_str(r, "warn_level")) && *v && stats_pred_warn_level(q, v, as_of) < 0)
+			return http_error(r, 400, "parameter 'warn_level': '%s' is not red, orange, yellow, "
+						  "any or none", v), -1;
+	}
+	if (workers) {
+		if ((v = req_str(r, "project")) && *v)
+			stats_pred_worker_project(q, v);
+		if ((v = req_str(r, "employer")) && *v)
+			stats_pred_worker_employer(q, v);
+	}
+	return 0;
 }
 
 void api_items_where(buf *b, db *d, const kind *k, const char *key,
@@ -134,7 +205,7 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
 		     const rec_scope *scope, int mask)
 {
 	rec_query q;
-	list_ctx c = {d, b, k, 0, mask};
+	list_ctx c = {d, b, k, 0, mask, NULL};
 
 	rec_query_init(&q, k, scope);
 	q.filters[0].field = kind_key_index(k, key);
@@ -244,6 +315,7 @@ int api_list(http_req *r)
 	kind_val vals[REC_MAX_FILTERS];
 	rec_query q;
 	const char *sort, *text;
+	char as_of[11];
 
 	if (!k)
 		return r->status;
@@ -265,14 +337,15 @@ int api_list(http_req *r)
 	if ((text = req_str(r, "q")) && *text)
 		q.q = text;
 	q.q_personal = !req_mask(r);  /* masked callers: q= never matches them */
-	if (parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
+	if (req_date(r, "as_of", as_of) < 0 || kind_conditions(r, k, &q, as_of) < 0 ||
+	    parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
 		goto out;
 	q.limit = per_page;
 	q.offset = (page - 1) * per_page;
 
 	int64_t total = rec_count(r->db, &q);
 	buf *b = http_json(r, 200);
-	list_ctx c = {r->db, b, k, 0, req_mask(r)};
+	list_ctx c = {r->db, b, k, 0, req_mask(r), as_of};
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
 	if (rec_list(r->db, &q, list_cb, &c) < 0) {

@@ -188,14 +188,14 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 		buf_puts(b, "[]");
 	}
 	buf_puts(b, ",\"payroll_by_month\":");
-	if (stats_project_payroll(d, code, &t) == 0) {
+	if (stats_wage_months(d, code, "0000-01", "9999-12", as_of, x->scope, &t) == 0) {
 		api_table_json(b, &t);
 		stats_table_free(&t);
 	} else {
 		buf_puts(b, "[]");
 	}
 	buf_puts(b, ",\"warnings\":");
-	api_warn_project_json(x->r, b, code);
+	api_warn_project_json(x->r, b, code, as_of);
 	buf_putc(b, '}');
 }
 

@@ -163,6 +163,10 @@ static int read_filter(http_req *r, wq_filter *f)
 		return http_error(r, 400, "parameter 'period': '%s' is not a month YYYY-MM",
 				  f->period), -1;
 	f->assignee = req_str(r, "assignee");
+	f->enterprise = req_str(r, "enterprise_uscc");
+	f->open_on = req_str(r, "open_on");
+	if (f->open_on && *f->open_on && !date_parse_iso(f->open_on, &dd))
+		return http_error(r, 400, "parameter 'open_on': not a date YYYY-MM-DD"), -1;
 	f->raised_from = req_str(r, "raised_from");
 	f->raised_to = req_str(r, "raised_to");
 	if (f->raised_from && *f->raised_from && !date_parse_iso(f->raised_from, &dd))
@@ -216,7 +220,7 @@ static void event_cb(void *ctx, const ws_event *e)
 	static const struct {
 		const char *code, *zh;
 	} EV[] = {{"raised", "产生预警"}, {"updated", "复核更新"}, {"eliminated", "消除预警"},
-		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}};
+		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}, {"supervised", "领导督办"}};
 	const char *zh = e->event;
 
 	for (size_t i = 0; i < sizeof EV / sizeof EV[0]; i++)
@@ -284,9 +288,14 @@ static int detail_json(http_req *r, buf *b, int64_t id)
 	buf_puts(b, ",\"history\":[");
 	if (warn_store_events(r->db, id, event_cb, &c) != 0)
 		return -1;
-	int may = c.live && r->caller.kind == AUTH_SESSION && role_can(r->caller.role, PERM_WARNINGS);
-	buf_fmt(b, "],\"actions\":%s,\"assignees\":[",
-		may ? "[\"eliminate\",\"assign\",\"escalate\"]" : "[]");
+	/* Who may do what now: the handling roles eliminate, assign and
+	 * escalate; a leader supervises (督办) - each only on a live warning. */
+	int person = c.live && r->caller.kind == AUTH_SESSION;
+	int may = person && role_can(r->caller.role, PERM_WARNINGS);
+	int sup = person && role_can(r->caller.role, PERM_SUPERVISE);
+	buf_fmt(b, "],\"actions\":[%s%s%s],\"assignees\":[",
+		may ? "\"eliminate\",\"assign\",\"escalate\"" : "", may && sup ? "," : "",
+		sup ? "\"supervise\"" : "");
 	if (may) {
 		who_ctx wc = {b, c.street, 0};
 		user_store_scan(r->db, assignee_cb, &wc);
@@ -381,6 +390,11 @@ int api_warning_assign(http_req *r)
 int api_warning_escalate(http_req *r)
 {
 	return act(r, WA_ESCALATE, "note");
+}
+
+int api_warning_supervise(http_req *r)
+{
+	return act(r, WA_SUPERVISE, "note");
 }
 
 /* ---- stats --------------------------------------------------------------------- */
@@ -509,13 +523,15 @@ out:
 
 /* ---- on other pages ---------------------------------------------------------- */
 
-void api_warn_project_json(http_req *r, buf *b, const char *code)
+/* The project page's warnings: those open on as_of, as the list's level
+ * and the dashboard count them (stats.c, warn_query_open_on). */
+void api_warn_project_json(http_req *r, buf *b, const char *code, const char *as_of)
 {
 	wq_filter f;
 	list_ctx c = {b, 0};
 
 	memset(&f, 0, sizeof f);
-	f.status = "open";
+	f.open_on = as_of;
 	f.project = code;
 	f.scope = r->caller.scope;
 	f.limit = 200;
@@ -524,11 +540,13 @@ void api_warn_project_json(http_req *r, buf *b, const char *code)
 	buf_putc(b, ']');
 }
 
-void api_warn_dash_json(http_req *r, buf *b)
+/* The dashboard's row: warnings open on as_of (warn_query_open_on), so
+ * that the counts move with the 数据日期 as the other figures do. */
+void api_warn_dash_json(http_req *r, buf *b, const char *as_of)
 {
 	int64_t c[3] = {0, 0, 0};
 
-	warn_query_open_counts(r->db, &r->caller.scope, c);
+	warn_query_open_on(r->db, &r->caller.scope, as_of, c);
 	buf_fmt(b, "{\"open\":{\"red\":%lld,\"orange\":%lld,\"yellow\":%lld,\"total\":%lld}}",
 		(long long)c[2], (long long)c[1], (long long)c[0], (long long)(c[0] + c[1] + c[2]));
 }

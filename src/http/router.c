@@ -74,6 +74,8 @@ const http_route http_routes[] = {
 	 HR_MUTATES | HR_ASYNC | HR_SHORT | HR_JSON, "assign a warning to an inspector or street officer (audited)"},
 	{"POST", "/api/v1/warnings/{id}/escalate", api_warning_escalate, "warnings",
 	 HR_MUTATES | HR_ASYNC | HR_SHORT | HR_JSON, "escalate a warning to an inspection case (audited)"},
+	{"POST", "/api/v1/warnings/{id}/supervise", api_warning_supervise, "supervise",
+	 HR_MUTATES | HR_ASYNC | HR_SHORT | HR_JSON, "督办: urge the handling of a warning {note} (leader; audited)"},
 	{"POST", "/api/v1/scan", api_scan, "scan", HR_MUTATES | HR_ASYNC | HR_JSON,
 	 "run a warning scan now (as_of, full)"},
 	{"GET", "/api/v1/params", api_params, "read", 0, "the warning parameters"},

@@ -11,6 +11,7 @@ MIG(mig_0002_auth);
 MIG(mig_0003_warnings);
 MIG(mig_0004_scope);
 MIG(mig_0005_desk);
+MIG(mig_0006_supervise);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
@@ -20,6 +21,7 @@ const migration migrations[] = {
 	ENTRY(3, "warnings", mig_0003_warnings),
 	ENTRY(4, "scope", mig_0004_scope),
 	ENTRY(5, "desk", mig_0005_desk),
+	ENTRY(6, "supervise", mig_0006_supervise),
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

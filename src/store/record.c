@@ -462,6 +462,13 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 		p[np].is_int = f->is_int;
 		np++;
 	}
+	for (int i = 0; i < q->nextra; i++) {
+		buf_puts(sql, q->extra[i].sql);
+		for (int j = 0; j < q->extra[i].nargs && np < maxp; j++) {
+			p[np].s = q->extra[i].args[j];
+			p[np++].is_int = 0;
+		}
+	}
 	if (q->q && *q->q) {
 		int first = 1;
 		buf_puts(sql, " AND (");

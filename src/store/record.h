@@ -83,6 +83,17 @@ typedef struct rec_scope {
 rec_scope rec_scope_all(void);
 
 #define REC_MAX_FILTERS 16
+#define REC_MAX_EXTRA 4
+
+/* A condition that is not a field filter (a project active on a date, its
+ * highest open warning level, a worker's projects): " AND ..." SQL written
+ * by the store (stats.c: a static string, never user data) with '?' for
+ * its text arguments, in order. */
+typedef struct rec_extra {
+	const char *sql;
+	const char *args[4];
+	int nargs;
+} rec_extra;
 
 typedef struct rec_query {
 	const kind *k;
@@ -95,6 +106,8 @@ typedef struct rec_query {
 	int desc;
 	int64_t offset, limit;  /* limit 0 = all */
 	rec_scope scope;
+	rec_extra extra[REC_MAX_EXTRA];  /* stats_pred_* */
+	int nextra;
 } rec_query;
 
 /* Starts a query of kind k within scope (copied; NULL = nothing): the

@@ -18,6 +18,7 @@
 
 #include "store/record.h"
 #include "util/buf.h"
+#include "util/date.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
@@ -199,20 +200,154 @@ int stats_project_attendance(db *d, const char *code, stats_table *out)
 			 "t", code);
 }
 
-static const stats_col pay_cols[] = {
-	{"month", ST_TEXT}, {"workers", ST_INT}, {"due", ST_MONEY},
-	{"paid", ST_MONEY}, {"unpaid_workers", ST_INT},
+/* ---- wages by the warning rules' definitions -------------------------------- */
+
+static const stats_col wage_cols[] = {
+	{"month", ST_TEXT}, {"workers", ST_INT}, {"on_payroll", ST_INT}, {"due_workers", ST_INT},
+	{"unpaid_workers", ST_INT}, {"no_payroll", ST_INT}, {"due", ST_MONEY}, {"paid", ST_MONEY},
 };
 
-/* Plan: SEARCH payroll USING INDEX sqlite_autoindex_payroll_1 (project_code=?). */
-int stats_project_payroll(db *d, const char *code, stats_table *out)
+/*
+ * One row per owed worker-month (x): the payroll rows of the months, each
+ * with whether the worker has attendance then (att_month's key), and the
+ * attendance-only worker-months (no payroll row: the payroll key). Then
+ * per row whether the month is due for its project: with Dm = the month
+ * before as_of's month, M is due when M < Dm (its deadline, in M+1 <= Dm,
+ * is before as_of's month), or M = Dm and the deadline day
+ * min(wage_day, days of as_of's month) is before as_of's day - plain
+ * comparisons, no date() per row. "%s" (the scope) comes last.
+ * Plans: SEARCH payroll USING INDEX payroll_period (period>? AND
+ * period<?) or the key (project_code=?), att_month by its primary key;
+ * att_month USING PRIMARY KEY (month>? AND month<?) or att_month_pair
+ * (project_code=?), payroll by its key; projects by its key.
+ */
+#define WAGE_SQL(PAYW, ATTW)                                                     \
+	"SELECT y.m, count(*), sum(y.onpay), sum(y.isdue), "                         \
+	"sum(y.isdue AND ((y.att AND y.paid = 0) OR (y.onpay AND y.paid > 0 AND y.paid < y.due))), " \
+	"sum(y.att AND NOT y.onpay), " MONEY_SUM("y.due") ", " MONEY_SUM("y.paid") " FROM ("     \
+	" SELECT x.m, x.onpay, x.att, x.due, x.paid, x.p, (x.m >= substr(pr.start_date, 1, 7) AND " \
+	"  (x.m < ?1 OR (x.m = ?1 AND min(pr.wage_day, CAST(?2 AS INTEGER)) < CAST(?3 AS INTEGER)))) AS isdue FROM ("                \
+	"  SELECT pay.period AS m, pay.project_code AS p, 1 AS onpay, pay.amount_due AS due,"      \
+	"   CASE WHEN pay.paid_date <= ?4 THEN pay.amount_paid ELSE 0 END AS paid,"                \
+	"   EXISTS (SELECT 1 FROM att_month a WHERE a.month = pay.period"                         \
+	"    AND a.project_code = pay.project_code AND a.worker_id_number = pay.worker_id_number) AS att" \
+	"  FROM payroll pay WHERE " PAYW                                                          \
+	"  UNION ALL SELECT a.month, a.project_code, 0, 0, 0, 1 FROM att_month a WHERE " ATTW       \
+	"   AND NOT EXISTS (SELECT 1 FROM payroll pay WHERE pay.project_code = a.project_code"     \
+	"    AND pay.worker_id_number = a.worker_id_number AND pay.period = a.month)"              \
+	" ) x JOIN projects pr ON pr.code = x.p) y WHERE 1=1%s GROUP BY y.m ORDER BY y.m"
+
+int stats_wage_months(db *d, const char *project, const char *from, const char *to,
+		      const char *as_of, const rec_scope *scope, stats_table *out)
 {
-	return run_table(d, out, pay_cols, N(pay_cols),
-			 "SELECT period, count(DISTINCT worker_id_number), " MONEY_SUM("amount_due") ", "
-			 MONEY_SUM("amount_paid") ", count(DISTINCT CASE WHEN amount_paid < amount_due "
-			 "THEN worker_id_number END) FROM payroll WHERE project_code = ? "
-			 "GROUP BY period ORDER BY period",
-			 "t", code);
+	int y, m, dd;
+	char prev[8], dim[4], day[4];
+
+	memset(out, 0, sizeof *out);
+	if (sscanf(as_of, "%d-%d-%d", &y, &m, &dd) != 3)
+		return -1;
+	snprintf(dim, sizeof dim, "%d", date_days_in_month(y, m));
+	snprintf(day, sizeof day, "%d", dd);
+	month_add(&y, &m, -1);
+	month_format(y, m, prev);
+	/* ?2 and ?3 are bound as text and compared with the integer wage_day
+	 * through a CAST (a text never compares less than an integer). */
+	if (project)
+		return scoped_table(d, out, wage_cols, N(wage_cols), scope, "y.p",
+				    WAGE_SQL("pay.project_code = ?5 AND pay.period >= ?6 AND pay.period <= ?7",
+					     "a.project_code = ?5 AND a.month >= ?6 AND a.month <= ?7"),
+				    "ttttttt", prev, dim, day, as_of, project, from, to);
+	return scoped_table(d, out, wage_cols, N(wage_cols), scope, "y.p",
+			    WAGE_SQL("pay.period >= ?5 AND pay.period <= ?6",
+				     "a.month >= ?5 AND a.month <= ?6"),
+			    "tttttt", prev, dim, day, as_of, from, to);
+}
+
+/* ---- conditions of the lists ------------------------------------------------- */
+
+/* A project active on D (warning-rules.md): the one definition of 在建 on
+ * a date, for the list (stats_pred_active) and the dashboard. */
+#define ACTIVE_ON(D1, D2) \
+	"status IN ('active', 'suspended') AND start_date <= " D1 " AND (end_date IS NULL OR end_date > " D2 ")"
+
+/* Warnings open on D: raised on or before it, not eliminated by then. */
+#define OPEN_ON "raised_on <= ? AND (eliminated_on IS NULL OR eliminated_on > ?)"
+#define LEVEL_RANK "max(CASE level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 WHEN 'yellow' THEN 1 ELSE 0 END)"
+
+static void add_extra(rec_query *q, const char *sql, const char *a1, const char *a2)
+{
+	if (q->nextra == REC_MAX_EXTRA)
+		return;
+	rec_extra *x = &q->extra[q->nextra++];
+	x->sql = sql;
+	x->args[0] = a1;
+	x->args[1] = a2;
+	x->nargs = a1 ? (a2 ? 2 : 1) : 0;
+}
+
+void stats_pred_active(rec_query *q, const char *as_of)
+{
+	add_extra(q, " AND " ACTIVE_ON("?", "?"), as_of, as_of);
+}
+
+int stats_pred_warn_level(rec_query *q, const char *level, const char *as_of)
+{
+	static const struct {
+		const char *level, *sql;
+	} L[] = {
+		{"red", " AND code IN (SELECT project_code FROM warnings WHERE " OPEN_ON
+			" GROUP BY project_code HAVING " LEVEL_RANK " = 3)"},
+		{"orange", " AND code IN (SELECT project_code FROM warnings WHERE " OPEN_ON
+			   " GROUP BY project_code HAVING " LEVEL_RANK " = 2)"},
+		{"yellow", " AND code IN (SELECT project_code FROM warnings WHERE " OPEN_ON
+			   " GROUP BY project_code HAVING " LEVEL_RANK " = 1)"},
+		{"any", " AND code IN (SELECT project_code FROM warnings WHERE " OPEN_ON ")"},
+		{"none", " AND code NOT IN (SELECT project_code FROM warnings WHERE " OPEN_ON ")"},
+	};
+
+	for (int i = 0; i < N(L); i++)
+		if (!strcmp(level, L[i].level)) {
+			add_extra(q, L[i].sql, as_of, as_of);
+			return 0;
+		}
+	return -1;
+}
+
+void stats_pred_worker_project(rec_query *q, const char *text)
+{
+	add_extra(q, " AND id_number IN (SELECT e.worker_id_number FROM employments e "
+		     "JOIN projects p ON p.code = e.project_code WHERE p.code = ? OR instr(p.name, ?) > 0)",
+		  text, text);
+}
+
+void stats_pred_worker_employer(rec_query *q, const char *text)
+{
+	add_extra(q, " AND id_number IN (SELECT e.worker_id_number FROM employments e "
+		     "JOIN enterprises n ON n.uscc = e.employer_uscc WHERE n.uscc = ? OR instr(n.name, ?) > 0)",
+		  text, text);
+}
+
+/* Plan: SEARCH warnings USING INDEX warnings_project (project_code=?). */
+int stats_project_warn(db *d, const char *code, const char *as_of, char level[8], int64_t *n)
+{
+	db_stmt *st = db_prepare(d, "SELECT " LEVEL_RANK ", count(*) FROM warnings "
+				    "WHERE project_code = ? AND " OPEN_ON);
+	static const char *const names[] = {"", "yellow", "orange", "red"};
+	int rc = -1;
+
+	db_bind_text(st, 1, code);
+	db_bind_text(st, 2, as_of);
+	db_bind_text(st, 3, as_of);
+	level[0] = 0;
+	*n = 0;
+	if (db_step(st) == DB_ROW) {
+		int64_t r = db_col_is_null(st, 0) ? 0 : db_col_int(st, 0);
+		snprintf(level, 8, "%s", names[r >= 0 && r <= 3 ? r : 0]);
+		*n = db_col_int(st, 1);
+		rc = 0;
+	}
+	db_finalize(st);
+	return rc;
 }
 
 static const stats_col emp_cols[] = {{"employer_uscc", ST_TEXT}, {"workers", ST_INT}};
@@ -303,7 +438,6 @@ int stats_account_balance(db *d, const char *account_no, const char *as_of, int6
 
 static const stats_col status_cols[] = {{"status", ST_TEXT}, {"n", ST_INT}};
 static const stats_col street_cols[] = {{"street", ST_TEXT}, {"active", ST_INT}};
-static const stats_col wage_cols[] = {{"month", ST_TEXT}, {"due", ST_MONEY}, {"paid", ST_MONEY}};
 
 static const stats_col name_cols[] = {{"project_code", ST_TEXT}, {"what", ST_TEXT}};
 
@@ -386,17 +520,19 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 {
 	rec_query q;
 	const kind *pk = kind_find("projects");
-	int bad_due, bad_pay, bad_bal, bad_dep;
+	int bad_pay, bad_bal, bad_dep;
 
 	memset(o, 0, sizeof *o);
 	/* Counts of records as the lists count them (same scope rules). */
 	rec_query_init(&q, pk, sc);
 	o->projects_total = rec_count(d, &q);
+	stats_pred_active(&q, as_of); /* 在建 on as_of: as the list counts it */
+	o->projects_active = rec_count(d, &q);
 	q.filters[0].field = kind_key_index(pk, "status");
 	q.filters[0].op = REC_EQ;
-	q.filters[0].value = "active";
+	q.filters[0].value = "suspended";
 	q.nfilters = 1;
-	o->projects_active = rec_count(d, &q);
+	o->projects_suspended = rec_count(d, &q);
 	rec_query_init(&q, kind_find("workers"), sc);
 	o->workers_registered = rec_count(d, &q);
 
@@ -405,31 +541,19 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 			 "GROUP BY status ORDER BY status", "") < 0)
 		goto fail;
 	if (scoped_table(d, &o->by_street, street_cols, N(street_cols), sc, "code",
-			 "SELECT street, count(*) FROM projects WHERE status = 'active'%s "
-			 "GROUP BY street ORDER BY count(*) DESC, street", "") < 0)
+			 "SELECT street, count(*) FROM projects WHERE " ACTIVE_ON("?", "?") "%s "
+			 "GROUP BY street ORDER BY count(*) DESC, street", "tt", as_of, as_of) < 0)
 		goto fail;
 	o->workers_on_site = scoped_int(d, sc, "project_code",
 					"SELECT count(DISTINCT worker_id_number) FROM employments "
 					"WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?)%s",
 					"tt", as_of, as_of);
-	if ((bad_due = scoped_money(d, &o->wage_due, sc, "project_code",
-				    "SELECT " MONEY_SUM("amount_due") " FROM payroll WHERE period = ?%s",
-				    "t", month)) < 0 ||
-	    (bad_pay = scoped_money(d, &o->wage_paid, sc, "project_code",
-				    "SELECT " MONEY_SUM("amount_paid") " FROM payroll WHERE period = ?%s",
-				    "t", month)) < 0)
+	/* The wage figures: the warning rules' definitions (stats_wage_months). */
+	if (stats_wage_months(d, NULL, from_month, month, as_of, sc, &o->wages_by_month) < 0)
 		goto fail;
-	bad_pay |= bad_due;
-	o->unpaid_workers = scoped_int(d, sc, "project_code",
-				       "SELECT count(DISTINCT worker_id_number) FROM payroll "
-				       "WHERE period = ? AND amount_paid < amount_due%s", "t", month);
-	if (scoped_table(d, &o->wages_by_month, wage_cols, N(wage_cols), sc, "project_code",
-			 "SELECT period, " MONEY_SUM("amount_due") ", " MONEY_SUM("amount_paid")
-			 " FROM payroll WHERE period >= ? AND period <= ?%s GROUP BY period ORDER BY period",
-			 "tt", from_month, month) < 0)
-		goto fail;
+	bad_pay = 0;
 	for (int i = 0; i < o->wages_by_month.nrows; i++)
-		bad_pay |= stats_at(&o->wages_by_month, i, 1)->null | stats_at(&o->wages_by_month, i, 2)->null;
+		bad_pay |= stats_at(&o->wages_by_month, i, 6)->null | stats_at(&o->wages_by_month, i, 7)->null;
 	o->accounts_open = scoped_int(d, sc, "project_code",
 				      "SELECT count(*) FROM accounts WHERE opened_date <= ? "
 				      "AND (closed_date IS NULL OR closed_date > ?)%s", "tt", as_of, as_of);

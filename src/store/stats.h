@@ -51,9 +51,45 @@ static inline stats_cell *stats_at(const stats_table *t, int row, int col)
 
 /* month, workers (distinct), days (worker-days), hours (hundredths). */
 int stats_project_attendance(db *d, const char *code, stats_table *out);
-/* month, workers, due, paid (fen), unpaid_workers (paid < due); due or
- * paid null when that month's sum is out of range (see stats.c). */
-int stats_project_payroll(db *d, const char *code, stats_table *out);
+/*
+ * The wage figures of months from..to (YYYY-MM, inclusive) as the warning
+ * rules define them (warning-rules.md, warn_eval_month.c) - the one
+ * function behind every paid-rate and unpaid count on screen (the 驾驶舱,
+ * a project's 工资发放), so that screens and warnings cannot disagree.
+ * A worker-month (project P, worker w, month M) is owed when w has
+ * attendance in M on P (Worked) or a payroll row (P, w, M). Paid = the
+ * row's amount_paid when paid_date <= as_of. M is due on as_of for P when
+ * P's pay deadline of M (wage_day of M+1, clamped) is before as_of and M
+ * is not before P's start month. Unpaid (only in due months) = Worked and
+ * Paid = 0 (WAGE_UNPAID), or 0 < Paid < Due (WAGE_SHORT). Columns, one row
+ * a month with any owed worker-month: month, workers (owed worker-months),
+ * on_payroll, due_workers (owed, in due months), unpaid_workers,
+ * no_payroll (Worked, no payroll row), due, paid (fen; null when out of
+ * range). Counts are (project, worker) pairs. project NULL: every project
+ * within scope (NULL = the district).
+ */
+int stats_wage_months(db *d, const char *project, const char *from, const char *to,
+		      const char *as_of, const rec_scope *scope, stats_table *out);
+
+/* ---- conditions of the lists (rec_query.extra) ----------------------------- */
+
+/* Projects 在建 on as_of - the warning rules' "active on D": status active
+ * or suspended, start_date <= D, end_date empty or after D. The dashboard's
+ * 在建 figures count the same set. */
+void stats_pred_active(rec_query *q, const char *as_of);
+/* Projects whose highest warning open on as_of (raised on or before it,
+ * not eliminated by then) is level ("red", "orange", "yellow"); "none":
+ * without one; "any": with one. Returns -1 for another value. */
+int stats_pred_warn_level(rec_query *q, const char *level, const char *as_of);
+/* Workers employed on a project whose code is text or whose name contains
+ * it; workers employed by an enterprise whose USCC is text or whose name
+ * contains it (neither is a personal field). */
+void stats_pred_worker_project(rec_query *q, const char *text);
+void stats_pred_worker_employer(rec_query *q, const char *text);
+/* The highest level of the project's warnings open on as_of into level
+ * ("" when none, else red / orange / yellow) and their number. */
+int stats_project_warn(db *d, const char *code, const char *as_of, char level[8], int64_t *n);
+
 /* employer_uscc, workers (distinct workers ever employed by it here). */
 int stats_project_employers(db *d, const char *code, stats_table *out);
 /* Distinct workers whose employment on the project is open on as_of
@@ -78,12 +114,12 @@ int stats_account_balance(db *d, const char *account_no, const char *as_of, int6
 /* ---- dashboard ------------------------------------------------------------ */
 
 typedef struct stats_dash {
-	int64_t projects_total, projects_active;
+	int64_t projects_total, projects_active;   /* active: 在建 on as_of */
+	int64_t projects_suspended;                 /* of them 停工 */
 	stats_table by_status;      /* status, n */
 	stats_table by_street;      /* street, active */
 	int64_t workers_registered, workers_on_site;
-	int64_t wage_due, wage_paid, unpaid_workers;  /* of month */
-	stats_table wages_by_month; /* month, due, paid */
+	stats_table wages_by_month; /* stats_wage_months from_month..month */
 	int64_t accounts_open, accounts_balance;
 	int64_t deposits_count, deposits_amount;
 	char overflow[768];         /* when -2: which data holds the sums out of range */

@@ -62,7 +62,7 @@ int warn_query_sort_ok(const char *sort)
 }
 
 /* Appends the WHERE conditions of f to sql and their values to args (room
- * for 16, scope last); returns how many. */
+ * for 24, scope last); returns how many. */
 static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, size_t idlen)
 {
 	int n = 0;
@@ -85,7 +85,11 @@ static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, s
 		buf_puts(sql, " AND w.id = ?");
 		args[n++] = idbuf;
 	}
-	if (f->status && !strcmp(f->status, "open"))
+	if (f->open_on && *f->open_on) {
+		buf_puts(sql, " AND w.raised_on <= ? AND (w.eliminated_on IS NULL OR w.eliminated_on > ?)");
+		args[n++] = f->open_on;
+		args[n++] = f->open_on;
+	} else if (f->status && !strcmp(f->status, "open"))
 		buf_puts(sql, " AND w.status <> 'eliminated'");
 	else if (f->status && !strcmp(f->status, "handling"))
 		buf_puts(sql, " AND w.status = 'handling'");
@@ -97,6 +101,13 @@ static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, s
 			buf_puts(sql, EQ[i].cond);
 			args[n++] = v;
 		}
+	}
+	if (f->enterprise && *f->enterprise) {
+		buf_puts(sql, " AND (w.enterprise_uscc = ? OR w.project_code IN (SELECT code FROM projects"
+			      " WHERE owner_uscc = ? OR contractor_uscc = ?) OR w.project_code IN"
+			      " (SELECT project_code FROM employments WHERE employer_uscc = ?))");
+		for (int i = 0; i < 4; i++)
+			args[n++] = f->enterprise;
 	}
 	return n + rec_scope_sql(&f->scope, "w.project_code", sql, args + n);
 }
@@ -113,7 +124,7 @@ static db_stmt *bind_all(db *d, buf *sql, const char **args, int n)
 int64_t warn_query_count(db *d, const wq_filter *f)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	int64_t n = -1;
 
@@ -130,7 +141,7 @@ int64_t warn_query_count(db *d, const wq_filter *f)
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	const char *ex = sort_expr(f->sort);
 	int64_t rows = 0;
@@ -227,6 +238,27 @@ int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3])
 
 	counts[0] = counts[1] = counts[2] = 0;
 	if (warn_query_open_by(d, s, "level", &t) != 0)
+		return -1;
+	for (int i = 0; i < t.nrows; i++) {
+		const char *lv = stats_at(&t, i, 0)->s;
+		int k = !lv ? -1 : !strcmp(lv, "yellow") ? 0 : !strcmp(lv, "orange") ? 1
+						: !strcmp(lv, "red") ? 2 : -1;
+		if (k >= 0)
+			counts[k] = stats_at(&t, i, 1)->i;
+	}
+	stats_table_free(&t);
+	return 0;
+}
+
+int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t counts[3])
+{
+	stats_table t;
+
+	counts[0] = counts[1] = counts[2] = 0;
+	if (stats_scoped(d, &t, by_cols, N(by_cols), s, "w.project_code",
+			 "SELECT w.level, count(*) FROM warnings w WHERE w.raised_on <= ?"
+			 " AND (w.eliminated_on IS NULL OR w.eliminated_on > ?)%s GROUP BY 1",
+			 "tt", as_of, as_of) != 0)
 		return -1;
 	for (int i = 0; i < t.nrows; i++) {
 		const char *lv = stats_at(&t, i, 0)->s;

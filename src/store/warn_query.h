@@ -21,7 +21,11 @@
 typedef struct wq_filter {
 	int64_t id;            /* one warning (0 = any) */
 	const char *status;    /* "open" (待处置 + 处置中), "handling", "eliminated", NULL all */
+	const char *open_on;   /* YYYY-MM-DD: open on that day (raised on or before it, not
+				  eliminated by then) - instead of status */
 	const char *level, *rule, *street, *project, *period, *assignee;
+	const char *enterprise; /* USCC: warnings it is responsible for, or of
+				   projects it owns, contracts or employs on */
 	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
 	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
 				  NULL = severity (red first), newest first */
@@ -52,6 +56,10 @@ int warn_query_open_by(db *d, const rec_scope *s, const char *col, stats_table *
  * columns key, raised, eliminated, eliminated_manual. Only keys with events. */
 int warn_query_trend(db *d, const rec_scope *s, const char *from, const char *to, int monthly,
 		     stats_table *out);
+/* Warnings within s open on as_of - raised on or before it and not
+ * eliminated by then (the history as the scans recorded it) - by level:
+ * [0] yellow, [1] orange, [2] red. */
+int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t counts[3]);
 /* Open warnings within s by level: [0] yellow, [1] orange, [2] red. */
 int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3]);
 

@@ -549,6 +549,12 @@ int warn_store_escalate(db *d, int64_t id, const char *reason, const char *on_da
 	return add_event(d, id, "escalated", on_date, at, actor, NULL, reason);
 }
 
+int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_date,
+			 const char *actor, const char *at)
+{
+	return add_event(d, id, "supervised", on_date, at, actor, NULL, note);
+}
+
 int warn_store_list(db *d, const ws_filter *f, void (*cb)(void *, const ws_warning *), void *ctx)
 {
 	CB(p, cb, ctx);

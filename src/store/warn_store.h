@@ -169,6 +169,10 @@ int warn_store_assign(db *d, int64_t id, const char *to, const char *on_date,
 		      const char *actor, const char *at);
 int warn_store_escalate(db *d, int64_t id, const char *reason, const char *on_date,
 			const char *actor, const char *at);
+/* 督办: a "supervised" event with the note as its reason; the warning
+ * itself is unchanged. */
+int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_date,
+			 const char *actor, const char *at);
 
 typedef struct ws_filter {
 	const char *status;   /* "open" (= open + handling), "eliminated", NULL = all */

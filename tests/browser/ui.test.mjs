@@ -277,8 +277,11 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	assert.equal(await kpi('kpi-deposits-count'), int(d.deposits.count));
 	assert.equal(await kpi('deposits-amount'), yuan(d.deposits.amount));
 	const fen = (x) => Number(String(x).replace('.', '')); /* "12.30" -> 1230 */
-	const due = fen(d.wages.due), paid = fen(d.wages.paid);
-	assert.equal(await kpi('wages-rate'), due > 0 ? (paid * 100 / due).toFixed(1) + '%' : '—');
+	/* issue 8: 发放率 by worker, as the warning rules count (the share of
+	 * the owed worker-months of due months paid in full) */
+	const dueW = d.wages.due_workers, unpaidW = d.wages.unpaid_workers;
+	assert.equal(await kpi('wages-rate'), dueW > 0 ? ((dueW - unpaidW) * 100 / dueW).toFixed(1) + '%' : '—');
+	assert.ok(fen(d.wages.paid) <= fen(d.wages.due));
 	assert.match(await page.textContent('.page-sub'), new RegExp('数据日期 ' + AS_OF));
 
 	/* The API's figures are the database's: compare with the export. */
@@ -286,7 +289,12 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	const st = pr.head.findIndex((x) => x === 'status' || x === '项目状态');
 	assert.ok(st >= 0, 'status column in the projects export');
 	assert.equal(d.projects.total, pr.rows.length, 'projects total = exported rows');
-	assert.equal(d.projects.active, pr.rows.filter((r) => r[st] === 'active' || r[st] === '在建').length, 'active projects');
+	/* issue 8: 在建 on the as-of date - the warning rules' "active on D" */
+	const col = (...names) => pr.head.findIndex((x) => names.includes(x));
+	const sd = col('start_date', '开工日期'), ed = col('end_date', '实际竣工日期', '竣工日期');
+	assert.ok(sd >= 0 && ed >= 0, `date columns in ${pr.head}`);
+	assert.equal(d.projects.active, pr.rows.filter((r) => ['active', 'suspended', '在建', '停工'].includes(r[st]) &&
+		r[sd] <= AS_OF && (!r[ed] || r[ed] > AS_OF)).length, 'active projects');
 	assert.equal(d.workers.registered, exportRows('workers').rows.length, 'registered workers = exported rows');
 
 	/* Each chart drew something: a sized canvas with painted pixels. */
@@ -314,7 +322,7 @@ test('project list filters by street; project page matches the API', {timeout: 9
 	/* Preferably one with a month not paid in full, to see it highlighted. */
 	let proj = null, detail = null;
 	for (const p of all.items) {
-		const r = await apiJson('/api/v1/projects/' + p.id);
+		const r = await apiJson('/api/v1/projects/' + p.id + '?as_of=' + AS_OF) /* issue 8: the page's figures are of the 数据日期 */;
 		if (!(r.related.payroll_by_month || []).length || !(r.related.employers || []).length) continue;
 		const short = r.related.payroll_by_month.some((m) => m.unpaid_workers > 0);
 		if (!proj || short) {
@@ -327,8 +335,13 @@ test('project list filters by street; project page matches the API', {timeout: 9
 
 	await page.click('.sidenav a[data-nav=projects]');
 	await ready();
-	const listed = await apiJson('/api/v1/projects');
+	/* issue 8: 在建项目 lists what is 在建 on the 数据日期; 全部状态 the rest */
+	const listed = await apiJson('/api/v1/projects?active=1&as_of=' + AS_OF);
 	assert.equal((await page.textContent('[data-testid=total]')).trim(), int(listed.total));
+	await page.selectOption('select[name=status]', 'all');
+	await page.waitForFunction(() => location.hash.includes('status=all'));
+	await ready();
+	assert.equal((await page.textContent('[data-testid=total]')).trim(), int((await apiJson('/api/v1/projects')).total));
 
 	await page.selectOption('select[name=street]', proj.street);
 	await page.waitForFunction((s) => location.hash.includes('street=' + encodeURIComponent(s)), proj.street);
@@ -350,7 +363,8 @@ test('project list filters by street; project page matches the API', {timeout: 9
 	assert.deepEqual(codes, [...codes].sort().reverse());
 
 	await page.click(`[data-testid=list-projects] tr:has(td[data-key=code]:text-is("${proj.code}"))`);
-	await page.waitForFunction((id) => location.hash === '#/projects/' + id, proj.id);
+	/* issue 8: a picked 数据日期 is in every page's URL (?as_of=) */
+	await page.waitForFunction((id) => new RegExp(`^#/projects/${id}(\\?as_of=[-0-9]+)?$`).test(location.hash), proj.id);
 	await ready();
 	assert.equal((await page.textContent('[data-testid=project-name]')).trim(), detail.item.name);
 	assert.equal((await page.textContent('[data-testid=workers-on-site]')).trim(), int(detail.related.workers_on_site));
@@ -374,8 +388,10 @@ test('project list filters by street; project page matches the API', {timeout: 9
 		unpaid: tr.querySelector('td[data-key=unpaid_workers]').textContent,
 		alert: tr.classList.contains('row-alert'),
 	})));
+	/* issue 8: the warning rules' figures; a month before its pay deadline
+	 * is 未到期, a month with unpaid workers highlighted */
 	const want = detail.related.payroll_by_month.map((m) => ({month: m.month, workers: int(m.workers), due: yuan(m.due), paid: yuan(m.paid),
-		unpaid: int(m.unpaid_workers), alert: m.unpaid_workers > 0 || Number(m.paid) < Number(m.due)}));
+		unpaid: m.due_workers === 0 ? '未到期' : int(m.unpaid_workers), alert: m.unpaid_workers > 0}));
 	const byMonth = (a, b) => a.month.localeCompare(b.month);
 	assert.deepEqual(rows.sort(byMonth), want.sort(byMonth));
 	await page.screenshot({path: path.join(SHOTS, 'project-payroll.png')});
@@ -610,7 +626,7 @@ test('street officer: forced password change, then only that street', {timeout: 
 	for (const key of ['id_number', 'birth_date', 'phone', 'bank_card'])
 		assert.equal(await sortable(key), false, `${key} is not sortable for a street officer`);
 	assert.equal(await sortable('name'), true);
-	assert.equal(await p2.getAttribute('input[name=q]', 'placeholder'), '搜索：姓名');
+	assert.equal(await p2.getAttribute('input[name=q]', 'placeholder'), '搜索：姓名(可部分)'); /* issue 8: says part of a name finds */
 	const births = await p2.$$eval('[data-testid=list-workers] td[data-key=birth_date] .mono', (t) => t.map((x) => x.textContent));
 	assert.ok(births.length > 0 && births.every((b) => /^\d{4}-\*\*-\*\*$/.test(b)), `birth years only: ${births}`);
 	const firstId = (await apiJson('/api/v1/workers?per_page=1', st)).items[0].id;

@@ -153,7 +153,8 @@ test('inspector: centre, red filter, a warning, eliminate with a reason', {timeo
 	/* Open the first one. */
 	const first = apiRed.items[0];
 	await page.click('[data-testid=list-warnings] tbody tr:first-child td[data-key=summary]');
-	await page.waitForFunction((id) => location.hash === '#/warnings/' + id, first.id);
+	/* issue 8: a picked 数据日期 is in every page's URL (?as_of=) */
+	await page.waitForFunction((id) => new RegExp(`^#/warnings/${id}(\\?as_of=[-0-9]+)?$`).test(location.hash), first.id);
 	await ready();
 	assert.equal(await page.textContent('[data-testid=rule-name]'), '拖欠工资(未按月发放)');
 	assert.equal(await page.textContent('[data-testid=status]'), '待处置');
@@ -192,7 +193,9 @@ test('inspector: centre, red filter, a warning, eliminate with a reason', {timeo
 	/* The project page's 预警 tab lists its open warnings. */
 	const p = (await apiGet('/api/v1/projects?code=BH-2026-001')).items[0];
 	await go(`/projects/${p.id}?tab=warnings`);
-	const open = await apiGet('/api/v1/warnings?project_code=BH-2026-001&per_page=100');
+	/* issue 8: the page shows the warnings open on its 数据日期 (AS_OF); the
+	 * one eliminated today still was on AS_OF */
+	const open = await apiGet('/api/v1/warnings?project_code=BH-2026-001&per_page=100&open_on=' + AS_OF);
 	assert.equal(await page.locator('[data-testid=project-warnings] tbody tr').count(), open.total);
 	assert.deepEqual(problems, [], 'console / page errors');
 });

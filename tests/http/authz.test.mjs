@@ -25,13 +25,13 @@ const ID = table();
 const ALL_KINDS = ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll',
   'accounts', 'transactions', 'deposits', 'min_wages'];
 const PERMS = {
-  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings', 'scan'],
+  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings', 'scan', 'supervise'],
   inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings', 'scan'],
   street: ['read', 'export', 'reveal', 'warnings'],
   enterprise: ['read', 'write', 'import', 'export', 'reveal'],
   contractor: ['read', 'write', 'import', 'export', 'reveal'],
   owner: ['read', 'write', 'import', 'export', 'reveal'],
-  leader: ['read', 'export'],
+  leader: ['read', 'export', 'supervise'],
   bank: ['write', 'import'],
   anonymous: [],
 };
@@ -306,6 +306,7 @@ function instances(rt) {
         break;
       case 'GET /api/v1/warnings/{id}': case 'POST /api/v1/warnings/{id}/eliminate':
       case 'POST /api/v1/warnings/{id}/assign': case 'POST /api/v1/warnings/{id}/escalate':
+      case 'POST /api/v1/warnings/{id}/supervise':
         if (method !== 'GET') init = json({ reason: '误报', to: 'inspector', note: '转执法检查' });
         expect = () => 404; // warning 999999 does not exist
         break;

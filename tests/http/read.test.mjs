@@ -198,9 +198,14 @@ describe('details', () => {
       { month: '2026-04', workers: 3, days: 4, hours: 32.75 },
       { month: '2026-05', workers: 2, days: 2, hours: 16 },
     ]);
+    // issue 8: the warning rules' figures (stats_wage_months) - May's two
+    // workers have attendance and no payroll row yet: owed, not yet due
+    const row = (month, workers, onPay, dueW, unpaid, noPay, due, paid) => ({ month, workers,
+      on_payroll: onPay, due_workers: dueW, unpaid_workers: unpaid, no_payroll: noPay, due, paid });
     assert.deepEqual(rel.payroll_by_month, [
-      { month: '2026-03', workers: 1, due: '6000.00', paid: '6000.00', unpaid_workers: 0 },
-      { month: '2026-04', workers: 3, due: '17350.25', paid: '15600.00', unpaid_workers: 1 },
+      row('2026-03', 1, 1, 1, 0, 0, '6000.00', '6000.00'),
+      row('2026-04', 3, 3, 3, 1, 0, '17350.25', '15600.00'),
+      row('2026-05', 2, 0, 0, 0, 2, '0.00', '0.00'),
     ]);
   });
 
@@ -409,9 +414,12 @@ describe('dashboard', () => {
     assert.equal(d.wages.due, '23110.25');
     assert.equal(d.wages.paid, '21360.00');
     assert.equal(d.wages.unpaid_workers, 1);
+    // issue 8: each month with the warning rules' worker counts
+    const row = (month, workers, onPay, dueW, unpaid, noPay, due, paid) => ({ month, workers,
+      on_payroll: onPay, due_workers: dueW, unpaid_workers: unpaid, no_payroll: noPay, due, paid });
     assert.deepEqual(d.wages.by_month, [
-      { month: '2026-03', due: '6000.00', paid: '6000.00' },
-      { month: '2026-04', due: '23110.25', paid: '21360.00' },
+      row('2026-03', 1, 1, 1, 0, 0, '6000.00', '6000.00'),
+      row('2026-04', 4, 4, 4, 1, 0, '23110.25', '21360.00'),
     ]);
     assert.deepEqual(d.accounts, { open: 2, balance: '119299.50' });
     assert.deepEqual(d.deposits, { count: 2, amount: '740000.00' });

@@ -155,12 +155,13 @@ describe('detail and stats', () => {
     assert.equal(items[0].id_number, ID['id:W3'], 'in full for an administrator');
     assert.ok(items[0].worker_name);
     assert.deepEqual(w.history.map((e) => [e.event, e.on_date, e.actor]), [['raised', AS_OF, 'scan']]);
-    assert.deepEqual(w.actions, ['eliminate', 'assign', 'escalate']);
+    // issue 8: an administrator holds every permission, 督办 (supervise) too
+    assert.deepEqual(w.actions, ['eliminate', 'assign', 'escalate', 'supervise']);
     assert.ok(w.assignees.some((u) => u.username === 'inspector'));
     assert.ok(!w.assignees.some((u) => u.username === 'street'), 'the 新港街道 officer is not for 泰达街道');
   });
 
-  test('evidence ID numbers are masked for roles that do not see them; leader and enterprise get no actions', async () => {
+  test('evidence ID numbers are masked for roles that do not see them; leader only supervises, enterprise gets no actions', async () => {
     const own = find('WAGE_UNPAID', 'BH-2026-002', '2026-03');
     const st = (await get(`/api/v1/warnings/${own.id}`, 'street')).json;
     assert.match(st.evidence.items[0].id_number, /^\d{6}\*{8}[\dX]{4}$/);
@@ -168,7 +169,7 @@ describe('detail and stats', () => {
     assert.ok(st.assignees.some((u) => u.username === 'street'));
     const ld = (await get(`/api/v1/warnings/${own.id}`, 'leader')).json;
     assert.match(ld.evidence.items[0].id_number, /\*/);
-    assert.deepEqual(ld.actions, []);
+    assert.deepEqual(ld.actions, ['supervise']); // issue 8: 督办, none of the handling actions
     const e1 = find('WAGE_SHORT', 'BH-2026-001', '2026-04');
     // A project's warnings are its owner's and general contractor's
     // (issue 7, finding 4): E2 reads them, without actions.
