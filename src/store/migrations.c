@@ -10,6 +10,7 @@ MIG(mig_0001_core);
 MIG(mig_0002_auth);
 MIG(mig_0003_warnings);
 MIG(mig_0005_desk);
+MIG(mig_0008_warn_review);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
@@ -18,6 +19,7 @@ const migration migrations[] = {
 	ENTRY(2, "auth", mig_0002_auth),
 	ENTRY(3, "warnings", mig_0003_warnings),
 	ENTRY(5, "desk", mig_0005_desk),
+	ENTRY(8, "warn_review", mig_0008_warn_review),
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

@@ -11,5 +11,6 @@ SQLFILE(mig_0001_core, "src/store/sqlite/0001_core.sql")
 SQLFILE(mig_0002_auth, "src/store/sqlite/0002_auth.sql")
 SQLFILE(mig_0003_warnings, "src/store/sqlite/0003_warnings.sql")
 SQLFILE(mig_0005_desk, "src/store/sqlite/0005_desk.sql")
+SQLFILE(mig_0008_warn_review, "src/store/sqlite/0008_warn_review.sql")
 
 	.section .note.GNU-stack,"",@progbits
