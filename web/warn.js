@@ -151,7 +151,7 @@
 		const q = ctx.query;
 		const view = VIEWS.some((v) => v[0] === q.get('view')) ? q.get('view') : defaultView();
 		const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
-		const perPage = PER_PAGE.includes(parseInt(q.get('per_page'), 10)) ? parseInt(q.get('per_page'), 10) : 20;
+		const perPage = Math.min(200, Math.max(1, parseInt(q.get('per_page'), 10) || 20));
 		const params = {page, per_page: perPage, sort: view === 'projects' ? '' : q.get('sort') || ''};
 		for (const k of FILTERS) if (q.get(k)) params[k] = q.get(k);
 		if (view === 'todo') params.todo = 1;
@@ -608,5 +608,6 @@
 			h('a', {class: 'btn btn-link', href: '#/warnings?status=all&project_code=' + encodeURIComponent(p.code)}, '查看该项目全部预警(含已消除) ›'))};
 	});
 
+	lib.trendScale = trendScale; /* for the browser tests */
 	Object.assign(lib.pages, {warnings: pageWarnings, warning: pageWarning, params: pageParams});
 })();
