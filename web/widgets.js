@@ -208,7 +208,7 @@
 		input.classList.add('date-input');
 		const pop = h('div', {class: 'datepop', hidden: true, role: 'dialog', 'aria-label': month ? '选择月份' : '选择日期', dataset: {testid: 'datepop'}});
 		const btn = h('button', {type: 'button', class: 'date-btn', 'aria-label': month ? '选择月份' : '选择日期', title: month ? '选择月份' : '选择日期',
-			dataset: {testid: 'date-btn'}, onclick: () => (pop.hidden ? open() : close())}, '📅');
+			dataset: {testid: 'date-btn'}, onclick: () => (pop.hidden ? open() : close())}, '▾');
 		let view = null;
 		const close = () => {
 			pop.hidden = true;

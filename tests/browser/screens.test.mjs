@@ -52,8 +52,10 @@ test('1024x768: every page fits; ☰ folds the navigation; the warning list keep
 	assert.equal(await page.isVisible('#sidenav'), true);
 	const cols = await page.$$eval('[data-testid=list-warnings] thead th', (t) => t.map((x) => x.textContent));
 	assert.deepEqual(cols.slice(1), ['等级', '预警规则', '项目', '街镇', '所属期', '摘要', '状态', '处置人', '产生日期']);
-	const wrap = await page.$eval('[data-testid=list-warnings]', (w) => ({sw: w.scrollWidth, cw: w.clientWidth}));
-	assert.ok(wrap.sw > wrap.cw, `the list scrolls sideways (${wrap.sw} > ${wrap.cw})`);
+	const wrap = await page.$eval('[data-testid=list-warnings]', (w) => ({cw: w.clientWidth, ox: getComputedStyle(w).overflowX,
+		clipped: [...w.querySelectorAll('th, td:not(.wrap)')].filter((c) => c.scrollWidth > c.clientWidth + 1).length}));
+	assert.equal(wrap.ox, 'auto', 'the list scrolls sideways when it must');
+	assert.equal(wrap.clipped, 0, 'no cell cut off');
 	await page.click('#nav-toggle');
 	assert.equal(await page.isVisible('#sidenav'), false, 'folded');
 	const wider = await page.$eval('[data-testid=list-warnings]', (w) => w.clientWidth);
