@@ -149,14 +149,15 @@
 			actor: h('input', {class: 'input', name: 'actor', placeholder: '操作人', value: q.get('actor') || ''}),
 			action: h('select', {class: 'input', name: 'action'}, h('option', {value: ''}, '全部操作'),
 				AUDIT_ACTIONS.map((a) => h('option', {value: a, selected: q.get('action') === a}, a))),
-			since: h('input', {class: 'input', type: 'date', name: 'since', value: q.get('since') || ''}),
-			until: h('input', {class: 'input', type: 'date', name: 'until', value: q.get('until') || ''}),
+			since: lib.dateField({name: 'since', 'aria-label': '起始日期', 'data-label': '起始日期', value: q.get('since') || ''}),
+			until: lib.dateField({name: 'until', 'aria-label': '截止日期', 'data-label': '截止日期', value: q.get('until') || ''}),
 		};
 		const form = h('form', {class: 'toolbar', onsubmit: (ev) => {
 			ev.preventDefault();
 			nav((n) => {
-				for (const [k, el] of Object.entries(f)) {
-					if (el.value) n.set(k, el.value);
+				for (const [k, box] of Object.entries(f)) {
+					const el = box.matches('input,select') ? box : box.querySelector('input');
+					if (el.value) n.set(k, el.value.trim());
 					else n.delete(k);
 				}
 				n.delete('page');

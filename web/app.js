@@ -18,7 +18,7 @@
 (() => {
 	const lib = window.anxinLib;
 	const {h, clear, toFen, money, wan, pct, num, api, apiPost, session, loadMe, toLogin, state, charts, banner,
-		loading, emptyState, pageHead} = lib;
+		loading, emptyState, pageHead, setTitle, datePicker, validateForm} = lib;
 
 	const pages = lib.pages;
 
@@ -64,6 +64,7 @@
 		/* A page that is not there, or not for this role: say so. */
 		const deadEnd = (title, text) => {
 			clear(main).append(pageHead(title), emptyState(text), h('a', {href: '#/', class: 'btn'}, '返回驾驶舱'));
+			setTitle(title);
 			main.dataset.route = raw;
 			main.dataset.ready = '1';
 		};
@@ -92,8 +93,14 @@
 			deadEnd('无权访问', '您的角色无权使用此页面。');
 			return;
 		}
-		for (const a of document.querySelectorAll('.sidenav a[data-nav]'))
-			a.classList.toggle('active', !!hit && a.dataset.nav === hit.nav);
+		/* The entry of the page shown: highlighted and aria-current, also
+		 * for a record's page (its list's entry) and none for others. */
+		for (const a of document.querySelectorAll('.sidenav a[data-nav]')) {
+			const on = !!hit && a.dataset.nav === hit.nav;
+			a.classList.toggle('active', on);
+			if (on) a.setAttribute('aria-current', 'page');
+			else a.removeAttribute('aria-current');
+		}
 		if (!hit) {
 			deadEnd('页面不存在', '没有这个页面。');
 			return;
@@ -116,7 +123,10 @@
 			else clear(main).append(h('div', {class: 'error-state'}, '加载失败：', e.message || String(e)));
 		}
 		if (ctx.alive()) {
-			main.dataset.route = raw;
+			/* document.title follows the page: its heading. */
+			const h1 = main.querySelector('h1');
+			setTitle(h1 ? h1.textContent.trim() : '');
+			main.dataset.route = location.hash.replace(/^#/, '') || '/';
 			main.dataset.ready = '1';
 			window.scrollTo(0, 0);
 		}
@@ -166,15 +176,17 @@
 		return [name, parts.join(' · ')];
 	}
 
-	/* The top bar's user box and the navigation entries of the role. */
+	/* The top bar's user box (and its copy in the navigation drawer, which
+	 * a phone shows instead) and the navigation entries of the role. */
 	function applySession(me) {
-		const box = document.getElementById('user-box');
-		if (box) {
-			box.hidden = !me;
-			const [name, role] = userLabel(me && me.user);
-			document.getElementById('user-name').textContent = name;
-			document.getElementById('user-role').textContent = role;
-			document.getElementById('user-role').hidden = !role;
+		const [name, role] = userLabel(me && me.user);
+		for (const [box, n, r] of [['user-box', 'user-name', 'user-role'], ['nav-user', 'nav-user-name', 'nav-user-role']]) {
+			const el = document.getElementById(box);
+			if (!el) continue;
+			el.hidden = !me;
+			document.getElementById(n).textContent = name;
+			document.getElementById(r).textContent = role;
+			document.getElementById(r).hidden = !role;
 		}
 		document.body.classList.toggle('logged-out', !me);
 		for (const el of document.querySelectorAll('[data-perm]'))
@@ -194,12 +206,34 @@
 	function initShell() {
 		const input = document.getElementById('as-of');
 		input.value = state.asOf();
-		input.addEventListener('change', () => goAsOf(input.value));
+		datePicker(input);
+		input.addEventListener('change', () => {
+			/* a typed date counts once it is whole and valid (message next to it) */
+			if (!validateForm(input.closest('form'))) return;
+			goAsOf(input.value);
+		});
+		input.closest('form').addEventListener('submit', (e) => {
+			e.preventDefault();
+			input.dispatchEvent(new Event('change'));
+		});
 		document.getElementById('as-of-today').addEventListener('click', () => goAsOf(''));
 		document.getElementById('banner-close').addEventListener('click', banner.hide);
-		document.getElementById('nav-toggle').addEventListener('click', () => document.body.classList.toggle('nav-open'));
-		const out = document.getElementById('logout');
-		if (out) out.addEventListener('click', logout);
+		/* ☰: on a narrow screen (≤ 900 px) the navigation is a drawer over
+		 * the page; wider, it folds away to give the tables room (kept). */
+		if (localStorage.getItem('anxin.nav') === 'folded') document.body.classList.add('nav-folded');
+		document.getElementById('nav-toggle').addEventListener('click', () => {
+			if (window.matchMedia('(max-width: 900px)').matches) {
+				document.body.classList.toggle('nav-open');
+			} else {
+				const folded = document.body.classList.toggle('nav-folded');
+				localStorage.setItem('anxin.nav', folded ? 'folded' : '');
+				charts.resizeAll();
+			}
+		});
+		for (const id of ['logout', 'nav-logout']) {
+			const out = document.getElementById(id);
+			if (out) out.addEventListener('click', logout);
+		}
 		window.addEventListener('hashchange', route);
 		window.addEventListener('resize', () => charts.resizeAll());
 		loadMe().catch((e) => banner.show(e.message)).then(route);

@@ -28,6 +28,10 @@ window.anxinLib = {
 	 * builds an element; strings become text nodes (escaped by the DOM). */
 	function h(tag, attrs, ...kids) {
 		const el = document.createElement(tag);
+		/* The browser's own validation bubbles speak the browser's language
+		 * (English without a Chinese language pack): forms validate with
+		 * widgets.js validateForm() instead, messages next to the field. */
+		if (tag === 'form') el.noValidate = true;
 		if (attrs) {
 			for (const [k, v] of Object.entries(attrs)) {
 				if (v === undefined || v === null || v === false) continue;

@@ -38,7 +38,9 @@
 		const kindSel = h('select', {class: 'input', name: 'kind', 'aria-label': '数据类型'},
 			h('option', {value: 'auto'}, '自动识别'),
 			list.map((k) => h('option', {value: k.name}, k.zh)));
-		const file = h('input', {type: 'file', class: 'input', name: 'file', accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});
+		/* the project's file button (Chinese, shows the chosen name), not the browser's */
+		const fileBox = lib.fileField({name: 'file', required: true, accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});
+		const file = fileBox.querySelector('input');
 		const ignore = h('input', {type: 'checkbox', name: 'ignore_unknown'});
 		const submit = h('button', {type: 'submit', class: 'btn btn-primary'}, '上传并导入');
 		const result = h('div', {class: 'import-result', dataset: {testid: 'import-result'}});
@@ -72,7 +74,7 @@
 			}
 		}},
 		h('div', {class: 'form-row'}, h('label', null, '数据类型'), kindSel),
-		h('div', {class: 'form-row'}, h('label', null, '文件'), file),
+		lib.formRow('文件', fileBox),
 		h('div', {class: 'form-row'}, h('label', null, ''), h('label', {class: 'check'}, ignore, ' 忽略无法识别的列')),
 		h('div', {class: 'form-row'}, h('label', null, ''), submit),
 		h('p', {class: 'muted'}, '支持 CSV（UTF-8 或 GB18030 编码）与 Excel XLSX。整份文件逐行校验：只要有一行出错，将不导入任何数据，请按错误清单修改后重新上传。'));

@@ -123,8 +123,10 @@
 	}
 
 	/* A table. opts: columns, rows, sort ("key" / "-key"), onSort(sort),
-	 * href(row) (row click navigates), rowClass(row), empty, caption,
-	 * testid. Headers are sticky, numbers right-aligned. */
+	 * href(row) (the row is a link: its first cell's content is a real
+	 * <a href> - Tab / Enter, Ctrl+click, middle click, "open in new tab"
+	 * - and a plain click anywhere on the row follows it too), rowClass(row),
+	 * empty, caption, testid. Headers are sticky, numbers right-aligned. */
 	function table(opts) {
 		const cols = opts.columns;
 		const thead = h('thead', null, h('tr', null, cols.map((c) => {
@@ -148,11 +150,24 @@
 		for (const r of opts.rows) {
 			const href = opts.href && opts.href(r);
 			const tr = h('tr', {class: [href ? 'clickable' : '', opts.rowClass ? opts.rowClass(r) : ''].join(' ').trim() || null});
-			for (const c of cols) tr.append(h('td', {class: c.num ? 'num' : c.wrap ? 'wrap' : null, dataset: {key: c.key}}, c.render(r)));
+			let linked = false;
+			for (const c of cols) {
+				let body = c.render(r);
+				/* the first cell that has no link of its own becomes the row's link */
+				if (href && !linked && !c.noLink && !(body instanceof Element && (body.matches('a,button,input') || body.querySelector('a,button,input')))) {
+					body = h('a', {class: 'row-link', href}, body);
+					linked = true;
+				}
+				tr.append(h('td', {class: c.num ? 'num' : c.wrap ? 'wrap' : null, dataset: {key: c.key}}, body));
+			}
 			if (href) {
 				tr.addEventListener('click', (e) => {
-					if (e.target.closest('a')) return;
-					location.hash = href;
+					if (e.target.closest('a,button,input,label,select')) return;
+					if (e.ctrlKey || e.metaKey || e.shiftKey) window.open(href, '_blank', 'noopener');
+					else location.hash = href;
+				});
+				tr.addEventListener('auxclick', (e) => {
+					if (e.button === 1 && !e.target.closest('a')) window.open(href, '_blank', 'noopener');
 				});
 			}
 			tbody.append(tr);
@@ -161,13 +176,36 @@
 			h('table', {class: 'grid'}, opts.caption ? h('caption', null, opts.caption) : null, thead, tbody));
 	}
 
-	function pager(total, page, perPage, go) {
+	/* The pager under a list: total, 首页 / 上一页 / 下一页 / 末页, 跳至 N 页
+	 * (validated: 1 … pages) and, with opts.onPerPage(n), the page size
+	 * (每页 20 / 50 / 100 / 200 条). go(p) and onPerPage(n) navigate (the
+	 * page and its size belong in the URL). */
+	function pager(total, page, perPage, go, opts) {
 		const pages = Math.max(1, Math.ceil(total / perPage));
+		const o = opts || {};
+		const jump = h('input', {class: 'input', name: 'page', 'aria-label': '页码', inputmode: 'numeric', pattern: '[0-9]+',
+			'data-label': '页码', 'data-msg': `请输入 1 至 ${pages} 的页码`, placeholder: String(page)});
+		const jumpForm = pages > 1 ? h('form', {class: 'pager-jump', dataset: {testid: 'page-jump'}, onsubmit: (e) => {
+			e.preventDefault();
+			const p = parseInt(jump.value, 10);
+			if (!(p >= 1 && p <= pages)) {
+				lib.fieldError(jump, `请输入 1 至 ${pages} 的页码`);
+				return;
+			}
+			go(p);
+		}}, '跳至', jump, '页', h('button', {type: 'submit', class: 'btn btn-small'}, '确定')) : null;
+		const size = o.onPerPage ? h('label', {class: 'pager-size'}, '每页 ',
+			h('select', {class: 'input', name: 'per_page', 'aria-label': '每页条数', dataset: {testid: 'per-page'}, onchange: (e) => o.onPerPage(parseInt(e.target.value, 10))},
+				[...new Set([20, 50, 100, 200, perPage])].sort((a, b) => a - b).map((n) => h('option', {value: n, selected: n === perPage}, String(n)))), ' 条') : null;
 		return h('div', {class: 'pager'},
 			h('span', {class: 'pager-total'}, '共 ', h('b', {dataset: {testid: 'total'}}, num(total)), ' 条'),
+			size,
+			pages > 2 ? h('button', {type: 'button', class: 'btn', disabled: page <= 1, onclick: () => go(1)}, '« 首页') : null,
 			h('button', {type: 'button', class: 'btn', disabled: page <= 1, onclick: () => go(page - 1)}, '‹ 上一页'),
 			h('span', {class: 'pager-page'}, `第 ${page} / ${pages} 页`),
-			h('button', {type: 'button', class: 'btn', disabled: page >= pages, onclick: () => go(page + 1)}, '下一页 ›'));
+			h('button', {type: 'button', class: 'btn', disabled: page >= pages, onclick: () => go(page + 1)}, '下一页 ›'),
+			pages > 2 ? h('button', {type: 'button', class: 'btn', disabled: page >= pages, onclick: () => go(pages)}, '末页 »') : null,
+			jumpForm);
 	}
 
 	Object.assign(lib, {LEVEL_ZH, levelBadge, topLevel, statusBadge, revealable, fieldValue, kindColumns, table, pager});

@@ -34,7 +34,7 @@
 		return rulesPromise;
 	}
 	const STATUSES = [['open', '未消除'], ['handling', '处置中'], ['eliminated', '已消除'], ['all', '全部']];
-	const STATUS_CLASS = {open: 'b-alert', handling: 'b-suspended', eliminated: 'b-completed'};
+	const STATUS_CLASS = {open: 'b-alert', handling: 'b-suspended', review: 'b-planned', eliminated: 'b-completed'};
 	const RESPONSIBLE = {contractor: '施工总承包单位', owner: '建设单位'};
 
 	/* Evidence keys: Chinese label, and whether the value is money. */
@@ -92,22 +92,84 @@
 	/* ---- the centre ------------------------------------------------------ */
 
 	const FILTERS = ['status', 'level', 'rule', 'street', 'project_code', 'period'];
+	/* The centre's views (the "view" parameter): 我的待办 lands street
+	 * officers and inspectors on their own work; 按项目 is one row per
+	 * project. */
+	const VIEWS = [['todo', '我的待办'], ['list', '全部预警'], ['projects', '按项目']];
+	const PER_PAGE = [20, 50, 100, 200];
+
+	function defaultView() {
+		const role = session.me && session.me.user && session.me.user.role;
+		return role === 'street' || role === 'inspector' ? 'todo' : 'list';
+	}
+
+	/* The trend's y-axis when one day dwarfs the rest (a first scan raises
+	 * everything at once): clipped a little above the second-highest value,
+	 * the clipped points labelled with their real value. Returns {max,
+	 * clipped} (max undefined: no clipping). */
+	function trendScale(values) {
+		const sorted = values.filter((v) => v > 0).sort((a, b) => b - a);
+		if (sorted.length < 2 || sorted[0] <= 4 * Math.max(sorted[1], 2)) return {max: undefined, clipped: false};
+		return {max: Math.max(5, Math.ceil(sorted[1] * 1.6)), clipped: true};
+	}
+
+	/* The 批量 bar of a list: the selected ids, 批量指派, 批量消除 (one
+	 * reason for all, each warning audited by the server; a red warning
+	 * goes to 复核). */
+	function batchBar(selected, onChange) {
+		const count = h('span', {class: 'muted', dataset: {testid: 'batch-count'}}, '未选择');
+		const run = async (action, body) => {
+			try {
+				const r = await apiPost('/api/v1/warnings/batch', {action, ids: [...selected], ...body});
+				const review = (r.results || []).filter((x) => x.ok && x.status === 'review').length;
+				const bad = (r.results || []).filter((x) => !x.ok);
+				flash = `已${action === 'assign' ? '指派' : '处理'} ${r.done} 条` + (review ? `，其中 ${review} 条红色预警待复核` : '') +
+					(bad.length ? `；${bad.length} 条未处理：` + bad.map((x) => `#${x.id} ${x.message}`).join('；') : '');
+				lib.reload();
+			} catch (e) {
+				banner.show(e.message);
+			}
+		};
+		const assignBtn = h('button', {type: 'button', class: 'btn', disabled: true, dataset: {testid: 'batch-assign'}, onclick: async () => {
+			const first = await api('/api/v1/warnings/' + [...selected][0]);
+			const to = await ask(`批量指派(${selected.size} 条)`, {name: 'to', label: '指派给', required: '请选择指派对象',
+				options: (first.assignees || []).map((u) => [u.username, `${u.name}(${u.role_zh}${u.street ? ' · ' + u.street : ''})`])});
+			if (to) run('assign', {to});
+		}}, '批量指派');
+		const elimBtn = h('button', {type: 'button', class: 'btn btn-primary', disabled: true, dataset: {testid: 'batch-eliminate'}, onclick: async () => {
+			const reason = await ask(`批量消除(${selected.size} 条)`, {name: 'reason', label: '消除原因(适用于所选全部预警)',
+				placeholder: '例如：已约谈整改并补发工资', required: '请填写消除原因', hint: '红色预警提交后需另一名监察员或管理员复核。'});
+			if (reason) run('eliminate', {reason});
+		}}, '批量消除');
+		const bar = h('div', {class: 'batch-bar', dataset: {testid: 'batch-bar'}}, count, assignBtn, elimBtn);
+		onChange(() => {
+			count.textContent = selected.size ? `已选 ${selected.size} 条` : '未选择';
+			assignBtn.disabled = elimBtn.disabled = !selected.size;
+		});
+		return bar;
+	}
 
 	async function pageWarnings(ctx) {
 		const q = ctx.query;
+		const view = VIEWS.some((v) => v[0] === q.get('view')) ? q.get('view') : defaultView();
 		const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
-		const params = {page, per_page: 20, sort: q.get('sort') || ''};
+		const perPage = Math.min(200, Math.max(1, parseInt(q.get('per_page'), 10) || 20));
+		const params = {page, per_page: perPage, sort: view === 'projects' ? '' : q.get('sort') || ''};
 		for (const k of FILTERS) if (q.get(k)) params[k] = q.get(k);
+		if (view === 'todo') params.todo = 1;
 		const [stats, list, streetList, ruleList] = await Promise.all([api('/api/v1/warnings/stats'),
-			api('/api/v1/warnings', params), streets().catch(() => []), ruleCatalogue()]);
+			api(view === 'projects' ? '/api/v1/warnings/by-project' : '/api/v1/warnings', params),
+			streets().catch(() => []), ruleCatalogue()]);
 		if (!ctx.alive()) return;
+		/* every change of filter, view, sort or size is a new URL (Back returns to it) */
 		const nav = (mut) => setQuery('#/warnings', q, (n) => {
+			n.set('view', view);
 			mut(n);
 			n.delete('page');
 		});
 		const o = stats.open || {};
 		const levelKpi = (lv, zh) => h('a', {class: 'kpi kpi-lv kpi-' + lv + (q.get('level') === lv ? ' kpi-on' : ''),
-			href: '#/warnings?level=' + lv, dataset: {kpi: 'warn-' + lv}},
+			href: '#/warnings?view=list&level=' + lv, dataset: {kpi: 'warn-' + lv}},
 		h('div', {class: 'kpi-label'}, zh + '预警'),
 		h('div', {class: 'kpi-value'}, h('span', {class: 'kpi-num', dataset: {testid: 'count-' + lv}}, num(o[lv] || 0)), h('span', {class: 'kpi-unit'}, '条')),
 		h('div', {class: 'kpi-sub'}, '待处置与处置中'));
@@ -116,38 +178,113 @@
 				h('div', {class: 'kpi-value'}, h('span', {class: 'kpi-num', dataset: {testid: 'count-handling'}}, num(stats.handling || 0)), h('span', {class: 'kpi-unit'}, '条')),
 				h('div', {class: 'kpi-sub'}, stats.last_scan ? `最近扫描数据日期 ${stats.last_scan}` : '尚未扫描')));
 
+		/* the views: links, so each is a URL of its own */
+		const viewTabs = h('nav', {class: 'tabs view-tabs', 'aria-label': '预警视图', dataset: {testid: 'warn-views'}}, VIEWS.map(([v, l]) => {
+			const n = new URLSearchParams(q);
+			n.set('view', v);
+			n.delete('page');
+			n.delete('sort');
+			return h('a', {class: 'tab' + (v === view ? ' active' : ''), href: '#/warnings?' + n.toString(), dataset: {view: v},
+				'aria-current': v === view ? 'page' : null}, l);
+		}));
+
 		/* filters */
 		const sel = (name, label, opts, dflt) => h('select', {class: 'input', name, 'aria-label': label, onchange: (e) => nav((n) => {
 			if (e.target.value && e.target.value !== dflt) n.set(name, e.target.value);
 			else n.delete(name);
 		})}, dflt === undefined ? h('option', {value: ''}, '全部' + label) : null,
 		opts.map(([v, l]) => h('option', {value: v, selected: (q.get(name) || dflt) === v}, l)));
-		const project = h('input', {class: 'input input-short', name: 'project_code', placeholder: '项目编号', value: q.get('project_code') || ''});
-		const period = h('input', {class: 'input input-short', type: 'month', name: 'period', 'aria-label': '所属期', value: q.get('period') || ''});
+		const project = h('input', {class: 'input input-short', name: 'project_code', placeholder: '项目编号', 'aria-label': '项目编号', value: q.get('project_code') || ''});
+		const period = lib.dateField({name: 'period', 'aria-label': '所属期', 'data-label': '所属期', value: q.get('period') || ''}, true);
+		const periodInput = period.querySelector('input');
 		const form = h('form', {class: 'toolbar', role: 'search', onsubmit: (e) => {
 			e.preventDefault();
 			nav((n) => {
-				for (const [k, el] of [['project_code', project], ['period', period]]) {
+				for (const [k, el] of [['project_code', project], ['period', periodInput]]) {
 					if (el.value.trim()) n.set(k, el.value.trim());
 					else n.delete(k);
 				}
 			});
 		}},
-		sel('status', '状态', STATUSES, 'open'), sel('level', '等级', LEVELS), sel('rule', '预警规则', ruleList.map((x) => [x.code, x.name])),
+		sel('status', '状态', [...STATUSES.slice(0, 2), ['review', '待复核'], ...STATUSES.slice(2)], 'open'), sel('level', '等级', LEVELS),
+		sel('rule', '预警规则', ruleList.map((x) => [x.code, x.name])),
 		sel('street', '街镇', streetList.map((s) => [s, s])), project, period,
 		h('button', {type: 'submit', class: 'btn btn-primary'}, '查询'),
-		[...q.keys()].some((k) => k !== 'page') ? h('a', {class: 'btn btn-link', href: '#/warnings'}, '清除条件') : null);
+		[...q.keys()].some((k) => k !== 'page' && k !== 'view') ? h('a', {class: 'btn btn-link', href: '#/warnings?view=' + view}, '清除条件') : null);
 
-		const columns = [
-			{key: 'level', label: '等级', sortable: true, render: (w) => levelBadge(w.level, w.level_zh)},
-			{key: 'rule', label: '预警规则', sortable: true, render: (w) => w.rule_name},
-			{key: 'project_code', label: '项目', sortable: true, render: (w) => [w.project_name || w.project_code, h('span', {class: 'muted'}, ' ' + w.project_code)]},
-			{key: 'street', label: '街镇', sortable: true, render: (w) => w.street || DASH},
-			{key: 'period', label: '所属期', sortable: true, render: (w) => w.period ? monthLabel(w.period) : DASH},
-			{key: 'summary', label: '摘要', wrap: true, render: (w) => w.summary},
-			{key: 'status', label: '状态', sortable: true, render: (w) => statusBadge(w.status, w.status_zh)},
-			{key: 'raised_on', label: '产生日期', sortable: true, render: (w) => w.raised_on},
-		];
+		const goPage = (p) => setQuery('#/warnings', q, (n) => {
+			n.set('view', view);
+			n.set('page', p);
+		});
+		const pagerEl = pager(list.total || 0, list.page || page, list.per_page || perPage, goPage,
+			{onPerPage: (n) => nav((x) => x.set('per_page', n))});
+
+		let body;
+		if (view === 'projects') {
+			body = [form, table({
+				columns: [
+					{key: 'project', label: '项目', render: (p) => [p.project_name || p.project_code, h('span', {class: 'muted'}, ' ' + p.project_code)]},
+					{key: 'street', label: '街镇', render: (p) => p.street || DASH},
+					{key: 'level', label: '最高等级', render: (p) => levelBadge(p.level)},
+					{key: 'red', label: '红色', num: true, render: (p) => num(p.red)},
+					{key: 'orange', label: '橙色', num: true, render: (p) => num(p.orange)},
+					{key: 'yellow', label: '黄色', num: true, render: (p) => num(p.yellow)},
+					{key: 'n', label: '合计', num: true, render: (p) => h('b', null, num(p.n))},
+					{key: 'latest_raised', label: '最近产生', render: (p) => p.latest_raised},
+					{key: 'page', label: '项目页', noLink: true, render: (p) => p.project_id ? h('a', {href: '#/projects/' + p.project_id + '?tab=warnings'}, '项目详情 ›') : DASH},
+				],
+				rows: list.items || [], testid: 'list-warn-projects',
+				rowClass: (p) => p.red ? 'row-alert' : '',
+				href: (p) => {
+					const n = new URLSearchParams(q);
+					n.set('view', 'list');
+					n.set('project_code', p.project_code);
+					n.delete('page');
+					return '#/warnings?' + n.toString();
+				},
+				empty: '没有符合条件的预警'}), pagerEl];
+		} else {
+			const mayAct = session.can('warnings');
+			const selected = new Set();
+			let refresh = () => {};
+			const boxes = [];
+			const columns = [
+				mayAct ? {key: 'pick', label: h('input', {type: 'checkbox', 'aria-label': '全选本页', dataset: {testid: 'pick-all'}, onchange: (e) => {
+					for (const b of boxes) {
+						b.checked = e.target.checked;
+						if (b.checked) selected.add(+b.value);
+						else selected.delete(+b.value);
+					}
+					refresh();
+				}}), noLink: true, render: (w) => {
+					if (w.status === 'eliminated') return '';
+					const b = h('input', {type: 'checkbox', value: w.id, 'aria-label': `选择预警 #${w.id}`, dataset: {testid: 'pick'}, onchange: () => {
+						if (b.checked) selected.add(w.id);
+						else selected.delete(w.id);
+						refresh();
+					}});
+					boxes.push(b);
+					return b;
+				}} : null,
+				{key: 'level', label: '等级', sortable: true, render: (w) => levelBadge(w.level, w.level_zh)},
+				{key: 'rule', label: '预警规则', sortable: true, render: (w) => w.rule_name},
+				{key: 'project_code', label: '项目', sortable: true, render: (w) => [w.project_name || w.project_code, h('span', {class: 'muted'}, ' ' + w.project_code)]},
+				{key: 'street', label: '街镇', sortable: true, render: (w) => w.street || DASH},
+				{key: 'period', label: '所属期', sortable: true, render: (w) => w.period ? monthLabel(w.period) : DASH},
+				{key: 'summary', label: '摘要', wrap: true, render: (w) => w.summary},
+				{key: 'status', label: '状态', sortable: true, render: (w) => statusBadge(w.status, w.status_zh)},
+				{key: 'assignee', label: '处置人', render: (w) => w.assignee || DASH},
+				{key: 'raised_on', label: '产生日期', sortable: true, render: (w) => w.raised_on},
+			].filter(Boolean);
+			const bar = mayAct ? batchBar(selected, (fn) => { refresh = fn; }) : null;
+			body = [form, bar,
+				table({columns, rows: list.items || [], sort: params.sort, testid: 'list-warnings',
+					rowClass: (w) => w.level === 'red' && w.status !== 'eliminated' ? 'row-alert' : '',
+					onSort: (s) => nav((n) => n.set('sort', s)), href: (w) => '#/warnings/' + w.id,
+					empty: view === 'todo' ? '暂无待办：没有指派给您或待您处置的预警' : '没有符合条件的预警'}),
+				pagerEl];
+		}
+
 		const scanBtn = session.can('scan') ? h('button', {type: 'button', class: 'btn', dataset: {testid: 'scan'}, onclick: async (e) => {
 			e.target.disabled = true;
 			try {
@@ -164,19 +301,28 @@
 		const byRule = chartBox('chart-warn-rule', true);
 		const byStreet = chartBox('chart-warn-street', true);
 		const trend = chartBox('chart-warn-trend');
+		const pts = stats.trend.points || [];
+		const scale = trendScale(pts.flatMap((p) => [p.raised, p.eliminated]));
+		trend.dataset.clipped = scale.clipped ? '1' : '0';
+		/* the charts below the list, folded away on request (remembered) */
+		const charts_ = h('details', {class: 'card charts-fold', open: localStorage.getItem('anxin.warn.charts') !== 'closed', dataset: {testid: 'warn-charts'}},
+			h('summary', {class: 'card-head'}, h('h2', null, '统计图表')),
+			h('div', {class: 'card-body stack'},
+				h('div', {class: 'grid-2'}, card('未消除预警 · 按规则', byRule), card('未消除预警 · 按街镇', byStreet)),
+				card(`预警产生与消除趋势(${stats.trend.from} 至 ${stats.trend.to})`, [trend,
+					scale.clipped ? h('div', {class: 'muted', dataset: {testid: 'trend-note'}}, `纵轴截取至 ${scale.max}：超出的日期在点上标注实际数量`) : null])));
+		charts_.addEventListener('toggle', () => {
+			localStorage.setItem('anxin.warn.charts', charts_.open ? 'open' : 'closed');
+			charts.resizeAll();
+		});
+		const title = VIEWS.find((v) => v[0] === view)[1];
 		clear(ctx.main).append(
 			pageHead('预警中心', `农民工工资支付监控预警 · 未消除 ${num(o.total || 0)} 条`, scanBtn),
 			takeFlash() || '',
 			kpis,
-			h('div', {class: 'grid-2'}, card('未消除预警 · 按规则', byRule), card('未消除预警 · 按街镇', byStreet)),
-			card(`预警产生与消除趋势(${stats.trend.from} 至 ${stats.trend.to})`, trend),
-			card('预警列表', [form,
-				table({columns, rows: list.items || [], sort: params.sort, testid: 'list-warnings',
-					rowClass: (w) => w.level === 'red' && w.status !== 'eliminated' ? 'row-alert' : '',
-					onSort: (s) => nav((n) => n.set('sort', s)), href: (w) => '#/warnings/' + w.id,
-					empty: '没有符合条件的预警'}),
-				pager(list.total || 0, list.page || page, list.per_page || 20,
-					(p) => setQuery('#/warnings', q, (n) => n.set('page', p)))]));
+			viewTabs,
+			card(view === 'projects' ? '预警项目(一个项目一行)' : title === '我的待办' ? '我的待办(指派给我、待我处置或复核的预警)' : '预警列表', body),
+			charts_);
 
 		const rules = (stats.by_rule || []).slice().reverse();
 		byRule.style.height = Math.max(200, rules.length * 28 + 50) + 'px'; /* CSSOM, CSP-safe */
@@ -196,16 +342,19 @@
 			yAxis: {type: 'category', data: sts.map((r) => r.street || '未填街镇')},
 			series: [{name: '未消除预警', type: 'bar', barMaxWidth: 16, data: sts.map((r) => r.n), label: {show: true, position: 'right'}}],
 		});
-		const pts = stats.trend.points || [];
+		/* a clipped point is drawn at the top of the axis with its real count */
+		const clip = (v) => scale.clipped && v > scale.max
+			? {value: scale.max, real: v, symbol: 'triangle', symbolSize: 10, label: {show: true, position: 'top', formatter: () => '↑' + num(v)}}
+			: v;
 		charts.make(trend, {
 			color: ['#c9372c', '#1e8e57'],
 			legend: {data: ['产生', '消除'], top: 0},
-			grid: {left: 48, right: 24, top: 32, bottom: 28},
+			grid: {left: 48, right: 24, top: 40, bottom: 28},
 			xAxis: {type: 'category', data: pts.map((p) => stats.trend.unit === 'month' ? monthLabel(p.key) : p.key.slice(5))},
-			yAxis: {type: 'value', minInterval: 1},
+			yAxis: {type: 'value', minInterval: 1, max: scale.max},
 			series: [
-				{name: '产生', type: 'line', smooth: true, data: pts.map((p) => p.raised)},
-				{name: '消除', type: 'line', smooth: true, data: pts.map((p) => p.eliminated)},
+				{name: '产生', type: 'line', smooth: !scale.clipped, data: pts.map((p) => clip(p.raised))},
+				{name: '消除', type: 'line', smooth: !scale.clipped, data: pts.map((p) => clip(p.eliminated))},
 			],
 		});
 	}
@@ -268,6 +417,7 @@
 				h('h2', null, title),
 				h('label', {class: 'dlg-label'}, field.label, field.required ? h('span', {class: 'req'}, ' *') : null, input),
 				err,
+				field.hint ? h('p', {class: 'muted'}, field.hint) : null,
 				h('div', {class: 'dlg-actions'},
 					h('button', {type: 'button', class: 'btn', onclick: () => {
 						dlg.close();
@@ -291,22 +441,34 @@
 	}
 
 	function actionButtons(w, ctx) {
-		const done = {eliminate: '预警已消除', assign: '已指派', escalate: '已转执法检查', supervise: '已督办，处置人将在预警记录中看到'};
+		const done = {eliminate: '预警已消除', assign: '已指派', escalate: '已转执法检查', supervise: '已督办，处置人将在预警记录中看到', confirm: '复核通过，预警已消除', reject: '已退回消除申请'};
 		const run = async (path, body) => {
 			try {
-				await apiPost(`/api/v1/warnings/${w.id}/${path}`, body);
-				flash = done[path];
+				const r = await apiPost(`/api/v1/warnings/${w.id}/${path}`, body);
+				flash = r.status === 'review' ? '已提交消除申请：红色预警需另一名监察员或管理员复核' : done[path];
 				lib.reload();
 			} catch (e) {
 				banner.show(e.message);
 			}
 		};
 		const btns = [];
+		const red = w.level === 'red';
 		if (w.actions.includes('eliminate'))
 			btns.push(h('button', {type: 'button', class: 'btn btn-primary', dataset: {testid: 'eliminate'}, onclick: async () => {
-				const reason = await ask('消除预警', {name: 'reason', label: '消除原因', placeholder: '例如：已约谈整改并补发工资 / 误报', required: '请填写消除原因'});
+				const reason = await ask(red ? '申请消除(需复核)' : '消除预警', {name: 'reason', label: '消除原因', placeholder: '例如：已约谈整改并补发工资 / 误报', required: '请填写消除原因',
+					hint: red ? '红色预警的消除需另一名监察员或管理员复核；可先在“证据材料”中上传银行回单。' : '可先在“证据材料”中上传银行回单等证据。'});
 				if (reason) run('eliminate', {reason});
-			}}, '消除预警'));
+			}}, red ? '申请消除' : '消除预警'));
+		if (w.actions.includes('confirm'))
+			btns.push(h('button', {type: 'button', class: 'btn btn-primary', dataset: {testid: 'confirm'}, onclick: async () => {
+				const note = await ask('复核通过', {name: 'note', label: '复核意见', placeholder: '可选：如 回单核对无误'});
+				if (note !== null) run('confirm', {note});
+			}}, '复核通过'));
+		if (w.actions.includes('reject'))
+			btns.push(h('button', {type: 'button', class: 'btn', dataset: {testid: 'reject'}, onclick: async () => {
+				const reason = await ask('退回消除申请', {name: 'reason', label: '退回原因', placeholder: '例如：未见银行回单', required: '请填写退回原因'});
+				if (reason) run('reject', {reason});
+			}}, '退回'));
 		if (w.actions.includes('assign'))
 			btns.push(h('button', {type: 'button', class: 'btn', dataset: {testid: 'assign'}, onclick: async () => {
 				const to = await ask('指派处置', {name: 'to', label: '指派给', required: '请选择指派对象',
@@ -327,6 +489,40 @@
 		return btns.length ? btns : null;
 	}
 
+	/* 证据材料: the warning's files (download links) and, for who may
+	 * attach, the project's file button (选择文件 + the chosen name) and
+	 * 上传. The server decides the type by the content (PDF, JPEG, PNG) and
+	 * the size (10 MB); its message shows next to the field. */
+	function filesView(w) {
+		const list = (w.files || []).length
+			? h('ul', {class: 'file-list', dataset: {testid: 'files'}}, w.files.map((f) => h('li', null,
+				h('a', {href: f.url, download: f.name}, f.name),
+				h('span', {class: 'muted'}, ` ${Math.max(1, Math.round(f.size / 1024))} KB · ${f.uploaded_by} · ${f.uploaded_at.slice(0, 10)}`))))
+			: emptyState('尚无证据材料');
+		if (!w.actions.includes('attach')) return list;
+		const field = lib.fileField({name: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png', required: true});
+		const input = field.querySelector('input');
+		const form = h('form', {class: 'upload-form', dataset: {testid: 'upload-form'}, onsubmit: async (e) => {
+			e.preventDefault();
+			const f = input.files[0];
+			if (f.size > 10 * 1024 * 1024) {
+				lib.fieldError(input, '文件过大：证据文件不超过 10 MB');
+				return;
+			}
+			try {
+				await api(`/api/v1/warnings/${w.id}/files`, {filename: f.name}, {method: 'POST', body: await f.arrayBuffer(),
+					headers: {'Content-Type': 'application/octet-stream'}});
+				flash = `已上传证据：${f.name}`;
+				lib.reload();
+			} catch (err) {
+				lib.fieldError(input, err.message);
+			}
+		}}, lib.formRow('银行回单等', field), h('div', {class: 'form-row'}, h('label', null, ''),
+			h('button', {type: 'submit', class: 'btn', dataset: {testid: 'upload'}}, '上传')),
+		h('p', {class: 'muted'}, '支持 PDF、JPEG、PNG，单个文件不超过 10 MB；上传记入处置记录与审计日志。'));
+		return h('div', {class: 'stack'}, list, form);
+	}
+
 	async function pageWarning(ctx) {
 		const w = await api('/api/v1/warnings/' + ctx.params.id);
 		if (!ctx.alive()) return;
@@ -339,6 +535,8 @@
 				h('span', {class: 'ph-code'}, `#${w.id} · ${w.rule}`),
 				h('div', {class: 'warn-actions'}, actionButtons(w, ctx))),
 			h('p', {class: 'warn-summary', dataset: {testid: 'summary'}}, w.summary),
+			w.review ? h('div', {class: 'notice notice-warn', dataset: {testid: 'review'}},
+				`${w.review.by} 于 ${w.review.on} 申请消除(原因：${w.review.reason})，待另一名监察员或管理员复核。`) : null,
 			facts([
 				['项目', w.project_id ? h('a', {href: '#/projects/' + w.project_id, dataset: {testid: 'project-link'}}, `${w.project_name || ''} ${w.project_code}`) : w.project_code, 'project'],
 				['所属街镇', w.street, 'street'],
@@ -362,6 +560,7 @@
 				h('div', null,
 					card('法律依据', h('div', {class: 'stack', dataset: {testid: 'legal'}}, h('b', null, w.legal_basis), h('p', {class: 'legal-text'}, w.legal_text))),
 					card('建议措施', h('p', {dataset: {testid: 'suggested-action'}}, w.suggested_action)),
+					card('证据材料', filesView(w)),
 					card('处置记录', historyView(w)))));
 	}
 
@@ -427,5 +626,6 @@
 			h('a', {class: 'btn btn-link', href: '#/warnings?status=all&project_code=' + encodeURIComponent(p.code)}, '查看该项目全部预警(含已消除) ›'))};
 	});
 
+	lib.trendScale = trendScale; /* for the browser tests */
 	Object.assign(lib.pages, {warnings: pageWarnings, warning: pageWarning, params: pageParams});
 })();

@@ -1,5 +1,7 @@
 /*
- * warn_act.c - audited manual actions on warnings (see warn_act.h).
+ * warn_act.c - audited manual actions on warnings (see warn_act.h): one
+ * desk transaction each (db_begin_desk - the short lane; never waits for
+ * an import), holding the change, its history event and its audit row.
  */
 #include "domain/warn_act.h"
 
@@ -14,8 +16,13 @@
 
 const char *warn_action_code(warn_action a)
 {
-	return a == WA_ELIMINATE ? "eliminate" : a == WA_ASSIGN ? "assign"
-	       : a == WA_ESCALATE ? "escalate" : "supervise";
+	static const char *const CODE[] = {"eliminate", "assign", "escalate", "supervise", "confirm", "reject"};
+	return CODE[a];
+}
+
+int warn_may_review(const char *role)
+{
+	return role && (!strcmp(role, "inspector") || !strcmp(role, "admin"));
 }
 
 static int blank(const char *s)
@@ -28,7 +35,8 @@ static int blank(const char *s)
 
 typedef struct cur {
 	int found;
-	char status[16], project[64], street[128], assignee[128];
+	char status[16], project[64], street[128], assignee[128], level[16];
+	char review_by[128], review_reason[1024];
 } cur;
 
 static void on_cur(void *ctx, const ws_warning *w)
@@ -40,6 +48,43 @@ static void on_cur(void *ctx, const ws_warning *w)
 	snprintf(c->project, sizeof c->project, "%s", w->project_code);
 	snprintf(c->street, sizeof c->street, "%s", w->street);
 	snprintf(c->assignee, sizeof c->assignee, "%s", w->assignee);
+	snprintf(c->level, sizeof c->level, "%s", w->level);
+	snprintf(c->review_by, sizeof c->review_by, "%s", w->review_by ? w->review_by : "");
+	snprintf(c->review_reason, sizeof c->review_reason, "%s",
+		 w->review_reason ? w->review_reason : "");
+}
+
+/* The write of action a on warning id in state c (the transaction is
+ * open); sets *after_status to the status the API will show. 0 or -1. */
+static int apply(db *d, warn_action a, int64_t id, const cur *c, const char *text,
+		 const char *Ds, const char *actor, const char *at, const char **after_status)
+{
+	*after_status = "handling";
+	switch (a) {
+	case WA_ELIMINATE:
+		if (!strcmp(c->level, "red")) {
+			*after_status = "review";
+			return warn_store_review_request(d, id, text, Ds, actor, at);
+		}
+		*after_status = "eliminated";
+		return warn_store_eliminate(d, id, "manual", text, Ds, actor, at);
+	case WA_ASSIGN:
+		return warn_store_assign(d, id, text, Ds, actor, at);
+	case WA_ESCALATE:
+		return warn_store_escalate(d, id, text, Ds, actor, at);
+	case WA_CONFIRM:
+		*after_status = "eliminated";
+		if (warn_store_review_clear(d, id, "review_confirmed", *text ? text : NULL, Ds, actor,
+					    at) != 0)
+			return -1;
+		return warn_store_eliminate(d, id, "manual", c->review_reason, Ds, actor, at);
+	case WA_REJECT:
+		return warn_store_review_clear(d, id, "review_rejected", text, Ds, actor, at);
+	case WA_SUPERVISE:
+		*after_status = c->status;  /* 督办 leaves the warning as it was */
+		return warn_store_supervise(d, id, text, Ds, actor, at);
+	}
+	return -1;
 }
 
 /* Whether user name may be given the warning of street: an enabled
@@ -92,6 +137,15 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 		snprintf(err, errlen, "请填写督办意见 (a note is required)");
 		return WA_INVALID;
 	}
+	if (a == WA_REJECT && blank(text)) {
+		snprintf(err, errlen, "请填写退回原因 (a reason is required to reject)");
+		return WA_INVALID;
+	}
+	if ((a == WA_CONFIRM || a == WA_REJECT) && !warn_may_review(who->role)) {
+		snprintf(err, errlen, "复核须由监察员或管理员进行 (only an inspector or administrator "
+				      "may review)");
+		return WA_DENIED;
+	}
 	date_format(on, Ds);
 	audit_time_iso(now, at);
 	snprintf(key, sizeof key, "%lld", (long long)id);
@@ -109,21 +163,40 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 		rc = WA_CLOSED;
 		goto rollback;
 	}
+	int pending = *c.review_by != 0;
+	if (a == WA_ELIMINATE && pending) {
+		snprintf(err, errlen, "该预警已提交消除，正等待复核 (warning %lld waits for review)",
+			 (long long)id);
+		rc = WA_CLOSED;
+		goto rollback;
+	}
+	if ((a == WA_CONFIRM || a == WA_REJECT) && !pending) {
+		snprintf(err, errlen, "该预警没有待复核的消除申请 (warning %lld has no pending review)",
+			 (long long)id);
+		rc = WA_CLOSED;
+		goto rollback;
+	}
+	if ((a == WA_CONFIRM || a == WA_REJECT) && !strcmp(c.review_by, who->actor)) {
+		snprintf(err, errlen, "复核须由另一人进行，不能复核自己提交的消除 (the reviewer must be "
+				      "someone other than %s)", c.review_by);
+		rc = WA_DENIED;
+		goto rollback;
+	}
 	if (a == WA_ASSIGN && (rc = check_assignee(d, text, c.street, err, errlen)) != WA_OK)
 		goto rollback;
-	st = a == WA_ELIMINATE ? warn_store_eliminate(d, id, "manual", text, Ds, who->actor, at)
-	     : a == WA_ASSIGN  ? warn_store_assign(d, id, text, Ds, who->actor, at)
-	     : a == WA_ESCALATE ? warn_store_escalate(d, id, text, Ds, who->actor, at)
-				: warn_store_supervise(d, id, text, Ds, who->actor, at);
+	const char *after_status;
+	st = apply(d, a, id, &c, text, Ds, who->actor, at, &after_status);
 	if (st != 0)
 		goto dberr_tx;
-	buf_fmt(&before, "{\"project_code\":%j,\"status\":%j,\"assignee\":%j}", c.project, c.status,
-		*c.assignee ? c.assignee : NULL);
+	buf_fmt(&before, "{\"project_code\":%j,\"status\":%j,\"assignee\":%j}", c.project,
+		pending ? "review" : c.status, *c.assignee ? c.assignee : NULL);
 	if (a == WA_SUPERVISE) /* the status stays as it was */
-		buf_fmt(&after, "{\"status\":%j,\"supervised\":%j}", c.status, text);
+		buf_fmt(&after, "{\"status\":%j,\"supervised\":%j}", pending ? "review" : c.status, text);
 	else
-		buf_fmt(&after, "{\"status\":%j,%j:%j}", a == WA_ELIMINATE ? "eliminated" : "handling",
-			a == WA_ELIMINATE ? "reason" : a == WA_ASSIGN ? "assignee" : "note", text);
+		buf_fmt(&after, "{\"status\":%j,%j:%j}", after_status,
+			a == WA_ELIMINATE || a == WA_REJECT ? "reason"
+			: a == WA_ASSIGN ? "assignee" : "note",
+			a == WA_CONFIRM && !*text ? c.review_reason : text);
 	char action[32];
 	snprintf(action, sizeof action, "warning_%s", warn_action_code(a));
 	audit_entry e = {who, now, action, "warnings", key, buf_str(&before), buf_str(&after)};

@@ -120,6 +120,15 @@ int api_warning_eliminate(http_req *r);
 int api_warning_assign(http_req *r);
 int api_warning_escalate(http_req *r);
 int api_warning_supervise(http_req *r);
+int api_warning_confirm(http_req *r);
+int api_warning_reject(http_req *r);
+int api_warnings_batch(http_req *r);
+int api_warnings_by_project(http_req *r);
+int api_warning_file_add(http_req *r);  /* api_warn_files.c */
+int api_warning_file_get(http_req *r);
+/* Appends the files of warning id (already found in r's scope) as JSON
+ * array members; 0, or -1 on a database error. */
+int api_warn_files_json(http_req *r, buf *b, int64_t id);
 int api_warning_stats(http_req *r);
 int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */

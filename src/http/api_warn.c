@@ -4,8 +4,11 @@
  *   GET  /api/v1/warnings/{id}          one warning: rule, evidence, legal
  *                                       basis, action, history, what the
  *                                       caller may do
- *   POST /api/v1/warnings/{id}/eliminate|assign|escalate
+ *   GET  /api/v1/warnings/by-project    the same filters, one row per project
+ *   POST /api/v1/warnings/{id}/eliminate|assign|escalate|confirm|reject
+ *   POST /api/v1/warnings/batch         指派 / 消除 of many, each audited
  *   GET  /api/v1/warnings/stats         open counts, charts, trend
+ * (evidence files: api_warn_files.c)
  * plus the warnings of a project page and the dashboard's row.
  *
  * Every read is within the caller's scope (a street officer's street, an
@@ -38,12 +41,20 @@ static const char *nul(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* Whether w waits for the 复核 of its elimination (the API's status
+ * "review", 待复核). */
+static int in_review(const ws_warning *w)
+{
+	return w->review_by && *w->review_by && strcmp(w->status, "eliminated") != 0;
+}
+
 /* Appends the list fields of w (no evidence) without the closing brace. */
 static void item_open(buf *b, const wq_row *row)
 {
 	const ws_warning *w = &row->w;
 	int ri = warn_rule_find(w->rule);
 	warn_level lv = warn_level_parse(w->level);
+	int rv = in_review(w);
 
 	buf_fmt(b, "{\"id\":%lld,\"rule\":%j,\"rule_name\":%j,\"level\":%j,\"level_zh\":%j,"
 		   "\"status\":%j,\"status_zh\":%j,\"project_code\":%j,\"project_name\":%j,"
@@ -52,12 +63,18 @@ static void item_open(buf *b, const wq_row *row)
 		   "\"eliminated_on\":%j,\"eliminated_how\":%j,\"eliminated_reason\":%j,"
 		   "\"assignee\":%j,\"escalated_on\":%j",
 		(long long)w->id, w->rule, ri >= 0 ? WARN_RULES[ri].name : "", w->level,
-		lv ? warn_level_zh(lv) : "", w->status, warn_status_zh(w->status), w->project_code,
+		lv ? warn_level_zh(lv) : "", rv ? "review" : w->status,
+		rv ? "待复核" : warn_status_zh(w->status), w->project_code,
 		nul(w->project_name), (long long)row->project_id,
 		nul(w->street) ? w->street : nul(row->project_street), nul(w->enterprise_uscc),
 		nul(w->enterprise_name), nul(w->period), w->summary, (long long)w->items, w->raised_on,
 		w->updated_on, nul(w->eliminated_on), nul(w->eliminated_how),
 		nul(w->eliminated_reason), nul(w->assignee), nul(w->escalated_on));
+	if (rv)
+		buf_fmt(b, ",\"review\":{\"by\":%j,\"on\":%j,\"reason\":%j}", w->review_by,
+			w->review_on, w->review_reason);
+	else
+		buf_puts(b, ",\"review\":null");
 }
 
 /* Masks ID numbers (unless mask is 0) and adds worker_name / employer_name
@@ -132,6 +149,17 @@ static void list_cb(void *ctx, const wq_row *row)
 	buf_putc(c->b, '}');
 }
 
+/* 我的待办 of the caller (docs/warnings.md, "Working on warnings"): the
+ * live warnings assigned to it; a street officer also its street's
+ * unassigned ones (the scope holds only its street); an inspector or
+ * administrator also the 复核 others asked for. A token has none. */
+static void todo_filter(http_req *r, wq_filter *f)
+{
+	f->todo_user = r->caller.kind == AUTH_SESSION ? r->caller.user.username : "";
+	f->todo_unassigned = r->caller.role == ROLE_STREET;
+	f->todo_review = warn_may_review(role_code(r->caller.role));
+}
+
 /* Reads and validates the list filters of r into f (400 set on error). */
 static int read_filter(http_req *r, wq_filter *f)
 {
@@ -143,12 +171,17 @@ static int read_filter(http_req *r, wq_filter *f)
 	f->scope = r->caller.scope;
 	f->status = "open";
 	if (st && *st) {
-		if (strcmp(st, "open") && strcmp(st, "handling") && strcmp(st, "eliminated") &&
-		    strcmp(st, "all"))
+		if (strcmp(st, "open") && strcmp(st, "handling") && strcmp(st, "review") &&
+		    strcmp(st, "eliminated") && strcmp(st, "all"))
 			return http_error(r, 400, "parameter 'status': '%s' is not open, handling, "
-						  "eliminated or all", st), -1;
+						  "review, eliminated or all", st), -1;
 		f->status = strcmp(st, "all") ? st : NULL;
 	}
+	int todo;
+	if (req_bool(r, "todo", 0, &todo) < 0)
+		return -1;
+	if (todo)
+		todo_filter(r, f);
 	f->level = req_str(r, "level");
 	if (f->level && *f->level && !warn_level_parse(f->level))
 		return http_error(r, 400, "parameter 'level': '%s' is not red, orange or yellow",
@@ -204,6 +237,45 @@ int api_warnings(http_req *r)
 	return r->status;
 }
 
+static void project_cb(void *ctx, const wq_project *p)
+{
+	list_ctx *c = ctx;
+
+	buf_fmt(c->b, "%s{\"project_code\":%j,\"project_name\":%j,\"project_id\":%lld,"
+		      "\"street\":%j,\"n\":%lld,\"red\":%lld,\"orange\":%lld,\"yellow\":%lld,"
+		      "\"level\":%j,\"latest_raised\":%j}",
+		c->n++ ? "," : "", p->project_code, nul(p->project_name), (long long)p->project_id,
+		nul(p->street), (long long)p->n, (long long)p->red, (long long)p->orange,
+		(long long)p->yellow, p->red ? "red" : p->orange ? "orange" : "yellow",
+		p->latest_raised);
+}
+
+/* GET /api/v1/warnings/by-project: the list's filters, one row per project
+ * (counts by level, the highest level, the newest warning's day), most
+ * severe first; paged by project. */
+int api_warnings_by_project(http_req *r)
+{
+	wq_filter f;
+	int64_t page, per;
+
+	if (read_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
+	    req_int(r, "per_page", 50, 1, 500, &per) < 0 || req_params_done(r) < 0)
+		return r->status;
+	int64_t total = warn_query_project_count(r->db, &f);
+	if (total < 0)
+		return http_error(r, 500, "internal error");
+	f.offset = (page - 1) * per;
+	f.limit = per;
+	buf *b = http_json(r, 200);
+	list_ctx c = {b, 0};
+	buf_fmt(b, "{\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)total,
+		(long long)page, (long long)per);
+	if (warn_query_by_project(r->db, &f, project_cb, &c) < 0)
+		return http_error(r, 500, "internal error");
+	buf_puts(b, "]}");
+	return r->status;
+}
+
 /* ---- one warning ---------------------------------------------------------------- */
 
 typedef struct detail_ctx {
@@ -212,6 +284,7 @@ typedef struct detail_ctx {
 	int found;
 	int live;
 	char street[128];
+	char review_by[128];   /* "" unless a 复核 is pending */
 } detail_ctx;
 
 static void event_cb(void *ctx, const ws_event *e)
@@ -220,7 +293,9 @@ static void event_cb(void *ctx, const ws_event *e)
 	static const struct {
 		const char *code, *zh;
 	} EV[] = {{"raised", "产生预警"}, {"updated", "复核更新"}, {"eliminated", "消除预警"},
-		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}, {"supervised", "领导督办"}};
+		  {"assigned", "指派处置"}, {"escalated", "转执法检查"}, {"supervised", "领导督办"},
+		  {"review_requested", "申请消除(待复核)"}, {"review_confirmed", "复核通过"},
+		  {"review_rejected", "复核退回"}, {"attached", "上传证据"}};
 	const char *zh = e->event;
 
 	for (size_t i = 0; i < sizeof EV / sizeof EV[0]; i++)
@@ -263,6 +338,7 @@ static void detail_cb(void *ctx, const wq_row *row)
 	c->found = 1;
 	c->live = strcmp(w->status, "eliminated") != 0;
 	snprintf(c->street, sizeof c->street, "%s", w->street);
+	snprintf(c->review_by, sizeof c->review_by, "%s", in_review(w) ? w->review_by : "");
 	item_open(c->b, row);
 	buf_fmt(c->b, ",\"legal_basis\":%j,\"legal_text\":%j,\"suggested_action\":%j,"
 		      "\"responsible\":%j,\"evidence\":",
@@ -276,7 +352,7 @@ static void detail_cb(void *ctx, const wq_row *row)
 static int detail_json(http_req *r, buf *b, int64_t id)
 {
 	wq_filter f;
-	detail_ctx c = {r, b, 0, 0, ""};
+	detail_ctx c = {r, b, 0, 0, "", ""};
 
 	memset(&f, 0, sizeof f);
 	f.id = id;
@@ -288,15 +364,24 @@ static int detail_json(http_req *r, buf *b, int64_t id)
 	buf_puts(b, ",\"history\":[");
 	if (warn_store_events(r->db, id, event_cb, &c) != 0)
 		return -1;
-	/* Who may do what now: the handling roles eliminate, assign and
-	 * escalate; a leader supervises (督办) - each only on a live warning. */
+	buf_puts(b, "],\"files\":[");
+	if (api_warn_files_json(r, b, id) != 0)
+		return -1;
+	/* Who may do what now: the handling roles eliminate, assign, escalate
+	 * and attach; a leader supervises (督办) - each only on a live warning.
+	 * A pending 复核: the one who asked waits; another inspector or
+	 * administrator confirms or rejects; files may still be attached. */
 	int person = c.live && r->caller.kind == AUTH_SESSION;
 	int may = person && role_can(r->caller.role, PERM_WARNINGS);
 	int sup = person && role_can(r->caller.role, PERM_SUPERVISE);
-	buf_fmt(b, "],\"actions\":[%s%s%s],\"assignees\":[",
-		may ? "\"eliminate\",\"assign\",\"escalate\"" : "", may && sup ? "," : "",
+	int reviewer = may && *c.review_by && warn_may_review(role_code(r->caller.role)) &&
+		       strcmp(c.review_by, r->caller.actor) != 0;
+	const char *acts = !may ? ""
+		: !*c.review_by ? "\"eliminate\",\"assign\",\"escalate\",\"attach\""
+		: reviewer ? "\"confirm\",\"reject\",\"attach\"" : "\"attach\"";
+	buf_fmt(b, "],\"actions\":[%s%s%s],\"assignees\":[", acts, *acts && sup ? "," : "",
 		sup ? "\"supervise\"" : "");
-	if (may) {
+	if (may && !*c.review_by) {
 		who_ctx wc = {b, c.street, 0};
 		user_store_scan(r->db, assignee_cb, &wc);
 	}
@@ -370,6 +455,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	case WA_INVALID: http_error(r, 422, "%s", err); break;
 	case WA_GONE: http_error(r, 404, "%s", err); break;
 	case WA_CLOSED: http_error_code(r, 409, "conflict", "%s", err); break;
+	case WA_DENIED: http_error_code(r, 403, "forbidden", "%s", err); break;
 	default: http_error(r, 500, "internal error"); break;
 	}
 out:
@@ -395,6 +481,98 @@ int api_warning_escalate(http_req *r)
 int api_warning_supervise(http_req *r)
 {
 	return act(r, WA_SUPERVISE, "note");
+}
+
+int api_warning_confirm(http_req *r)
+{
+	return act(r, WA_CONFIRM, "note");
+}
+
+int api_warning_reject(http_req *r)
+{
+	return act(r, WA_REJECT, "reason");
+}
+
+/* POST /api/v1/warnings/batch {"action":"eliminate"|"assign","ids":[…],
+ * "reason"|"to"}: the action on each warning in its own short transaction
+ * (change + history + its own audit row, as one action would), so one
+ * warning that cannot be handled (gone, already eliminated, outside the
+ * scope) does not undo the others. Answers 200 with one result per id:
+ * {"done","failed","results":[{"id","ok","status","message"}]}. */
+int api_warnings_batch(http_req *r)
+{
+	json_t *o = NULL, *ids;
+	char err[512];
+	size_t i;
+	json_t *x;
+
+	if (req_params_done(r) < 0 || !(o = api_json_object(r)))
+		goto out;
+	const char *action = api_json_str(o, "action");
+	warn_action a;
+	const char *member;
+	if (action && !strcmp(action, "eliminate"))
+		a = WA_ELIMINATE, member = "reason";
+	else if (action && !strcmp(action, "assign"))
+		a = WA_ASSIGN, member = "to";
+	else {
+		http_error(r, 422, "'action' 须为 eliminate 或 assign (must be eliminate or assign)");
+		goto out;
+	}
+	ids = json_object_get(o, "ids");
+	if (!json_is_array(ids) || json_array_size(ids) == 0 || json_array_size(ids) > 500) {
+		http_error(r, 422, "'ids' 须为 1 至 500 个预警编号 (1 to 500 warning ids)");
+		goto out;
+	}
+	json_array_foreach(ids, i, x) if (!json_is_integer(x) || json_integer_value(x) <= 0)
+	{
+		http_error(r, 422, "'ids' 须为预警编号 (positive integers)");
+		goto out;
+	}
+	const char *text = api_json_str(o, member);
+	if (text && strlen(text) > 1000) {
+		http_error(r, 422, "'%s' is too long (at most 1000 bytes)", member);
+		goto out;
+	}
+	audit_actor who = req_actor(r);
+	buf *b = http_json(r, 200);
+	buf res = BUF_INIT;
+	int done = 0, failed = 0;
+	json_array_foreach(ids, i, x) {
+		int64_t id = json_integer_value(x);
+		wq_filter f;
+		memset(&f, 0, sizeof f);
+		f.id = id;
+		f.scope = r->caller.scope;
+		warn_act_rc rc;
+		int64_t n = warn_query_count(r->db, &f);
+		if (n <= 0) {
+			rc = n < 0 ? WA_DBERR : WA_GONE;
+			snprintf(err, sizeof err, "没有该预警，或不在您的管辖范围内");
+		} else {
+			rc = warn_act(r->db, a, id, text ? text : "", &who, auth_now(), date_today(), err,
+				      sizeof err);
+		}
+		const char *status = NULL;
+		if (rc == WA_OK) {
+			char *s = db_text(r->db, "SELECT CASE WHEN status <> 'eliminated' AND review_by IS NOT"
+						 " NULL THEN 'review' ELSE status END FROM warnings WHERE id = ?",
+					  "i", id);
+			buf_fmt(&res, "%s{\"id\":%lld,\"ok\":true,\"status\":%j}", i ? "," : "",
+				(long long)id, s ? s : "");
+			free(s);
+			done++;
+		} else {
+			buf_fmt(&res, "%s{\"id\":%lld,\"ok\":false,\"status\":%j,\"message\":%j}",
+				i ? "," : "", (long long)id, status, err);
+			failed++;
+		}
+	}
+	buf_fmt(b, "{\"done\":%d,\"failed\":%d,\"results\":[%s]}", done, failed, buf_str(&res));
+	buf_free(&res);
+out:
+	json_decref(o);
+	return r->status;
 }
 
 /* ---- stats --------------------------------------------------------------------- */

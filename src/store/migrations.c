@@ -12,6 +12,7 @@ MIG(mig_0003_warnings);
 MIG(mig_0004_scope);
 MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
+MIG(mig_0007_warn_review);
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
@@ -22,6 +23,7 @@ const migration migrations[] = {
 	ENTRY(4, "scope", mig_0004_scope),
 	ENTRY(5, "desk", mig_0005_desk),
 	ENTRY(6, "supervise", mig_0006_supervise),
+	ENTRY(7, "warn_review", mig_0007_warn_review),
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

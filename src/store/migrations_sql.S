@@ -13,5 +13,6 @@ SQLFILE(mig_0003_warnings, "src/store/sqlite/0003_warnings.sql")
 SQLFILE(mig_0004_scope, "src/store/sqlite/0004_scope.sql")
 SQLFILE(mig_0005_desk, "src/store/sqlite/0005_desk.sql")
 SQLFILE(mig_0006_supervise, "src/store/sqlite/0006_supervise.sql")
+SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
 
 	.section .note.GNU-stack,"",@progbits

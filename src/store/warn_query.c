@@ -27,7 +27,8 @@
 	" coalesce(w.eliminated_on, ''), coalesce(w.eliminated_how, ''),"                              \
 	" coalesce(w.eliminated_reason, ''), coalesce(w.level_at_elimination, ''),"                    \
 	" coalesce(w.assignee, ''), coalesce(w.escalated_on, ''), w.suppressed, w.items,"              \
-	" coalesce(p.name, ''), coalesce(e.name, ''), coalesce(p.id, 0), coalesce(p.street, '')"
+	" coalesce(p.name, ''), coalesce(e.name, ''), coalesce(p.id, 0), coalesce(p.street, ''),"     \
+	" coalesce(w.review_by, ''), coalesce(w.review_on, ''), coalesce(w.review_reason, '')"
 
 #define WQ_FROM                                                                                   \
 	" FROM warnings w LEFT JOIN projects p ON p.code = w.project_code"                            \
@@ -93,8 +94,18 @@ static int where(const wq_filter *f, buf *sql, const char **args, char *idbuf, s
 		buf_puts(sql, " AND w.status <> 'eliminated'");
 	else if (f->status && !strcmp(f->status, "handling"))
 		buf_puts(sql, " AND w.status = 'handling'");
+	else if (f->status && !strcmp(f->status, "review"))
+		buf_puts(sql, " AND w.status <> 'eliminated' AND w.review_by IS NOT NULL");
 	else if (f->status && !strcmp(f->status, "eliminated"))
 		buf_puts(sql, " AND w.status = 'eliminated'");
+	if (f->todo_user) {
+		buf_fmt(sql, " AND w.status <> 'eliminated' AND (w.assignee = ?%s%s)",
+			f->todo_unassigned ? " OR w.assignee IS NULL OR w.assignee = ''" : "",
+			f->todo_review ? " OR (w.review_by IS NOT NULL AND w.review_by <> ?)" : "");
+		args[n++] = f->todo_user;
+		if (f->todo_review)
+			args[n++] = f->todo_user;
+	}
 	for (int i = 0; i < N(EQ); i++) {
 		const char *v = *(const char *const *)((const char *)f + EQ[i].off);
 		if (v && *v) {
@@ -185,7 +196,57 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 		w->enterprise_name = db_col_text(st, 21);
 		r.project_id = db_col_int(st, 22);
 		r.project_street = db_col_text(st, 23);
+		w->review_by = db_col_text(st, 24);
+		w->review_on = db_col_text(st, 25);
+		w->review_reason = db_col_text(st, 26);
 		cb(ctx, &r);
+		rows++;
+	}
+	db_finalize(st);
+	return rc == DB_DONE ? rows : -1;
+}
+
+int64_t warn_query_project_count(db *d, const wq_filter *f)
+{
+	buf sql = BUF_INIT;
+	const char *args[16];
+	char idbuf[24];
+	int64_t n = -1;
+
+	buf_puts(&sql, "SELECT count(DISTINCT w.project_code) FROM warnings w WHERE 1");
+	int na = where(f, &sql, args, idbuf, sizeof idbuf);
+	db_stmt *st = bind_all(d, &sql, args, na);
+	if (db_step(st) == DB_ROW)
+		n = db_col_int(st, 0);
+	db_finalize(st);
+	buf_free(&sql);
+	return n;
+}
+
+int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, const wq_project *),
+			      void *ctx)
+{
+	buf sql = BUF_INIT;
+	const char *args[16];
+	char idbuf[24];
+	int64_t rows = 0;
+	int rc;
+
+	buf_puts(&sql, "SELECT w.project_code, coalesce(max(p.name), ''), coalesce(max(p.id), 0),"
+		       " coalesce(max(p.street), max(w.street), ''), count(*),"
+		       " sum(w.level = 'red'), sum(w.level = 'orange'), sum(w.level = 'yellow'),"
+		       " max(w.raised_on)" WQ_FROM);
+	int na = where(f, &sql, args, idbuf, sizeof idbuf);
+	buf_puts(&sql, " GROUP BY w.project_code ORDER BY 6 DESC, 7 DESC, 5 DESC, 1");
+	if (f->limit > 0)
+		buf_fmt(&sql, " LIMIT %lld OFFSET %lld", (long long)f->limit, (long long)f->offset);
+	db_stmt *st = bind_all(d, &sql, args, na);
+	buf_free(&sql);
+	while ((rc = db_step(st)) == DB_ROW) {
+		wq_project p = {db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 3),
+				db_col_text(st, 8), db_col_int(st, 2), db_col_int(st, 4),
+				db_col_int(st, 5), db_col_int(st, 6), db_col_int(st, 7)};
+		cb(ctx, &p);
 		rows++;
 	}
 	db_finalize(st);

@@ -20,7 +20,8 @@
 
 typedef struct wq_filter {
 	int64_t id;            /* one warning (0 = any) */
-	const char *status;    /* "open" (待处置 + 处置中), "handling", "eliminated", NULL all */
+	const char *status;    /* "open" (待处置 + 处置中), "handling", "review" (待复核),
+				  "eliminated", NULL all */
 	const char *open_on;   /* YYYY-MM-DD: open on that day (raised on or before it, not
 				  eliminated by then) - instead of status */
 	const char *level, *rule, *street, *project, *period, *assignee;
@@ -29,6 +30,11 @@ typedef struct wq_filter {
 	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
 	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
 				  NULL = severity (red first), newest first */
+	/* 我的待办 of user todo_user (NULL = no such condition): live warnings
+	 * assigned to it, plus (todo_unassigned) the unassigned ones, plus
+	 * (todo_review) those waiting for a 复核 someone else asked for. */
+	const char *todo_user;
+	int todo_unassigned, todo_review;
 	int64_t offset, limit; /* limit 0 = all */
 	rec_scope scope;
 } wq_filter;
@@ -47,6 +53,19 @@ int64_t warn_query_count(db *d, const wq_filter *f);
 /* Calls cb for each matching warning in order; the row is valid during the
  * call. Returns the number of rows, or -1. */
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx);
+
+/* One row per project of the warnings matching f (its sort ignored):
+ * severity first (most red, then orange), then most warnings. */
+typedef struct wq_project {
+	const char *project_code, *project_name, *street, *latest_raised;
+	int64_t project_id, n, red, orange, yellow;
+} wq_project;
+/* The number of projects with a warning matching f, or -1. */
+int64_t warn_query_project_count(db *d, const wq_filter *f);
+/* Calls cb per project (f's offset / limit page the projects); the number
+ * of rows, or -1. */
+int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, const wq_project *),
+			      void *ctx);
 
 /* Open (待处置 + 处置中) warnings within s grouped by col ("level", "rule"
  * or "street"): columns key, n; most first. */

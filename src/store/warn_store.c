@@ -445,7 +445,8 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 	"w.id, w.rule, w.project_code, w.period, w.level, w.status, w.enterprise_uscc,"      \
 	" w.street, w.summary, w.evidence, w.raised_on, w.updated_on, w.eliminated_on,"     \
 	" w.eliminated_how, w.eliminated_reason, w.level_at_elimination, w.assignee,"       \
-	" w.escalated_on, w.suppressed, w.items"
+	" w.escalated_on, w.suppressed, w.items, coalesce(w.review_by, ''),"                  \
+	" coalesce(w.review_on, ''), coalesce(w.review_reason, '')"
 
 static void row_warning(db_stmt *st, void *c)
 {
@@ -473,9 +474,12 @@ static void row_warning(db_stmt *st, void *c)
 	r.escalated_on = db_col_text(st, 17);
 	r.suppressed = (int)db_col_int(st, 18);
 	r.items = db_col_int(st, 19);
-	if (db_column_count(st) > 21) {
-		r.project_name = db_col_text(st, 20);
-		r.enterprise_name = db_col_text(st, 21);
+	r.review_by = db_col_text(st, 20);
+	r.review_on = db_col_text(st, 21);
+	r.review_reason = db_col_text(st, 22);
+	if (db_column_count(st) > 24) {
+		r.project_name = db_col_text(st, 23);
+		r.enterprise_name = db_col_text(st, 24);
 	}
 	p->fn(p->ctx, &r);
 }
@@ -553,6 +557,58 @@ int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_dat
 			 const char *actor, const char *at)
 {
 	return add_event(d, id, "supervised", on_date, at, actor, NULL, note);
+}
+
+int warn_store_review_request(db *d, int64_t id, const char *reason, const char *on_date,
+			      const char *actor, const char *at)
+{
+	if (db_run(d, "UPDATE warnings SET review_by = ?, review_on = ?, review_reason = ?,"
+		      " status = 'handling' WHERE id = ?",
+		   "ttti", actor, on_date, reason, id) != DB_DONE)
+		return -1;
+	return add_event(d, id, "review_requested", on_date, at, actor, NULL, reason);
+}
+
+int warn_store_review_clear(db *d, int64_t id, const char *event, const char *note,
+			    const char *on_date, const char *actor, const char *at)
+{
+	if (db_run(d, "UPDATE warnings SET review_by = NULL, review_on = NULL, review_reason = NULL"
+		      " WHERE id = ?", "i", id) != DB_DONE)
+		return -1;
+	return add_event(d, id, event, on_date, at, actor, NULL, note);
+}
+
+int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *id)
+{
+	if (db_run(d, "INSERT INTO warning_files (warning_id, sha256, name, mime, size, uploaded_by,"
+		      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		   "itttitt", f->warning_id, f->sha256, f->name, f->mime, f->size, f->uploaded_by,
+		   f->uploaded_at) != DB_DONE)
+		return -1;
+	*id = db_last_insert_id(d);
+	return add_event(d, f->warning_id, "attached", on_date, f->uploaded_at, f->uploaded_by, NULL,
+			 f->name);
+}
+
+static void row_file(db_stmt *st, void *c)
+{
+	cbpair *p = c;
+	ws_file f = {db_col_int(st, 0), db_col_int(st, 1), db_col_int(st, 2), db_col_text(st, 3),
+		     db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6), db_col_text(st, 7)};
+	p->fn(p->ctx, &f);
+}
+
+int warn_store_files(db *d, int64_t id, int64_t fid, void (*cb)(void *, const ws_file *),
+		     void *ctx)
+{
+	CB(p, cb, ctx);
+	db_stmt *st = db_prepare(d, "SELECT id, warning_id, size, sha256, name, mime, uploaded_by,"
+				    " uploaded_at FROM warning_files WHERE warning_id = ?"
+				    " AND (? = 0 OR id = ?) ORDER BY id");
+	db_bind_int(st, 1, id);
+	db_bind_int(st, 2, fid);
+	db_bind_int(st, 3, fid);
+	return drain(st, row_file, &p);
 }
 
 int warn_store_list(db *d, const ws_filter *f, void (*cb)(void *, const ws_warning *), void *ctx)

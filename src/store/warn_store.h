@@ -140,6 +140,7 @@ typedef struct ws_warning {
 	const char *summary, *evidence, *raised_on, *updated_on, *eliminated_on, *eliminated_how;
 	const char *eliminated_reason, *level_at_elimination, *assignee, *escalated_on;
 	const char *project_name, *enterprise_name;   /* joined for display */
+	const char *review_by, *review_on, *review_reason; /* pending 复核 ("" = none) */
 	int suppressed;
 	int64_t items;
 } ws_warning;
@@ -173,6 +174,30 @@ int warn_store_escalate(db *d, int64_t id, const char *reason, const char *on_da
  * itself is unchanged. */
 int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_date,
 			 const char *actor, const char *at);
+
+/* 复核 of a red warning's elimination (docs/warnings.md, "Working on
+ * warnings"): request records who asked (actor), the day and the reason,
+ * status 'handling', event review_requested; clear ends a pending request
+ * with event ("review_confirmed" or "review_rejected", note as its reason).
+ * Each returns 0 or -1. */
+int warn_store_review_request(db *d, int64_t id, const char *reason, const char *on_date,
+			      const char *actor, const char *at);
+int warn_store_review_clear(db *d, int64_t id, const char *event, const char *note,
+			    const char *on_date, const char *actor, const char *at);
+
+/* An evidence file of a warning (table warning_files; the bytes are kept
+ * by the caller, content-addressed by sha256). */
+typedef struct ws_file {
+	int64_t id, warning_id, size;
+	const char *sha256, *name, *mime, *uploaded_by, *uploaded_at;
+} ws_file;
+/* Records file f of warning f->warning_id and its history event
+ * (attached, reason = the file's name); *id = the new row's id. 0 or -1. */
+int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *id);
+/* Calls cb for the files of warning id in upload order (fid 0), or only
+ * for its file fid. 0, or -1 on a database error. */
+int warn_store_files(db *d, int64_t id, int64_t fid, void (*cb)(void *, const ws_file *),
+		     void *ctx);
 
 typedef struct ws_filter {
 	const char *status;   /* "open" (= open + handling), "eliminated", NULL = all */

@@ -245,7 +245,8 @@ after(async () => {
 test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, async () => {
 	await page.goto(base + '/');
 	await ready();
-	assert.equal(await page.title(), '安薪 · 滨海新区农民工工资支付监控预警平台');
+	/* the title follows the page (issue 8): the dashboard's heading */
+	assert.equal(await page.title(), '驾驶舱 · 安薪');
 	assert.match(await page.textContent('.topbar'), /滨海新区农民工工资支付监控预警平台/);
 	for (const label of ['驾驶舱', '在建项目', '企业', '实名制人员', '专用账户', '工资保证金', '数据导入'])
 		assert.equal(await page.locator('.sidenav a', {hasText: label}).count() >= 1, true, `nav ${label}`);
@@ -362,7 +363,8 @@ test('project list filters by street; project page matches the API', {timeout: 9
 	codes = await page.$$eval('[data-testid=list-projects] td[data-key=code]', (t) => t.map((x) => x.textContent));
 	assert.deepEqual(codes, [...codes].sort().reverse());
 
-	await page.click(`[data-testid=list-projects] tr:has(td[data-key=code]:text-is("${proj.code}"))`);
+	/* the code cell holds the row's link now (issue 8): match its text there */
+	await page.click(`[data-testid=list-projects] tr:has(td[data-key=code] a:text-is("${proj.code}")) td[data-key=street]`);
 	/* issue 8: a picked 数据日期 is in every page's URL (?as_of=) */
 	await page.waitForFunction((id) => new RegExp(`^#/projects/${id}(\\?as_of=[-0-9]+)?$`).test(location.hash), proj.id);
 	await ready();

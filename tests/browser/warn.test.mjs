@@ -30,6 +30,9 @@ const AS_OF = '2026-05-20';
 const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
 const INITIAL = 'Temp-Start-2026#';
 const INSPECTOR = {name: 'uiinspector', password: 'Inspect-Pass-2026!'};
+/* A second inspector: a red warning's elimination waits for another
+ * person's 复核 (issue 8). */
+const REVIEWER = {name: 'uireviewer', password: 'Review-Pass-2026!'};
 
 let tmp, db, server, base, browser, page, apiS;
 let serverLog = '';
@@ -73,8 +76,9 @@ before(async () => {
 		execFileSync(ANXIN, ['import', k === 'attendance_warn' ? 'attendance' : k, f, '--db', db, '--quiet'], {stdio: 'pipe'});
 	}
 	execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	execFileSync(ANXIN, ['user', 'add', INSPECTOR.name, '--role', 'inspector', '--password-stdin', '--db', db],
-		{input: INITIAL + '\n', env: ENV});
+	for (const u of [INSPECTOR, REVIEWER])
+		execFileSync(ANXIN, ['user', 'add', u.name, '--role', 'inspector', '--password-stdin', '--db', db],
+			{input: INITIAL + '\n', env: ENV});
 	server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--scan-at', 'off'],
 		{stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
 	server.stderr.on('data', (d) => { serverLog += d; });
@@ -90,11 +94,13 @@ before(async () => {
 			}
 		});
 	});
-	const first = await apiLogin(INSPECTOR.name, INITIAL);
-	const ch = await fetch(base + '/api/v1/password', {method: 'POST',
-		headers: {cookie: `anxin_session=${first.cookie}`, 'x-csrf-token': first.csrf, 'content-type': 'application/json'},
-		body: JSON.stringify({old: INITIAL, new: INSPECTOR.password})});
-	assert.equal(ch.status, 200);
+	for (const u of [INSPECTOR, REVIEWER]) {
+		const first = await apiLogin(u.name, INITIAL);
+		const ch = await fetch(base + '/api/v1/password', {method: 'POST',
+			headers: {cookie: `anxin_session=${first.cookie}`, 'x-csrf-token': first.csrf, 'content-type': 'application/json'},
+			body: JSON.stringify({old: INITIAL, new: u.password})});
+		assert.equal(ch.status, 200);
+	}
 	apiS = await apiLogin(INSPECTOR.name, INSPECTOR.password);
 
 	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
@@ -129,8 +135,12 @@ test('inspector: centre, red filter, a warning, eliminate with a reason', {timeo
 	assert.equal(await page.textContent('[data-testid=kpi-warn-red]'), String(stats0.open.red));
 	assert.equal(await page.textContent('[data-testid=kpi-warn-total]'), String(stats0.open.total));
 
-	/* The centre: counts by level, three charts, the list. */
+	/* The centre: an inspector lands on 我的待办 (nothing assigned yet);
+	 * 全部预警: counts by level, three charts, the list. */
 	await page.click('.sidenav a[data-nav=warnings]');
+	await ready();
+	assert.equal(await page.textContent('[data-testid=warn-views] .active'), '我的待办');
+	await page.click('[data-testid=warn-views] a[data-view=list]');
 	await ready();
 	assert.equal(await page.textContent('[data-testid=count-red]'), String(stats0.open.red));
 	assert.equal(await page.textContent('[data-testid=count-orange]'), String(stats0.open.orange));
@@ -170,6 +180,20 @@ test('inspector: centre, red filter, a warning, eliminate with a reason', {timeo
 	assert.match(await page.textContent('.dlg-error'), /请填写消除原因/);
 	await page.fill('dialog[open] textarea[name=reason]', '已约谈整改，工资已补发');
 	await page.click('[data-testid=dialog-ok]');
+	/* A red warning: 待复核 until another inspector confirms (here through
+	 * the API as the second inspector). */
+	await page.waitForFunction(() => {
+		const s = document.querySelector('[data-testid=status]');
+		return s && s.textContent === '待复核';
+	}, null, {timeout: 15000});
+	await ready();
+	assert.match(await page.textContent('[data-testid=review]'), /uiinspector.*申请消除/);
+	const rv = await apiLogin(REVIEWER.name, REVIEWER.password);
+	const cf = await fetch(`${base}/api/v1/warnings/${first.id}/confirm`, {method: 'POST',
+		headers: {cookie: `anxin_session=${rv.cookie}`, 'x-csrf-token': rv.csrf, 'content-type': 'application/json'}, body: '{}'});
+	assert.equal(cf.status, 200);
+	await page.reload();
+	await ready();
 	await page.waitForFunction(() => {
 		const s = document.querySelector('[data-testid=status]');
 		return s && s.textContent === '已消除';
@@ -178,7 +202,7 @@ test('inspector: centre, red filter, a warning, eliminate with a reason', {timeo
 	const top = page.locator('[data-testid=history] li').first();
 	assert.equal(await top.getAttribute('data-event'), 'eliminated');
 	assert.match(await top.textContent(), /消除预警/);
-	assert.match(await top.textContent(), /uiinspector/);
+	assert.match(await top.textContent(), /uireviewer/);
 	assert.match(await top.textContent(), /已约谈整改，工资已补发/);
 	assert.equal(await page.locator('[data-testid=eliminate]').count(), 0, 'no actions on an eliminated warning');
 	await page.screenshot({path: path.join(SHOTS, 'warning-eliminated.png'), fullPage: true});

@@ -197,7 +197,7 @@ describe('7. role views: 督办', () => {
     const asLeader = await get(`/api/v1/warnings/${w.id}`, 'leader');
     assert.deepEqual(asLeader.actions, ['supervise']);
     const asInspector = await get(`/api/v1/warnings/${w.id}`, 'inspector');
-    assert.deepEqual(asInspector.actions, ['eliminate', 'assign', 'escalate']);
+    assert.deepEqual(asInspector.actions, ['eliminate', 'assign', 'escalate', 'attach']);
     assert.equal((await post(`/api/v1/warnings/${w.id}/eliminate`, { reason: 'x' }, 'leader')).status, 403);
     assert.equal((await post(`/api/v1/warnings/${w.id}/supervise`, { note: ' ' }, 'leader')).status, 422);
     assert.equal((await post(`/api/v1/warnings/${w.id}/supervise`, { note: 'x' }, 'inspector')).status, 403);
