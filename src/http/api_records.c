@@ -239,36 +239,39 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 	return 0;
 }
 
+int api_list_query(http_req *r, const kind *k, rec_query *q, kind_val vals[REC_MAX_FILTERS])
+{
+	const char *sort, *text;
+
+	rec_query_init(q, k);
+	q->scope = r->caller.scope;  /* row-level access: the store applies it */
+	if ((sort = req_str(r, "sort")) && *sort) {
+		q->desc = sort[0] == '-';
+		q->sort_field = kind_key_index(k, sort + q->desc);
+		if (q->sort_field < 0)
+			return http_error(r, 400, "参数 sort：%s没有字段“%s”", k->zh, sort + q->desc), -1;
+		if (personal_check(r, k, &k->fields[q->sort_field], "sort") < 0)
+			return -1;
+	}
+	if ((text = req_str(r, "q")) && *text)
+		q->q = text;
+	q->q_personal = !req_mask(r);  /* masked callers: q= never matches them */
+	return parse_filters(r, k, q, vals);
+}
+
 int api_list(http_req *r)
 {
 	const kind *k = api_kind_arg(r, 0);
 	int64_t page, per_page;
 	kind_val vals[REC_MAX_FILTERS];
 	rec_query q;
-	const char *sort, *text;
 
 	if (!k)
 		return r->status;
 	memset(vals, 0, sizeof vals);
-	rec_query_init(&q, k);
-	q.scope = r->caller.scope;  /* row-level access: the store applies it */
 	if (req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
-	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0)
-		goto out;
-	if ((sort = req_str(r, "sort")) && *sort) {
-		q.desc = sort[0] == '-';
-		q.sort_field = kind_key_index(k, sort + q.desc);
-		if (q.sort_field < 0) {
-			http_error(r, 400, "parameter 'sort': no field '%s' in %s", sort + q.desc, k->name);
-			goto out;
-		}
-		if (personal_check(r, k, &k->fields[q.sort_field], "sort") < 0)
-			goto out;
-	}
-	if ((text = req_str(r, "q")) && *text)
-		q.q = text;
-	q.q_personal = !req_mask(r);  /* masked callers: q= never matches them */
-	if (parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
+	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0 ||
+	    api_list_query(r, k, &q, vals) < 0 || req_params_done(r) < 0)
 		goto out;
 	q.limit = per_page;
 	q.offset = (page - 1) * per_page;
@@ -279,7 +282,7 @@ int api_list(http_req *r)
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
 	if (rec_list(r->db, &q, list_cb, &c) < 0) {
-		http_error(r, 500, "internal error");
+		http_error(r, 500, "服务器内部错误");
 		goto out;
 	}
 	buf_puts(b, "]}");

@@ -50,14 +50,15 @@ static void item_open(buf *b, const wq_row *row)
 		   "\"project_id\":%lld,\"street\":%j,\"enterprise_uscc\":%j,\"enterprise_name\":%j,"
 		   "\"period\":%j,\"summary\":%j,\"items\":%lld,\"raised_on\":%j,\"updated_on\":%j,"
 		   "\"eliminated_on\":%j,\"eliminated_how\":%j,\"eliminated_reason\":%j,"
-		   "\"assignee\":%j,\"escalated_on\":%j",
+		   "\"assignee\":%j,\"assignee_name\":%j,\"escalated_on\":%j",
 		(long long)w->id, w->rule, ri >= 0 ? WARN_RULES[ri].name : "", w->level,
 		lv ? warn_level_zh(lv) : "", w->status, warn_status_zh(w->status), w->project_code,
 		nul(w->project_name), (long long)row->project_id,
 		nul(w->street) ? w->street : nul(row->project_street), nul(w->enterprise_uscc),
 		nul(w->enterprise_name), nul(w->period), w->summary, (long long)w->items, w->raised_on,
 		w->updated_on, nul(w->eliminated_on), nul(w->eliminated_how),
-		nul(w->eliminated_reason), nul(w->assignee), nul(w->escalated_on));
+		nul(w->eliminated_reason), nul(w->assignee), nul(row->assignee_name),
+		nul(w->escalated_on));
 }
 
 /* Masks ID numbers (unless mask is 0) and adds worker_name / employer_name
@@ -133,7 +134,7 @@ static void list_cb(void *ctx, const wq_row *row)
 }
 
 /* Reads and validates the list filters of r into f (400 set on error). */
-static int read_filter(http_req *r, wq_filter *f)
+int api_warn_filter(http_req *r, wq_filter *f)
 {
 	const char *st = req_str(r, "status");
 	day_t dd;
@@ -182,7 +183,7 @@ int api_warnings(http_req *r)
 	wq_filter f;
 	int64_t page, per;
 
-	if (read_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
+	if (api_warn_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per) < 0 || req_params_done(r) < 0)
 		return r->status;
 	int64_t total = warn_query_count(r->db, &f);
@@ -222,10 +223,14 @@ static void event_cb(void *ctx, const ws_event *e)
 	for (size_t i = 0; i < sizeof EV / sizeof EV[0]; i++)
 		if (!strcmp(EV[i].code, e->event))
 			zh = EV[i].zh;
+	char who[160], to[160] = "";
+	user_display_name(c->r->db, e->actor, who, sizeof who);
+	if (!strcmp(e->event, "assigned") && e->reason)
+		user_display_name(c->r->db, e->reason, to, sizeof to);
 	buf_fmt(c->b, "%s{\"event\":%j,\"event_zh\":%j,\"on_date\":%j,\"at\":%j,\"actor\":%j,"
-		      "\"level\":%j,\"reason\":%j}",
+		      "\"actor_name\":%j,\"level\":%j,\"reason\":%j,\"assignee_name\":%j}",
 		c->b->p[c->b->len - 1] == '[' ? "" : ",", e->event, zh, e->on_date, e->at, e->actor,
-		nul(e->level), nul(e->reason));
+		who, nul(e->level), nul(e->reason), nul(to));
 }
 
 typedef struct who_ctx {

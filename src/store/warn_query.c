@@ -27,7 +27,9 @@
 	" coalesce(w.eliminated_on, ''), coalesce(w.eliminated_how, ''),"                              \
 	" coalesce(w.eliminated_reason, ''), coalesce(w.level_at_elimination, ''),"                    \
 	" coalesce(w.assignee, ''), coalesce(w.escalated_on, ''), w.suppressed, w.items,"              \
-	" coalesce(p.name, ''), coalesce(e.name, ''), coalesce(p.id, 0), coalesce(p.street, '')"
+	" coalesce(p.name, ''), coalesce(e.name, ''), coalesce(p.id, 0), coalesce(p.street, ''),"         \
+	" coalesce((SELECT nullif(u.display_name, '') FROM users u WHERE u.username = w.assignee),"    \
+	" w.assignee, '')"
 
 #define WQ_FROM                                                                                   \
 	" FROM warnings w LEFT JOIN projects p ON p.code = w.project_code"                            \
@@ -174,6 +176,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 		w->enterprise_name = db_col_text(st, 21);
 		r.project_id = db_col_int(st, 22);
 		r.project_street = db_col_text(st, 23);
+		r.assignee_name = db_col_text(st, 24);
 		cb(ctx, &r);
 		rows++;
 	}
