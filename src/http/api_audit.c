@@ -44,7 +44,7 @@ static int date_param(http_req *r, const char *name, char out[11], const char **
 	if (!s || !*s)
 		return 0;
 	if (!date_parse_iso(s, &d))
-		return http_error(r, 400, "parameter '%s': '%s' is not a date YYYY-MM-DD", name, s), -1;
+		return http_error(r, 400, "参数 %s：“%s”不是日期(应为 YYYY-MM-DD)", name, s), -1;
 	date_format(d, out);
 	*val = out;
 	return 0;
@@ -81,7 +81,7 @@ int api_audit(http_req *r)
 	buf_fmt(b, "{\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)page,
 		(long long)per_page);
 	if (audit_store_scan(r->db, &f, row_cb, &c) < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_fmt(b, "],\"more\":%s}", c.more ? "true" : "false");
 	return r->status;
 }
@@ -94,7 +94,7 @@ int api_audit_verify(http_req *r)
 		return r->status;
 	int rc = audit_verify(r->db, &v);
 	if (rc < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf *b = http_json(r, 200);
 	buf_fmt(b, "{\"ok\":%s,\"rows\":%lld,\"bad_seq\":%lld,\"reason\":%j,\"head\":%j,"
 		   "\"guards\":%s}",

@@ -24,7 +24,7 @@ const kind *api_kind_arg(http_req *r, int i)
 	const kind *k = i < r->nargs ? kind_find(r->args[i]) : NULL;
 
 	if (!k)
-		http_error(r, 404, "no such kind: %s", i < r->nargs ? r->args[i] : "");
+		http_error(r, 404, "没有这种数据类型：%s", i < r->nargs ? r->args[i] : "");
 	return k;
 }
 
@@ -216,7 +216,7 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 		if (personal_check(r, k, &k->fields[fi], name) < 0)
 			return -1;
 		if (q->nfilters == REC_MAX_FILTERS) {
-			http_error(r, 400, "too many filters (at most %d)", REC_MAX_FILTERS);
+			http_error(r, 400, "筛选条件过多(最多 %d 个)", REC_MAX_FILTERS);
 			return -1;
 		}
 		kind_val *v = &vals[q->nfilters];
@@ -226,7 +226,7 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 		if (ff.type == FT_MONEY)
 			ff.max = 0;
 		if (!kind_parse_value(&ff, p->val, v, &why)) {
-			http_error(r, 400, "parameter '%s': '%s': %s", name, p->val, why);
+			http_error(r, 400, "参数 %s：“%s”%s", name, p->val, why);
 			return -1;
 		}
 		rec_filter *f = &q->filters[q->nfilters++];
@@ -317,7 +317,7 @@ int api_get(http_req *r)
 	/* Out of the caller's scope is "not found", not "forbidden": another
 	 * street's project does not exist for a street officer. */
 	if (api_parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, &r->caller.scope, vals)) {
-		http_error(r, 404, "no %s record with id %s", k->name, r->args[1]);
+		http_error(r, 404, "没有编号为 %s 的%s记录", r->args[1], k->zh);
 		goto out;
 	}
 	buf *b = http_json(r, 200);

@@ -146,35 +146,35 @@ int api_warn_filter(http_req *r, wq_filter *f)
 	if (st && *st) {
 		if (strcmp(st, "open") && strcmp(st, "handling") && strcmp(st, "eliminated") &&
 		    strcmp(st, "all"))
-			return http_error(r, 400, "parameter 'status': '%s' is not open, handling, "
-						  "eliminated or all", st), -1;
+			return http_error(r, 400, "参数 status：“%s”不是 open(未消除)、handling(处置中)、"
+						  "eliminated(已消除)或 all(全部)", st), -1;
 		f->status = strcmp(st, "all") ? st : NULL;
 	}
 	f->level = req_str(r, "level");
 	if (f->level && *f->level && !warn_level_parse(f->level))
-		return http_error(r, 400, "parameter 'level': '%s' is not red, orange or yellow",
+		return http_error(r, 400, "参数 level：“%s”不是 red(红色)、orange(橙色)或 yellow(黄色)",
 				  f->level), -1;
 	f->rule = req_str(r, "rule");
 	if (f->rule && *f->rule && warn_rule_find(f->rule) < 0)
-		return http_error(r, 400, "parameter 'rule': no rule '%s'", f->rule), -1;
+		return http_error(r, 400, "参数 rule：没有预警规则“%s”", f->rule), -1;
 	f->street = req_str(r, "street");
 	f->project = req_str(r, "project_code");
 	f->period = req_str(r, "period");
 	if (f->period && *f->period && !month_parse(f->period, &y, &m))
-		return http_error(r, 400, "parameter 'period': '%s' is not a month YYYY-MM",
+		return http_error(r, 400, "参数 period：“%s”不是月份(应为 YYYY-MM)",
 				  f->period), -1;
 	f->assignee = req_str(r, "assignee");
 	f->raised_from = req_str(r, "raised_from");
 	f->raised_to = req_str(r, "raised_to");
 	if (f->raised_from && *f->raised_from && !date_parse_iso(f->raised_from, &dd))
-		return http_error(r, 400, "parameter 'raised_from': not a date YYYY-MM-DD"), -1;
+		return http_error(r, 400, "参数 raised_from 不是日期(应为 YYYY-MM-DD)"), -1;
 	if (f->raised_to && *f->raised_to && !date_parse_iso(f->raised_to, &dd))
-		return http_error(r, 400, "parameter 'raised_to': not a date YYYY-MM-DD"), -1;
+		return http_error(r, 400, "参数 raised_to 不是日期(应为 YYYY-MM-DD)"), -1;
 	f->sort = req_str(r, "sort");
 	if (f->sort && !*f->sort)
 		f->sort = NULL;
 	if (f->sort && !warn_query_sort_ok(f->sort))
-		return http_error(r, 400, "parameter 'sort': cannot sort by '%s'", f->sort), -1;
+		return http_error(r, 400, "参数 sort：不能按“%s”排序", f->sort), -1;
 	return 0;
 }
 
@@ -188,7 +188,7 @@ int api_warnings(http_req *r)
 		return r->status;
 	int64_t total = warn_query_count(r->db, &f);
 	if (total < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	f.offset = (page - 1) * per;
 	f.limit = per;
 	buf *b = http_json(r, 200);
@@ -196,7 +196,7 @@ int api_warnings(http_req *r)
 	buf_fmt(b, "{\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)total,
 		(long long)page, (long long)per);
 	if (warn_query_list(r->db, &f, list_cb, &c) < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
 }
@@ -314,7 +314,7 @@ static int answer_detail(http_req *r, int64_t id)
 	int got = detail_json(r, b, id);
 
 	if (got < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	if (got == 0)
 		return http_error(r, 404, "没有该预警，或不在您的管辖范围内 (no warning %lld in your scope)",
 				  (long long)id);
@@ -347,7 +347,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	int64_t n = warn_query_count(r->db, &f);
 	if (n <= 0) {
 		if (n < 0)
-			http_error(r, 500, "internal error");
+			http_error(r, 500, "服务器内部错误");
 		else
 			http_error(r, 404, "没有该预警，或不在您的管辖范围内 (no warning %lld in your scope)",
 				   (long long)id);
@@ -355,7 +355,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	}
 	const char *text = api_json_str(o, member);
 	if (text && strlen(text) > 1000) {
-		http_error(r, 422, "'%s' is too long (at most 1000 bytes)", member);
+		http_error(r, 422, "%s 过长(最多 1000 字节)", member);
 		goto out;
 	}
 	audit_actor who = req_actor(r);
@@ -366,7 +366,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	case WA_INVALID: http_error(r, 422, "%s", err); break;
 	case WA_GONE: http_error(r, 404, "%s", err); break;
 	case WA_CLOSED: http_error_code(r, 409, "conflict", "%s", err); break;
-	default: http_error(r, 500, "internal error"); break;
+	default: http_error(r, 500, "服务器内部错误"); break;
 	}
 out:
 	json_decref(o);
@@ -453,7 +453,7 @@ int api_warning_stats(http_req *r)
 	wq_filter hf;
 
 	if (unit && *unit && strcmp(unit, "day") && strcmp(unit, "month"))
-		return http_error(r, 400, "parameter 'trend': '%s' is not day or month", unit);
+		return http_error(r, 400, "参数 trend：“%s”不是 day(按日)或 month(按月)", unit);
 	if (req_int(r, "span", monthly ? 12 : 30, 1, monthly ? 120 : 366, &span) < 0)
 		return r->status;
 	ws_state st;
@@ -461,7 +461,7 @@ int api_warning_stats(http_req *r)
 		snprintf(last, sizeof last, "%s", st.last_as_of);
 	if (tos && *tos) {
 		if (!date_parse_iso(tos, &to))
-			return http_error(r, 400, "parameter 'to': '%s' is not a date YYYY-MM-DD", tos);
+			return http_error(r, 400, "参数 to：“%s”不是日期(应为 YYYY-MM-DD)", tos);
 	} else if (!*last || !date_parse_iso(last, &to)) {
 		to = date_today(); /* else the data's "today": the last scan's as-of date */
 	}
@@ -486,7 +486,7 @@ int api_warning_stats(http_req *r)
 	    warn_query_open_by(r->db, s, "rule", &ru) != 0 ||
 	    warn_query_open_by(r->db, s, "street", &str) != 0 ||
 	    warn_query_trend(r->db, s, from_s, to_s, monthly, &tr) != 0) {
-		http_error(r, 500, "internal error");
+		http_error(r, 500, "服务器内部错误");
 		goto out;
 	}
 	buf *b = http_json(r, 200);

@@ -145,11 +145,11 @@ const http_route *http_route_find(http_req *r)
 		match(hit->pattern, r->path, r);
 		r->route = hit;
 	} else if (best) {
-		http_error(r, 405, "method %s not allowed on %s (allowed: %s)", r->method,
-			   r->path, buf_str(&allow));
+		http_error(r, 405, "地址 %s 不支持 %s 请求(允许：%s)", r->path,
+			   r->method, buf_str(&allow));
 		http_header(r, "Allow", buf_str(&allow));
 	} else {
-		http_error(r, 404, "no such path: %s", r->path);
+		http_error(r, 404, "没有这个地址：%s", r->path);
 	}
 	buf_free(&allow);
 	return hit;
