@@ -270,6 +270,10 @@ static void detail_cb(void *ctx, const wq_row *row)
 		R ? R->basis : NULL, R ? R->basis_text : NULL, R ? R->action : NULL,
 		R ? R->responsible : NULL);
 	evidence_json(c->b, c->r->db, w->evidence, req_mask(c->r));
+	buf_puts(c->b, ",\"evidence_labels\":{");
+	for (const warn_value_label *l = WARN_EVIDENCE_VALUES; l->code; l++)
+		buf_fmt(c->b, "%s%j:%j", l == WARN_EVIDENCE_VALUES ? "" : ",", l->code, l->zh);
+	buf_putc(c->b, '}');
 }
 
 /* Appends the page of warning id within r's scope; 0 if it is not there
