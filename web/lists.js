@@ -93,7 +93,7 @@
 			columns.push({key: 'balance', label: '余额(元)', num: true, sortable: false, render: (it) => money(it.balance)});
 
 		clear(ctx.main).append(
-			pageHead(k.zh, `共 ${num(res.total)} 条`, exportButtons(kindName)),
+			pageHead(k.zh, `共 ${num(res.total)} 条`, exportButtons(kindName, q)),
 			card(null, [form,
 				table({columns, rows: res.items || [], sort: params.sort, testid: 'list-' + kindName,
 					onSort: (s) => nav((n) => {
@@ -104,8 +104,9 @@
 				pager(res.total || 0, res.page || page, res.per_page || perPage, (p) => nav((n) => n.set('page', p)))]));
 	}
 
-	function exportButtons(kindName) {
-		return session.can('export') ? exportLinks(kindName, 'btn') : null;
+	/* The list on screen as a file: its filters, search and sort. */
+	function exportButtons(kindName, q) {
+		return session.can('export') ? exportLinks(kindName, 'btn', q) : null;
 	}
 
 	/* #/go/{kind}/{field}/{value}: finds the record by a key and replaces

@@ -50,8 +50,11 @@ static void rfc5987(buf *b, const char *s)
 		if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
 		    strchr(keep, *p))
 			buf_putc(b, (char)*p);
-		else
-			buf_fmt(b, "%%%02X", *p);
+		else {
+			static const char hex[] = "0123456789ABCDEF";
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			buf_putn(b, e, 3);
+		}
 	}
 }
 
