@@ -176,7 +176,11 @@ int api_export(http_req *r)
 		http_error(r, 400, "参数 header：“%s”不是 zh 或 en", hdr);
 		goto out;
 	}
-	if (!form || !*form || !strcmp(form, "display"))
+	/* English headers exist only in the machine form: header=en alone
+	 * means the exchange form */
+	if (!form || !*form)
+		j.o.form = j.o.header == EXPORT_HEADER_EN ? EXPORT_EXCHANGE : EXPORT_DISPLAY;
+	else if (!strcmp(form, "display"))
 		j.o.form = EXPORT_DISPLAY;
 	else if (!strcmp(form, "exchange"))
 		j.o.form = EXPORT_EXCHANGE;

@@ -88,8 +88,8 @@ static json_t *parse_body(http_req *r)
 	}
 	o = json_loadb(r->body.p, r->body.len, JSON_REJECT_DUPLICATES, &err);
 	if (!o) {
-		http_error(r, 400, "JSON 格式错误(第 %d 行第 %d 列)：%s", err.line, err.column,
-			   err.text);
+		fprintf(stderr, "anxin: http: invalid JSON: %s\n", err.text);  /* English: the log */
+		http_error(r, 400, "JSON 格式错误(第 %d 行第 %d 列)", err.line, err.column);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
