@@ -6,7 +6,8 @@
  * row; XLSX goes through libxlsxwriter in constant-memory mode into a
  * temporary file that is then copied to out, so memory stays flat for any
  * table size. Column widths are fitted to the longest cell seen (a CJK
- * character counts twice) and set at the end, with the frozen header.
+ * character counts twice) and set at the end, with the frozen header and
+ * the print setup (A4 landscape, header repeated on every page).
  * Must not: know about HTTP or roles (the caller passes scope and masking).
  */
 #include "domain/export.h"
@@ -221,9 +222,13 @@ int xw_close(xw *w, char *err, size_t errlen)
 		for (int c = 0; c < w->ncols; c++) {
 			int cw = w->width[c] + 2;
 			worksheet_set_column(w->ws, (lxw_col_t)c, (lxw_col_t)c,
-					     cw < 8 ? 8 : cw > 60 ? 60 : cw, NULL);
+					     cw < 8 ? 8 : cw > 40 ? 40 : cw, NULL);
 		}
 		worksheet_freeze_panes(w->ws, 1, 0);
+		/* printed: A4 landscape, the header row on every page */
+		worksheet_set_landscape(w->ws);
+		worksheet_set_paper(w->ws, 9);
+		worksheet_repeat_rows(w->ws, 0, 0);
 		if (workbook_close(w->wb) != LXW_NO_ERROR) {
 			snprintf(err, errlen, "cannot write the workbook");
 			rc = -1;
