@@ -157,7 +157,17 @@ static void kind_paths(buf *b, const kind *k)
 	buf_fmt(b, ",\"/api/v1/export/%s\":{\"get\":{\"summary\":\"export as a file\",\"tags\":[%j],"
 		"\"parameters\":[", k->name, k->name);
 	param(b, 1, "format", "query", "string", "csv (default) or xlsx");
-	param(b, 0, "header", "query", "string", "zh (default) or en");
+	param(b, 0, "header", "query", "string", "zh (default) or en (implies form=exchange)");
+	param(b, 0, "form", "query", "string",
+	      "display (default: Chinese labels, names beside codes) or exchange (re-importable); "
+	      "the list's filters, q and sort apply too");
+	buf_fmt(b, "],\"responses\":{\"200\":{\"description\":\"the file\",\"content\":{"
+		"\"text/csv\":{},\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":{}}},"
+		"%s}}}",
+		ERRORS);
+	buf_fmt(b, ",\"/api/v1/template/%s\":{\"get\":{\"summary\":\"the import template\","
+		"\"tags\":[%j],\"parameters\":[", k->name, k->name);
+	param(b, 1, "format", "query", "string", "xlsx (default, with a 填写说明 sheet) or csv");
 	buf_fmt(b, "],\"responses\":{\"200\":{\"description\":\"the file\",\"content\":{"
 		"\"text/csv\":{},\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":{}}},"
 		"%s}}}",
@@ -208,6 +218,9 @@ static const char FIXED_PATHS[] =
 	"(dates), page, per_page\",\"responses\":{\"200\":{\"description\":\"{items, page, per_page, more}\"}}}},"
 	"\"/api/v1/audit/verify\":{\"get\":{\"summary\":\"recompute the hash chain\",\"responses\":{\"200\":"
 	"{\"description\":\"{ok, rows, bad_seq, reason, head, guards}\"}}}},"
+	"\"/api/v1/export/warnings\":{\"get\":{\"summary\":\"the warning list as a file "
+	"(format xlsx|csv; the list's filters and sort)\",\"responses\":{\"200\":{\"description\":"
+	"\"the file\"}}}},"
 	"\"/api/v1/warnings\":{\"get\":{\"summary\":\"warnings in the caller's scope: status (open = "
 	"待处置+处置中, handling, eliminated, all; default open), level, rule, street, project_code, period, "
 	"assignee, raised_from, raised_to, sort ([-]level|rule|project_code|period|street|status|raised_on|"
