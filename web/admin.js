@@ -138,6 +138,9 @@
 	 * line per field whose value differs, "字段：旧 → 新", labels from the
 	 * record kind's fields (GET /api/v1/kinds) or the server's label tables
 	 * (labels.fields / labels.values of GET /api/v1/audit); never raw JSON. */
+	/* Keys of before/after whose values are codes (audit.c AUDIT_VALUES). */
+	const CODED_KEYS = new Set(['role', 'status', 'level', 'result', 'format', 'header', 'form']);
+
 	function auditDiff(x, labels, kindsMap) {
 		const parse = (t) => {
 			if (!t) return {};
@@ -164,9 +167,11 @@
 				const d = lib.fieldValue(f, v, null, null);
 				return typeof d === 'string' ? d : d.textContent;
 			}
-			return labels.values[String(v)] || String(v);
+			const coded = typeof v === 'boolean' || CODED_KEYS.has(key);
+			return (coded && labels.values[String(v)]) || String(v);
 		};
-		const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+		/* what after says (before's other keys are context, not changes) */
+		const keys = Object.keys(after).length ? Object.keys(after) : Object.keys(before);
 		const lines = [];
 		for (const key of keys) {
 			const a = before[key], b = after[key];

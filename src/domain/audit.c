@@ -276,7 +276,7 @@ const audit_label AUDIT_FIELDS[] = {
 	{"full", "全量扫描"}, {"rows", "行数"}, {"inserted", "新增"}, {"updated", "更新"},
 	{"unchanged", "未变"}, {"file", "文件"}, {"encoding", "编码"}, {"kind", "数据类型"},
 	{"raised", "新增预警"}, {"eliminated", "自动消除"}, {"found", "发现"},
-	{"projects", "项目数"}, {"ms", "耗时(毫秒)"}, {"errors", "错误数"},
+	{"projects", "项目数"}, {"ms", "耗时(毫秒)"}, {"errors", "错误数"}, {"result", "结果"},
 	{NULL, NULL},
 };
 
@@ -287,6 +287,9 @@ const audit_label AUDIT_VALUES[] = {
 	{"enterprise", "企业"}, {"leader", "领导"}, {"bank", "银行"},
 	{"true", "是"}, {"false", "否"}, {"xlsx", "Excel"}, {"csv", "CSV"},
 	{"zh", "中文"}, {"en", "英文"}, {"display", "显示格式"}, {"exchange", "导入格式"},
+	{"ok", "成功"}, {"ok_must_change", "成功(须修改密码)"}, {"bad_password", "密码错误"},
+	{"bad_password_slowed", "密码错误(已限速)"}, {"slowed", "已限速"},
+	{"unknown_user", "用户不存在"}, {"disabled", "账户已停用"},
 	{NULL, NULL},
 };
 

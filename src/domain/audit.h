@@ -93,7 +93,9 @@ extern const audit_label AUDIT_ACTIONS[];
 /* Object kinds that are not record kinds (user, token, warnings, params). */
 extern const audit_label AUDIT_OBJECTS[];
 /* Keys of before / after that are not record fields (status, assignee,
- * reason, rows, ...), and values that are codes (open, handling, true). */
+ * reason, rows, ...), and values that are codes (open, handling, true);
+ * values are labelled only for coded keys (role, status, level, result,
+ * format, header, form) and booleans, so a user name "admin" stays one. */
 extern const audit_label AUDIT_FIELDS[];
 extern const audit_label AUDIT_VALUES[];
 /* The label of code in table t, or code itself when the table has none. */

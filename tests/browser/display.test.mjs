@@ -162,6 +162,8 @@ test('item 2: the audit log reads as Chinese, before → after as labelled chang
 	assert.ok(!table.includes('{"'), 'raw JSON in the audit log');
 	assert.match(table, /处置人：/);
 	assert.match(table, /状态：待处置 → 处置中/);
+	assert.match(table, /结果：成功/);
+	assert.doesNotMatch(table, /result：|：ok\b/);
 	const opts = await page.$$eval('select[name=action] option', (os) => os.map((o) => o.textContent));
 	assert.ok(opts.includes('消除预警') && !opts.includes('warning_eliminate'), opts.join());
 });
