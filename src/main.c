@@ -32,8 +32,10 @@ static const cli_cmd commands[] = {
 	 "  cli:NAME with --actor NAME).\n"},
 	{"export", cmd_export, "export one kind to CSV or XLSX",
 	 "usage: anxin export KIND [--format csv|xlsx] [--out FILE] [--unmasked]\n"
-	 "                    [--db FILE]\n"
-	 "  Same headers as import, so an export re-imports. ID numbers, bank\n"
+	 "                    [--form exchange|display] [--db FILE]\n"
+	 "  Same headers as import, so an export re-imports (--form exchange, the\n"
+	 "  default); --form display writes what an official reads: Chinese\n"
+	 "  labels, 是/否, names beside codes. ID numbers, bank\n"
 	 "  cards and phone numbers are masked unless --unmasked is given; an\n"
 	 "  unmasked export is recorded in the audit log (--actor NAME).\n"
 	 "  Without --out, CSV goes to standard output.\n"},

@@ -134,21 +134,68 @@
 		clear(ctx.main).append(pageHead('接口令牌', '银行、工地闸机等系统推送数据所用的令牌'), card(null, tbl), card('创建令牌', [form, out]));
 	}
 
-	const AUDIT_ACTIONS = ['login', 'login_failed', 'logout', 'password_change', 'create', 'update', 'import', 'reveal',
-		'export_unmasked', 'user_add', 'user_disable', 'user_enable', 'user_passwd', 'user_unlock', 'token_create', 'token_revoke'];
+	/* before -> after of an audit row as labelled changes (issue 8): one
+	 * line per field whose value differs, "字段：旧 → 新", labels from the
+	 * record kind's fields (GET /api/v1/kinds) or the server's label tables
+	 * (labels.fields / labels.values of GET /api/v1/audit); never raw JSON. */
+	/* Keys of before/after whose values are codes (audit.c AUDIT_VALUES). */
+	const CODED_KEYS = new Set(['role', 'status', 'level', 'result', 'format', 'header', 'form']);
+
+	function auditDiff(x, labels, kindsMap) {
+		const parse = (t) => {
+			if (!t) return {};
+			try {
+				const v = JSON.parse(t);
+				return v && typeof v === 'object' && !Array.isArray(v) ? v : {value: v};
+			} catch (_) {
+				return {value: t};
+			}
+		};
+		const before = parse(x.before), after = parse(x.after);
+		const k = kindsMap && kindsMap.get(x.object_kind);
+		const label = (key) => {
+			const f = k && k.byKey.get(key);
+			if (f) return f.zh;
+			if (x.object_kind === 'params' && key === x.object_key) return '参数值';
+			return labels.fields[key] || key;
+		};
+		const show = (key, v) => {
+			if (v === null || v === undefined || v === '') return '空';
+			if (typeof v === 'object') return Array.isArray(v) ? v.map((e) => show(key, e)).join('、') : Object.entries(v).map(([a, b]) => `${label(a)} ${show(a, b)}`).join('，');
+			const f = k && k.byKey.get(key);
+			if (f) {
+				const d = lib.fieldValue(f, v, null, null);
+				return typeof d === 'string' ? d : d.textContent;
+			}
+			const coded = typeof v === 'boolean' || CODED_KEYS.has(key);
+			return (coded && labels.values[String(v)]) || String(v);
+		};
+		/* what after says (before's other keys are context, not changes) */
+		const keys = Object.keys(after).length ? Object.keys(after) : Object.keys(before);
+		const lines = [];
+		for (const key of keys) {
+			const a = before[key], b = after[key];
+			if (JSON.stringify(a) === JSON.stringify(b)) continue;
+			lines.push(h('div', {class: 'diff-line'}, h('b', null, label(key) + '：'),
+				key in before ? [h('span', {class: 'diff-old'}, show(key, a)), ' → '] : null,
+				h('span', {class: 'diff-new'}, show(key, b))));
+		}
+		return lines.length ? h('div', {class: 'audit-diff', dataset: {testid: 'audit-diff'}}, lines) : DASH;
+	}
 
 	async function pageAudit(ctx) {
 		const q = ctx.query;
 		const page = Math.max(1, parseInt(q.get('page') || '1', 10) || 1);
 		const params = {page, per_page: 50};
 		for (const k of ['actor', 'action', 'since', 'until']) if (q.get(k)) params[k] = q.get(k);
-		const res = await api('/api/v1/audit', params);
+		const [res, kindsMap] = await Promise.all([api('/api/v1/audit', params), lib.kinds().catch(() => null)]);
 		if (!ctx.alive()) return;
+		const labels = Object.assign({actions: {}, objects: {}, fields: {}, values: {}}, res.labels || {});
 		const nav = (mut) => setQuery('#/admin/audit', q, mut);
 		const f = {
 			actor: h('input', {class: 'input', name: 'actor', placeholder: '操作人', value: q.get('actor') || ''}),
 			action: h('select', {class: 'input', name: 'action'}, h('option', {value: ''}, '全部操作'),
-				AUDIT_ACTIONS.map((a) => h('option', {value: a, selected: q.get('action') === a}, a))),
+				Object.entries(labels.actions).map(([a, zh]) => h('option', {value: a, selected: q.get('action') === a}, zh))),
 			since: lib.dateField({name: 'since', 'aria-label': '起始日期', 'data-label': '起始日期', value: q.get('since') || ''}),
 			until: lib.dateField({name: 'until', 'aria-label': '截止日期', 'data-label': '截止日期', value: q.get('until') || ''}),
 		};
@@ -175,20 +222,16 @@
 				clear(verifyOut).append(e.message);
 			}
 		}}, '校验日志链');
-		const detail = (x) => {
-			const a = x.after ? String(x.after) : '';
-			return a.length > 160 ? a.slice(0, 160) + '…' : a;
-		};
 		const tbl = table({
 			columns: [
 				{key: 'seq', label: '序号', num: true, render: (x) => String(x.seq)},
 				{key: 'time', label: '时间', render: (x) => fmtTime(x.time)},
-				{key: 'actor', label: '操作人', render: (x) => x.actor},
-				{key: 'role', label: '角色', render: (x) => x.role || DASH},
+				{key: 'actor', label: '操作人', render: (x) => h('span', {title: x.actor}, x.actor_name || x.actor)},
+				{key: 'role', label: '角色', render: (x) => x.role_zh || x.role || DASH},
 				{key: 'address', label: '来源地址', render: (x) => x.address || DASH},
-				{key: 'action', label: '操作', render: (x) => h('span', {class: 'mono'}, x.action)},
-				{key: 'object', label: '对象', render: (x) => [x.object_kind, x.object_key].filter(Boolean).join(' ') || DASH},
-				{key: 'after', label: '内容', wrap: true, render: (x) => h('span', {class: 'mono small'}, detail(x))},
+				{key: 'action', label: '操作', render: (x) => x.action_zh || x.action},
+				{key: 'object', label: '对象', render: (x) => [x.object_zh || x.object_kind, x.object_key].filter(Boolean).join(' ') || DASH},
+				{key: 'after', label: '变更内容', wrap: true, render: (x) => auditDiff(x, labels, kindsMap)},
 			],
 			rows: res.items || [], testid: 'audit-table',
 		});

@@ -13,16 +13,11 @@
 	const {h, clear, DASH, num, api, kinds, forgetStreets, banner, card, pageHead, facts, exportLinks,
 		table} = lib;
 
-	function csvCell(s) {
-		return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-	}
-
-	/* A header-only CSV (UTF-8 with BOM, so Excel opens it right) of the
-	 * importable fields of kind k. */
+	/* The import template of kind k from the server: XLSX with the header
+	 * row and a 填写说明 sheet (type, required, allowed values). */
 	function templateLink(k) {
-		const cols = k.fields.filter((f) => !f.derived).map((f) => csvCell(f.zh));
-		const blob = new Blob(['\ufeff' + cols.join(',') + '\r\n'], {type: 'text/csv;charset=utf-8'});
-		return h('a', {class: 'btn btn-small', href: URL.createObjectURL(blob), download: `${k.zh}导入模板.csv`, dataset: {template: k.name}}, '模板');
+		return h('a', {class: 'btn btn-small', href: `/api/v1/template/${k.name}?format=xlsx`, download: '',
+			dataset: {template: k.name}}, 'Excel 模板');
 	}
 
 	function contentType(name) {
@@ -82,8 +77,7 @@
 		const kindTable = table({
 			columns: [
 				{key: 'zh', label: '数据类型', render: (k) => k.zh},
-				{key: 'name', label: '代码', render: (k) => h('span', {class: 'mono'}, k.name)},
-				{key: 'fields', label: '字段数', num: true, render: (k) => num(k.fields.filter((f) => !f.derived).length)},
+								{key: 'fields', label: '字段数', num: true, render: (k) => num(k.fields.filter((f) => !f.derived).length)},
 				{key: 'dl', label: '下载', render: (k) => h('span', {class: 'btns'}, templateLink(k), exportLinks(k.name, 'btn btn-small'))},
 			],
 			rows: list, testid: 'import-kinds',
@@ -96,6 +90,14 @@
 		new MutationObserver(() => {
 			if (!resultCard.hidden) resultCard.scrollIntoView({block: 'nearest'});
 		}).observe(result, {childList: true});
+	}
+
+	/* The Chinese name of an error's field: the kind's header (the file's
+	 * own header when the column was named in English). */
+	function fieldZh(k, e) {
+		if (!e.field) return DASH;
+		const f = k && k.byKey.get(e.field);
+		return f ? f.zh : (e.header || '—');
 	}
 
 	function importReport(rep, all, fileName) {
@@ -125,7 +127,8 @@
 					{key: 'row', label: '行', num: true, render: (e) => e.row ? String(e.row) : '整个文件'},
 					{key: 'column', label: '列', render: (e) => e.column || DASH},
 					{key: 'header', label: '表头', render: (e) => e.header || DASH},
-					{key: 'field', label: '字段', render: (e) => e.field ? h('span', {class: 'mono'}, e.field) : DASH},
+					/* the field's Chinese name, never its key (issue 8) */
+					{key: 'field', label: '字段', render: (e) => fieldZh(k, e)},
 					{key: 'value', label: '值', render: (e) => e.value ? h('span', {class: 'mono'}, e.value) : DASH},
 					{key: 'reason', label: '原因', wrap: true, render: (e) => e.reason || DASH},
 				],

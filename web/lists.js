@@ -111,7 +111,7 @@
 		const columns = listColumns(k, cfg);
 
 		clear(ctx.main).append(
-			pageHead(k.zh, `共 ${num(res.total)} 条`, exportButtons(kindName)),
+			pageHead(k.zh, `共 ${num(res.total)} 条`, exportButtons(kindName, exportQuery(params))),
 			card(null, [form,
 				table({columns, rows: res.items || [], sort: params.sort, testid: 'list-' + kindName,
 					onSort: (s) => nav((n) => {
@@ -183,8 +183,16 @@
 		]};
 	}
 
-	function exportButtons(kindName) {
-		return session.can('export') ? exportLinks(kindName, 'btn') : null;
+	/* The query of the list on screen, for its export: the same
+	 * parameters the list API was asked with (filters, search, sort, the
+	 * 数据日期, 在建 and 预警 conditions), the empty ones left out. */
+	function exportQuery(params) {
+		return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== '' && v != null).map(([k, v]) => [k, String(v)]));
+	}
+
+	/* The list on screen as a file: its filters, search and sort. */
+	function exportButtons(kindName, q) {
+		return session.can('export') ? exportLinks(kindName, 'btn', q) : null;
 	}
 
 	/* #/go/{kind}/{field}/{value}: finds the record by a key and replaces

@@ -79,8 +79,13 @@
 		return h('span', {class: 'badge ' + (STATUS_CLASS[status] || 'b-other'), dataset: {testid: 'status', status}}, zh || status);
 	}
 
+	/* Code values of the evidence ("unpaid", "labor_cost") in Chinese: the
+	 * engine's table (GET /api/v1/warnings/{id} evidence_labels). */
+	let evLabels = {};
+
 	function evValue(key, v) {
 		if (v === null || v === undefined || v === '') return DASH;
+		if (typeof v === 'string' && evLabels[v]) return evLabels[v];
 		if (Array.isArray(v)) return v.map((x) => String(x)).join('、');
 		if (typeof v === 'object') return JSON.stringify(v);
 		if (EV[key] && EV[key][1]) return money(v);
@@ -297,6 +302,8 @@
 				e.target.disabled = false;
 			}
 		}}, '立即扫描') : null;
+		const exportBtn = session.can('export') ? h('a', {class: 'btn', dataset: {export: 'warnings'}, download: '',
+			href: lib.exportUrl('/api/v1/export/warnings', q, {format: 'xlsx'})}, '导出 Excel') : null;
 
 		const byRule = chartBox('chart-warn-rule', true);
 		const byStreet = chartBox('chart-warn-street', true);
@@ -317,7 +324,7 @@
 		});
 		const title = VIEWS.find((v) => v[0] === view)[1];
 		clear(ctx.main).append(
-			pageHead('预警中心', `农民工工资支付监控预警 · 未消除 ${num(o.total || 0)} 条`, scanBtn),
+			pageHead('预警中心', `农民工工资支付监控预警 · 未消除 ${num(o.total || 0)} 条`, [scanBtn, exportBtn]),
 			takeFlash() || '',
 			kpis,
 			viewTabs,
@@ -363,6 +370,7 @@
 
 	function evidenceView(w) {
 		const ev = w.evidence || {};
+		evLabels = w.evidence_labels || {};
 		const top = Object.entries(ev).filter(([k, v]) => !EV_SKIP.has(k) && (v === null || typeof v !== 'object'));
 		const items = Array.isArray(ev.items) ? ev.items : [];
 		const keys = [];
@@ -388,9 +396,9 @@
 	function historyView(w) {
 		return h('ol', {class: 'timeline', dataset: {testid: 'history'}}, (w.history || []).slice().reverse().map((e) =>
 			h('li', {class: 'tl-item tl-' + e.event, dataset: {event: e.event}},
-				h('div', {class: 'tl-head'}, h('b', null, e.event_zh), h('span', {class: 'muted'}, ` ${e.on_date} · ${e.actor === 'scan' ? '系统扫描' : e.actor}`),
+				h('div', {class: 'tl-head'}, h('b', null, e.event_zh), h('span', {class: 'muted'}, ` ${e.on_date} · ${e.actor_name || e.actor}`),
 					e.level ? levelBadge(e.level) : null),
-				e.reason ? h('div', {class: 'tl-reason'}, (e.event === 'assigned' ? '指派给 ' : '') + e.reason) : null)));
+				e.reason ? h('div', {class: 'tl-reason'}, e.event === 'assigned' ? '指派给 ' + (e.assignee_name || e.reason) : e.reason) : null)));
 	}
 
 	/* A modal dialog with one field; resolves to the value or null. */
@@ -532,7 +540,7 @@
 				levelBadge(w.level, w.level_zh + '预警'),
 				h('h1', {dataset: {testid: 'rule-name'}}, w.rule_name),
 				statusBadge(w.status, w.status_zh),
-				h('span', {class: 'ph-code'}, `#${w.id} · ${w.rule}`),
+				h('span', {class: 'ph-code'}, `#${w.id}`),
 				h('div', {class: 'warn-actions'}, actionButtons(w, ctx))),
 			h('p', {class: 'warn-summary', dataset: {testid: 'summary'}}, w.summary),
 			w.review ? h('div', {class: 'notice notice-warn', dataset: {testid: 'review'}},
@@ -544,7 +552,7 @@
 				['所属期', w.period ? monthLabel(w.period) : '状态类预警', 'period'],
 				['产生日期', w.raised_on, 'raised_on'],
 				['最近复核', w.updated_on, 'updated_on'],
-				['处置人', w.assignee || DASH, 'assignee'],
+				['处置人', w.assignee_name || w.assignee || DASH, 'assignee'],
 				['转执法检查', w.escalated_on || DASH, 'escalated_on'],
 				elim ? ['消除日期', w.eliminated_on, 'eliminated_on'] : null,
 				elim ? ['消除方式', w.eliminated_how === 'auto' ? '数据复核自动消除' : '人工消除', 'eliminated_how'] : null,
@@ -570,24 +578,28 @@
 		const r = await api('/api/v1/params');
 		if (!ctx.alive()) return;
 		const rows = r.items || [];
+		/* In the unit people think in (1 %, not 0.01), with what it does;
+		 * the server converts display_value (api_scan.c, params.c). */
 		const columns = [
-			{key: 'description', label: '参数', wrap: true, render: (p) => [h('div', null, p.description.replace(/ [A-Za-z].*$/, '')), h('div', {class: 'muted mono'}, p.key)]},
+			{key: 'name', label: '参数', wrap: true, render: (p) => [h('div', null, h('b', null, p.name || p.key)),
+				h('div', {class: 'muted', dataset: {testid: 'param-explanation'}}, p.explanation || '')]},
 			{key: 'value', label: '当前值', render: (p) => {
-				const input = h('input', {class: 'input input-short', name: p.key, value: p.value, 'aria-label': p.key});
+				const input = h('input', {class: 'input input-short', name: p.key, value: p.display_value || p.value, 'aria-label': p.name || p.key});
 				return h('form', {class: 'inline-form', onsubmit: async (e) => {
 					e.preventDefault();
 					try {
 						await api('/api/v1/params/' + encodeURIComponent(p.key), null, {method: 'PUT',
-							headers: {'Content-Type': 'application/json'}, body: JSON.stringify({value: input.value.trim()})});
-						flash = `已保存 ${p.key} = ${input.value.trim()}，下次扫描将全量复核`;
+							headers: {'Content-Type': 'application/json'}, body: JSON.stringify({display_value: input.value.trim()})});
+						flash = `已保存 ${p.name || p.key}：${input.value.trim()} ${p.unit || ''}，下次扫描将全量复核`;
 						lib.reload();
 					} catch (err) {
 						banner.show(err.message);
 					}
-				}}, input, h('button', {type: 'submit', class: 'btn btn-small', disabled: !session.can('params')}, '保存'));
+				}}, input, h('span', {class: 'unit', dataset: {testid: 'param-unit'}}, ' ' + (p.unit || '') + ' '),
+				h('button', {type: 'submit', class: 'btn btn-small', disabled: !session.can('params')}, '保存'));
 			}},
-			{key: 'default', label: '默认值', render: (p) => p.default},
-			{key: 'updated', label: '最近修改', render: (p) => p.updated_by ? `${p.updated_by} · ${p.updated_at.replace('T', ' ').replace('Z', ' UTC')}` : DASH},
+			{key: 'default', label: '默认值', render: (p) => `${p.display_default || p.default} ${p.unit || ''}`},
+			{key: 'updated', label: '最近修改', render: (p) => p.updated_by ? `${p.updated_by_name || p.updated_by} · ${p.updated_at.replace('T', ' ').replace('Z', ' UTC')}` : DASH},
 		];
 		clear(ctx.main).append(
 			pageHead('参数设置', '预警规则参数(保障农民工工资支付条例及配套规定)；每次修改记入审计日志，下次扫描全量复核'),

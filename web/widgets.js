@@ -301,12 +301,29 @@
 		document.title = (title ? title + ' · ' : '') + '安薪';
 	}
 
-	/* The 导出 CSV / 导出 Excel links of a kind (the server checks the
-	 * permission and masks personal data). */
-	function exportLinks(kindName, cls) {
+	/* The export URL of the list on screen (issue 8): its filters, search
+	 * and sort (query, URLSearchParams or null) without its paging, plus
+	 * extra (format, form). path: /api/v1/export/{kind} or .../warnings. */
+	function exportUrl(path, query, extra) {
+		const n = new URLSearchParams(query || '');
+		n.delete('page');
+		n.delete('per_page');
+		for (const [k, v] of Object.entries(extra || {})) n.set(k, v);
+		return path + '?' + n.toString();
+	}
+
+	/* The export links of a list: 导出 Excel / 导出 CSV write the display
+	 * form (Chinese labels, names beside codes; the server names the file
+	 * 在建项目_泰达街道_2026-11-30.xlsx), 导出为导入模板格式 the exchange
+	 * form that re-imports. The server checks the permission, masks
+	 * personal data and refuses a personal filter of a masked role. */
+	function exportLinks(kindName, cls, query) {
+		const path = '/api/v1/export/' + kindName;
 		return [
-			h('a', {class: cls, href: `/api/v1/export/${kindName}?format=csv`, download: ''}, '导出 CSV'),
-			h('a', {class: cls, href: `/api/v1/export/${kindName}?format=xlsx`, download: ''}, '导出 Excel'),
+			h('a', {class: cls, href: exportUrl(path, query, {format: 'xlsx'}), download: '', dataset: {export: 'xlsx'}}, '导出 Excel'),
+			h('a', {class: cls, href: exportUrl(path, query, {format: 'csv'}), download: '', dataset: {export: 'csv'}}, '导出 CSV'),
+			h('a', {class: cls, href: exportUrl(path, query, {format: 'xlsx', layout: 'exchange'}), download: '',
+				dataset: {export: 'exchange'}, title: '按《数据交换标准》的列与代码导出，可修改后重新导入'}, '导出为导入模板格式'),
 		];
 	}
 
@@ -319,6 +336,6 @@
 		location.hash = base + (s ? '?' + s : '');
 	}
 
-	Object.assign(lib, {banner, card, loading, emptyState, pageHead, facts, tabs, formRow, exportLinks,
+	Object.assign(lib, {banner, card, loading, emptyState, pageHead, facts, tabs, formRow, exportLinks, exportUrl,
 		setQuery, replaceParam, fieldError, validateForm, validDate, datePicker, dateField, fileField, setTitle});
 })();

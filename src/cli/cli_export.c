@@ -24,6 +24,7 @@ int cmd_export(int argc, char **argv)
 		{"unmasked", no_argument, NULL, 'u'},
 		{"header", required_argument, NULL, 'H'},
 		{"actor", required_argument, NULL, 'a'},
+		{"form", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -54,6 +55,14 @@ int cmd_export(int argc, char **argv)
 				return cli_fail("export", "--header must be zh or en");
 			break;
 		case 'a': actor_opt = optarg; break;
+		case 'F':
+			if (!strcmp(optarg, "exchange"))
+				o.form = EXPORT_EXCHANGE;
+			else if (!strcmp(optarg, "display"))
+				o.form = EXPORT_DISPLAY;
+			else
+				return cli_fail("export", "--form must be exchange or display");
+			break;
 		case 'h': return cli_help("export");
 		default: return cli_usage("export");
 		}

@@ -286,3 +286,61 @@ int audit_card_changes(db *d, const audit_actor *who, int64_t now)
 
 	return rec_take_card_changes(d, card_row, &c) < 0 ? -1 : 0;
 }
+
+/* ---- labels ------------------------------------------------------------------ */
+
+const audit_label AUDIT_ACTIONS[] = {
+	{"login", "登录"}, {"login_failed", "登录失败"}, {"logout", "退出登录"},
+	{"password_change", "修改密码"}, {"create", "新增记录"}, {"update", "修改记录"},
+	{"import", "导入文件"}, {"reveal", "显示完整个人信息"}, {"export_unmasked", "未脱敏导出"},
+	{"user_add", "添加用户"}, {"user_disable", "停用用户"}, {"user_enable", "启用用户"},
+	{"user_passwd", "重置密码"}, {"user_unlock", "解除登录限制"},
+	{"token_create", "创建接口令牌"}, {"token_revoke", "吊销接口令牌"},
+	{"warning_eliminate", "消除预警"}, {"warning_assign", "指派预警"},
+	{"warning_escalate", "转执法检查"}, {"warning_supervise", "领导督办"},
+	{"warning_confirm", "复核通过"}, {"warning_reject", "复核退回"},
+	{"warning_attach", "上传预警证据"}, {"bank_card_change", "变更工资卡"},
+	{"scan", "预警扫描"}, {"param_set", "修改参数"},
+	{NULL, NULL},
+};
+
+const audit_label AUDIT_OBJECTS[] = {
+	{"user", "用户"}, {"token", "接口令牌"}, {"warnings", "预警"}, {"params", "参数"},
+	{NULL, NULL},
+};
+
+const audit_label AUDIT_FIELDS[] = {
+	{"username", "用户名"}, {"name", "名称"}, {"display_name", "姓名"}, {"role", "角色"},
+	{"street", "街镇"}, {"uscc", "统一社会信用代码"}, {"disabled", "已停用"},
+	{"must_change", "须修改密码"}, {"status", "状态"}, {"assignee", "处置人"},
+	{"reason", "原因"}, {"note", "说明"}, {"project_code", "项目编号"}, {"level", "等级"},
+	{"format", "文件格式"}, {"header", "表头"}, {"form", "导出格式"}, {"field", "字段"},
+	{"kinds", "可写入数据"}, {"bank_code", "银行代码"}, {"as_of", "数据日期"},
+	{"full", "全量扫描"}, {"rows", "行数"}, {"inserted", "新增"}, {"updated", "更新"},
+	{"unchanged", "未变"}, {"file", "文件"}, {"encoding", "编码"}, {"kind", "数据类型"},
+	{"raised", "新增预警"}, {"eliminated", "自动消除"}, {"found", "发现"},
+	{"projects", "项目数"}, {"ms", "耗时(毫秒)"}, {"errors", "错误数"}, {"result", "结果"},
+	{"supervised", "督办意见"}, {"bank_card", "工资卡号"},
+	{NULL, NULL},
+};
+
+const audit_label AUDIT_VALUES[] = {
+	{"open", "待处置"}, {"handling", "处置中"}, {"eliminated", "已消除"}, {"review", "待复核"},
+	{"red", "红色"}, {"orange", "橙色"}, {"yellow", "黄色"},
+	{"admin", "区人社局管理员"}, {"inspector", "监察员"}, {"street", "街镇"},
+	{"enterprise", "企业"}, {"leader", "领导"}, {"bank", "银行"},
+	{"true", "是"}, {"false", "否"}, {"xlsx", "Excel"}, {"csv", "CSV"},
+	{"zh", "中文"}, {"en", "英文"}, {"display", "显示格式"}, {"exchange", "导入格式"},
+	{"ok", "成功"}, {"ok_must_change", "成功(须修改密码)"}, {"bad_password", "密码错误"},
+	{"bad_password_slowed", "密码错误(已限速)"}, {"slowed", "已限速"},
+	{"unknown_user", "用户不存在"}, {"disabled", "账户已停用"},
+	{NULL, NULL},
+};
+
+const char *audit_label_of(const audit_label *t, const char *code)
+{
+	for (; code && t->code; t++)
+		if (!strcmp(t->code, code))
+			return t->zh;
+	return code;
+}

@@ -88,4 +88,23 @@ int audit_verify(db *d, audit_verify_result *res);
 /* Formats Unix seconds as "2026-03-01T08:00:00Z". */
 void audit_time_iso(int64_t t, char out[21]);
 
+/* ---- labels: how the log reads to a person (issue 8) ---------------------- */
+
+/* A code and its Chinese label. Tables end with {NULL, NULL}. */
+typedef struct audit_label {
+	const char *code, *zh;
+} audit_label;
+/* Every action the log records (login, warning_eliminate, ...). */
+extern const audit_label AUDIT_ACTIONS[];
+/* Object kinds that are not record kinds (user, token, warnings, params). */
+extern const audit_label AUDIT_OBJECTS[];
+/* Keys of before / after that are not record fields (status, assignee,
+ * reason, rows, ...), and values that are codes (open, handling, true);
+ * values are labelled only for coded keys (role, status, level, result,
+ * format, header, form) and booleans, so a user name "admin" stays one. */
+extern const audit_label AUDIT_FIELDS[];
+extern const audit_label AUDIT_VALUES[];
+/* The label of code in table t, or code itself when the table has none. */
+const char *audit_label_of(const audit_label *t, const char *code);
+
 #endif

@@ -503,9 +503,13 @@ void import_result_json(const import_result *res, buf *out)
 	for (long i = 0; i < res->nlisted; i++) {
 		const import_error *e = &res->errors[i];
 		buf_fmt(out, "%s{\"file\":%j,\"row\":%ld,\"column\":%j,\"header\":%j,"
-			"\"field\":%j,\"value\":%j,\"reason\":%j}",
+			"\"field\":%j,\"value\":%j,\"reason\":",
 			i ? "," : "", res->file, e->row, e->column, e->header,
-			e->field ? e->field : "", e->value, e->reason);
+			e->field ? e->field : "", e->value);
+		/* the Chinese half only: the report is read on screen */
+		char *zh = xstrndup(e->reason, text_zh_len(e->reason));
+		buf_fmt(out, "%j}", zh);
+		free(zh);
 	}
 	buf_puts(out, "]}");
 }

@@ -42,4 +42,19 @@ struct audit_actor;
 int param_set(db *d, const char *key, const char *value, const struct audit_actor *who,
 	      char *err, size_t errlen);
 
+/* How a parameter is shown to people (issue 8): its Chinese name, the unit
+ * people think in ("%" for a ratio stored as 0.01, "天", "元" ...) and an
+ * explanation of what it changes. NULL for an unknown key. */
+typedef struct param_meta {
+	const char *key, *name, *unit, *explanation;
+	int percent;   /* stored as a ratio, shown and typed as a percentage */
+} param_meta;
+const param_meta *param_meta_find(const char *key);
+/* The display form of a stored value into out: "0.015" -> "1.5" for a
+ * percentage, else as stored. */
+void param_to_display(const param_meta *m, const char *value, char *out, size_t outlen);
+/* The stored form of a typed display value ("1.5" % -> "0.015"); 0 when it
+ * is not a plain decimal number (the value is then validated as usual). */
+int param_from_display(const param_meta *m, const char *display, char *out, size_t outlen);
+
 #endif

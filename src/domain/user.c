@@ -589,3 +589,26 @@ const char *user_login_message(user_login_rc rc)
 	default: return "系统错误 (internal error)";
 	}
 }
+
+void user_display_name(db *d, const char *actor, char *out, size_t outlen)
+{
+	user_rec u;
+
+	if (!actor || !*actor) {
+		snprintf(out, outlen, "%s", "");
+		return;
+	}
+	if (!strcmp(actor, "scan")) {
+		snprintf(out, outlen, "系统扫描");
+		return;
+	}
+	if (!strncmp(actor, "cli:", 4)) {
+		snprintf(out, outlen, "%s(命令行)", actor + 4);
+		return;
+	}
+	if (user_store_get(d, actor, &u) == 1 && u.display_name[0])
+		snprintf(out, outlen, "%s", u.display_name);
+	else
+		snprintf(out, outlen, "%s", actor);
+	explicit_bzero(&u, sizeof u);
+}

@@ -86,6 +86,12 @@ int user_verify_password(const char *hash, const char *pw);
  * characters). out must hold 17 bytes. */
 void user_generate_password(char out[17]);
 
+/* How a person who acted is shown (issue 8: people by name, not login):
+ * a user's display name (its user name when it has none), "系统扫描" for
+ * the scanner, "<name>(命令行)" for a CLI actor "cli:<name>", the text
+ * itself for anything else; into out. */
+void user_display_name(db *d, const char *actor, char *out, size_t outlen);
+
 /* Creates u (username, display_name, role, street, uscc set by the caller)
  * with password pw and must_change; validates every field. Audit:
  * user_add. Returns 0 or -1 with err. */

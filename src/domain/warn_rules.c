@@ -155,3 +155,13 @@ unsigned warn_kind_mask(const char *kind, int *per_month)
 		}
 	return 0;
 }
+
+const warn_value_label WARN_EVIDENCE_VALUES[] = {
+	{"unpaid", "未发放"}, {"short", "未足额发放"},
+	{"bank", "银行代发"}, {"cash", "现金"}, {"other", "其他"},
+	{"labor_cost", "人工费用拨付"}, {"wage", "工资代发"}, {"refund", "退回"},
+	{"other_in", "其他入账"}, {"other_out", "其他出账"},
+	{"guarantee", "银行保函"}, {"insurance", "保证保险"},
+	{"opened_date", "专用账户开立日期"}, {"true", "是"}, {"false", "否"},
+	{NULL, NULL},
+};

@@ -54,6 +54,14 @@ const char *warn_level_zh(warn_level l);
 warn_level warn_level_parse(const char *s);
 /* 待处置 / 处置中 / 已消除 for open / handling / eliminated. */
 const char *warn_status_zh(const char *status);
+/* The codes that appear as values in stored evidence (a COMPLETION_UNSETTLED
+ * item's kind "unpaid" / "short", a payment channel, a transaction kind,
+ * a deposit form, a LABOR_COST_LATE basis) with their Chinese labels, so
+ * no screen or file shows the code. {NULL, NULL}-terminated. */
+typedef struct warn_value_label {
+	const char *code, *zh;
+} warn_value_label;
+extern const warn_value_label WARN_EVIDENCE_VALUES[];
 
 /* The rules an import of kind may change (0 = none), and whether its rows
  * say which month they touch (attendance, payroll): then only the rules'

@@ -73,6 +73,15 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
 /* The record id in capture i: digits, 1.. . Returns 0, or -1 (no such
  * record: the caller answers 404). */
 int api_parse_id(const char *s, int64_t *id);
+/* Builds the list query of k from r's sort=, q= and FIELD= / FIELD_from= /
+ * FIELD_to= parameters, within the caller's scope, with the personal-field
+ * rule of masked callers (400 personal_field); vals holds the parsed filter
+ * values while q is used (the caller clears them). The list API and the
+ * export of "the list on screen" share it. as_of receives the list's
+ * 数据日期 (as_of=, default today), which its conditions (在建, 预警) use.
+ * 0, or -1 with a 400 set. */
+int api_list_query(http_req *r, const kind *k, rec_query *q, kind_val vals[REC_MAX_FILTERS],
+		   char as_of[11]);
 
 /* ---- shared by the access-control endpoints (api_auth.c) ---------------- */
 
@@ -134,6 +143,8 @@ int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */
 int api_params(http_req *r);
 int api_param_set(http_req *r);
+int api_template(http_req *r);     /* api_export.c */
+int api_export_warnings(http_req *r);
 
 /* ---- warnings on other pages (api_warn.c) -------------------------------- */
 
@@ -143,5 +154,9 @@ void api_warn_project_json(http_req *r, buf *b, const char *code, const char *as
 /* Appends {"open":{"red","orange","yellow","total"}} within r's scope, for
  * the dashboard. */
 void api_warn_dash_json(http_req *r, buf *b, const char *as_of);
+struct wq_filter;
+/* Reads the warning list's filters and sort of r into f (the list API's
+ * parameters; 400 set and -1 on a bad one). Shared with the export. */
+int api_warn_filter(http_req *r, struct wq_filter *f);
 
 #endif

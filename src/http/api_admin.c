@@ -45,7 +45,7 @@ int api_users(http_req *r)
 
 	buf_puts(b, "{\"items\":[");
 	if (user_store_scan(r->db, user_cb, &c) < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
 }
@@ -59,7 +59,7 @@ static int member(http_req *r, json_t *o, const char *key, char *out, size_t n)
 	if (!v)
 		v = "";
 	if (strlen(v) >= n)
-		return http_error(r, 400, "field '%s' is too long", key), -1;
+		return http_error(r, 400, "字段 %s 过长", key), -1;
 	snprintf(out, n, "%s", v);
 	return 0;
 }
@@ -113,9 +113,9 @@ static int find_user(http_req *r, user_rec *u)
 
 	sodium_memzero(u->pw_hash, sizeof u->pw_hash);
 	if (got < 0)
-		return http_error(r, 503, "database unavailable");
+		return http_error(r, 503, "数据库暂不可用，请稍后重试");
 	if (got == 0)
-		return http_error(r, 404, "no user '%s'", r->args[0]);
+		return http_error(r, 404, "没有用户“%s”", r->args[0]);
 	return 0;
 }
 
@@ -214,7 +214,7 @@ int api_tokens(http_req *r)
 
 	buf_puts(b, "{\"items\":[");
 	if (token_store_scan(r->db, token_cb, &c) < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
 }
@@ -245,7 +245,7 @@ int api_token_create(http_req *r)
 		buf_puts(&kl, json_string_value(kinds));
 	}
 	if (kl.len >= sizeof t.kinds) {
-		http_error(r, 400, "field 'kinds' is too long");
+		http_error(r, 400, "字段 kinds 过长");
 		goto out;
 	}
 	snprintf(t.kinds, sizeof t.kinds, "%s", buf_str(&kl));
@@ -274,7 +274,7 @@ int api_token_revoke(http_req *r)
 	if (req_params_done(r) < 0)
 		return r->status;
 	if (api_parse_id(r->args[0], &id) < 0 || token_store_get(r->db, id, &t) != 1)
-		return http_error(r, 404, "no token %s", r->args[0]);
+		return http_error(r, 404, "没有编号为 %s 的令牌", r->args[0]);
 	audit_actor who = req_actor(r);
 	if (token_revoke(r->db, &who, id, auth_now(), err, sizeof err) != 0)
 		return http_error(r, 422, "%s", err);

@@ -157,13 +157,13 @@ json_t *api_json_object(http_req *r)
 	json_t *o;
 
 	if (r->body.len == 0) {
-		http_error(r, 400, "empty body: send one JSON object");
+		http_error(r, 400, "请求内容为空：应为一个 JSON 对象");
 		return NULL;
 	}
 	o = json_loadb(r->body.p, r->body.len, JSON_REJECT_DUPLICATES, &err);
 	if (!o || !json_is_object(o)) {
 		json_decref(o);
-		http_error(r, 400, "the body must be one JSON object");
+		http_error(r, 400, "请求内容应为一个 JSON 对象");
 		return NULL;
 	}
 	return o;
@@ -192,7 +192,7 @@ static int start_session(http_req *r, const user_rec *u, int64_t now)
 	char cookie[SESS_COOKIE_SIZE], csrf[SESS_CSRF_SIZE];
 
 	if (sess_create(r->db, u->id, r->addr, now, cookie, csrf) != 0)
-		return http_error(r, 503, "cannot start a session; try again");
+		return http_error(r, 503, "无法建立会话，请重试");
 	auth_set_cookie(r, cookie);
 	auth_caller_session(r, u, cookie, csrf);
 	buf *b = http_json(r, 200);
@@ -219,7 +219,7 @@ int api_login(http_req *r)
 	int64_t now = auth_now(), last;
 
 	if (!r->hdr.content_type || strncmp(r->hdr.content_type, "application/json", 16) != 0)
-		return http_error(r, 415, "send the log-in as application/json");
+		return http_error(r, 415, "登录请求应为 application/json");
 	if (req_params_done(r) < 0 || !(o = api_json_object(r)))
 		return r->status;
 	const char *name = api_json_str(o, "username"), *pw = api_json_str(o, "password");
@@ -276,7 +276,7 @@ int api_login(http_req *r)
 		http_error_code(r, 403, "disabled", "%s", user_login_message(rc));
 		break;
 	default:
-		http_error(r, 503, "database unavailable; try again");
+		http_error(r, 503, "数据库暂不可用，请稍后重试");
 	}
 	explicit_bzero(&u, sizeof u);
 out:
@@ -295,7 +295,7 @@ int api_logout(http_req *r)
 	if (db_begin_desk(r->db) != DB_OK || sess_logout(r->db, r->caller.cookie) != 0 ||
 	    audit_append(r->db, &e) != 0 || db_commit(r->db) != DB_OK) {
 		db_rollback(r->db);
-		return http_error(r, 503, "database unavailable; try again");
+		return http_error(r, 503, "数据库暂不可用，请稍后重试");
 	}
 	auth_set_cookie(r, NULL);
 	buf_puts(http_json(r, 200), "{\"ok\":true}");
@@ -313,7 +313,7 @@ int api_password(http_req *r)
 		return r->status;
 	const char *old_pw = api_json_str(o, "old"), *new_pw = api_json_str(o, "new");
 	if (!old_pw || !new_pw) {
-		http_error(r, 400, "send {\"old\": \"…\", \"new\": \"…\"}");
+		http_error(r, 400, "请提供原密码 old 与新密码 new");
 		goto out;
 	}
 	snprintf(pkey, sizeof pkey, "p:%s", r->caller.user.username);
@@ -342,7 +342,7 @@ int api_password(http_req *r)
 	 * stolen session must stop working); the caller gets a fresh one. */
 	if (sess_end_user(r->db, r->caller.user.id) != 0 ||
 	    user_store_get_id(r->db, r->caller.user.id, &u) != 1) {
-		http_error(r, 503, "database unavailable; try again");
+		http_error(r, 503, "数据库暂不可用，请稍后重试");
 		goto out;
 	}
 	sodium_memzero(u.pw_hash, sizeof u.pw_hash);

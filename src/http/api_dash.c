@@ -41,7 +41,7 @@ int api_dashboard(http_req *r)
 	if (rc == -2) /* data of this caller's scope: named, not a 500 */
 		return http_error_code(r, 422, "out_of_range", "%s", s.overflow);
 	if (rc < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 
 	buf *b = http_json(r, 200);
 	buf_fmt(b, "{\"as_of\":%j,\"month\":%j,\"projects\":{\"active\":%lld,\"suspended\":%lld,"

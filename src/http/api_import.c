@@ -54,7 +54,7 @@ int api_import(http_req *r)
 	if (req_params_done(r) < 0)
 		return r->status;
 	if (!r->body_file || r->body_len == 0)
-		return http_error(r, 400, "empty body: send the CSV or XLSX file as the request body");
+		return http_error(r, 400, "请求内容为空：请以请求正文上传 CSV 或 XLSX 文件");
 	if (!filename || !*filename || strlen(filename) > 200)
 		filename = "upload";
 	o.kind = strcmp(kname, "auto") == 0 ? NULL : kname;

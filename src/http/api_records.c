@@ -25,7 +25,7 @@ const kind *api_kind_arg(http_req *r, int i)
 	const kind *k = i < r->nargs ? kind_find(r->args[i]) : NULL;
 
 	if (!k)
-		http_error(r, 404, "no such kind: %s", i < r->nargs ? r->args[i] : "");
+		http_error(r, 404, "没有这种数据类型：%s", i < r->nargs ? r->args[i] : "");
 	return k;
 }
 
@@ -188,8 +188,7 @@ static int kind_conditions(http_req *r, const kind *k, rec_query *q, const char 
 		if (active)
 			stats_pred_active(q, as_of);
 		if ((v = req_str(r, "warn_level")) && *v && stats_pred_warn_level(q, v, as_of) < 0)
-			return http_error(r, 400, "parameter 'warn_level': '%s' is not red, orange, yellow, "
-						  "any or none", v), -1;
+			return http_error(r, 400, "参数 warn_level：“%s”须为 red、orange、yellow、any 或 none", v), -1;
 	}
 	if (workers) {
 		if ((v = req_str(r, "project")) && *v)
@@ -285,7 +284,7 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 		if (personal_check(r, k, &k->fields[fi], name) < 0)
 			return -1;
 		if (q->nfilters == REC_MAX_FILTERS) {
-			http_error(r, 400, "too many filters (at most %d)", REC_MAX_FILTERS);
+			http_error(r, 400, "筛选条件过多(最多 %d 个)", REC_MAX_FILTERS);
 			return -1;
 		}
 		kind_val *v = &vals[q->nfilters];
@@ -295,7 +294,7 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 		if (ff.type == FT_MONEY)
 			ff.max = 0;
 		if (!kind_parse_value(&ff, p->val, v, &why)) {
-			http_error(r, 400, "parameter '%s': '%s': %s", name, p->val, why);
+			http_error(r, 400, "参数 %s：“%s”%s", name, p->val, why);
 			return -1;
 		}
 		rec_filter *f = &q->filters[q->nfilters++];
@@ -308,37 +307,42 @@ static int parse_filters(http_req *r, const kind *k, rec_query *q, kind_val *val
 	return 0;
 }
 
+int api_list_query(http_req *r, const kind *k, rec_query *q, kind_val vals[REC_MAX_FILTERS],
+		   char as_of[11])
+{
+	const char *sort, *text;
+
+	rec_query_init(q, k, &r->caller.scope);  /* row-level access: the store applies it */
+	if ((sort = req_str(r, "sort")) && *sort) {
+		q->desc = sort[0] == '-';
+		q->sort_field = kind_key_index(k, sort + q->desc);
+		if (q->sort_field < 0)
+			return http_error(r, 400, "参数 sort：%s没有字段“%s”", k->zh, sort + q->desc), -1;
+		if (personal_check(r, k, &k->fields[q->sort_field], "sort") < 0)
+			return -1;
+	}
+	if ((text = req_str(r, "q")) && *text)
+		q->q = text;
+	q->q_personal = !req_mask(r);  /* masked callers: q= never matches them */
+	if (req_date(r, "as_of", as_of) < 0 || kind_conditions(r, k, q, as_of) < 0)
+		return -1;
+	return parse_filters(r, k, q, vals);
+}
+
 int api_list(http_req *r)
 {
 	const kind *k = api_kind_arg(r, 0);
 	int64_t page, per_page;
 	kind_val vals[REC_MAX_FILTERS];
 	rec_query q;
-	const char *sort, *text;
 	char as_of[11];
 
 	if (!k)
 		return r->status;
 	memset(vals, 0, sizeof vals);
-	rec_query_init(&q, k, &r->caller.scope);  /* row-level access: the store applies it */
 	if (req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
-	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0)
-		goto out;
-	if ((sort = req_str(r, "sort")) && *sort) {
-		q.desc = sort[0] == '-';
-		q.sort_field = kind_key_index(k, sort + q.desc);
-		if (q.sort_field < 0) {
-			http_error(r, 400, "parameter 'sort': no field '%s' in %s", sort + q.desc, k->name);
-			goto out;
-		}
-		if (personal_check(r, k, &k->fields[q.sort_field], "sort") < 0)
-			goto out;
-	}
-	if ((text = req_str(r, "q")) && *text)
-		q.q = text;
-	q.q_personal = !req_mask(r);  /* masked callers: q= never matches them */
-	if (req_date(r, "as_of", as_of) < 0 || kind_conditions(r, k, &q, as_of) < 0 ||
-	    parse_filters(r, k, &q, vals) < 0 || req_params_done(r) < 0)
+	    req_int(r, "per_page", 50, 1, 500, &per_page) < 0 ||
+	    api_list_query(r, k, &q, vals, as_of) < 0 || req_params_done(r) < 0)
 		goto out;
 	q.limit = per_page;
 	q.offset = (page - 1) * per_page;
@@ -349,7 +353,7 @@ int api_list(http_req *r)
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
 	if (rec_list(r->db, &q, list_cb, &c) < 0) {
-		http_error(r, 500, "internal error");
+		http_error(r, 500, "服务器内部错误");
 		goto out;
 	}
 	buf_puts(b, "]}");
@@ -384,7 +388,7 @@ int api_get(http_req *r)
 	/* Out of the caller's scope is "not found", not "forbidden": another
 	 * street's project does not exist for a street officer. */
 	if (api_parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, &r->caller.scope, vals)) {
-		http_error(r, 404, "no %s record with id %s", k->name, r->args[1]);
+		http_error(r, 404, "没有编号为 %s 的%s记录", r->args[1], k->zh);
 		goto out;
 	}
 	buf *b = http_json(r, 200);

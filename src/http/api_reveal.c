@@ -29,18 +29,18 @@ int api_reveal(http_req *r)
 		return r->status;
 	vals = xcalloc((size_t)k->nfields, sizeof *vals);
 	if (api_parse_id(r->args[1], &id) < 0 || !rec_get(r->db, k, id, &r->caller.scope, vals)) {
-		http_error(r, 404, "no %s record with id %s", k->name, r->args[1]);
+		http_error(r, 404, "没有编号为 %s 的%s记录", r->args[1], k->zh);
 		goto out;
 	}
 	o = json_loadb(r->body.p ? r->body.p : "", r->body.len, 0, &jerr);
 	const char *fname = o ? json_string_value(json_object_get(o, "field")) : NULL;
 	if (!fname) {
-		http_error(r, 400, "send {\"field\": \"<personal field key>\"}");
+		http_error(r, 400, "请提供要显示的个人信息字段 field");
 		goto out;
 	}
 	fi = kind_key_index(k, fname);
 	if (fi < 0 || !(k->fields[fi].flags & F_PERSONAL)) {
-		http_error(r, 400, "field '%s' is not a personal field of %s", fname, k->name);
+		http_error(r, 400, "%s的字段“%s”不是个人信息字段", k->zh, fname);
 		goto out;
 	}
 	audit_actor who = req_actor(r);
@@ -54,7 +54,7 @@ int api_reveal(http_req *r)
 	buf_free(&after);
 	if (bad) {
 		db_rollback(r->db);
-		http_error(r, 503, "cannot write the audit log; try again");
+		http_error(r, 503, "无法写入审计日志，请稍后重试");
 		goto out;
 	}
 	buf *b = http_json(r, 200);

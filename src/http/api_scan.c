@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "domain/params.h"
+#include "domain/user.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/sched.h"
@@ -34,11 +35,11 @@ int api_scan(http_req *r)
 	json_t *as_of = o ? json_object_get(o, "as_of") : NULL, *full = o ? json_object_get(o, "full") : NULL;
 	if (as_of && !json_is_null(as_of) &&
 	    (!json_is_string(as_of) || !date_parse_iso(json_string_value(as_of), &opts.as_of))) {
-		http_error(r, 422, "'as_of' must be a date YYYY-MM-DD");
+		http_error(r, 422, "数据日期 as_of 应为日期 YYYY-MM-DD");
 		goto out;
 	}
 	if (full && !json_is_null(full) && !json_is_boolean(full)) {
-		http_error(r, 422, "'full' must be true or false");
+		http_error(r, 422, "full 应为 true 或 false");
 		goto out;
 	}
 	opts.full = full && json_is_true(full);
@@ -68,6 +69,7 @@ out:
 }
 
 typedef struct prm_ctx {
+	db *d;
 	buf *b;
 	int n;
 	const char *only;
@@ -77,23 +79,32 @@ static void param_cb(void *ctx, const param_row *p)
 {
 	prm_ctx *c = ctx;
 
+	const param_meta *m = param_meta_find(p->key);
+	char dv[64], dd[64], who[160];
+
 	if (c->only && strcmp(c->only, p->key) != 0)
 		return;
+	param_to_display(m, p->value, dv, sizeof dv);
+	param_to_display(m, p->default_value, dd, sizeof dd);
+	user_display_name(c->d, p->updated_by, who, sizeof who);
 	buf_fmt(c->b, "%s{\"key\":%j,\"value\":%j,\"default\":%j,\"description\":%j,"
-		      "\"updated_by\":%j,\"updated_at\":%j}",
+		      "\"name\":%j,\"unit\":%j,\"explanation\":%j,\"display_value\":%j,"
+		      "\"display_default\":%j,\"updated_by\":%j,\"updated_by_name\":%j,"
+		      "\"updated_at\":%j}",
 		c->n++ ? "," : "", p->key, p->value, p->default_value, p->description,
-		p->updated_by && *p->updated_by ? p->updated_by : NULL,
+		m ? m->name : p->key, m ? m->unit : "", m ? m->explanation : "", dv, dd,
+		p->updated_by && *p->updated_by ? p->updated_by : NULL, *who ? who : NULL,
 		p->updated_at && *p->updated_at ? p->updated_at : NULL);
 }
 
 int api_params(http_req *r)
 {
 	buf *b = http_json(r, 200);
-	prm_ctx c = {b, 0, NULL};
+	prm_ctx c = {r->db, b, 0, NULL};
 
 	buf_puts(b, "{\"items\":[");
 	if (param_store_list(r->db, param_cb, &c) != 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
 }
@@ -121,8 +132,18 @@ int api_param_set(http_req *r)
 			snprintf(num, sizeof num, "%.10g", json_real_value(v));
 		value = num;
 	}
+	/* display_value: what the page shows and people type (1.5 for 1.5 %) */
+	const char *disp = api_json_str(o, "display_value");
+	char stored[64];
+	if (!value && disp) {
+		if (!param_from_display(param_meta_find(key), disp, stored, sizeof stored)) {
+			http_error(r, 422, "参数值“%s”不是数字", disp);
+			goto out;
+		}
+		value = stored;
+	}
 	if (!value) {
-		http_error(r, 422, "'value' is required");
+		http_error(r, 422, "请填写参数值 value");
 		goto out;
 	}
 	audit_actor who = req_actor(r);
@@ -131,7 +152,7 @@ int api_param_set(http_req *r)
 		goto out;
 	}
 	buf *b = http_json(r, 200);
-	prm_ctx c = {b, 0, key};
+	prm_ctx c = {r->db, b, 0, key};
 	buf_puts(b, "{\"item\":");
 	param_store_list(r->db, param_cb, &c);
 	buf_puts(b, "}");

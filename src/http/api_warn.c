@@ -61,7 +61,7 @@ static void item_open(buf *b, const wq_row *row)
 		   "\"project_id\":%lld,\"street\":%j,\"enterprise_uscc\":%j,\"enterprise_name\":%j,"
 		   "\"period\":%j,\"summary\":%j,\"items\":%lld,\"raised_on\":%j,\"updated_on\":%j,"
 		   "\"eliminated_on\":%j,\"eliminated_how\":%j,\"eliminated_reason\":%j,"
-		   "\"assignee\":%j,\"escalated_on\":%j",
+		   "\"assignee\":%j,\"assignee_name\":%j,\"escalated_on\":%j",
 		(long long)w->id, w->rule, ri >= 0 ? WARN_RULES[ri].name : "", w->level,
 		lv ? warn_level_zh(lv) : "", rv ? "review" : w->status,
 		rv ? "待复核" : warn_status_zh(w->status), w->project_code,
@@ -69,7 +69,8 @@ static void item_open(buf *b, const wq_row *row)
 		nul(w->street) ? w->street : nul(row->project_street), nul(w->enterprise_uscc),
 		nul(w->enterprise_name), nul(w->period), w->summary, (long long)w->items, w->raised_on,
 		w->updated_on, nul(w->eliminated_on), nul(w->eliminated_how),
-		nul(w->eliminated_reason), nul(w->assignee), nul(w->escalated_on));
+		nul(w->eliminated_reason), nul(w->assignee), nul(row->assignee_name),
+		nul(w->escalated_on));
 	if (rv)
 		buf_fmt(b, ",\"review\":{\"by\":%j,\"on\":%j,\"reason\":%j}", w->review_by,
 			w->review_on, w->review_reason);
@@ -161,7 +162,7 @@ static void todo_filter(http_req *r, wq_filter *f)
 }
 
 /* Reads and validates the list filters of r into f (400 set on error). */
-static int read_filter(http_req *r, wq_filter *f)
+int api_warn_filter(http_req *r, wq_filter *f)
 {
 	const char *st = req_str(r, "status");
 	day_t dd;
@@ -173,8 +174,8 @@ static int read_filter(http_req *r, wq_filter *f)
 	if (st && *st) {
 		if (strcmp(st, "open") && strcmp(st, "handling") && strcmp(st, "review") &&
 		    strcmp(st, "eliminated") && strcmp(st, "all"))
-			return http_error(r, 400, "parameter 'status': '%s' is not open, handling, "
-						  "review, eliminated or all", st), -1;
+			return http_error(r, 400, "参数 status：“%s”不是 open(未消除)、handling(处置中)、"
+						  "review(待复核)、eliminated(已消除)或 all(全部)", st), -1;
 		f->status = strcmp(st, "all") ? st : NULL;
 	}
 	int todo;
@@ -184,16 +185,16 @@ static int read_filter(http_req *r, wq_filter *f)
 		todo_filter(r, f);
 	f->level = req_str(r, "level");
 	if (f->level && *f->level && !warn_level_parse(f->level))
-		return http_error(r, 400, "parameter 'level': '%s' is not red, orange or yellow",
+		return http_error(r, 400, "参数 level：“%s”不是 red(红色)、orange(橙色)或 yellow(黄色)",
 				  f->level), -1;
 	f->rule = req_str(r, "rule");
 	if (f->rule && *f->rule && warn_rule_find(f->rule) < 0)
-		return http_error(r, 400, "parameter 'rule': no rule '%s'", f->rule), -1;
+		return http_error(r, 400, "参数 rule：没有预警规则“%s”", f->rule), -1;
 	f->street = req_str(r, "street");
 	f->project = req_str(r, "project_code");
 	f->period = req_str(r, "period");
 	if (f->period && *f->period && !month_parse(f->period, &y, &m))
-		return http_error(r, 400, "parameter 'period': '%s' is not a month YYYY-MM",
+		return http_error(r, 400, "参数 period：“%s”不是月份(应为 YYYY-MM)",
 				  f->period), -1;
 	f->assignee = req_str(r, "assignee");
 	f->enterprise = req_str(r, "enterprise_uscc");
@@ -203,14 +204,14 @@ static int read_filter(http_req *r, wq_filter *f)
 	f->raised_from = req_str(r, "raised_from");
 	f->raised_to = req_str(r, "raised_to");
 	if (f->raised_from && *f->raised_from && !date_parse_iso(f->raised_from, &dd))
-		return http_error(r, 400, "parameter 'raised_from': not a date YYYY-MM-DD"), -1;
+		return http_error(r, 400, "参数 raised_from 不是日期(应为 YYYY-MM-DD)"), -1;
 	if (f->raised_to && *f->raised_to && !date_parse_iso(f->raised_to, &dd))
-		return http_error(r, 400, "parameter 'raised_to': not a date YYYY-MM-DD"), -1;
+		return http_error(r, 400, "参数 raised_to 不是日期(应为 YYYY-MM-DD)"), -1;
 	f->sort = req_str(r, "sort");
 	if (f->sort && !*f->sort)
 		f->sort = NULL;
 	if (f->sort && !warn_query_sort_ok(f->sort))
-		return http_error(r, 400, "parameter 'sort': cannot sort by '%s'", f->sort), -1;
+		return http_error(r, 400, "参数 sort：不能按“%s”排序", f->sort), -1;
 	return 0;
 }
 
@@ -219,12 +220,12 @@ int api_warnings(http_req *r)
 	wq_filter f;
 	int64_t page, per;
 
-	if (read_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
+	if (api_warn_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per) < 0 || req_params_done(r) < 0)
 		return r->status;
 	int64_t total = warn_query_count(r->db, &f);
 	if (total < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	f.offset = (page - 1) * per;
 	f.limit = per;
 	buf *b = http_json(r, 200);
@@ -232,7 +233,7 @@ int api_warnings(http_req *r)
 	buf_fmt(b, "{\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)total,
 		(long long)page, (long long)per);
 	if (warn_query_list(r->db, &f, list_cb, &c) < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
 }
@@ -258,7 +259,7 @@ int api_warnings_by_project(http_req *r)
 	wq_filter f;
 	int64_t page, per;
 
-	if (read_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
+	if (api_warn_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per) < 0 || req_params_done(r) < 0)
 		return r->status;
 	int64_t total = warn_query_project_count(r->db, &f);
@@ -301,10 +302,14 @@ static void event_cb(void *ctx, const ws_event *e)
 	for (size_t i = 0; i < sizeof EV / sizeof EV[0]; i++)
 		if (!strcmp(EV[i].code, e->event))
 			zh = EV[i].zh;
+	char who[160], to[160] = "";
+	user_display_name(c->r->db, e->actor, who, sizeof who);
+	if (!strcmp(e->event, "assigned") && e->reason)
+		user_display_name(c->r->db, e->reason, to, sizeof to);
 	buf_fmt(c->b, "%s{\"event\":%j,\"event_zh\":%j,\"on_date\":%j,\"at\":%j,\"actor\":%j,"
-		      "\"level\":%j,\"reason\":%j}",
+		      "\"actor_name\":%j,\"level\":%j,\"reason\":%j,\"assignee_name\":%j}",
 		c->b->p[c->b->len - 1] == '[' ? "" : ",", e->event, zh, e->on_date, e->at, e->actor,
-		nul(e->level), nul(e->reason));
+		who, nul(e->level), nul(e->reason), nul(to));
 }
 
 typedef struct who_ctx {
@@ -345,6 +350,10 @@ static void detail_cb(void *ctx, const wq_row *row)
 		R ? R->basis : NULL, R ? R->basis_text : NULL, R ? R->action : NULL,
 		R ? R->responsible : NULL);
 	evidence_json(c->b, c->r->db, w->evidence, req_mask(c->r));
+	buf_puts(c->b, ",\"evidence_labels\":{");
+	for (const warn_value_label *l = WARN_EVIDENCE_VALUES; l->code; l++)
+		buf_fmt(c->b, "%s%j:%j", l == WARN_EVIDENCE_VALUES ? "" : ",", l->code, l->zh);
+	buf_putc(c->b, '}');
 }
 
 /* Appends the page of warning id within r's scope; 0 if it is not there
@@ -403,7 +412,7 @@ static int answer_detail(http_req *r, int64_t id)
 	int got = detail_json(r, b, id);
 
 	if (got < 0)
-		return http_error(r, 500, "internal error");
+		return http_error(r, 500, "服务器内部错误");
 	if (got == 0)
 		return http_error(r, 404, "没有该预警，或不在您的管辖范围内 (no warning %lld in your scope)",
 				  (long long)id);
@@ -436,7 +445,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	int64_t n = warn_query_count(r->db, &f);
 	if (n <= 0) {
 		if (n < 0)
-			http_error(r, 500, "internal error");
+			http_error(r, 500, "服务器内部错误");
 		else
 			http_error(r, 404, "没有该预警，或不在您的管辖范围内 (no warning %lld in your scope)",
 				   (long long)id);
@@ -444,7 +453,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	}
 	const char *text = api_json_str(o, member);
 	if (text && strlen(text) > 1000) {
-		http_error(r, 422, "'%s' is too long (at most 1000 bytes)", member);
+		http_error(r, 422, "%s 过长(最多 1000 字节)", member);
 		goto out;
 	}
 	audit_actor who = req_actor(r);
@@ -456,7 +465,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	case WA_GONE: http_error(r, 404, "%s", err); break;
 	case WA_CLOSED: http_error_code(r, 409, "conflict", "%s", err); break;
 	case WA_DENIED: http_error_code(r, 403, "forbidden", "%s", err); break;
-	default: http_error(r, 500, "internal error"); break;
+	default: http_error(r, 500, "服务器内部错误"); break;
 	}
 out:
 	json_decref(o);
@@ -640,7 +649,7 @@ int api_warning_stats(http_req *r)
 	wq_filter hf;
 
 	if (unit && *unit && strcmp(unit, "day") && strcmp(unit, "month"))
-		return http_error(r, 400, "parameter 'trend': '%s' is not day or month", unit);
+		return http_error(r, 400, "参数 trend：“%s”不是 day(按日)或 month(按月)", unit);
 	if (req_int(r, "span", monthly ? 12 : 30, 1, monthly ? 120 : 366, &span) < 0)
 		return r->status;
 	ws_state st;
@@ -648,7 +657,7 @@ int api_warning_stats(http_req *r)
 		snprintf(last, sizeof last, "%s", st.last_as_of);
 	if (tos && *tos) {
 		if (!date_parse_iso(tos, &to))
-			return http_error(r, 400, "parameter 'to': '%s' is not a date YYYY-MM-DD", tos);
+			return http_error(r, 400, "参数 to：“%s”不是日期(应为 YYYY-MM-DD)", tos);
 	} else if (!*last || !date_parse_iso(last, &to)) {
 		to = date_today(); /* else the data's "today": the last scan's as-of date */
 	}
@@ -673,7 +682,7 @@ int api_warning_stats(http_req *r)
 	    warn_query_open_by(r->db, s, "rule", &ru) != 0 ||
 	    warn_query_open_by(r->db, s, "street", &str) != 0 ||
 	    warn_query_trend(r->db, s, from_s, to_s, monthly, &tr) != 0) {
-		http_error(r, 500, "internal error");
+		http_error(r, 500, "服务器内部错误");
 		goto out;
 	}
 	buf *b = http_json(r, 200);

@@ -83,18 +83,18 @@ static json_t *parse_body(http_req *r)
 	json_t *o;
 
 	if (r->body.len == 0) {
-		http_error(r, 400, "empty body: send one JSON object of field values");
+		http_error(r, 400, "请求内容为空：应为一个字段取值的 JSON 对象");
 		return NULL;
 	}
 	o = json_loadb(r->body.p, r->body.len, JSON_REJECT_DUPLICATES, &err);
 	if (!o) {
-		http_error(r, 400, "invalid JSON at line %d column %d: %s", err.line, err.column,
-			   err.text);
+		fprintf(stderr, "anxin: http: invalid JSON: %s\n", err.text);  /* English: the log */
+		http_error(r, 400, "JSON 格式错误(第 %d 行第 %d 列)", err.line, err.column);
 		return NULL;
 	}
 	if (!json_is_object(o)) {
 		json_decref(o);
-		http_error(r, 400, "the body must be one JSON object of field values");
+		http_error(r, 400, "请求内容应为一个字段取值的 JSON 对象");
 		return NULL;
 	}
 	return o;
@@ -248,7 +248,7 @@ static int add_members(http_req *r, const kind *k, json_t *o, row *w,
 			continue;
 		char *text = cell_text(v);
 		if (!text) {
-			http_error(r, 400, "field '%s': expected a string, number, boolean or null", key);
+			http_error(r, 400, "字段 %s 应为字符串、数字、布尔值或 null", key);
 			return -1;
 		}
 		int fi = kind_field_index(k, key), di = kind_key_index(k, key);
@@ -319,14 +319,14 @@ int api_update(http_req *r)
 	if (s[0] >= '1' && s[0] <= '9' && strlen(s) <= 18)
 		id = strtoll(s, NULL, 10);
 	if (strspn(s, "0123456789") != strlen(s) || id <= 0 || !rec_get(r->db, k, id, &r->caller.scope, old)) {
-		http_error(r, 404, "no %s record with id %s", k->name, s);
+		http_error(r, 404, "没有编号为 %s 的%s记录", s, k->zh);
 		goto out;
 	}
 	if (!(o = parse_body(r)))
 		goto out;
 	jid = json_object_get(o, "id");
 	if (jid && !(json_is_integer(jid) && json_integer_value(jid) == id)) {
-		http_error(r, 400, "field 'id' does not match the URL");
+		http_error(r, 400, "字段 id 与地址中的编号不一致");
 		goto out;
 	}
 	/* The stored record in file form, then the body over it. */

@@ -128,7 +128,7 @@ static int authenticate(http_req *r, int64_t now)
 		token_rec t;
 		int got = token_check(r->db, az + 7, now, &t);
 		if (got < 0)
-			return http_error(r, 503, "database unavailable");
+			return http_error(r, 503, "数据库暂不可用，请稍后重试");
 		if (got == 0)
 			return http_error_code(r, 401, "unauthenticated",
 					       "令牌无效或已吊销 (unknown or revoked token)");
@@ -143,7 +143,7 @@ static int authenticate(http_req *r, int64_t now)
 		sess_info si;
 		sess_rc rc = sess_lookup(r->db, r->hdr.session, now, &u, &si);
 		if (rc == SESS_ERROR)
-			return http_error(r, 503, "database unavailable");
+			return http_error(r, 503, "数据库暂不可用，请稍后重试");
 		if (rc == SESS_OK) {
 			auth_caller_session(r, &u, r->hdr.session, si.csrf);
 			sess_touch(r->db, r->hdr.session, now);

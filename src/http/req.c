@@ -103,7 +103,7 @@ int req_parse_query(http_req *r, const char *qs)
 			continue;
 		}
 		if (r->nparams == REQ_MAX_PARAMS) {
-			http_error(r, 400, "too many query parameters (at most %d)", REQ_MAX_PARAMS);
+			http_error(r, 400, "查询参数过多(最多 %d 个)", REQ_MAX_PARAMS);
 			return -1;
 		}
 		char *k = req_decode(p, klen, 1);
@@ -111,12 +111,12 @@ int req_parse_query(http_req *r, const char *qs)
 		if (!k || !v || !*k) {
 			free(k);
 			free(v);
-			http_error(r, 400, "malformed query string (bad percent-escape or empty name)");
+			http_error(r, 400, "查询字符串格式错误(转义错误或参数名为空)");
 			return -1;
 		}
 		for (int i = 0; i < r->nparams; i++)
 			if (strcmp(r->params[i].key, k) == 0) {
-				http_error(r, 400, "parameter '%s' given twice", k);
+				http_error(r, 400, "参数 %s 重复", k);
 				free(k);
 				free(v);
 				return -1;
@@ -154,11 +154,11 @@ int req_int(http_req *r, const char *name, int64_t dflt, int64_t min,
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (errno || *end || end == s || (s[0] != '-' && (s[0] < '0' || s[0] > '9'))) {
-		http_error(r, 400, "parameter '%s': '%s' is not a whole number", name, s);
+		http_error(r, 400, "参数 %s：“%s”不是整数", name, s);
 		return -1;
 	}
 	if (v < min || v > max) {
-		http_error(r, 400, "parameter '%s': %s is out of range %lld..%lld", name, s,
+		http_error(r, 400, "参数 %s：%s 超出范围 %lld..%lld", name, s,
 			   (long long)min, (long long)max);
 		return -1;
 	}
@@ -177,7 +177,7 @@ int req_bool(http_req *r, const char *name, int dflt, int *out)
 	else if (!strcmp(s, "0") || !strcmp(s, "false"))
 		*out = 0;
 	else {
-		http_error(r, 400, "parameter '%s': '%s' is not 1/0/true/false", name, s);
+		http_error(r, 400, "参数 %s：“%s”不是 1/0/true/false", name, s);
 		return -1;
 	}
 	return 0;
@@ -193,7 +193,7 @@ int req_date(http_req *r, const char *name, char out[11])
 		return 0;
 	}
 	if (!date_parse_iso(s, &d)) {
-		http_error(r, 400, "parameter '%s': '%s' is not a date YYYY-MM-DD", name, s);
+		http_error(r, 400, "参数 %s：“%s”不是日期(应为 YYYY-MM-DD)", name, s);
 		return -1;
 	}
 	date_format(d, out);
@@ -204,7 +204,7 @@ int req_params_done(http_req *r)
 {
 	for (int i = 0; i < r->nparams; i++)
 		if (!r->params[i].used) {
-			http_error(r, 400, "unknown parameter '%s'", r->params[i].key);
+			http_error(r, 400, "未知参数 %s", r->params[i].key);
 			return -1;
 		}
 	return 0;
@@ -241,15 +241,48 @@ const char *http_status_code(int status)
 	}
 }
 
-/* The error body of status/code with the formatted message. */
+/* The Chinese message of a status whose message has no Chinese at all. */
+static const char *status_zh(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 401: return "请先登录";
+	case 403: return "无权进行此操作";
+	case 404: return "未找到";
+	case 409: return "状态已变化，无法执行此操作";
+	case 413: return "请求内容过大";
+	case 415: return "不支持的内容类型";
+	case 422: return "数据校验未通过";
+	case 429: return "请求过于频繁，请稍后再试";
+	case 503: return "服务暂不可用，请稍后重试";
+	default: return status >= 500 ? "服务器内部错误" : "请求失败";
+	}
+}
+
+/* The error body of status/code with the formatted message, Chinese only
+ * (issue 8): the English half of a bilingual "中文 (english)" message is
+ * cut; a message with no Chinese (a lower layer's English) is logged and
+ * replaced by the status's Chinese text. */
 static int error_v(http_req *r, int status, const char *code, const char *fmt, va_list ap)
 {
 	buf msg = BUF_INIT;
+	const char *m;
+	size_t n;
 
 	buf_vfmt(&msg, fmt, ap);
+	m = buf_str(&msg);
+	if (!text_has_cjk(m, msg.len)) {
+		fprintf(stderr, "anxin: http: %d %s: %s\n", status, code, m);
+		m = status_zh(status);
+		n = strlen(m);
+	} else {
+		n = text_zh_len(m);
+	}
+	char *zh = xstrndup(m, n);
 	buf *b = http_json(r, status);
 	buf_fmt(b, "{\"error\":{\"status\":%d,\"code\":%j,\"message\":%j}}", status,
-		code, buf_str(&msg));
+		code, zh);
+	free(zh);
 	buf_free(&msg);
 	return status;
 }

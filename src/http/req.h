@@ -128,6 +128,7 @@ buf *http_json(http_req *r, int status);
 /* Sets an error response {"error":{"status","code","message"}} and returns
  * status. The message is formatted by buf_fmt (plain text). */
 int http_error(http_req *r, int status, const char *fmt, ...);
+
 /* The error code of a status: "bad_request", "not_found", ... */
 const char *http_status_code(int status);
 /* Adds a response header (name static; value copied). */

@@ -23,7 +23,12 @@ const http_route http_routes[] = {
 	 "the dashboard figures"},
 	{"POST", "/api/v1/import/{kind}", api_import, "import", HR_MUTATES | HR_ASYNC | HR_FILE,
 	 "bulk import of a CSV/XLSX file"},
-	{"GET", "/api/v1/export/{kind}", api_export, "export", HR_ASYNC, "export as CSV/XLSX"},
+	{"GET", "/api/v1/export/warnings", api_export_warnings, "export", HR_ASYNC,
+	 "the warning list (its filters and sort) as XLSX/CSV"},
+	{"GET", "/api/v1/export/{kind}", api_export, "export", HR_ASYNC,
+	 "the list (filters, q, sort) as CSV/XLSX: display form, or layout=exchange"},
+	{"GET", "/api/v1/template/{kind}", api_template, "read", HR_ASYNC,
+	 "the import template of a kind (XLSX with 填写说明, or CSV)"},
 	{"GET", "/api/v1/{kind}", api_list, "read", HR_ASYNC | HR_CACHE, "list records"},
 	{"POST", "/api/v1/{kind}", api_create, "write", HR_MUTATES | HR_ASYNC | HR_JSON,
 	 "create or update a record by its key"},
@@ -157,11 +162,11 @@ const http_route *http_route_find(http_req *r)
 		match(hit->pattern, r->path, r);
 		r->route = hit;
 	} else if (best) {
-		http_error(r, 405, "method %s not allowed on %s (allowed: %s)", r->method,
-			   r->path, buf_str(&allow));
+		http_error(r, 405, "地址 %s 不支持 %s 请求(允许：%s)", r->path,
+			   r->method, buf_str(&allow));
 		http_header(r, "Allow", buf_str(&allow));
 	} else {
-		http_error(r, 404, "no such path: %s", r->path);
+		http_error(r, 404, "没有这个地址：%s", r->path);
 	}
 	buf_free(&allow);
 	return hit;

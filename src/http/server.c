@@ -153,12 +153,12 @@ static void run_handler(server *s, conn *c)
 
 	r->db = pool_get(s);
 	if (!r->db) {
-		http_error(r, 503, "database unavailable");
+		http_error(r, 503, "数据库暂不可用，请稍后重试");
 		return;
 	}
 	r->route->handler(r);
 	if (r->status == 0)
-		http_error(r, 500, "internal error");
+		http_error(r, 500, "服务器内部错误");
 	else if (r->status < 300)
 		req_params_done(r);
 	if (r->status >= 500)
@@ -273,7 +273,7 @@ static int start_job(server *s, conn *c)
 	pthread_mutex_lock(&s->mu);
 	if (s->stopping || q->n >= MAX_QUEUED || q->nthreads == 0) {
 		pthread_mutex_unlock(&s->mu);
-		http_error(&c->r, 503, "server busy, try again later");
+		http_error(&c->r, 503, "服务器繁忙，请稍后重试");
 		return -1;
 	}
 	c->phase = PH_RUNNING;
@@ -426,7 +426,7 @@ static int check_access(conn *c)
 		return 0;
 	r->db = pool_get(c->s);
 	if (!r->db)
-		return http_error(r, 503, "database unavailable");
+		return http_error(r, 503, "数据库暂不可用，请稍后重试");
 	rc = auth_request(r);
 	pool_put(c->s, r->db);
 	r->db = NULL;
@@ -456,16 +456,16 @@ static enum MHD_Result begin(conn *c, const char *method)
 	if (!r->path || r->path[0] != '/') {
 		free(r->path);
 		r->path = xstrdup("/");
-		http_error(r, 400, "malformed path");
+		http_error(r, 400, "地址格式错误");
 	} else if (strlen(method) >= sizeof r->method) {
-		http_error(r, 405, "method not allowed");
+		http_error(r, 405, "不支持该请求方法");
 	} else if (q && req_parse_query(r, q + 1) < 0) {
 		/* 400 set */
 	} else if (http_route_find(r) && check_access(c) == 0) {
 		unsigned f = r->route->flags;
 		c->limit = (f & HR_FILE) ? REQ_FILE_LIMIT : REQ_JSON_LIMIT;
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
-			http_error(r, 413, "request body too large (limit %llu bytes)",
+			http_error(r, 413, "请求内容过大(上限 %llu 字节)",
 				   (unsigned long long)c->limit);
 		} else if (f & HR_FILE) {
 			const char *tmp = getenv("TMPDIR");
@@ -477,7 +477,7 @@ static enum MHD_Result begin(conn *c, const char *method)
 				free(r->body_file);
 				r->body_file = NULL;
 				fprintf(stderr, "anxin: http: temp file: %s\n", strerror(errno));
-				http_error(r, 500, "cannot store the upload");
+				http_error(r, 500, "无法保存上传的文件");
 			}
 		}
 	}
@@ -500,7 +500,7 @@ static void body_chunk(conn *c, const char *data, size_t n)
 		return;
 	r->body_len += n;
 	if (r->body_len > c->limit) {
-		http_error(r, 413, "request body too large (limit %llu bytes)",
+		http_error(r, 413, "请求内容过大(上限 %llu 字节)",
 			   (unsigned long long)c->limit);
 		return;
 	}
@@ -511,7 +511,7 @@ static void body_chunk(conn *c, const char *data, size_t n)
 				continue;
 			if (w <= 0) {
 				fprintf(stderr, "anxin: http: writing upload: %s\n", strerror(errno));
-				http_error(r, 500, "cannot store the upload");
+				http_error(r, 500, "无法保存上传的文件");
 				return;
 			}
 			data += w;

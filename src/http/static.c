@@ -105,5 +105,5 @@ int http_static(http_req *r)
 		r->static_len = (size_t)(a->end - a->start);
 		return r->status;
 	}
-	return http_error(r, 404, "no such file: %s", r->path);
+	return http_error(r, 404, "没有这个文件：%s", r->path);
 }

@@ -28,7 +28,9 @@
 	" coalesce(w.eliminated_reason, ''), coalesce(w.level_at_elimination, ''),"                    \
 	" coalesce(w.assignee, ''), coalesce(w.escalated_on, ''), w.suppressed, w.items,"              \
 	" coalesce(p.name, ''), coalesce(e.name, ''), coalesce(p.id, 0), coalesce(p.street, ''),"     \
-	" coalesce(w.review_by, ''), coalesce(w.review_on, ''), coalesce(w.review_reason, '')"
+	" coalesce(w.review_by, ''), coalesce(w.review_on, ''), coalesce(w.review_reason, ''),"       \
+	" coalesce((SELECT nullif(u.display_name, '') FROM users u WHERE u.username = w.assignee),"    \
+	" w.assignee, '')"
 
 #define WQ_FROM                                                                                   \
 	" FROM warnings w LEFT JOIN projects p ON p.code = w.project_code"                            \
@@ -199,6 +201,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 		w->review_by = db_col_text(st, 24);
 		w->review_on = db_col_text(st, 25);
 		w->review_reason = db_col_text(st, 26);
+		r.assignee_name = db_col_text(st, 27);
 		cb(ctx, &r);
 		rows++;
 	}

@@ -43,6 +43,7 @@ typedef struct wq_row {
 	ws_warning w;          /* project_name / enterprise_name filled */
 	int64_t project_id;    /* projects.id, 0 when the project is gone */
 	const char *project_street;
+	const char *assignee_name; /* the assignee's display name (its user name if none) */
 } wq_row;
 
 /* Whether sort names a sortable column (level, rule, project_code,

@@ -335,3 +335,26 @@ char *buf_detach(buf *b)
 	buf_init(b);
 	return p;
 }
+
+int text_has_cjk(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9)
+			return 1;  /* the lead byte of U+4E00-U+9FFF */
+	return 0;
+}
+
+size_t text_zh_len(const char *msg)
+{
+	size_t n = strlen(msg);
+	const char *open = NULL;
+
+	if (n < 2 || msg[n - 1] != ')')
+		return n;
+	for (const char *p = msg; (p = strstr(p, " (")); p++)
+		open = p;  /* the last " (" */
+	if (!open || !text_has_cjk(msg, (size_t)(open - msg)) ||
+	    text_has_cjk(open, n - (size_t)(open - msg)))
+		return n;
+	return (size_t)(open - msg);
+}

@@ -51,6 +51,13 @@ void buf_csv(buf *b, const char *s);
 void buf_money(buf *b, int64_t fen);
 /* Returns the contents as a C string ("" when empty); stays owned by b. */
 const char *buf_str(buf *b);
+
+/* Whether the n bytes at s hold a CJK ideograph (U+4E00-U+9FFF). */
+int text_has_cjk(const char *s, size_t n);
+/* The length of the Chinese part of a message "中文 (english)": a trailing
+ * " (…)" without Chinese after Chinese text is left out (the CLI and logs
+ * keep both halves; a screen and the API's messages show Chinese only). */
+size_t text_zh_len(const char *msg);
 /* Hands the allocation to the caller (who frees it) and empties b. */
 char *buf_detach(buf *b);
 

@@ -498,26 +498,31 @@ test('import page reports a bad file row by row and imports a good one', {timeou
 	assert.match(notice, new RegExp(`发现 ${shown.length} 处错误，未导入任何数据`));
 	const reasons = await page.$$eval('[data-testid=import-error-table] tbody tr', (trs) => trs.map((tr) =>
 		[tr.querySelector('td[data-key=row]').textContent, tr.querySelector('td[data-key=field]').textContent]));
-	assert.ok(reasons.some(([r, f]) => r === '3' && f === 'id_number'), `row 3 id_number: ${reasons}`);
-	assert.ok(reasons.some(([r, f]) => r === '4' && f === 'name'), `row 4 name: ${reasons}`);
-	assert.ok(reasons.some(([r, f]) => r === '5' && f === 'phone'), `row 5 phone: ${reasons}`);
+	/* issue 8: the field by its Chinese name (was 'id_number') */
+	assert.ok(reasons.some(([r, f]) => r === '3' && f === '公民身份号码'), `row 3 公民身份号码: ${reasons}`);
+	assert.ok(reasons.some(([r, f]) => r === '4' && f === '姓名'), `row 4 姓名: ${reasons}`);
+	assert.ok(reasons.some(([r, f]) => r === '5' && f === '手机号'), `row 5 手机号: ${reasons}`);
 	assert.equal(forgetStatus(422), 1, 'the import answered 422 once');
 	assert.equal((await apiJson('/api/v1/workers?per_page=1')).total, before, 'nothing imported');
 	await page.screenshot({path: path.join(SHOTS, 'import-errors.png')});
 
-	/* The template is a header-only CSV of the importable fields. */
+	/* The template (issue 8: an XLSX from the server, was a header-only
+	 * CSV made in the page) has the importable fields as its header. */
 	const download = async (sel) => {
 		const [dl] = await Promise.all([page.waitForEvent('download'), page.click(sel)]);
-		return {name: dl.suggestedFilename(), text: fs.readFileSync(await dl.path(), 'utf8').replace(/^\ufeff/, '')};
+		const p = await dl.path();
+		return {name: dl.suggestedFilename(), path: p, text: fs.readFileSync(p, 'utf8').replace(/^\ufeff/, '')};
 	};
 	const tpl = await download('[data-template=workers]');
-	assert.equal(tpl.name, '实名制人员导入模板.csv');
-	assert.equal(tpl.text.trim(), '公民身份号码,姓名,手机号,开户银行,工资卡号');
-	/* The export button downloads the kind's data, same columns. */
+	assert.equal(tpl.name, '实名制人员_导入模板.xlsx');
+	const sheet = execFileSync('unzip', ['-p', tpl.path, 'xl/worksheets/sheet1.xml'], {encoding: 'utf8'});
+	assert.deepEqual([...sheet.matchAll(/<t>([^<]*)<\/t>/g)].map((m) => m[1]), ['公民身份号码', '姓名', '手机号', '开户银行', '工资卡号']);
+	/* The export button downloads the kind's data: issue 8, the display form
+	 * (was the 5 import columns): 出生日期 and 性别 too. */
 	const exp = await download('[data-testid=import-kinds] a[href="/api/v1/export/workers?format=csv"]');
 	const expRows = parseCsv(exp.text);
 	assert.equal(expRows.length - 1, before, 'exported rows');
-	assert.equal(expRows[0].length, 5, `export columns ${expRows[0]}`);
+	assert.deepEqual(expRows[0], ['公民身份号码', '姓名', '手机号', '开户银行', '工资卡号', '出生日期', '性别']);
 
 	/* A good file, auto-detected: the summary counts it. */
 	await page.selectOption('select[name=kind]', 'auto');
@@ -557,7 +562,10 @@ test('admin adds a user in 用户管理 and sees the password once', {timeout: 6
 	/* The audit log shows the addition; the chain verifies. */
 	await page.click('.sidenav a[data-nav=audit]');
 	await ready();
-	assert.match(await page.textContent('[data-testid=audit-table]'), /user_add/);
+	/* issue 8: the action by its Chinese label (was /user_add/) */
+	const auditText = await page.textContent('[data-testid=audit-table]');
+	assert.match(auditText, /添加用户用户 uileader用户名：uileader姓名：李领导角色：领导/);
+	assert.doesNotMatch(auditText, /user_add|ok_must_change|bad_password/);
 	await page.click('button:has-text("校验日志链")');
 	await page.waitForSelector('[data-testid=verify-result] .badge');
 	assert.match(await page.textContent('[data-testid=verify-result]'), /校验通过/);

@@ -78,6 +78,18 @@ expect_in "slash date normalised" "$T/p.csv" "2026-02-03"
 "$ANXIN" export payroll --db "$DB" --unmasked --header en >"$T/pay.csv"
 expect_in "enum label -> code" "$T/pay.csv" ",cash,"
 expect_in "decimal days" "$T/pay.csv" ",21.5,"
+# Issue 8: the CLI keeps the exchange form by default; --form display is
+# what an official reads (labels, 是/否, names beside codes).
+"$ANXIN" export payroll --db "$DB" >"$T/pay-x.csv"
+expect_in "default export: exchange codes" "$T/pay-x.csv" ",cash,"
+expect_not_in "default export: no name columns" "$T/pay-x.csv" "项目名称"
+run export payroll --db "$DB" --form display
+expect_rc "export --form display" 0
+expect_in "display: channel label" "$T/out" ",现金,"
+expect_not_in "display: no channel code" "$T/out" ",cash,"
+expect_in "display: names beside codes" "$T/out" "项目编号,项目名称"
+run export payroll --db "$DB" --form pretty
+expect_rc "bad --form" 1
 expect_in "default channel" "$T/pay.csv" "7800.00,0.00,,bank"
 # lower-case x in an ID number is read as X.
 "$ANXIN" export workers --db "$DB" --unmasked --header en >"$T/w.csv"

@@ -445,7 +445,7 @@ describe('errors', () => {
     ['/api/v1/projects?start_date_from=2026-13-01', 400, 'start_date_from'],
     ['/api/v1/projects?name_from=a', 400, 'name_from'],
     ['/api/v1/projects?page=1&page=2', 400, 'page'],
-    ['/api/v1/projects?q=%zz', 400, 'malformed'],
+    ['/api/v1/projects?q=%zz', 400, '格式错误'], // issue 8: Chinese (was 'malformed')
     ['/api/v1/dashboard?as_of=yesterday', 400, 'as_of'],
     ['/api/v1/projects/1?bogus=1', 400, 'bogus'],
     ['/api/v1/nokind', 404, 'nokind'],

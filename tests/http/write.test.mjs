@@ -79,7 +79,7 @@ describe('POST /api/v1/{kind}', () => {
     const e = r.json.errors.find((x) => x.field === 'uscc');
     assert.equal(e.row, 2);
     assert.equal(e.value, bad);
-    assert.match(e.reason, /check digit/);
+    assert.match(e.reason, /校验位错误/); // issue 8: Chinese only (was /check digit/)
     assert.equal(await total('enterprises'), before);
   });
 
@@ -89,20 +89,20 @@ describe('POST /api/v1/{kind}', () => {
     assert.ok(r.json.errors.some((e) => e.field === 'owner_uscc'));
     r = await postJson(base, '/api/v1/enterprises', { ...NEW_ENT, colour: 'red' });
     assert.equal(r.status, 422);
-    assert.ok(r.json.errors.some((e) => e.header === 'colour' && /unknown column/.test(e.reason)));
+    assert.ok(r.json.errors.some((e) => e.header === 'colour' && /未知的列/.test(e.reason))); // was /unknown column/
     const nobody = uscc(77);
     r = await postJson(base, '/api/v1/employments', {
       project_code: 'BH-2026-001', worker_id_number: ID['id:W5'], entry_date: '2026-05-01',
       employer_uscc: nobody,
     });
     assert.equal(r.status, 422);
-    assert.ok(r.json.errors.some((e) => e.field === 'employer_uscc' && /no such enterprises/.test(e.reason)));
+    assert.ok(r.json.errors.some((e) => e.field === 'employer_uscc' && /引用的企业不存在/.test(e.reason))); // was /no such enterprises/
   });
 
   test('bad bodies are 400; unknown kind 404; oversized 413', async () => {
     let r = await req(base, '/api/v1/enterprises', { method: 'POST', body: '{"uscc":' });
     assert.equal(r.status, 400);
-    assert.match(r.json.error.message, /invalid JSON/);
+    assert.match(r.json.error.message, /JSON 格式错误/); // issue 8: Chinese (was /invalid JSON/)
     r = await req(base, '/api/v1/enterprises', { method: 'POST', body: '[1,2]' });
     assert.equal(r.status, 400);
     r = await req(base, '/api/v1/enterprises', { method: 'POST', body: '{"a":1,"a":2}' });
@@ -206,7 +206,7 @@ describe('imports', () => {
     assert.equal(e.file, 'pay.csv');
     assert.equal(e.column, 'B');
     assert.equal(e.header, 'worker_id_number');
-    assert.match(e.reason, /check digit/);
+    assert.match(e.reason, /校验位错误/); // issue 8: Chinese only (was /check digit/)
     assert.equal(await total('payroll'), before);
   });
 
@@ -236,10 +236,12 @@ describe('imports', () => {
   });
 
   test('XLSX: export then re-import of the same records', async () => {
-    const x = await fetch(base + '/api/v1/export/enterprises?format=xlsx', { headers: authHeaders(base) });
+    // issue 8: the round trip asks for the exchange form (the default is the
+    // display form); the file is named with the date (was /enterprises\.xlsx/)
+    const x = await fetch(base + '/api/v1/export/enterprises?format=xlsx&layout=exchange', { headers: authHeaders(base) });
     assert.equal(x.status, 200);
     assert.match(x.headers.get('content-type'), /spreadsheetml/);
-    assert.match(x.headers.get('content-disposition'), /enterprises\.xlsx/);
+    assert.match(x.headers.get('content-disposition'), /filename="enterprises_\d{4}-\d{2}-\d{2}\.xlsx"/);
     const bytes = Buffer.from(await x.arrayBuffer());
     assert.equal(bytes.subarray(0, 2).toString(), 'PK');
     const n = await total('enterprises');
