@@ -235,6 +235,11 @@ bad:
 	return 1;
 }
 
+int64_t audit_list(db *d, const audit_filter *f, audit_row_cb cb, void *ctx)
+{
+	return audit_store_scan(d, f, cb, ctx);
+}
+
 int audit_verify(db *d, audit_verify_result *res)
 {
 	verify_ctx v = {res, {0}};

@@ -18,6 +18,8 @@
 
 #include "domain/demo_model.h"
 #include "domain/import.h"
+#include "domain/kind.h"
+#include "store/record.h"
 #include "util/money.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
@@ -531,6 +533,24 @@ static int emit_min_wages(demo_model *m, db *d, buf *err)
 }
 
 /* ---- the run ------------------------------------------------------------------ */
+
+int64_t demo_existing_records(db *d)
+{
+	rec_scope all = rec_scope_all();  /* every record, whoever could see it */
+	int64_t n = 0;
+
+	for (int i = 0; KINDS[i]; i++) {
+		rec_query q;
+		if (!strcmp(KINDS[i]->name, "min_wages"))
+			continue;
+		rec_query_init(&q, KINDS[i], &all);
+		int64_t c = rec_count(d, &q);
+		if (c < 0)
+			return -1;
+		n += c;
+	}
+	return n;
+}
 
 int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 {

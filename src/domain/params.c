@@ -138,6 +138,16 @@ static const param_def *param_find(const char *key)
 	return NULL;
 }
 
+int param_known(const char *key)
+{
+	return param_find(key) != NULL;
+}
+
+int param_list(db *d, void (*cb)(void *ctx, const param_row *r), void *ctx)
+{
+	return param_store_list(d, cb, ctx);
+}
+
 int param_load(db *d, warn_params *p, char *err, size_t errlen)
 {
 	param_defaults(p);

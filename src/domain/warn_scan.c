@@ -27,6 +27,7 @@
 #include "domain/params.h"
 #include "domain/warn_eval.h"
 #include "domain/warn_rules.h"
+#include "store/warn_query.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
 #include "util/strmap.h"
@@ -304,7 +305,11 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	if (warn_store_scan_done(d, &log, st.seq) != 0 || db_commit(d) != DB_OK)
 		goto dberr;
 	writing = 0;
-	warn_store_open_counts(d, s->open);
+	rec_scope all = rec_scope_all();
+	int64_t open[3];
+	if (warn_query_open_counts(d, &all, open) == 0)
+		for (int i = 0; i < 3; i++)
+			s->open[i] = (long)open[i];
 	s->notes = r.errors;
 	s->nnotes = r.nerrors;
 	r.errors = NULL;

@@ -80,7 +80,7 @@ int api_audit(http_req *r)
 	list_ctx c = {b, 0, per_page, 0};
 	buf_fmt(b, "{\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)page,
 		(long long)per_page);
-	if (audit_store_scan(r->db, &f, row_cb, &c) < 0)
+	if (audit_list(r->db, &f, row_cb, &c) < 0)
 		return http_error(r, 500, "internal error");
 	buf_fmt(b, "],\"more\":%s}", c.more ? "true" : "false");
 	return r->status;

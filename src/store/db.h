@@ -55,6 +55,14 @@ db *db_open(const char *path, int flags, char *err, size_t errlen);
  * an in-memory database). Returns out. */
 char *db_desk_path(const char *path, char *out, size_t outlen);
 void db_close(db *d);
+/*
+ * Deletes the database at path: the main file, its desk file and their
+ * journals (-wal, -shm), but only when path is missing or is a database
+ * of this backend (an empty file counts), so that a mistyped --force never
+ * eats an unrelated file. Returns NULL when done (also when there was
+ * nothing), else why not.
+ */
+const char *db_remove_files(const char *path);
 const char *db_errmsg(db *d);
 /* For messages that reach a client (an import report, an API answer): logs
  * the database's own message to standard error with what (the operation)

@@ -10,6 +10,7 @@
 #include "store/db.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -208,6 +209,29 @@ void db_close(db *d)
 	}
 	sqlite3_close_v2(d->h);
 	free(d);
+}
+
+const char *db_remove_files(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";  /* with its NUL: 16 bytes */
+	static const char *const sides[] = {"-wal", "-shm", "-desk", "-desk-wal", "-desk-shm"};
+	char head[16] = {0};
+	char side[4096];
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return errno == ENOENT ? NULL : strerror(errno);
+	size_t got = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (got > 0 && (got < sizeof head || memcmp(head, magic, sizeof magic) != 0))
+		return "not an SQLite database; delete it yourself if you mean it";
+	if (unlink(path) != 0)
+		return strerror(errno);
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		snprintf(side, sizeof side, "%s%s", path, sides[i]);
+		unlink(side);
+	}
+	return NULL;
 }
 
 void db_busy_timeout(db *d, int ms)

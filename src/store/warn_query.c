@@ -35,6 +35,12 @@
 
 #define SEVERITY "CASE w.level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 ELSE 1 END"
 
+/* The one order of a warning list without a sort (the API's and the CLI's
+ * alike, docs/warnings.md "One order"): the most severe first, then grouped
+ * by rule and project, months in order; id breaks the last tie, so the
+ * order is total and a re-run lists the same lines. */
+#define DEFAULT_ORDER SEVERITY " DESC, w.rule, w.project_code, w.period, w.id"
+
 static const struct {
 	const char *key, *expr;
 } SORTS[] = {
@@ -141,11 +147,15 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 	if (ex)
 		buf_fmt(&sql, " ORDER BY %s %s, w.id DESC", ex, f->sort[0] == '-' ? "DESC" : "ASC");
 	else
-		buf_puts(&sql, " ORDER BY " SEVERITY " DESC, w.raised_on DESC, w.id DESC");
+		buf_puts(&sql, " ORDER BY " DEFAULT_ORDER);
 	if (f->limit > 0)
-		buf_fmt(&sql, " LIMIT %lld OFFSET %lld", (long long)f->limit, (long long)f->offset);
+		buf_puts(&sql, " LIMIT ? OFFSET ?");
 	db_stmt *st = bind_all(d, &sql, args, na);
 	buf_free(&sql);
+	if (f->limit > 0) {
+		db_bind_int(st, na + 1, f->limit);
+		db_bind_int(st, na + 2, f->offset);
+	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		wq_row r;
 		ws_warning *w = &r.w;
@@ -179,6 +189,22 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 	}
 	db_finalize(st);
 	return rc == DB_DONE ? rows : -1;
+}
+
+int warn_query_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx)
+{
+	db_stmt *st = db_prepare(d, "SELECT id, event, on_date, at, actor, coalesce(level, ''),"
+				    " coalesce(reason, '') FROM warning_events WHERE warning_id = ?"
+				    " ORDER BY id");
+	int rc;
+
+	db_bind_int(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW)
+		cb(ctx, &(ws_event){db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+				    db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
+				    db_col_text(st, 6)});
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 static const stats_col by_cols[] = {{"key", ST_TEXT}, {"n", ST_INT}};

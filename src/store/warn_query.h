@@ -24,7 +24,7 @@ typedef struct wq_filter {
 	const char *level, *rule, *street, *project, *period, *assignee;
 	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
 	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
-				  NULL = severity (red first), newest first */
+				  NULL = the default order (warn_query_list) */
 	int64_t offset, limit; /* limit 0 = all */
 	rec_scope scope;
 } wq_filter;
@@ -40,9 +40,13 @@ typedef struct wq_row {
 int warn_query_sort_ok(const char *sort);
 /* The number of warnings matching f (offset / limit ignored), or -1. */
 int64_t warn_query_count(db *d, const wq_filter *f);
-/* Calls cb for each matching warning in order; the row is valid during the
- * call. Returns the number of rows, or -1. */
+/* Calls cb for each matching warning in f->sort's order, or without one
+ * the default order: level (red first), rule, project code, period, id.
+ * The row is valid during the call. Returns the number of rows, or -1. */
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx);
+
+/* The history of warning id, oldest first. Returns 0 or -1. */
+int warn_query_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx);
 
 /* Open (待处置 + 处置中) warnings within s grouped by col ("level", "rule"
  * or "street"): columns key, n; most first. */
