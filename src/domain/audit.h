@@ -91,7 +91,4 @@ int64_t audit_list(db *d, const audit_filter *f, audit_row_cb cb, void *ctx);
  * chain is intact, 1 when not, -1 on a database error. */
 int audit_verify(db *d, audit_verify_result *res);
 
-/* Formats Unix seconds as "2026-03-01T08:00:00Z". */
-void audit_time_iso(int64_t t, char out[21]);
-
 #endif

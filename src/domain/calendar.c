@@ -12,6 +12,7 @@
 
 #include "store/cal_store.h"
 #include "util/buf.h"
+#include "util/clock.h"
 
 #define CAL_Y0 1900
 #define CAL_NY 300
@@ -175,7 +176,6 @@ int cal_add_year(db *d, int year, const char *const *off, int noff,
 {
 	char at[32];
 	time_t now = time(NULL);
-	struct tm tm;
 
 	if (year < 2000 || year > 2199) {
 		snprintf(err, errlen, "year %d out of range 2000-2199", year);
@@ -190,8 +190,7 @@ int cal_add_year(db *d, int year, const char *const *off, int noff,
 				snprintf(err, errlen, "%s is both a day off and a working day", off[i]);
 				return -1;
 			}
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clk_utc_iso((int64_t)now, at);
 	if (cal_store_put_year(d, year, source, actor, at, off, noff, work, nwork) != 0) {
 		snprintf(err, errlen, "cannot store the calendar: %s", db_errmsg(d));
 		return -1;

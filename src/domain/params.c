@@ -15,6 +15,7 @@
 #include "store/param_store.h"
 #include "util/buf.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 enum { P_RATIO, P_INT, P_MONEY, P_DEC2 };
 
@@ -168,7 +169,6 @@ int param_set(db *d, const char *key, const char *value, const struct audit_acto
 	warn_params tmp;
 	char at[32];
 	time_t now = time(NULL);
-	struct tm tm;
 	buf before = BUF_INIT, after = BUF_INIT;
 	int rc = -1;
 
@@ -179,8 +179,7 @@ int param_set(db *d, const char *key, const char *value, const struct audit_acto
 	param_defaults(&tmp);
 	if (!param_apply(def, value, &tmp, err, errlen))
 		return -1;
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clk_utc_iso((int64_t)now, at);
 	if (db_begin(d) != DB_OK)
 		goto dberr;
 	char *old = param_store_get(d, key);

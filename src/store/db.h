@@ -13,6 +13,7 @@
 #ifndef ANXIN_DB_H
 #define ANXIN_DB_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -141,5 +142,9 @@ int64_t db_last_insert_id(db *d);
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
+/* The one-shots' binder, for store code with one-shots of its own: binds
+ * parameters 1, 2, ... of st from ap as types says ('t', 'i', as above).
+ * Returns how many it bound (strlen(types)), so that more can follow. */
+int db_bindv(db_stmt *st, const char *types, va_list ap);
 
 #endif

@@ -468,10 +468,11 @@ const char *db_stmt_sql(db_stmt *st) { return st->h ? sqlite3_sql(st->h) : st->s
 int64_t db_changes(db *d) { return sqlite3_changes64(d->h); }
 int64_t db_last_insert_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
 
-/* Binds the one-shot parameters described by types ('t', 'i'). */
-static void db_bind_va(db_stmt *st, const char *types, va_list ap)
+int db_bindv(db_stmt *st, const char *types, va_list ap)
 {
-	for (int i = 0; types[i]; i++) {
+	int i;
+
+	for (i = 0; types[i]; i++) {
 		if (types[i] == 't')
 			db_bind_text(st, i + 1, va_arg(ap, const char *));
 		else if (types[i] == 'i')
@@ -479,6 +480,7 @@ static void db_bind_va(db_stmt *st, const char *types, va_list ap)
 		else
 			assert(!"db one-shot: unknown parameter type");
 	}
+	return i;
 }
 
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
@@ -488,7 +490,7 @@ int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
 	int64_t v = dflt;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = db_col_int(st, 0);
@@ -503,7 +505,7 @@ char *db_text(db *d, const char *sql, const char *types, ...)
 	char *v = NULL;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = xstrdup(db_col_text(st, 0));
@@ -518,7 +520,7 @@ int db_run(db *d, const char *sql, const char *types, ...)
 	int rc;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	do
 		rc = db_step(st);
