@@ -26,13 +26,18 @@
 /* Prepared statements are kept per connection and reused: most queries
  * are one-shots issued again and again (a session look-up per request), and
  * preparing costs more than running them. A cached statement is handed to
- * one user at a time; db_finalize gives it back, reset. */
-#define STMT_CACHE 48
+ * one user at a time; db_finalize gives it back, reset. The cache holds
+ * the STMT_CACHE statements used most recently: when it is full, a new
+ * statement takes the place of the least recently used one not in use, so
+ * composed SQL (a list's filters, each combination its own text) passes
+ * through it instead of filling it for good. */
+#define STMT_CACHE 64
 
 struct db {
 	sqlite3 *h;
 	struct db_stmt *cache[STMT_CACHE];
 	int ncache;
+	uint64_t tick;  /* counts db_prepare calls: the cache's clock */
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
 };
@@ -42,6 +47,7 @@ struct db_stmt {
 	sqlite3_stmt *h;  /* NULL: a failed prepare (an "error statement") */
 	int cached;  /* lives in d->cache */
 	int busy;    /* handed out (cached statements only) */
+	uint64_t used;  /* d->tick when last handed out (cached statements) */
 	int err;     /* error statements: what db_step answers */
 	char *sql;   /* error statements: the SQL, for db_stmt_sql */
 };
@@ -347,12 +353,34 @@ int db_writing_main(db *d)
 int db_commit(db *d) { return db_exec(d, "COMMIT"); }
 int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
 
+/* A slot of d's cache for a new statement: a free one, else that of the
+ * least recently used statement not handed out (finalized here); -1 when
+ * every cached statement is in use (the new one is then not cached). */
+static int stmt_slot(db *d)
+{
+	int lru = -1;
+
+	if (d->ncache < STMT_CACHE)
+		return d->ncache++;
+	for (int i = 0; i < d->ncache; i++)
+		if (!d->cache[i]->busy && (lru < 0 || d->cache[i]->used < d->cache[lru]->used))
+			lru = i;
+	if (lru >= 0) {
+		sqlite3_finalize(d->cache[lru]->h);
+		free(d->cache[lru]);
+		d->cache[lru] = NULL;
+	}
+	return lru;
+}
+
 db_stmt *db_prepare(db *d, const char *sql)
 {
+	d->tick++;
 	for (int i = 0; i < d->ncache; i++) {
 		db_stmt *c = d->cache[i];
 		if (!c->busy && strcmp(sqlite3_sql(c->h), sql) == 0) {
 			c->busy = 1;
+			c->used = d->tick;
 			return c;
 		}
 	}
@@ -373,10 +401,12 @@ db_stmt *db_prepare(db *d, const char *sql)
 		st->sql = xstrdup(sql);
 		return st;
 	}
-	if (d->ncache < STMT_CACHE) {
+	int slot = stmt_slot(d);
+	if (slot >= 0) {
 		st->cached = 1;
 		st->busy = 1;
-		d->cache[d->ncache++] = st;
+		st->used = d->tick;
+		d->cache[slot] = st;
 	}
 	return st;
 }
