@@ -69,7 +69,7 @@ static int audit_list_cmd(db *d, const audit_filter *f, int format)
 				 "before,after,hash\n");
 	else
 		buf_puts(&c.out, "seq  time  actor  role  action  kind  key  details\n");
-	int64_t n = audit_store_scan(d, f, list_row, &c);
+	int64_t n = audit_list(d, f, list_row, &c);
 	if (format == FMT_JSON)
 		buf_puts(&c.out, "\n]\n");
 	fputs(buf_str(&c.out), stdout);

@@ -2,7 +2,9 @@
  * cli_calendar.c - the official working-day calendar:
  *   anxin calendar years                      known years (source, who added)
  *   anxin calendar add-year YEAR --off DATES --work DATES [--source TEXT]
- *   anxin calendar add-year YEAR --csv FILE   lines "date,off|work"
+ *   anxin calendar add-year YEAR --csv FILE   rows "date,off|work" (CSV in
+ *                                             any encoding an import takes,
+ *                                             or XLSX: cal_read_file)
  *   anxin calendar workdays DATE N            the N-th working day after DATE
  * DATES: comma-separated days or ranges, "2027-01-01..2027-01-03,2027-02-10".
  */
@@ -60,51 +62,14 @@ static int parse_dates(const char *spec, dlist *l)
 	return rc;
 }
 
-/* Reads "date,off|work" lines (a header line is skipped). */
-static int read_csv(const char *path, dlist *off, dlist *work, char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "r");
-	char line[256];
-	int no = 0;
+typedef struct days {
+	dlist *off, *work;
+} days;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: cannot open", path);
-		return -1;
-	}
-	while (fgets(line, sizeof line, f)) {
-		char *c = strchr(line, ','), *e;
-		day_t d;
-		no++;
-		line[strcspn(line, "\r\n")] = 0;
-		if (!line[0])
-			continue;
-		if (!c) {
-			snprintf(err, errlen, "%s:%d: expected date,off|work", path, no);
-			fclose(f);
-			return -1;
-		}
-		*c++ = 0;
-		for (e = c + strlen(c); e > c && e[-1] == ' '; e--)
-			e[-1] = 0;
-		if (!date_parse_iso(line, &d)) {
-			if (no == 1)
-				continue; /* header */
-			snprintf(err, errlen, "%s:%d: '%s' is not a date", path, no, line);
-			fclose(f);
-			return -1;
-		}
-		if (!strcmp(c, "off") || !strcmp(c, "放假") || !strcmp(c, "0"))
-			dl_add(off, d);
-		else if (!strcmp(c, "work") || !strcmp(c, "上班") || !strcmp(c, "1"))
-			dl_add(work, d);
-		else {
-			snprintf(err, errlen, "%s:%d: '%s' is neither off nor work", path, no, c);
-			fclose(f);
-			return -1;
-		}
-	}
-	fclose(f);
-	return 0;
+static void on_day(void *ctx, day_t d, int is_workday)
+{
+	days *x = ctx;
+	dl_add(is_workday ? x->work : x->off, d);
 }
 
 int cmd_calendar(int argc, char **argv)
@@ -145,7 +110,7 @@ int cmd_calendar(int argc, char **argv)
 			rc = cli_fail("calendar", "bad date list (YYYY-MM-DD[..YYYY-MM-DD],...)");
 			goto out;
 		}
-		if (csv && read_csv(csv, &off, &work, err, sizeof err) != 0) {
+		if (csv && cal_read_file(csv, on_day, &(days){&off, &work}, err, sizeof err) != 0) {
 			rc = cli_fail("calendar", "%s", err);
 			goto out;
 		}

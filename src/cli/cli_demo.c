@@ -4,8 +4,8 @@
  * unless --no-serve.
  *
  * It never mixes demo data into real data: a database that already holds
- * records is refused, unless --force, which deletes the file (only if it
- * is an SQLite file) and starts afresh. The clock is read once, here, for
+ * records is refused, unless --force, which deletes the database's files
+ * (db_remove_files: only if it is a database) and starts afresh. The clock is read once, here, for
  * the default --as-of.
  */
 #include <errno.h>
@@ -15,13 +15,10 @@
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "domain/demo.h"
 #include "domain/user.h"
-#include "domain/kind.h"
-#include "store/record.h"
 
 /* Parses a decimal integer within [lo, hi] or fails. */
 static int parse_num(const char *s, long long lo, long long hi, long long *out)
@@ -34,52 +31,6 @@ static int parse_num(const char *s, long long lo, long long hi, long long *out)
 		return 0;
 	*out = v;
 	return 1;
-}
-
-/* Records of any kind but the shipped minimum wages. */
-static int64_t demo_existing_records(db *d)
-{
-	int64_t n = 0;
-
-	for (int i = 0; KINDS[i]; i++) {
-		rec_query q;
-		rec_scope all = rec_scope_all();  /* the CLI sees everything */
-		if (!strcmp(KINDS[i]->name, "min_wages"))
-			continue;
-		rec_query_init(&q, KINDS[i], &all);
-		n += rec_count(d, &q);
-	}
-	return n;
-}
-
-/* Deletes path and its WAL/SHM companions, but only if path is missing or
- * an SQLite database: --force must never eat an unrelated file. Returns
- * NULL when done, else why not. */
-static const char *demo_remove_db(const char *path)
-{
-	static const char magic[16] = "SQLite format 3";
-	char head[16] = {0};
-	char side[4096];
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return errno == ENOENT ? NULL : strerror(errno);
-	size_t got = fread(head, 1, sizeof head, f);
-	fclose(f);
-	if (got > 0 && (got < sizeof head || memcmp(head, magic, sizeof magic) != 0))
-		return "not an SQLite database; delete it yourself if you mean it";
-	if (unlink(path) != 0)
-		return strerror(errno);
-	snprintf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-	for (const char *const *sfx = (const char *const[]){"-desk", "-desk-wal", "-desk-shm", NULL};
-	     *sfx; sfx++) {
-		snprintf(side, sizeof side, "%s%s", path, *sfx);
-		unlink(side);
-	}
-	return NULL;
 }
 
 /* The demo's accounts, one per role a visitor would try. */
@@ -191,13 +142,18 @@ int cmd_demo(int argc, char **argv)
 		return cli_fail("demo", "--as-of must be within 2000..2090");
 
 	const char *path = cli_db_path(dbopt);
-	const char *why = force ? demo_remove_db(path) : NULL;
+	const char *why = force ? db_remove_files(path) : NULL;
 	if (why)
 		return cli_fail("demo", "--force: will not remove %s: %s", path, why);
 	db *d = cli_open_db(path, DB_OPEN_CREATE | DB_OPEN_BULK);
 	if (!d)
 		return CLI_FAIL;
 	int64_t existing = demo_existing_records(d);
+	if (existing < 0) {
+		rc = cli_fail("demo", "%s: %s", path, db_errmsg(d));
+		db_close(d);
+		return rc;
+	}
 	if (existing > 0) {
 		db_close(d);
 		return cli_fail("demo", "%s already holds %lld records; demo data goes into a fresh "

@@ -10,7 +10,6 @@
 #include "cli/cli.h"
 #include "domain/audit.h"
 #include "domain/params.h"
-#include "store/param_store.h"
 
 static void print_param(void *ctx, const param_row *r)
 {
@@ -48,7 +47,7 @@ int cmd_params(int argc, char **argv)
 		return CLI_FAIL;
 	if (nargs == 0) {
 		printf("%-26s %-8s %-8s %s\n", "key", "value", "default", "description");
-		if (param_store_list(d, print_param, NULL) != 0)
+		if (param_list(d, print_param, NULL) != 0)
 			rc = cli_fail("params", "%s", db_errmsg(d));
 	} else {
 		cli_actor(actor_opt, actor, sizeof actor);

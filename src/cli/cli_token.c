@@ -12,15 +12,16 @@
 
 #include "cli/cli.h"
 #include "domain/token.h"
+#include "util/clock.h"
 
 /* One line of `token list`. */
 static void token_line(void *ctx, const token_rec *t)
 {
 	char created[21], used[21] = "-";
 
-	audit_time_iso(t->created_at, created);
+	clk_utc_iso(t->created_at, created);
 	if (t->last_used)
-		audit_time_iso(t->last_used, used);
+		clk_utc_iso(t->last_used, used);
 	printf("%-4lld %-20s %-12s %-10s %-20s %-28s %-20s %-20s %s\n", (long long)t->id, t->name,
 	       t->prefix, role_code(token_role(t)), *t->bank_code ? t->bank_code : t->uscc,
 	       t->kinds, created, used, t->revoked_at ? "revoked" : "active");

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "domain/audit.h"
 #include "domain/user.h"
+#include "util/clock.h"
 
 typedef struct user_args {
 	const char *db, *actor, *role, *name, *street, *uscc;
@@ -153,7 +154,7 @@ static void user_line(void *ctx, const user_rec *u)
 			     : u->must_change ? "must-change" : "active";
 
 	if (u->last_login)
-		audit_time_iso(u->last_login, last);
+		clk_utc_iso(u->last_login, last);
 	printf("%-20s %-10s %-12s %-20s %-20s %s\n", u->username, u->role, status,
 	       *u->street ? u->street : *u->uscc ? u->uscc : "-", last,
 	       *u->display_name ? u->display_name : "-");

@@ -8,6 +8,10 @@
  *   anxin warnings escalate ID [--reason TEXT] [--actor NAME]
  * The CSV's first columns are exactly rule,project_code,period,level,status
  * (a contract other tools rely on); more columns follow.
+ *
+ * It reads through the API's own calls (domain/warn_read.h: the same
+ * query, the same order) with the whole district as its scope, and acts
+ * through warn_act, as the API does.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -19,7 +23,7 @@
 #include "domain/warn_rules.h"
 #include "domain/warn_scan.h"
 #include "domain/warn_act.h"
-#include "store/warn_store.h"
+#include "domain/warn_read.h"
 #include "util/buf.h"
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_TEXT };
@@ -30,8 +34,9 @@ typedef struct lctx {
 	buf out;
 } lctx;
 
-static void on_row(void *ctx, const ws_warning *w)
+static void on_row(void *ctx, const wq_row *row)
 {
+	const ws_warning *w = &row->w;
 	lctx *l = ctx;
 	buf *b = &l->out;
 	int r = warn_rule_find(w->rule);
@@ -72,7 +77,7 @@ static void on_row(void *ctx, const ws_warning *w)
 	l->n++;
 }
 
-static int list(db *d, const ws_filter *f, int fmt)
+static int list(db *d, const wq_filter *f, int fmt)
 {
 	lctx l = {fmt, 0, BUF_INIT};
 
@@ -84,7 +89,7 @@ static int list(db *d, const ws_filter *f, int fmt)
 		buf_puts(&l.out, "[");
 	if (fmt == FMT_TABLE)
 		buf_puts(&l.out, "id  等级  状态  规则  项目  所属期  街镇  摘要\n");
-	if (warn_store_list(d, f, on_row, &l) != 0) {
+	if (warn_list(d, f, on_row, &l) < 0) {
 		buf_free(&l.out);
 		return cli_fail("warnings", "%s", db_errmsg(d));
 	}
@@ -111,14 +116,15 @@ static void on_event_json(void *ctx, const ws_event *e)
 		e->level[0] ? e->level : NULL, e->reason[0] ? e->reason : NULL);
 }
 
-static void on_show(void *ctx, const ws_warning *w)
+static void on_show(void *ctx, const wq_row *row)
 {
+	const ws_warning *w = &row->w;
 	int *fmt = ctx, r = warn_rule_find(w->rule);
 	const warn_rule *R = r >= 0 ? &WARN_RULES[r] : NULL;
 
 	if (*fmt == FMT_JSON) {
 		lctx l = {FMT_JSON, 0, BUF_INIT};
-		on_row(&l, w);
+		on_row(&l, row);
 		l.out.len--; /* drop the closing brace: history follows */
 		buf_fmt(&l.out, ",\"legal_basis\":%j,\"legal_text\":%j,\"action\":%j,\"history\":[",
 			R ? R->basis : "", R ? R->basis_text : "", R ? R->action : "");
@@ -189,11 +195,13 @@ int cmd_warnings(int argc, char **argv)
 	};
 	const char *dbopt = NULL, *status = "open", *format = NULL, *reason = NULL, *to = NULL,
 		   *actor_opt = NULL;
-	ws_filter f = {NULL, NULL, NULL, NULL, NULL};
+	wq_filter f;
 	char actor[128];
 	int c, fmt = FMT_TABLE, rc = CLI_OK;
 	int64_t id = 0;
 
+	memset(&f, 0, sizeof f);
+	f.scope = rec_scope_all();  /* the CLI sees the whole district */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': dbopt = optarg; break;
@@ -241,19 +249,23 @@ int cmd_warnings(int argc, char **argv)
 		rc = list(d, &f, fmt == FMT_TEXT ? FMT_TABLE : fmt);
 	} else if (!strcmp(sub, "show")) {
 		int sfmt = fmt == FMT_JSON ? FMT_JSON : FMT_TEXT;
-		int found = warn_store_get(d, id, on_show, &sfmt);
+		wq_filter one;
+		memset(&one, 0, sizeof one);
+		one.id = id;
+		one.scope = f.scope;
+		int64_t found = warn_list(d, &one, on_show, &sfmt);
 		if (found <= 0) {
 			rc = cli_fail("warnings", found < 0 ? "%s" : "no warning %s",
 				      found < 0 ? db_errmsg(d) : argv[optind + 1]);
 		} else if (sfmt == FMT_JSON) {
 			buf b = BUF_INIT;
 			buf_putc(&b, '[');
-			warn_store_events(d, id, on_event_json, &b);
+			warn_history(d, id, on_event_json, &b);
 			buf_puts(&b, "]}\n");
 			fputs(buf_str(&b) + 1, stdout);
 			buf_free(&b);
 		} else {
-			warn_store_events(d, id, on_event_text, NULL);
+			warn_history(d, id, on_event_text, NULL);
 		}
 	} else if (!strcmp(sub, "eliminate") || !strcmp(sub, "assign") ||
 		   !strcmp(sub, "escalate")) {

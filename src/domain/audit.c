@@ -15,18 +15,10 @@
 #include "domain/kind.h"
 #include "store/record.h"
 #include "util/buf.h"
+#include "util/clock.h"
 
 static const char audit_genesis[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
-
-void audit_time_iso(int64_t t, char out[21])
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	gmtime_r(&tt, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 /* Feeds one field as "<len>:<bytes>\n", or "-\n" for NULL. */
 static void canon_field(crypto_hash_sha256_state *h, const char *s)
@@ -161,7 +153,7 @@ int audit_append(db *d, const audit_entry *e)
 	int mixed = db_writing_main(d);
 	if (mixed && audit_settle(d) < 0)
 		return -1;
-	audit_time_iso(e->now, when);
+	clk_utc_iso(e->now, when);
 	audit_row r = {
 		.time = when,
 		.actor = e->who && e->who->actor ? e->who->actor : "",
@@ -233,6 +225,11 @@ bad:
 	res->ok = 0;
 	res->bad_seq = r->seq;
 	return 1;
+}
+
+int64_t audit_list(db *d, const audit_filter *f, audit_row_cb cb, void *ctx)
+{
+	return audit_store_scan(d, f, cb, ctx);
 }
 
 int audit_verify(db *d, audit_verify_result *res)

@@ -79,14 +79,17 @@ typedef struct audit_verify_result {
 	int guards;            /* append-only triggers present (2 = intact) */
 } audit_verify_result;
 
+/* The audit log's rows matching f, in order (seq, or newest first), each
+ * passed to cb (which may stop early with non-zero): the one read behind
+ * `anxin audit list`, GET /api/v1/audit and a worker's bank-card history.
+ * Returns the number of rows visited, or -1 on a database error. */
+int64_t audit_list(db *d, const audit_filter *f, audit_row_cb cb, void *ctx);
+
 /* Recomputes the whole chain in seq order: seq must run 1, 2, 3 ... with no
  * gap, each prev_hash must equal the previous row's hash, each hash must
  * match the row's content. Stops at the first bad row. Returns 0 when the
  * chain is intact, 1 when not, -1 on a database error. */
 int audit_verify(db *d, audit_verify_result *res);
-
-/* Formats Unix seconds as "2026-03-01T08:00:00Z". */
-void audit_time_iso(int64_t t, char out[21]);
 
 /* ---- labels: how the log reads to a person (issue 8) ---------------------- */
 

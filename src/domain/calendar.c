@@ -10,8 +10,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "io/rowsrc.h"
 #include "store/cal_store.h"
 #include "util/buf.h"
+#include "util/clock.h"
 
 #define CAL_Y0 1900
 #define CAL_NY 300
@@ -175,7 +177,6 @@ int cal_add_year(db *d, int year, const char *const *off, int noff,
 {
 	char at[32];
 	time_t now = time(NULL);
-	struct tm tm;
 
 	if (year < 2000 || year > 2199) {
 		snprintf(err, errlen, "year %d out of range 2000-2199", year);
@@ -190,11 +191,68 @@ int cal_add_year(db *d, int year, const char *const *off, int noff,
 				snprintf(err, errlen, "%s is both a day off and a working day", off[i]);
 				return -1;
 			}
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clk_utc_iso((int64_t)now, at);
 	if (cal_store_put_year(d, year, source, actor, at, off, noff, work, nwork) != 0) {
 		snprintf(err, errlen, "cannot store the calendar: %s", db_errmsg(d));
 		return -1;
 	}
 	return 0;
+}
+
+/* Copies field f into out without leading and trailing blanks. */
+static void cal_trim(const char *f, char *out, size_t outlen)
+{
+	size_t n;
+
+	while (*f == ' ' || *f == '\t')
+		f++;
+	n = strlen(f);
+	while (n && (f[n - 1] == ' ' || f[n - 1] == '\t'))
+		n--;
+	snprintf(out, outlen, "%.*s", (int)(n < outlen ? n : outlen - 1), f);
+}
+
+int cal_read_file(const char *path, void (*cb)(void *ctx, day_t day, int is_workday),
+		  void *ctx, char *err, size_t errlen)
+{
+	rowsrc *rs = rowsrc_open_named(path, path, err, errlen);
+	char **f, date[64], what[64];
+	size_t nf;
+	int rc, first = 1;
+
+	if (!rs)
+		return -1;
+	while ((rc = rowsrc_next(rs, &f, &nf, err, errlen)) == 1) {
+		long row = rowsrc_row(rs);
+		day_t d;
+		int header = first;
+		first = 0;
+		if (nf == 1 && !f[0][0])
+			continue;  /* a blank line */
+		cal_trim(f[0], date, sizeof date);
+		cal_trim(nf > 1 ? f[1] : "", what, sizeof what);
+		if (!date_parse_iso(date, &d)) {
+			if (header)
+				continue;
+			snprintf(err, errlen, "%s:%ld: '%s' is not a date", path, row, date);
+			rc = -1;
+			break;
+		}
+		if (nf < 2) {
+			snprintf(err, errlen, "%s:%ld: expected date,off|work", path, row);
+			rc = -1;
+			break;
+		}
+		if (!strcmp(what, "off") || !strcmp(what, "放假") || !strcmp(what, "0"))
+			cb(ctx, d, 0);
+		else if (!strcmp(what, "work") || !strcmp(what, "上班") || !strcmp(what, "1"))
+			cb(ctx, d, 1);
+		else {
+			snprintf(err, errlen, "%s:%ld: '%s' is neither off nor work", path, row, what);
+			rc = -1;
+			break;
+		}
+	}
+	rowsrc_close(rs);
+	return rc < 0 ? -1 : 0;
 }

@@ -48,5 +48,14 @@ int cal_add_workdays(const cal *c, day_t from, int n, day_t *out, char *err, siz
 int cal_add_year(db *d, int year, const char *const *off, int noff,
 		 const char *const *work, int nwork, const char *source,
 		 const char *actor, char *err, size_t errlen);
+/*
+ * Reads a calendar file of rows "date,off|work" (off: off / 放假 / 0; work:
+ * work / 上班 / 1; a first row that is not a date is a header) through the
+ * row sources every import uses (io/rowsrc.h): CSV in UTF-8 with or
+ * without BOM or GB18030, quoted fields, or XLSX. Calls cb once per day.
+ * Returns 0, or -1 with a message naming the file and row.
+ */
+int cal_read_file(const char *path, void (*cb)(void *ctx, day_t day, int is_workday),
+		  void *ctx, char *err, size_t errlen);
 
 #endif

@@ -18,7 +18,10 @@
 
 #include "domain/demo_model.h"
 #include "domain/import.h"
+#include "domain/kind.h"
+#include "store/record.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define BIT(v) (1u << (v))
@@ -51,13 +54,6 @@ const char *demo_violation_zh(int v)
 	return viol_names[v].zh;
 }
 
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* ---- one import session per kind ---------------------------------------- */
 
 typedef struct sink {
@@ -79,7 +75,7 @@ static void sink_begin(sink *k, demo_model *m, db *d, const char *name,
 	k->m = m;
 	k->k = kind_find(name);
 	k->ncols = ncols;
-	k->t0 = now_seconds();
+	k->t0 = clk_mono();
 	k->res.file = xstrdup("demo");
 	k->s = import_begin(d, k->k, cols, ncols, &o, &k->res);
 	k->failed = k->res.nerrors > 0;
@@ -98,7 +94,7 @@ static int sink_end(sink *k, buf *err)
 {
 	demo_stats *st = k->m->st;
 	int rc = import_end(k->s, !k->failed);
-	double secs = now_seconds() - k->t0;
+	double secs = clk_mono() - k->t0;
 
 	if (st->nkinds < DEMO_NKINDS) {
 		st->kind[st->nkinds] = k->k->name;
@@ -532,6 +528,24 @@ static int emit_min_wages(demo_model *m, db *d, buf *err)
 
 /* ---- the run ------------------------------------------------------------------ */
 
+int64_t demo_existing_records(db *d)
+{
+	rec_scope all = rec_scope_all();  /* every record, whoever could see it */
+	int64_t n = 0;
+
+	for (int i = 0; KINDS[i]; i++) {
+		rec_query q;
+		if (!strcmp(KINDS[i]->name, "min_wages"))
+			continue;
+		rec_query_init(&q, KINDS[i], &all);
+		int64_t c = rec_count(d, &q);
+		if (c < 0)
+			return -1;
+		n += c;
+	}
+	return n;
+}
+
 int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 {
 	static int (*const steps[])(demo_model *, db *, buf *) = {
@@ -540,7 +554,7 @@ int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 		emit_deposits, emit_min_wages,
 	};
 	demo_model m;
-	double t0 = now_seconds();
+	double t0 = clk_mono();
 	int rc = 0;
 
 	memset(st, 0, sizeof *st);
@@ -550,7 +564,7 @@ int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 	demo_model_build(&m);
 	if (!o->quiet)
 		fprintf(stderr, "demo: 模型生成 (model built) %.2f s: %d 企业, %d 项目, %d 人, %d 用工, %d 工资行\n",
-			now_seconds() - t0, m.nents, m.nprojs, m.nworkers, m.nemps, m.npays);
+			clk_mono() - t0, m.nents, m.nprojs, m.nworkers, m.nemps, m.npays);
 	for (int i = 0; i < N(steps) && rc == 0; i++)
 		rc = steps[i](&m, d, err);
 	for (int v = 0; v < DEMO_V_COUNT; v++)
@@ -558,7 +572,7 @@ int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 		    v == DEMO_V_NO_DEPOSIT)
 			st->viol_rows[v] = st->viol_projects[v];
 	demo_model_free(&m);
-	st->seconds = now_seconds() - t0;
+	st->seconds = clk_mono() - t0;
 	return rc == 0 ? 0 : -1;
 }
 

@@ -66,6 +66,10 @@ typedef struct demo_stats {
 const char *demo_violation_code(int v);
 const char *demo_violation_zh(int v);
 
+/* The records of any kind in d but the shipped minimum wages: the demo
+ * goes only into a database where this is 0. -1 on a database error. */
+int64_t demo_existing_records(db *d);
+
 /*
  * Generates the data set into d and commits it kind by kind. Returns 0 on
  * success; -1 with a message in err when a row was rejected (a generator

@@ -17,6 +17,7 @@
 #include "domain/warn_rules.h"
 #include "store/record.h"
 #include "store/scan_mark.h"
+#include "util/clock.h"
 
 #define MAX_COLS 1000
 
@@ -37,13 +38,6 @@ struct import_sess {
 	int cur_col;       /* file column of the cell being checked, or -1 */
 	int refused;       /* o.check refused the kind: rows are not read */
 };
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* Spreadsheet column letters of a 0-based index: 0 -> A, 26 -> AA. */
 static void col_letters(int i, char out[16])
@@ -409,7 +403,7 @@ int import_end(import_sess *s, int commit)
 static void show_progress(rowsrc *rs, long rows, double t0, int final)
 {
 	long long done, total;
-	double el = now_seconds() - t0;
+	double el = clk_mono() - t0;
 
 	rowsrc_progress(rs, &done, &total);
 	double rate = el > 0 ? (double)rows / el : 0;
@@ -428,7 +422,7 @@ int import_file(db *d, const char *path, const char *display_name,
 	import_sess *s = NULL;
 	const kind *k = NULL;
 	const char *why = NULL;
-	double t0 = now_seconds(), last = t0;
+	double t0 = clk_mono(), last = t0;
 	int rc = -1;
 
 	memset(res, 0, sizeof *res);
@@ -463,8 +457,8 @@ int import_file(db *d, const char *path, const char *display_name,
 	while ((got = rowsrc_next(rs, &cells, &ncells, err, sizeof err)) > 0) {
 		s->rowno = rowsrc_row(rs) - 1;
 		import_row(s, (const char *const *)cells, (int)ncells);
-		if (o->progress && (res->rows & 4095) == 0 && now_seconds() - last > 0.5) {
-			last = now_seconds();
+		if (o->progress && (res->rows & 4095) == 0 && clk_mono() - last > 0.5) {
+			last = clk_mono();
 			show_progress(rs, res->rows, t0, 0);
 		}
 	}
@@ -476,7 +470,7 @@ int import_file(db *d, const char *path, const char *display_name,
 out:
 	if (rs)
 		rowsrc_close(rs);
-	res->seconds = now_seconds() - t0;
+	res->seconds = clk_mono() - t0;
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include "store/param_store.h"
 #include "util/buf.h"
 #include "util/money.h"
+#include "util/clock.h"
 
 enum { P_RATIO, P_INT, P_MONEY, P_DEC2 };
 
@@ -224,6 +225,16 @@ static const param_def *param_find(const char *key)
 	return NULL;
 }
 
+int param_known(const char *key)
+{
+	return param_find(key) != NULL;
+}
+
+int param_list(db *d, void (*cb)(void *ctx, const param_row *r), void *ctx)
+{
+	return param_store_list(d, cb, ctx);
+}
+
 int param_load(db *d, warn_params *p, char *err, size_t errlen)
 {
 	param_defaults(p);
@@ -244,7 +255,6 @@ int param_set(db *d, const char *key, const char *value, const struct audit_acto
 	warn_params tmp;
 	char at[32];
 	time_t now = time(NULL);
-	struct tm tm;
 	buf before = BUF_INIT, after = BUF_INIT;
 	int rc = -1;
 
@@ -255,8 +265,7 @@ int param_set(db *d, const char *key, const char *value, const struct audit_acto
 	param_defaults(&tmp);
 	if (!param_apply(def, value, &tmp, err, errlen))
 		return -1;
-	gmtime_r(&now, &tm);
-	strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clk_utc_iso((int64_t)now, at);
 	if (db_begin(d) != DB_OK)
 		goto dberr;
 	char *old = param_store_get(d, key);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "store/db.h"
+#include "store/param_store.h"
 
 typedef struct warn_params {
 	int64_t deposit_num, deposit_den;   /* deposit_ratio = num / den */
@@ -30,6 +31,12 @@ typedef struct warn_params {
 
 /* The defaults of warning-rules.md. */
 void param_defaults(warn_params *p);
+/* Calls cb for every parameter (key, value, default, description, last
+ * change) in the table's order: the one read behind `anxin params` and
+ * GET /api/v1/params. Returns 0 or -1. */
+int param_list(db *d, void (*cb)(void *ctx, const param_row *r), void *ctx);
+/* Whether key names a parameter (the catalogue, not the table). */
+int param_known(const char *key);
 /* Reads the table into p. Returns 0, or -1 with a message. */
 int param_load(db *d, warn_params *p, char *err, size_t errlen);
 struct audit_actor;

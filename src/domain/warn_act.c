@@ -13,6 +13,7 @@
 #include "domain/user.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
+#include "util/clock.h"
 
 const char *warn_action_code(warn_action a)
 {
@@ -147,7 +148,7 @@ warn_act_rc warn_act(db *d, warn_action a, int64_t id, const char *text, const a
 		return WA_DENIED;
 	}
 	date_format(on, Ds);
-	audit_time_iso(now, at);
+	clk_utc_iso(now, at);
 	snprintf(key, sizeof key, "%lld", (long long)id);
 	if (db_begin_desk(d) != DB_OK)  /* desk only: never waits for an import */
 		goto dberr;

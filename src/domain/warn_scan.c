@@ -27,9 +27,11 @@
 #include "domain/params.h"
 #include "domain/warn_eval.h"
 #include "domain/warn_rules.h"
+#include "store/warn_query.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
 #include "util/strmap.h"
+#include "util/clock.h"
 
 #define AUTO_REASON "数据复核已消除"
 
@@ -49,19 +51,10 @@ typedef struct lset {
 	size_t n;
 } lset;
 
-static double mono(void)
+/* The UTC timestamp of now, for events and the scan log. */
+static void utc_now(char out[CLK_ISO_LEN])
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void utc_now(char out[32])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	clk_utc_iso((int64_t)time(NULL), out);
 }
 
 static size_t cell_key(char *key, size_t cap, int rule, const char *project, const char *period)
@@ -258,7 +251,7 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	warn_result r;
 	cal *c = NULL;
 	char Ds[11], started[32];
-	double t0 = mono();
+	double t0 = clk_mono();
 	int rc = -1, reading = 0, writing = 0;
 
 	memset(s, 0, sizeof *s);
@@ -289,7 +282,7 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	reading = 0;
 	if (warn_store_read_end(d) != 0)
 		goto dberr;
-	s->eval_seconds = mono() - t0;
+	s->eval_seconds = clk_mono() - t0;
 	s->projects = r.projects;
 	s->found = (long)r.n;
 
@@ -298,18 +291,22 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	writing = 1;
 	if (reconcile(d, &r, &scope, &p, Ds, s) != 0)
 		goto dberr;
-	s->seconds = mono() - t0;
+	s->seconds = clk_mono() - t0;
 	ws_scan_log log = {Ds, started, s->full, s->seconds, s->projects, s->raised, s->updated,
 			   s->unchanged, s->eliminated};
 	if (warn_store_scan_done(d, &log, st.seq) != 0 || db_commit(d) != DB_OK)
 		goto dberr;
 	writing = 0;
-	warn_store_open_counts(d, s->open);
+	rec_scope all = rec_scope_all();
+	int64_t open[3];
+	if (warn_query_open_counts(d, &all, open) == 0)
+		for (int i = 0; i < 3; i++)
+			s->open[i] = (long)open[i];
 	s->notes = r.errors;
 	s->nnotes = r.nerrors;
 	r.errors = NULL;
 	r.nerrors = 0;
-	s->seconds = mono() - t0;
+	s->seconds = clk_mono() - t0;
 	rc = 0;
 	goto out;
 dberr:

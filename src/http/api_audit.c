@@ -109,7 +109,7 @@ int api_audit(http_req *r)
 	labels_json(b, "values", AUDIT_VALUES);
 	buf_fmt(b, "},\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)page,
 		(long long)per_page);
-	if (audit_store_scan(r->db, &f, row_cb, &c) < 0)
+	if (audit_list(r->db, &f, row_cb, &c) < 0)
 		return http_error(r, 500, "服务器内部错误");
 	buf_fmt(b, "],\"more\":%s}", c.more ? "true" : "false");
 	return r->status;

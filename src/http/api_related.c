@@ -15,7 +15,7 @@
 
 #include "http/api.h"
 #include "http/auth.h"
-#include "store/audit_store.h"
+#include "domain/audit.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"
@@ -251,7 +251,7 @@ static void card_history(buf *b, const rel *x, const kind *k, const char *idn)
 		f.object_kind = "workers";
 		f.object_key = key;
 		f.newest_first = 1;
-		audit_store_scan(x->d, &f, card_row_json, &c);
+		audit_list(x->d, &f, card_row_json, &c);
 	}
 	free(name);
 	buf_putc(b, ']');

@@ -18,7 +18,6 @@
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/sched.h"
-#include "store/param_store.h"
 
 int api_scan(http_req *r)
 {
@@ -103,7 +102,7 @@ int api_params(http_req *r)
 	prm_ctx c = {r->db, b, 0, NULL};
 
 	buf_puts(b, "{\"items\":[");
-	if (param_store_list(r->db, param_cb, &c) != 0)
+	if (param_list(r->db, param_cb, &c) != 0)
 		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
@@ -117,12 +116,10 @@ int api_param_set(http_req *r)
 
 	if (req_params_done(r) < 0 || !(o = api_json_object(r)))
 		goto out;
-	char *cur = param_store_get(r->db, key);
-	if (!cur) {
+	if (!param_known(key)) {
 		http_error(r, 404, "没有参数 '%s' (no such parameter)", key);
 		goto out;
 	}
-	free(cur);
 	json_t *v = json_object_get(o, "value");
 	const char *value = json_string_value(v);
 	if (json_is_integer(v) || json_is_real(v)) {  /* 30 or 0.02 as a JSON number */
@@ -154,7 +151,7 @@ int api_param_set(http_req *r)
 	buf *b = http_json(r, 200);
 	prm_ctx c = {r->db, b, 0, key};
 	buf_puts(b, "{\"item\":");
-	param_store_list(r->db, param_cb, &c);
+	param_list(r->db, param_cb, &c);
 	buf_puts(b, "}");
 out:
 	json_decref(o);

@@ -15,7 +15,8 @@
  * enterprise's projects): a warning outside it is 404, as a record is.
  * Stored evidence carries full ID numbers; they are masked here for roles
  * that do not see personal data, and workers' / employers' names are added
- * so the page reads without another query. The SQL is store/warn_query.c's;
+ * so the page reads without another query. The reads are warn_read.h's (the
+ * CLI's too; the charts' SQL store/warn_query.c's);
  * the actions (change + history + audit in one transaction) warn_act.c's.
  */
 #include <jansson.h>
@@ -26,6 +27,7 @@
 #include "domain/role.h"
 #include "domain/user.h"
 #include "domain/warn_act.h"
+#include "domain/warn_read.h"
 #include "domain/warn_rules.h"
 #include "http/api.h"
 #include "http/auth.h"
@@ -223,7 +225,7 @@ int api_warnings(http_req *r)
 	if (api_warn_filter(r, &f) < 0 || req_int(r, "page", 1, 1, 1000000, &page) < 0 ||
 	    req_int(r, "per_page", 50, 1, 500, &per) < 0 || req_params_done(r) < 0)
 		return r->status;
-	int64_t total = warn_query_count(r->db, &f);
+	int64_t total = warn_count(r->db, &f);
 	if (total < 0)
 		return http_error(r, 500, "服务器内部错误");
 	f.offset = (page - 1) * per;
@@ -232,7 +234,7 @@ int api_warnings(http_req *r)
 	list_ctx c = {b, 0};
 	buf_fmt(b, "{\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[", (long long)total,
 		(long long)page, (long long)per);
-	if (warn_query_list(r->db, &f, list_cb, &c) < 0)
+	if (warn_list(r->db, &f, list_cb, &c) < 0)
 		return http_error(r, 500, "服务器内部错误");
 	buf_puts(b, "]}");
 	return r->status;
@@ -366,12 +368,12 @@ static int detail_json(http_req *r, buf *b, int64_t id)
 	memset(&f, 0, sizeof f);
 	f.id = id;
 	f.scope = r->caller.scope;
-	if (warn_query_list(r->db, &f, detail_cb, &c) < 0)
+	if (warn_list(r->db, &f, detail_cb, &c) < 0)
 		return -1;
 	if (!c.found)
 		return 0;
 	buf_puts(b, ",\"history\":[");
-	if (warn_store_events(r->db, id, event_cb, &c) != 0)
+	if (warn_history(r->db, id, event_cb, &c) != 0)
 		return -1;
 	buf_puts(b, "],\"files\":[");
 	if (api_warn_files_json(r, b, id) != 0)
@@ -442,7 +444,7 @@ static int act(http_req *r, warn_action a, const char *member)
 	memset(&f, 0, sizeof f);
 	f.id = id;
 	f.scope = r->caller.scope;
-	int64_t n = warn_query_count(r->db, &f);
+	int64_t n = warn_count(r->db, &f);
 	if (n <= 0) {
 		if (n < 0)
 			http_error(r, 500, "服务器内部错误");
@@ -554,7 +556,7 @@ int api_warnings_batch(http_req *r)
 		f.id = id;
 		f.scope = r->caller.scope;
 		warn_act_rc rc;
-		int64_t n = warn_query_count(r->db, &f);
+		int64_t n = warn_count(r->db, &f);
 		if (n <= 0) {
 			rc = n < 0 ? WA_DBERR : WA_GONE;
 			snprintf(err, sizeof err, "没有该预警，或不在您的管辖范围内");
@@ -564,12 +566,10 @@ int api_warnings_batch(http_req *r)
 		}
 		const char *status = NULL;
 		if (rc == WA_OK) {
-			char *s = db_text(r->db, "SELECT CASE WHEN status <> 'eliminated' AND review_by IS NOT"
-						 " NULL THEN 'review' ELSE status END FROM warnings WHERE id = ?",
-					  "i", id);
+			char s[16];
+			warn_query_status(r->db, id, s);
 			buf_fmt(&res, "%s{\"id\":%lld,\"ok\":true,\"status\":%j}", i ? "," : "",
-				(long long)id, s ? s : "");
-			free(s);
+				(long long)id, s);
 			done++;
 		} else {
 			buf_fmt(&res, "%s{\"id\":%lld,\"ok\":false,\"status\":%j,\"message\":%j}",
@@ -689,7 +689,7 @@ int api_warning_stats(http_req *r)
 	buf_fmt(b, "{\"open\":{\"red\":%lld,\"orange\":%lld,\"yellow\":%lld,\"total\":%lld},"
 		   "\"handling\":%lld,\"last_scan\":%j,\"by_level\":",
 		(long long)counts[2], (long long)counts[1], (long long)counts[0],
-		(long long)(counts[0] + counts[1] + counts[2]), (long long)warn_query_count(r->db, &hf),
+		(long long)(counts[0] + counts[1] + counts[2]), (long long)warn_count(r->db, &hf),
 		*last ? last : NULL);
 	by_json(b, &lv, "level");
 	buf_puts(b, ",\"by_rule\":");
@@ -723,7 +723,7 @@ void api_warn_project_json(http_req *r, buf *b, const char *code, const char *as
 	f.scope = r->caller.scope;
 	f.limit = 200;
 	buf_putc(b, '[');
-	warn_query_list(r->db, &f, list_cb, &c);
+	warn_list(r->db, &f, list_cb, &c);
 	buf_putc(b, ']');
 }
 

@@ -25,6 +25,7 @@
 #include "store/file_store.h"
 #include "store/warn_query.h"
 #include "store/warn_store.h"
+#include "util/clock.h"
 #include "util/date.h"
 
 #define WARN_FILE_MAX (10u << 20) /* 10 MiB: a scanned receipt is far smaller */
@@ -150,7 +151,7 @@ int api_warning_file_add(http_req *r)
 	audit_actor who = req_actor(r);
 	int64_t now = auth_now();
 	date_format(date_today(), Ds);
-	audit_time_iso(now, at);
+	clk_utc_iso(now, at);
 	ws_file wf = {0, id, (int64_t)r->body_len, sha, name, mime, who.actor, at};
 	buf after = BUF_INIT;
 	char key[24];

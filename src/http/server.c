@@ -48,6 +48,7 @@
 #include "domain/audit.h"
 #include "http/rate.h"
 #include "util/date.h"
+#include "util/clock.h"
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
 #define MAX_QUEUED 256        /* waiting HR_ASYNC requests per queue, then 503 */
@@ -374,15 +375,6 @@ static void client_address(conn *c)
 	}
 }
 
-/* Milliseconds of a monotonic clock (for the read limit's buckets). */
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* The per-caller read limit (rate.h): an authenticated GET / HEAD takes
  * one read of its caller's bucket - also when answered from the cache -
  * or is refused with 429 and Retry-After. Returns 0 or the status set. */
@@ -395,7 +387,7 @@ static int check_read_limit(conn *c)
 	if (!c->s->read_limit || r->caller.kind == AUTH_NONE ||
 	    (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
 		return 0;
-	if (!(wait = rate_take(c->s->read_limit, r->caller.actor, mono_ms())))
+	if (!(wait = rate_take(c->s->read_limit, r->caller.actor, clk_mono_ms())))
 		return 0;
 	snprintf(secs, sizeof secs, "%d", wait);
 	http_error_code(r, 429, "too_many_requests",

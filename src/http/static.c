@@ -1,9 +1,10 @@
 /*
- * static.c - serves the web UI embedded in the binary (assets.S): "/" is
- * index.html, "/static/NAME" the scripts (one per .js file of web/) and
- * styles. Each asset has its Content-Type and an ETag (a hash of its
- * bytes, computed once), so a browser revalidates cheaply; index.html and
- * the scripts are not cached without checking.
+ * static.c - serves the web UI embedded in the binary (the generated
+ * gen/assets.S): "/" is index.html (with the script tags of
+ * web/scripts.list), "/static/NAME" the scripts (one per line of
+ * web/scripts.list) and styles. Each asset has its Content-Type and an
+ * ETag (a hash of its bytes, computed once), so a browser revalidates
+ * cheaply; index.html and the scripts are not cached without checking.
  * Unknown paths are 404: the UI routes with the URL hash, not the path.
  * A query string (`/static/app.js?v=2`, a cache-buster) is accepted and
  * ignored: it names the same file.
@@ -14,22 +15,12 @@
 
 #include "http/api.h"
 
+/* The UI's scripts come from web/scripts.list through the generated
+ * gen/web_scripts.h (one WEB_SCRIPT(file, symbol) a line, in load order;
+ * see the Makefile): adding a page is a line there, not an edit here. */
 extern const char asset_index_html[], asset_index_html_end[];
-extern const char asset_dom_js[], asset_dom_js_end[];
-extern const char asset_format_js[], asset_format_js_end[];
-extern const char asset_api_js[], asset_api_js_end[];
-extern const char asset_charts_js[], asset_charts_js_end[];
-extern const char asset_widgets_js[], asset_widgets_js_end[];
-extern const char asset_table_js[], asset_table_js_end[];
-extern const char asset_dashboard_js[], asset_dashboard_js_end[];
-extern const char asset_lists_js[], asset_lists_js_end[];
-extern const char asset_project_js[], asset_project_js_end[];
-extern const char asset_details_js[], asset_details_js_end[];
-extern const char asset_import_js[], asset_import_js_end[];
-extern const char asset_login_js[], asset_login_js_end[];
-extern const char asset_admin_js[], asset_admin_js_end[];
-extern const char asset_warn_js[], asset_warn_js_end[];
-extern const char asset_app_js[], asset_app_js_end[];
+#define WEB_SCRIPT(file, sym) extern const char sym[], sym##_end[];
+#include "gen/web_scripts.h"
 extern const char asset_style_css[], asset_style_css_end[];
 extern const char asset_echarts_js[], asset_echarts_js_end[];
 
@@ -41,27 +32,14 @@ typedef struct asset {
 	char etag[24];
 } asset;
 
-/* The UI's scripts (the .js files of web/): revalidated on every load, like index.html,
- * so that a new binary's files are never mixed with old cached ones. */
-#define JS_ASSET(file, sym) {file, "text/javascript; charset=utf-8", sym, sym##_end, "no-cache", ""}
+/* The UI's scripts: revalidated on every load, like index.html, so that a
+ * new binary's files are never mixed with old cached ones. */
+#undef WEB_SCRIPT
+#define WEB_SCRIPT(file, sym) {file, "text/javascript; charset=utf-8", sym, sym##_end, "no-cache", ""},
 
 static asset assets[] = {
 	{"", "text/html; charset=utf-8", asset_index_html, asset_index_html_end, "no-cache", ""},
-	JS_ASSET("dom.js", asset_dom_js),
-	JS_ASSET("format.js", asset_format_js),
-	JS_ASSET("api.js", asset_api_js),
-	JS_ASSET("charts.js", asset_charts_js),
-	JS_ASSET("widgets.js", asset_widgets_js),
-	JS_ASSET("table.js", asset_table_js),
-	JS_ASSET("dashboard.js", asset_dashboard_js),
-	JS_ASSET("lists.js", asset_lists_js),
-	JS_ASSET("project.js", asset_project_js),
-	JS_ASSET("details.js", asset_details_js),
-	JS_ASSET("import.js", asset_import_js),
-	JS_ASSET("login.js", asset_login_js),
-	JS_ASSET("admin.js", asset_admin_js),
-	JS_ASSET("warn.js", asset_warn_js),
-	JS_ASSET("app.js", asset_app_js),
+#include "gen/web_scripts.h"
 	{"style.css", "text/css; charset=utf-8", asset_style_css, asset_style_css_end, "no-cache", ""},
 	{"echarts.min.js", "text/javascript; charset=utf-8", asset_echarts_js, asset_echarts_js_end,
 	 "public, max-age=86400", ""},

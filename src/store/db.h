@@ -13,6 +13,7 @@
 #ifndef ANXIN_DB_H
 #define ANXIN_DB_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,6 +56,14 @@ db *db_open(const char *path, int flags, char *err, size_t errlen);
  * an in-memory database). Returns out. */
 char *db_desk_path(const char *path, char *out, size_t outlen);
 void db_close(db *d);
+/*
+ * Deletes the database at path: the main file, its desk file and their
+ * journals (-wal, -shm), but only when path is missing or is a database
+ * of this backend (an empty file counts), so that a mistyped --force never
+ * eats an unrelated file. Returns NULL when done (also when there was
+ * nothing), else why not.
+ */
+const char *db_remove_files(const char *path);
 const char *db_errmsg(db *d);
 /* For messages that reach a client (an import report, an API answer): logs
  * the database's own message to standard error with what (the operation)
@@ -133,5 +142,9 @@ int64_t db_last_insert_id(db *d);
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
+/* The one-shots' binder, for store code with one-shots of its own: binds
+ * parameters 1, 2, ... of st from ap as types says ('t', 'i', as above).
+ * Returns how many it bound (strlen(types)), so that more can follow. */
+int db_bindv(db_stmt *st, const char *types, va_list ap);
 
 #endif

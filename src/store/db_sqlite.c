@@ -10,6 +10,7 @@
 #include "store/db.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -25,13 +26,18 @@
 /* Prepared statements are kept per connection and reused: most queries
  * are one-shots issued again and again (a session look-up per request), and
  * preparing costs more than running them. A cached statement is handed to
- * one user at a time; db_finalize gives it back, reset. */
-#define STMT_CACHE 48
+ * one user at a time; db_finalize gives it back, reset. The cache holds
+ * the STMT_CACHE statements used most recently: when it is full, a new
+ * statement takes the place of the least recently used one not in use, so
+ * composed SQL (a list's filters, each combination its own text) passes
+ * through it instead of filling it for good. */
+#define STMT_CACHE 64
 
 struct db {
 	sqlite3 *h;
 	struct db_stmt *cache[STMT_CACHE];
 	int ncache;
+	uint64_t tick;  /* counts db_prepare calls: the cache's clock */
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
 };
@@ -41,6 +47,7 @@ struct db_stmt {
 	sqlite3_stmt *h;  /* NULL: a failed prepare (an "error statement") */
 	int cached;  /* lives in d->cache */
 	int busy;    /* handed out (cached statements only) */
+	uint64_t used;  /* d->tick when last handed out (cached statements) */
 	int err;     /* error statements: what db_step answers */
 	char *sql;   /* error statements: the SQL, for db_stmt_sql */
 };
@@ -210,6 +217,29 @@ void db_close(db *d)
 	free(d);
 }
 
+const char *db_remove_files(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";  /* with its NUL: 16 bytes */
+	static const char *const sides[] = {"-wal", "-shm", "-desk", "-desk-wal", "-desk-shm"};
+	char head[16] = {0};
+	char side[4096];
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return errno == ENOENT ? NULL : strerror(errno);
+	size_t got = fread(head, 1, sizeof head, f);
+	fclose(f);
+	if (got > 0 && (got < sizeof head || memcmp(head, magic, sizeof magic) != 0))
+		return "not an SQLite database; delete it yourself if you mean it";
+	if (unlink(path) != 0)
+		return strerror(errno);
+	for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++) {
+		snprintf(side, sizeof side, "%s%s", path, sides[i]);
+		unlink(side);
+	}
+	return NULL;
+}
+
 void db_busy_timeout(db *d, int ms)
 {
 	sqlite3_busy_timeout(d->h, ms);
@@ -323,12 +353,34 @@ int db_writing_main(db *d)
 int db_commit(db *d) { return db_exec(d, "COMMIT"); }
 int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
 
+/* A slot of d's cache for a new statement: a free one, else that of the
+ * least recently used statement not handed out (finalized here); -1 when
+ * every cached statement is in use (the new one is then not cached). */
+static int stmt_slot(db *d)
+{
+	int lru = -1;
+
+	if (d->ncache < STMT_CACHE)
+		return d->ncache++;
+	for (int i = 0; i < d->ncache; i++)
+		if (!d->cache[i]->busy && (lru < 0 || d->cache[i]->used < d->cache[lru]->used))
+			lru = i;
+	if (lru >= 0) {
+		sqlite3_finalize(d->cache[lru]->h);
+		free(d->cache[lru]);
+		d->cache[lru] = NULL;
+	}
+	return lru;
+}
+
 db_stmt *db_prepare(db *d, const char *sql)
 {
+	d->tick++;
 	for (int i = 0; i < d->ncache; i++) {
 		db_stmt *c = d->cache[i];
 		if (!c->busy && strcmp(sqlite3_sql(c->h), sql) == 0) {
 			c->busy = 1;
+			c->used = d->tick;
 			return c;
 		}
 	}
@@ -349,10 +401,12 @@ db_stmt *db_prepare(db *d, const char *sql)
 		st->sql = xstrdup(sql);
 		return st;
 	}
-	if (d->ncache < STMT_CACHE) {
+	int slot = stmt_slot(d);
+	if (slot >= 0) {
 		st->cached = 1;
 		st->busy = 1;
-		d->cache[d->ncache++] = st;
+		st->used = d->tick;
+		d->cache[slot] = st;
 	}
 	return st;
 }
@@ -444,10 +498,11 @@ const char *db_stmt_sql(db_stmt *st) { return st->h ? sqlite3_sql(st->h) : st->s
 int64_t db_changes(db *d) { return sqlite3_changes64(d->h); }
 int64_t db_last_insert_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
 
-/* Binds the one-shot parameters described by types ('t', 'i'). */
-static void db_bind_va(db_stmt *st, const char *types, va_list ap)
+int db_bindv(db_stmt *st, const char *types, va_list ap)
 {
-	for (int i = 0; types[i]; i++) {
+	int i;
+
+	for (i = 0; types[i]; i++) {
 		if (types[i] == 't')
 			db_bind_text(st, i + 1, va_arg(ap, const char *));
 		else if (types[i] == 'i')
@@ -455,6 +510,7 @@ static void db_bind_va(db_stmt *st, const char *types, va_list ap)
 		else
 			assert(!"db one-shot: unknown parameter type");
 	}
+	return i;
 }
 
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
@@ -464,7 +520,7 @@ int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
 	int64_t v = dflt;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = db_col_int(st, 0);
@@ -479,7 +535,7 @@ char *db_text(db *d, const char *sql, const char *types, ...)
 	char *v = NULL;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = xstrdup(db_col_text(st, 0));
@@ -494,7 +550,7 @@ int db_run(db *d, const char *sql, const char *types, ...)
 	int rc;
 
 	va_start(ap, types);
-	db_bind_va(st, types, ap);
+	db_bindv(st, types, ap);
 	va_end(ap);
 	do
 		rc = db_step(st);

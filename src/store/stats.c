@@ -62,12 +62,7 @@ static int run_table(db *d, stats_table *out, const stats_col *cols, int ncols,
 	db_stmt *st = db_prepare(d, sql);
 
 	va_start(ap, types);
-	for (int i = 0; types[i]; i++) {
-		if (types[i] == 'i')
-			db_bind_int(st, i + 1, va_arg(ap, int64_t));
-		else
-			db_bind_text(st, i + 1, va_arg(ap, const char *));
-	}
+	db_bindv(st, types, ap);
 	va_end(ap);
 	return collect(st, out, cols, ncols);
 }
@@ -81,16 +76,11 @@ static db_stmt *scoped_stmt(db *d, const rec_scope *s, const char *col, const ch
 {
 	buf clause = BUF_INIT, sql = BUF_INIT;
 	const char *sp[8];
-	int nsp = rec_scope_sql(s, col, &clause, sp), i;
+	int nsp = rec_scope_sql(s, col, &clause, sp);
 
 	buf_fmt(&sql, sql_fmt, buf_str(&clause));
 	db_stmt *st = db_prepare(d, buf_str(&sql));
-	for (i = 0; types[i]; i++) {
-		if (types[i] == 'i')
-			db_bind_int(st, i + 1, va_arg(ap, int64_t));
-		else
-			db_bind_text(st, i + 1, va_arg(ap, const char *));
-	}
+	int i = db_bindv(st, types, ap);
 	for (int j = 0; j < nsp; j++)
 		db_bind_text(st, i + 1 + j, sp[j]);
 	buf_free(&clause);

@@ -13,6 +13,7 @@
 #include "store/warn_query.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +38,12 @@
 	" LEFT JOIN enterprises e ON e.uscc = w.enterprise_uscc WHERE 1"
 
 #define SEVERITY "CASE w.level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 ELSE 1 END"
+
+/* The one order of a warning list without a sort (the API's and the CLI's
+ * alike, docs/warnings.md "One order"): the most severe first, then grouped
+ * by rule and project, months in order; id breaks the last tie, so the
+ * order is total and a re-run lists the same lines. */
+#define DEFAULT_ORDER SEVERITY " DESC, w.rule, w.project_code, w.period, w.id"
 
 static const struct {
 	const char *key, *expr;
@@ -165,11 +172,15 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 	if (ex)
 		buf_fmt(&sql, " ORDER BY %s %s, w.id DESC", ex, f->sort[0] == '-' ? "DESC" : "ASC");
 	else
-		buf_puts(&sql, " ORDER BY " SEVERITY " DESC, w.raised_on DESC, w.id DESC");
+		buf_puts(&sql, " ORDER BY " DEFAULT_ORDER);
 	if (f->limit > 0)
-		buf_fmt(&sql, " LIMIT %lld OFFSET %lld", (long long)f->limit, (long long)f->offset);
+		buf_puts(&sql, " LIMIT ? OFFSET ?");
 	db_stmt *st = bind_all(d, &sql, args, na);
 	buf_free(&sql);
+	if (f->limit > 0) {
+		db_bind_int(st, na + 1, f->limit);
+		db_bind_int(st, na + 2, f->offset);
+	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		wq_row r;
 		ws_warning *w = &r.w;
@@ -212,7 +223,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 int64_t warn_query_project_count(db *d, const wq_filter *f)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	int64_t n = -1;
 
@@ -230,7 +241,7 @@ int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, cons
 			      void *ctx)
 {
 	buf sql = BUF_INIT;
-	const char *args[16];
+	const char *args[24];
 	char idbuf[24];
 	int64_t rows = 0;
 	int rc;
@@ -242,9 +253,13 @@ int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, cons
 	int na = where(f, &sql, args, idbuf, sizeof idbuf);
 	buf_puts(&sql, " GROUP BY w.project_code ORDER BY 6 DESC, 7 DESC, 5 DESC, 1");
 	if (f->limit > 0)
-		buf_fmt(&sql, " LIMIT %lld OFFSET %lld", (long long)f->limit, (long long)f->offset);
+		buf_puts(&sql, " LIMIT ? OFFSET ?");
 	db_stmt *st = bind_all(d, &sql, args, na);
 	buf_free(&sql);
+	if (f->limit > 0) {
+		db_bind_int(st, na + 1, f->limit);
+		db_bind_int(st, na + 2, f->offset);
+	}
 	while ((rc = db_step(st)) == DB_ROW) {
 		wq_project p = {db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 3),
 				db_col_text(st, 8), db_col_int(st, 2), db_col_int(st, 4),
@@ -254,6 +269,22 @@ int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, cons
 	}
 	db_finalize(st);
 	return rc == DB_DONE ? rows : -1;
+}
+
+int warn_query_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx)
+{
+	db_stmt *st = db_prepare(d, "SELECT id, event, on_date, at, actor, coalesce(level, ''),"
+				    " coalesce(reason, '') FROM warning_events WHERE warning_id = ?"
+				    " ORDER BY id");
+	int rc;
+
+	db_bind_int(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW)
+		cb(ctx, &(ws_event){db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+				    db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5),
+				    db_col_text(st, 6)});
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 static const stats_col by_cols[] = {{"key", ST_TEXT}, {"n", ST_INT}};
@@ -333,4 +364,14 @@ int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t cou
 	}
 	stats_table_free(&t);
 	return 0;
+}
+
+int warn_query_status(db *d, int64_t id, char out[16])
+{
+	char *s = db_text(d, "SELECT CASE WHEN status <> 'eliminated' AND review_by IS NOT NULL"
+			     " THEN 'review' ELSE status END FROM warnings WHERE id = ?", "i", id);
+
+	snprintf(out, 16, "%s", s ? s : "");
+	free(s);
+	return s ? 0 : -1;
 }

@@ -29,7 +29,7 @@ typedef struct wq_filter {
 				   projects it owns, contracts or employs on */
 	const char *raised_from, *raised_to;   /* YYYY-MM-DD, inclusive */
 	const char *sort;      /* a key of warn_query_sort_ok, "-" prefix = descending;
-				  NULL = severity (red first), newest first */
+				  NULL = the default order (warn_query_list) */
 	/* 我的待办 of user todo_user (NULL = no such condition): live warnings
 	 * assigned to it, plus (todo_unassigned) the unassigned ones, plus
 	 * (todo_review) those waiting for a 复核 someone else asked for. */
@@ -51,8 +51,9 @@ typedef struct wq_row {
 int warn_query_sort_ok(const char *sort);
 /* The number of warnings matching f (offset / limit ignored), or -1. */
 int64_t warn_query_count(db *d, const wq_filter *f);
-/* Calls cb for each matching warning in order; the row is valid during the
- * call. Returns the number of rows, or -1. */
+/* Calls cb for each matching warning in f->sort's order, or without one
+ * the default order: level (red first), rule, project code, period, id.
+ * The row is valid during the call. Returns the number of rows, or -1. */
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx);
 
 /* One row per project of the warnings matching f (its sort ignored):
@@ -68,6 +69,9 @@ int64_t warn_query_project_count(db *d, const wq_filter *f);
 int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, const wq_project *),
 			      void *ctx);
 
+/* The history of warning id, oldest first. Returns 0 or -1. */
+int warn_query_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx);
+
 /* Open (待处置 + 处置中) warnings within s grouped by col ("level", "rule"
  * or "street"): columns key, n; most first. */
 int warn_query_open_by(db *d, const rec_scope *s, const char *col, stats_table *out);
@@ -82,5 +86,9 @@ int warn_query_trend(db *d, const rec_scope *s, const char *from, const char *to
 int warn_query_open_on(db *d, const rec_scope *s, const char *as_of, int64_t counts[3]);
 /* Open warnings within s by level: [0] yellow, [1] orange, [2] red. */
 int warn_query_open_counts(db *d, const rec_scope *s, int64_t counts[3]);
+
+/* The status of warning id as the API reports it ("review" while a 复核 is
+ * pending, else its status) into out; 0, or -1 when there is none. */
+int warn_query_status(db *d, int64_t id, char out[16]);
 
 #endif

@@ -406,18 +406,19 @@ int warn_store_dirty(db *d, int64_t max_seq,
 
 int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 {
-	long c[3];
-
 	if (db_run(d, "DELETE FROM scan_dirty WHERE seq <= ?", "i", max_seq) != DB_DONE)
 		return -1;
 	if (db_run(d, "UPDATE scan_state SET last_as_of = ?, need_full = CASE WHEN ? THEN 0 ELSE need_full END",
 		   "ti", log->as_of, (int64_t)log->full) != DB_DONE)
 		return -1;
-	if (warn_store_open_counts(d, c) != 0)
-		return -1;
+	/* the open counts by level as the reconcile left them, in the same
+	 * statement (the warning centre's own counts are warn_query.c's) */
 	db_stmt *st = db_prepare(d, "INSERT INTO warn_scans (as_of, full, started_at, ms, projects,"
 				    " raised, updated, unchanged, eliminated, open_red, open_orange, open_yellow)"
-				    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+				    " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+				    " coalesce(sum(level = 'red'), 0), coalesce(sum(level = 'orange'), 0),"
+				    " coalesce(sum(level = 'yellow'), 0)"
+				    " FROM warnings WHERE status <> 'eliminated'");
 	db_bind_text(st, 1, log->as_of);
 	db_bind_int(st, 2, log->full);
 	db_bind_text(st, 3, log->started_at);
@@ -427,9 +428,6 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 	db_bind_int(st, 7, log->updated);
 	db_bind_int(st, 8, log->unchanged);
 	db_bind_int(st, 9, log->eliminated);
-	db_bind_int(st, 10, c[2]);
-	db_bind_int(st, 11, c[1]);
-	db_bind_int(st, 12, c[0]);
 	int rc = db_step(st);
 	db_finalize(st);
 	if (rc != DB_DONE)
@@ -611,45 +609,6 @@ int warn_store_files(db *d, int64_t id, int64_t fid, void (*cb)(void *, const ws
 	return drain(st, row_file, &p);
 }
 
-int warn_store_list(db *d, const ws_filter *f, void (*cb)(void *, const ws_warning *), void *ctx)
-{
-	CB(p, cb, ctx);
-	buf sql = BUF_INIT;
-	const char *args[5];
-	int n = 0;
-
-	buf_puts(&sql, "SELECT " WARN_COLS ", coalesce(p.name, ''), coalesce(e.name, '')"
-		       " FROM warnings w LEFT JOIN projects p ON p.code = w.project_code"
-		       " LEFT JOIN enterprises e ON e.uscc = w.enterprise_uscc WHERE 1");
-	if (f->status && !strcmp(f->status, "open"))
-		buf_puts(&sql, " AND w.status <> 'eliminated'");
-	else if (f->status && !strcmp(f->status, "eliminated"))
-		buf_puts(&sql, " AND w.status = 'eliminated'");
-	if (f->rule) {
-		buf_puts(&sql, " AND w.rule = ?");
-		args[n++] = f->rule;
-	}
-	if (f->project) {
-		buf_puts(&sql, " AND w.project_code = ?");
-		args[n++] = f->project;
-	}
-	if (f->level) {
-		buf_puts(&sql, " AND w.level = ?");
-		args[n++] = f->level;
-	}
-	if (f->street) {
-		buf_puts(&sql, " AND w.street = ?");
-		args[n++] = f->street;
-	}
-	buf_puts(&sql, " ORDER BY CASE w.level WHEN 'red' THEN 0 WHEN 'orange' THEN 1 ELSE 2 END,"
-		       " w.rule, w.project_code, w.period, w.id");
-	db_stmt *st = db_prepare(d, buf_str(&sql));
-	buf_free(&sql);
-	for (int i = 0; i < n; i++)
-		db_bind_text(st, i + 1, args[i]);
-	return drain(st, row_warning, &p);
-}
-
 typedef struct found_ctx {
 	cbpair *p;
 	int found;
@@ -673,31 +632,4 @@ int warn_store_get(db *d, int64_t id, void (*cb)(void *, const ws_warning *), vo
 	if (drain(st, row_found, &f) != 0)
 		return -1;
 	return f.found;
-}
-
-static void row_event(db_stmt *st, void *c)
-{
-	cbpair *p = c;
-	ws_event r = {db_col_int(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-		      db_col_text(st, 4), db_col_text(st, 5), db_col_text(st, 6)};
-	p->fn(p->ctx, &r);
-}
-
-int warn_store_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx)
-{
-	CB(p, cb, ctx);
-	db_stmt *st = db_prepare(d, "SELECT id, event, on_date, at, actor, coalesce(level, ''),"
-				    " coalesce(reason, '') FROM warning_events WHERE warning_id = ? ORDER BY id");
-	db_bind_int(st, 1, id);
-	return drain(st, row_event, &p);
-}
-
-int warn_store_open_counts(db *d, long counts[3])
-{
-	static const char *const lv[3] = {"yellow", "orange", "red"};
-
-	for (int i = 0; i < 3; i++)
-		counts[i] = (long)db_int(d, 0, "SELECT count(*) FROM warnings WHERE status <> 'eliminated'"
-					    " AND level = ?", "t", lv[i]);
-	return 0;
 }

@@ -199,16 +199,8 @@ int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *i
 int warn_store_files(db *d, int64_t id, int64_t fid, void (*cb)(void *, const ws_file *),
 		     void *ctx);
 
-typedef struct ws_filter {
-	const char *status;   /* "open" (= open + handling), "eliminated", NULL = all */
-	const char *rule, *project, *level, *street;
-} ws_filter;
-/* Warnings matching f, ordered by level (red first), rule, project, period. */
-int warn_store_list(db *d, const ws_filter *f, void (*cb)(void *, const ws_warning *), void *ctx);
-/* One warning (1 found, 0 not, -1 error) and its history in order. */
+/* One warning (1 found, 0 not, -1 error), inside an action's transaction
+ * (warn_act). The faces' lists, pages and counts are warn_query.h's. */
 int warn_store_get(db *d, int64_t id, void (*cb)(void *, const ws_warning *), void *ctx);
-int warn_store_events(db *d, int64_t id, void (*cb)(void *, const ws_event *), void *ctx);
-/* Open (open + handling) warnings by level: counts[0] yellow, [1] orange, [2] red. */
-int warn_store_open_counts(db *d, long counts[3]);
 
 #endif

@@ -419,4 +419,26 @@ run import workers "$T/many.csv" --db "$DB"
 expect_rc "full disk: the same file imports with space" 0
 expect_eq "full disk: then all rows are there" "$(count workers)" "$((WORKERS_BEFORE + 20000))"
 
+# The calendar file of `calendar add-year --csv` is read like every import
+# (the row sources): a BOM, quoted fields and CRLF (UTF-8), and GB18030 as
+# Excel writes it on a Chinese Windows.
+CAL_DB="$T/cal.db"
+printf '\357\273\277"日期","类型"\r\n"2027-01-01","放假"\r\n"2027-02-06",off\r\n2027-02-14,"上班"\r\n' >"$T/cal_bom.csv"
+run calendar add-year 2027 --csv "$T/cal_bom.csv" --db "$CAL_DB"
+expect_rc "calendar csv: BOM, quoted, CRLF" 0
+expect_in "calendar csv: two days off, one working day" "$T/out" "2027: 2 days off, 1 adjusted working days"
+run calendar workdays 2026-12-31 1 --db "$CAL_DB"
+expect_eq "calendar csv: the quoted day off counts" "$(cat "$T/out")" "2027-01-04"
+run calendar workdays 2027-02-12 1 --db "$CAL_DB"
+expect_eq "calendar csv: the quoted working Sunday counts" "$(cat "$T/out")" "2027-02-14"
+printf '日期,类型\n2028-01-03,放假\n"2028-01-04",放假\n' | iconv -f UTF-8 -t GB18030 >"$T/cal_gb.csv"
+run calendar add-year 2028 --csv "$T/cal_gb.csv" --db "$CAL_DB"
+expect_rc "calendar csv: GB18030" 0
+run calendar workdays 2027-12-31 1 --db "$CAL_DB"
+expect_eq "calendar csv: GB18030 days off count" "$(cat "$T/out")" "2028-01-05"
+printf 'date,kind\n2029-01-01,maybe\n' >"$T/cal_bad.csv"
+run calendar add-year 2029 --csv "$T/cal_bad.csv" --db "$CAL_DB"
+expect_rc "calendar csv: a bad kind is refused" 1
+expect_in "calendar csv: naming the row" "$T/err" "cal_bad.csv:2: 'maybe' is neither off nor work"
+
 summary
