@@ -319,8 +319,8 @@ KIND(min_wages, "最低工资标准", min_wage_fields, "effective_from",
 /* A test build (tests/kind/) adds its own kind here, defined in a file of
  * its own, to show that a new kind needs a descriptor and a migration only. */
 #ifdef ANXIN_TEST_KIND
-extern const kind ANXIN_TEST_KIND;
-#define TEST_KIND &ANXIN_TEST_KIND,
+extern const kind kind_test;
+#define TEST_KIND &kind_test,
 #else
 #define TEST_KIND
 #endif

@@ -12,6 +12,15 @@ MIG(mig_0003_warnings);
 MIG(mig_0004_scope);
 MIG(mig_0005_desk);
 
+/* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
+ * own migration, mig_test: the table of a kind that only it has. */
+#ifdef ANXIN_TEST_MIGRATION
+MIG(mig_test);
+#define TEST_MIGRATION ENTRY(ANXIN_TEST_MIGRATION, "test", mig_test),
+#else
+#define TEST_MIGRATION
+#endif
+
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
 const migration migrations[] = {
@@ -20,6 +29,7 @@ const migration migrations[] = {
 	ENTRY(3, "warnings", mig_0003_warnings),
 	ENTRY(4, "scope", mig_0004_scope),
 	ENTRY(5, "desk", mig_0005_desk),
+	TEST_MIGRATION
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);
