@@ -1,6 +1,8 @@
 /*
  * record.c - generic storage of records (see record.h). SQL text is built
- * from the kind descriptors' column names only; values are always bound.
+ * from the kind descriptors' column names and scope paths (schema.h) only;
+ * values are always bound. No kind is known here by name: the row scope
+ * follows k->scope through the hubs named in its section below.
  */
 #include "store/record.h"
 
