@@ -99,6 +99,24 @@ $(B)/anxin: $(B)/src/main.o $(B)/libanxin.a
 $(B)/unit_tests: $(UNIT_SRC:%.c=$(B)/%.o) $(B)/libanxin.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) -lcriterion
 
+# A kind that only a test build has (tests/kind/): its descriptor and its
+# migration, added to KINDS[] and the migrations by two -D hooks, linked
+# with the very store objects of $(B)/anxin (libanxin.a) - no store file is
+# compiled apart. tests/kind/kind.test.mjs (make http) drives it.
+KIND_FLAGS = -DANXIN_TEST_KIND -DANXIN_TEST_MIGRATION=9001
+KIND_OBJ = $(B)/kind/kinds.o $(B)/kind/migrations.o $(B)/tests/kind/site_checks.o \
+	$(B)/tests/kind/site_checks_sql.o
+$(B)/kind/kinds.o: src/domain/kinds.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(KIND_FLAGS) -MMD -MP -c $< -o $@
+$(B)/kind/migrations.o: src/store/migrations.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(KIND_FLAGS) -MMD -MP -c $< -o $@
+$(B)/tests/kind/site_checks_sql.o: tests/kind/9001_site_checks.sql
+
+$(B)/anxin-kind: $(B)/src/main.o $(KIND_OBJ) $(B)/libanxin.a
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
 unit: $(B)/unit_tests
 	$(B)/unit_tests --jobs 2
 
@@ -111,8 +129,8 @@ auth: $(B)/anxin
 warn: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
 
-http: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) node --test tests/http/
+http: $(B)/anxin $(B)/anxin-kind
+	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) node --test tests/http/ tests/kind/
 
 # The API contract (tests/api): Redocly lint of the served OpenAPI document, a
 # generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.
@@ -137,4 +155,4 @@ clean:
 
 .PHONY: all unit cli auth warn http api browser test fuzz clean
 
--include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d)
+-include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d) $(KIND_OBJ:.o=.d)

@@ -296,8 +296,8 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 				kind_row_error(r, fd->key, "", "必填项为空 (required field is empty)");
 		}
 	}
-	if (r->nerrors == 0 && k->check)
-		k->check(r);
+	if (r->nerrors == 0 && k->rules && k->rules->check)
+		k->rules->check(r);
 	/* The access check before the references: a scoped caller gets the
 	 * same answer for a reference that does not exist and one outside
 	 * its scope (no existence oracle). */
@@ -312,8 +312,8 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 		check_refs(s);
 	if (r->nerrors > 0)
 		return -1;
-	if (k->derive)
-		k->derive(r);
+	if (k->rules && k->rules->derive)
+		k->rules->derive(r);
 	if (s->res->nerrors > 0 || !s->w)
 		return 0; /* the file will be rolled back: only validate */
 

@@ -81,14 +81,6 @@ int kind_field_index(const kind *k, const char *name)
 	return -1;
 }
 
-int kind_key_index(const kind *k, const char *key)
-{
-	for (int i = 0; i < k->nfields; i++)
-		if (strcmp(k->fields[i].key, key) == 0)
-			return i;
-	return -1;
-}
-
 kind_val *kind_row_val(kind_row *r, const char *key)
 {
 	int i = kind_key_index(r->k, key);
@@ -103,29 +95,6 @@ void kind_row_error(kind_row *r, const char *key, const char *value,
 	r->nerrors++;
 	if (r->error)
 		r->error(r, key, value, reason);
-}
-
-void kind_val_clear(kind_val *v)
-{
-	if (v->s && v->s != v->small)
-		free(v->s);
-	v->s = NULL;
-	v->present = 0;
-	v->is_int = 0;
-	v->i = 0;
-}
-
-void kind_val_set(kind_val *v, const char *s, size_t n)
-{
-	kind_val_clear(v);
-	if (n < sizeof v->small) {
-		memcpy(v->small, s, n);
-		v->small[n] = 0;
-		v->s = v->small;
-	} else {
-		v->s = xstrndup(s, n);
-	}
-	v->present = 1;
 }
 
 /* Counts UTF-8 characters (lead bytes). */

@@ -37,7 +37,8 @@ int api_dashboard(http_req *r)
 	month_format(y, m, month);
 	month_add(&y, &m, -5);
 	month_format(y, m, from);
-	int rc = stats_dashboard(r->db, as_of, month, from, &r->caller.scope, &s);
+	int rc = stats_dashboard(r->db, kind_find("projects"), kind_find("workers"), as_of, month, from,
+				 &r->caller.scope, &s);
 	if (rc == -2) /* data of this caller's scope: named, not a 500 */
 		return http_error_code(r, 422, "out_of_range", "%s", s.overflow);
 	if (rc < 0)

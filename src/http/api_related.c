@@ -293,7 +293,7 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 	api_items_where(b, d, kind_find("payroll"), "worker_id_number", idn, "-period", 0,
 			x->scope, x->mask);
 	buf_puts(b, ",\"attendance_by_month\":");
-	if (stats_worker_attendance(d, idn, x->scope, &t) == 0) {
+	if (stats_worker_attendance(d, kind_find("attendance"), idn, x->scope, &t) == 0) {
 		api_table_json(b, &t);
 		stats_table_free(&t);
 	} else {

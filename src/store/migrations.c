@@ -14,6 +14,15 @@ MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
 MIG(mig_0007_warn_review);
 
+/* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
+ * own migration, mig_test: the table of a kind that only it has. */
+#ifdef ANXIN_TEST_MIGRATION
+MIG(mig_test);
+#define TEST_MIGRATION ENTRY(ANXIN_TEST_MIGRATION, "test", mig_test),
+#else
+#define TEST_MIGRATION
+#endif
+
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
 
 const migration migrations[] = {
@@ -24,6 +33,7 @@ const migration migrations[] = {
 	ENTRY(5, "desk", mig_0005_desk),
 	ENTRY(6, "supervise", mig_0006_supervise),
 	ENTRY(7, "warn_review", mig_0007_warn_review),
+	TEST_MIGRATION
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);

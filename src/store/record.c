@@ -1,6 +1,8 @@
 /*
  * record.c - generic storage of records (see record.h). SQL text is built
- * from the kind descriptors' column names only; values are always bound.
+ * from the kind descriptors' column names and scope paths (schema.h) only;
+ * values are always bound. No kind is known here by name: the row scope
+ * follows k->scope through the hubs named in its section below.
  */
 #include "store/record.h"
 
@@ -259,22 +261,19 @@ rec_scope rec_scope_all(void)
 	return s;
 }
 
-/* The column holding the project code of a kind, or NULL. */
-static const char *project_column(const kind *k)
-{
-	if (strcmp(k->name, "projects") == 0)
-		return "code";
-	if (kind_key_index(k, "project_code") >= 0)
-		return "project_code";
-	return NULL;
-}
-
 /*
- * The scope's SQL. An enterprise E relates to a project as its owner
- * (建设单位, owner_uscc), its general contractor (施工总承包单位,
- * contractor_uscc) or an employer (employments.employer_uscc); see the
- * table in docs/security.md. Every builder appends SQL with '?' and
- * records the values to bind, in order, in params[*np].
+ * The row scope. A kind's path to it is data (schema.h: k->scope); the
+ * hubs every path leads through are the schema's, and this section is the
+ * one place in the store that names them: projects (code, street,
+ * owner_uscc, contractor_uscc), employments (project_code,
+ * worker_id_number, employer_uscc, entry_date, exit_date), accounts
+ * (account_no, project_code, bank_name), banks, worker_suppliers.
+ *
+ * An enterprise E relates to a project as its owner (建设单位,
+ * owner_uscc), its general contractor (施工总承包单位, contractor_uscc) or
+ * an employer (employments.employer_uscc); see the table in
+ * docs/security.md. Every builder appends SQL with '?' and records the
+ * values to bind, in order, in params[*np].
  */
 #define SQL_PART "SELECT code FROM projects WHERE owner_uscc = ? OR contractor_uscc = ? " \
 		 "OR code IN (SELECT project_code FROM employments WHERE employer_uscc = ?)"
@@ -282,92 +281,125 @@ static const char *project_column(const kind *k)
 #define SQL_GC "SELECT code FROM projects WHERE contractor_uscc = ?"
 #define SQL_STREET "SELECT code FROM projects WHERE street = ?"
 
+/* The paths of the hubs a write check looks up (they agree with the
+ * projects, accounts and workers descriptors of domain/kinds.c). */
+static const rec_scope_path hub_project = {.reach = REC_REACH_PROJECT, .col = "code",
+					   .street = "street"};
+static const rec_scope_path hub_account = {.reach = REC_REACH_PROJECT_COL,
+					   .col = "project_code"};
+static const rec_scope_path hub_person = {.reach = REC_REACH_PERSON, .col = "id_number",
+					  .owner = REC_OWNER_PERSON};
+
 static void push(const char **params, int *np, const char *v, int times)
 {
 	while (times-- > 0)
 		params[(*np)++] = v;
 }
 
-/* Rows of k a street officer sees: those of the street's projects. */
-static void street_rows(const rec_scope *s, const kind *k, const char *a, buf *sql,
+/* Rows of path p a street officer sees: those of the street's projects. */
+static void street_rows(const rec_scope *s, const rec_scope_path *p, const char *a, buf *sql,
 			const char **params, int *np)
 {
-	const char *pc = project_column(k);
-
-	if (pc) {
-		buf_fmt(sql, " AND %s.%s IN (" SQL_STREET ")", a, pc);
+	switch (p->reach) {
+	case REC_REACH_PROJECT:
+	case REC_REACH_PROJECT_COL:
+		buf_fmt(sql, " AND %s.%s IN (" SQL_STREET ")", a, p->col);
 		push(params, np, s->street, 1);
-	} else if (strcmp(k->name, "transactions") == 0) {
-		buf_fmt(sql, " AND %s.account_no IN (SELECT account_no FROM accounts WHERE "
-			"project_code IN (" SQL_STREET "))", a);
+		break;
+	case REC_REACH_ACCOUNT:
+		buf_fmt(sql, " AND %s.%s IN (SELECT account_no FROM accounts WHERE "
+			"project_code IN (" SQL_STREET "))", a, p->col);
 		push(params, np, s->street, 1);
-	} else if (strcmp(k->name, "workers") == 0) {
-		buf_fmt(sql, " AND %s.id_number IN (SELECT worker_id_number FROM employments "
-			"WHERE project_code IN (" SQL_STREET "))", a);
+		break;
+	case REC_REACH_PERSON:
+		buf_fmt(sql, " AND %s.%s IN (SELECT worker_id_number FROM employments "
+			"WHERE project_code IN (" SQL_STREET "))", a, p->col);
 		push(params, np, s->street, 1);
-	} else if (strcmp(k->name, "enterprises") == 0) {
-		buf_fmt(sql, " AND %s.uscc IN (SELECT owner_uscc FROM projects WHERE street = ? "
+		break;
+	case REC_REACH_PARTY:
+		buf_fmt(sql, " AND %s.%s IN (SELECT owner_uscc FROM projects WHERE street = ? "
 			"UNION SELECT contractor_uscc FROM projects WHERE street = ? "
 			"UNION SELECT employer_uscc FROM employments WHERE project_code IN ("
-			SQL_STREET "))", a);
+			SQL_STREET "))", a, p->col);
 		push(params, np, s->street, 3);
-	} else {
+		break;
+	default:
 		buf_puts(sql, " AND 0");
 	}
 }
 
-/* Rows of k an enterprise sees (read), or with write set, the rows it
- * writes: only those where it is the employer. */
-static void enterprise_rows(const rec_scope *s, const kind *k, const char *a, int write,
-			    buf *sql, const char **params, int *np)
+/* Rows of path p an enterprise sees (read), or with write set, the rows
+ * it writes: only those it owns (p->owner). */
+static void enterprise_rows(const rec_scope *s, const rec_scope_path *p, const char *a,
+			    int write, buf *sql, const char **params, int *np)
 {
-	const char *e = s->uscc, *n = k->name;
+	const char *e = s->uscc;
+	int on_project = p->reach == REC_REACH_PROJECT_COL;
 	/* The general contractor reads its subcontractors' rows. */
-	const char *gc = write ? "" : " OR %s.project_code IN (" SQL_GC ")";
 	buf tail = BUF_INIT;
 
-	buf_fmt(&tail, gc, a);
-	if (strcmp(n, "employments") == 0 || strcmp(n, "payroll") == 0) {
-		buf_fmt(sql, " AND (%s.employer_uscc = ?%S)", a, &tail);
+	if (!write && on_project)
+		buf_fmt(&tail, " OR %s.%s IN (" SQL_GC ")", a, p->col);
+	switch (p->owner) {
+	case REC_OWNER_EMPLOYER:
+	case REC_OWNER_HIRING:
+		buf_fmt(sql, " AND (%s.%s = ?%S)", a, p->employer, &tail);
 		push(params, np, e, write ? 1 : 2);
-	} else if (strcmp(n, "attendance") == 0) {
-		/* An attendance day is the employer's when one of its
-		 * employments of that worker on that project covers it. */
+		break;
+	case REC_OWNER_COVERED:
+		/* A day is the employer's when one of its employments of that
+		 * worker on that project covers it. */
+		if (!on_project) {
+			buf_puts(sql, " AND 0");
+			break;
+		}
 		buf_fmt(sql, " AND (EXISTS (SELECT 1 FROM employments x WHERE "
-			"x.project_code = %s.project_code AND x.worker_id_number = "
-			"%s.worker_id_number AND x.employer_uscc = ? AND x.entry_date <= %s.date "
-			"AND (x.exit_date IS NULL OR x.exit_date >= %s.date))%S)", a, a, a, a, &tail);
+			"x.project_code = %s.%s AND x.worker_id_number = "
+			"%s.%s AND x.employer_uscc = ? AND x.entry_date <= %s.%s "
+			"AND (x.exit_date IS NULL OR x.exit_date >= %s.%s))%S)",
+			a, p->col, a, p->worker, a, p->day, a, p->day, &tail);
 		push(params, np, e, write ? 1 : 2);
-	} else if (strcmp(n, "workers") == 0) {
+		break;
+	case REC_OWNER_PERSON:
 		/* A person while employed now: by E, or (read) on E's
 		 * contract. "Now" is s->today; an empty one matches nothing. */
-		buf_fmt(sql, " AND %s.id_number IN (SELECT worker_id_number FROM employments "
+		buf_fmt(sql, " AND %s.%s IN (SELECT worker_id_number FROM employments "
 			"WHERE entry_date <= ? AND (exit_date IS NULL OR exit_date >= ?) "
-			"AND (employer_uscc = ?%s))", a,
+			"AND (employer_uscc = ?%s))", a, p->col,
 			write ? "" : " OR project_code IN (" SQL_GC ")");
 		push(params, np, s->today, 2);
 		push(params, np, e, write ? 1 : 2);
-	} else if (write) {
-		buf_puts(sql, " AND 0");  /* an enterprise writes nothing else */
-	} else if (strcmp(n, "projects") == 0) {
-		buf_fmt(sql, " AND %s.code IN (" SQL_PART ")", a);
-		push(params, np, e, 3);
-	} else if (strcmp(n, "accounts") == 0 || strcmp(n, "deposits") == 0) {
-		buf_fmt(sql, " AND %s.project_code IN (" SQL_RESP ")", a);
-		push(params, np, e, 2);
-	} else if (strcmp(n, "transactions") == 0) {
-		buf_fmt(sql, " AND %s.account_no IN (SELECT account_no FROM accounts WHERE "
-			"project_code IN (" SQL_RESP "))", a);
-		push(params, np, e, 2);
-	} else if (strcmp(n, "enterprises") == 0) {
-		buf_fmt(sql, " AND (%s.uscc = ? OR %s.uscc IN ("
-			"SELECT owner_uscc FROM projects WHERE code IN (" SQL_PART ") "
-			"UNION SELECT contractor_uscc FROM projects WHERE code IN (" SQL_PART ") "
-			"UNION SELECT employer_uscc FROM employments WHERE project_code IN ("
-			SQL_PART ")))", a, a);
-		push(params, np, e, 10);
-	} else {
-		buf_puts(sql, " AND 0");
+		break;
+	default:
+		if (write) {
+			buf_puts(sql, " AND 0");  /* an enterprise writes nothing else */
+			break;
+		}
+		switch (p->reach) {
+		case REC_REACH_PROJECT:
+			buf_fmt(sql, " AND %s.%s IN (" SQL_PART ")", a, p->col);
+			push(params, np, e, 3);
+			break;
+		case REC_REACH_PROJECT_COL:
+			buf_fmt(sql, " AND %s.%s IN (" SQL_RESP ")", a, p->col);
+			push(params, np, e, 2);
+			break;
+		case REC_REACH_ACCOUNT:
+			buf_fmt(sql, " AND %s.%s IN (SELECT account_no FROM accounts WHERE "
+				"project_code IN (" SQL_RESP "))", a, p->col);
+			push(params, np, e, 2);
+			break;
+		case REC_REACH_PARTY:
+			buf_fmt(sql, " AND (%s.%s = ? OR %s.%s IN ("
+				"SELECT owner_uscc FROM projects WHERE code IN (" SQL_PART ") "
+				"UNION SELECT contractor_uscc FROM projects WHERE code IN (" SQL_PART ") "
+				"UNION SELECT employer_uscc FROM employments WHERE project_code IN ("
+				SQL_PART ")))", a, p->col, a, p->col);
+			push(params, np, e, 10);
+			break;
+		default:
+			buf_puts(sql, " AND 0");
+		}
 	}
 	buf_free(&tail);
 }
@@ -375,8 +407,8 @@ static void enterprise_rows(const rec_scope *s, const kind *k, const char *a, in
 /* The internal scope kind of an enterprise's writable rows. */
 #define SCOPE_EMPLOYER ((rec_scope_kind)100)
 
-/* Appends the row restriction of s on kind k (table alias a). */
-static void scope_rows(const rec_scope *s, const kind *k, const char *a, buf *sql,
+/* Appends the row restriction of s on the rows of path p (table alias a). */
+static void scope_rows(const rec_scope *s, const rec_scope_path *p, const char *a, buf *sql,
 		       const char **params, int *np)
 {
 	if (!s) {
@@ -389,21 +421,22 @@ static void scope_rows(const rec_scope *s, const kind *k, const char *a, buf *sq
 	case REC_SCOPE_STREET:
 	case REC_SCOPE_ENTERPRISE:
 	case SCOPE_EMPLOYER:
-		if (strcmp(k->name, "min_wages") == 0 && s->kind != SCOPE_EMPLOYER)
+		if (p->reach == REC_REACH_PUBLIC && s->kind != SCOPE_EMPLOYER)
 			return;  /* public */
 		if (s->kind == REC_SCOPE_STREET ? !s->street : !s->uscc)
 			break;
 		if (s->kind == REC_SCOPE_STREET)
-			street_rows(s, k, a, sql, params, np);
+			street_rows(s, p, a, sql, params, np);
 		else
-			enterprise_rows(s, k, a, s->kind == SCOPE_EMPLOYER, sql, params, np);
+			enterprise_rows(s, p, a, s->kind == SCOPE_EMPLOYER, sql, params, np);
 		return;
 	case REC_SCOPE_BANK:
-		if (!s->bank || strcmp(k->name, "transactions") != 0)
+		/* a bank sees the rows of the accounts it holds, nothing else */
+		if (!s->bank || p->reach != REC_REACH_ACCOUNT)
 			break;
-		buf_fmt(sql, " AND %s.account_no IN (SELECT c.account_no FROM accounts c "
+		buf_fmt(sql, " AND %s.%s IN (SELECT c.account_no FROM accounts c "
 			"JOIN banks b ON b.code = ? WHERE substr(c.bank_name, 1, length(b.name)) "
-			"= b.name)", a);
+			"= b.name)", a, p->col);
 		push(params, np, s->bank, 1);
 		return;
 	default:
@@ -417,7 +450,7 @@ int rec_scope_rows_sql(const rec_scope *s, const kind *k, const char *alias, buf
 {
 	int np = 0;
 
-	scope_rows(s, k, alias, sql, params, &np);
+	scope_rows(s, &k->scope, alias, sql, params, &np);
 	return np;
 }
 
@@ -496,7 +529,7 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 	}
 	const char *sp[16];
 	int nsp = 0;
-	scope_rows(&q->scope, k, k->table, sql, sp, &nsp);
+	scope_rows(&q->scope, &k->scope, k->table, sql, sp, &nsp);
 	for (int i = 0; i < nsp; i++) {
 		p[np].s = sp[i];
 		p[np++].is_int = 0;
@@ -681,96 +714,131 @@ static int other_current_employer(db *d, const char *id, const char *uscc, const
 		      "tttt", id, uscc, today, today) > 0;
 }
 
-/* Whether the registered worker's name, phone, bank or card differ from
- * the row's (an absent value clears a stored one, so it differs too). */
-static int worker_data_differs(db *d, const kind *k, const kind_val *vals)
+/* Whether a row of the hub table whose column keycol equals value, reached
+ * by path p, lies within s. NULL value: no. */
+static int hub_in_scope(db *d, const char *table, const char *keycol, const rec_scope_path *p,
+			const char *value, const rec_scope *s)
 {
-	static const char *const fields[] = {"name", "phone", "bank_name", "bank_card"};
-	int differs = 0;
-	db_stmt *st = db_prepare(d, "SELECT name, phone, bank_name, bank_card FROM workers "
-				    "WHERE id_number = ?");
+	buf sql = BUF_INIT;
+	const char *sp[16];
+	int nsp = 0, found;
 
-	db_bind_text(st, 1, val_of(k, vals, "id_number"));
-	if (db_step(st) == DB_ROW) {
-		for (int i = 0; i < 4 && !differs; i++) {
-			const char *v = val_of(k, vals, fields[i]);
+	if (!value)
+		return 0;
+	buf_fmt(&sql, "SELECT count(*) FROM %s WHERE %s = ?", table, keycol);
+	scope_rows(s, p, table, &sql, sp, &nsp);
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	db_bind_text(st, 1, value);
+	for (int i = 0; i < nsp; i++)
+		db_bind_text(st, 2 + i, sp[i]);
+	found = db_step(st) == DB_ROW && db_col_int(st, 0) > 0;
+	db_finalize(st);
+	buf_free(&sql);
+	return found;
+}
+
+/* Whether the stored person's data - the columns of k that are neither
+ * key nor derived (name, phone, bank, card) - differ from the row's (an
+ * absent value clears a stored one, so it differs too). */
+static int person_data_differs(db *d, const kind *k, const kind_val *vals)
+{
+	buf sql = BUF_INIT;
+	int differs = 0, n = 0, idx[32];
+
+	buf_puts(&sql, "SELECT ");
+	for (int i = 0; i < k->nfields && n < 32; i++) {
+		if (k->fields[i].flags & (F_KEY | F_DERIVED))
+			continue;
+		buf_fmt(&sql, "%s%s", n ? ", " : "", k->fields[i].key);
+		idx[n++] = i;
+	}
+	buf_fmt(&sql, " FROM %s WHERE %s = ?", k->table, k->scope.col);
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	db_bind_text(st, 1, val_of(k, vals, k->scope.col));
+	if (n > 0 && db_step(st) == DB_ROW) {
+		for (int i = 0; i < n && !differs; i++) {
+			const char *v = vals[idx[i]].present ? vals[idx[i]].s : NULL;
 			const char *old = db_col_is_null(st, i) ? NULL : db_col_text(st, i);
 			differs = (v == NULL) != (old == NULL) || (v && strcmp(v, old) != 0);
 		}
 		db_reset(st);
 	}
 	db_finalize(st);
+	buf_free(&sql);
 	return differs;
 }
 
 /*
  * An enterprise's write (docs/security.md, the enterprise table): it
- * writes only rows where it is the employer, on projects it takes part
- * in; a record it only reads (a general contractor's view) is
- * REC_WRITE_READONLY. A new employment needs a person whose data the
- * enterprise supplied itself or employs now (so registering one gives it
- * no one else's data, and an unknown and a known ID number answer alike).
- * A worker may be registered anew, or rewritten unless another enterprise
- * employs the person now and the row changes the data it relies on.
+ * writes only rows it owns (k->scope.owner) - where it is the employer -
+ * on projects it takes part in; a record it only reads (a general
+ * contractor's view) is REC_WRITE_READONLY. A new employment needs a
+ * person whose data the enterprise supplied itself or employs now (so
+ * registering one gives it no one else's data, and an unknown and a known
+ * ID number answer alike). A person may be registered anew, or rewritten
+ * unless another enterprise employs the person now and the row changes
+ * the data it relies on.
  */
 static int enterprise_write(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 {
+	const rec_scope_path *p = &k->scope;
 	rec_scope w = *s;
-	const char *e = s->uscc, *n = k->name;
-	const char *pc = val_of(k, vals, "project_code"), *wid = val_of(k, vals, "worker_id_number");
-
+	const char *e = s->uscc;
+	const char *pc = p->reach == REC_REACH_PROJECT_COL ? val_of(k, vals, p->col) : NULL;
+	const char *wid = p->worker ? val_of(k, vals, p->worker) : NULL;
 	rec_scope all = rec_scope_all();
 
 	w.kind = SCOPE_EMPLOYER;
-	if (strcmp(n, "workers") == 0) {
-		const char *id = val_of(k, vals, "id_number");
+	if (p->owner == REC_OWNER_PERSON) {
+		const char *id = val_of(k, vals, p->col);
 		if (key_exists(d, k, vals, &all) && other_current_employer(d, id, e, s->today) &&
-		    worker_data_differs(d, k, vals))
+		    person_data_differs(d, k, vals))
 			return REC_WRITE_RELIED;
 		return REC_WRITE_OK;
 	}
 	int existed = key_exists(d, k, vals, &all);
 	if (existed && !key_exists(d, k, vals, &w))
 		return key_exists(d, k, vals, s) ? REC_WRITE_READONLY : REC_WRITE_OUT;
-	if (!pc || !rec_key_in_scope(d, kind_find("projects"), "code", pc, s))
+	if (!pc || !hub_in_scope(d, "projects", "code", &hub_project, pc, s))
 		return REC_WRITE_OUT;
-	if (strcmp(n, "employments") == 0) {
-		if (!streq(val_of(k, vals, "employer_uscc"), e))
+	switch (p->owner) {
+	case REC_OWNER_HIRING:
+		if (!streq(val_of(k, vals, p->employer), e))
 			return REC_WRITE_OUT;
-		if (!existed && !rec_key_in_scope(d, kind_find("workers"), "id_number", wid, &w) &&
+		if (!existed && !hub_in_scope(d, "workers", "id_number", &hub_person, wid, &w) &&
 		    db_int(d, 0, "SELECT count(*) FROM worker_suppliers WHERE id_number = ? "
 				 "AND uscc = ?", "tt", wid, e) == 0)
 			return REC_WRITE_UNHELD;
 		return REC_WRITE_OK;
-	}
-	if (strcmp(n, "payroll") == 0) {
-		if (!streq(val_of(k, vals, "employer_uscc"), e))
+	case REC_OWNER_EMPLOYER:
+		if (!streq(val_of(k, vals, p->employer), e))
 			return REC_WRITE_OUT;
 		return db_int(d, 0, "SELECT count(*) FROM employments WHERE project_code = ? AND "
 				    "worker_id_number = ? AND employer_uscc = ?", "ttt", pc, wid, e) > 0
 			? REC_WRITE_OK : REC_WRITE_OUT;
-	}
-	if (strcmp(n, "attendance") == 0) {
-		const char *day = val_of(k, vals, "date");
+	case REC_OWNER_COVERED: {
+		const char *day = val_of(k, vals, p->day);
 		return day && db_int(d, 0, "SELECT count(*) FROM employments WHERE project_code = ? "
 				     "AND worker_id_number = ? AND employer_uscc = ? AND entry_date <= ? "
 				     "AND (exit_date IS NULL OR exit_date >= ?)",
 				     "ttttt", pc, wid, e, day, day) > 0
 			? REC_WRITE_OK : REC_WRITE_OUT;
 	}
-	return REC_WRITE_OUT;
+	default:
+		return REC_WRITE_OUT;
+	}
 }
 
 /*
  * A street's (or a bank's) row is in scope when (a) the record it would
  * overwrite, if any, is in scope, and (b) its new values place it in
- * scope: its project (directly, or through its account for a
- * transaction) is one the scope sees; a new project lies in the street.
- * Enterprises: enterprise_write. A NULL or zero scope writes nothing.
+ * scope: its project (directly, or through its account) is one the scope
+ * sees; a new project lies in the street. Enterprises: enterprise_write.
+ * A NULL or zero scope writes nothing.
  */
 int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 {
-	const char *pc;
+	const rec_scope_path *p = &k->scope;
 	rec_scope all = rec_scope_all();
 
 	if (!s || s->kind == REC_SCOPE_NOTHING)
@@ -781,15 +849,17 @@ int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 		return s->uscc ? enterprise_write(d, k, vals, s) : REC_WRITE_OUT;
 	if (key_exists(d, k, vals, &all) && !key_exists(d, k, vals, s))
 		return REC_WRITE_OUT;                       /* (a) */
-	if (strcmp(k->name, "projects") == 0)
-		return s->kind == REC_SCOPE_STREET && streq(val_of(k, vals, "street"), s->street);
-	if (project_column(k) && (pc = val_of(k, vals, project_column(k))))
-		return rec_key_in_scope(d, kind_find("projects"), "code", pc, s);
-	if (strcmp(k->name, "transactions") == 0) {
-		const char *acct = val_of(k, vals, "account_no");
-		return acct && rec_key_in_scope(d, kind_find("accounts"), "account_no", acct, s);
+	switch (p->reach) {
+	case REC_REACH_PROJECT:
+		return s->kind == REC_SCOPE_STREET && streq(val_of(k, vals, p->street), s->street);
+	case REC_REACH_PROJECT_COL:
+		return hub_in_scope(d, "projects", "code", &hub_project, val_of(k, vals, p->col), s);
+	case REC_REACH_ACCOUNT:
+		return hub_in_scope(d, "accounts", "account_no", &hub_account,
+				    val_of(k, vals, p->col), s);
+	default:
+		return REC_WRITE_OUT;
 	}
-	return REC_WRITE_OUT;
 }
 
 int rec_worker_supplied(db *d, const char *id_number, const char *uscc)

@@ -1,6 +1,6 @@
 /*
  * record.h - storage of the records of any kind, driven by its descriptor
- * (domain/kind.h): upsert on the natural key, reference look-ups, and the
+ * (store/schema.h, filled by domain/kinds.c): upsert on the natural key, reference look-ups, and the
  * filtered, sorted, paged reads behind the list and detail APIs and the
  * exports.
  *
@@ -12,8 +12,8 @@
 
 #include <stdint.h>
 
-#include "domain/kind.h"
 #include "store/db.h"
+#include "store/schema.h"
 #include "util/buf.h"
 
 /* ---- writing ---------------------------------------------------------- */

@@ -7,6 +7,9 @@
  * left alone on re-import (its date is part of the key and hours do not
  * matter to any rule), so the aggregate is maintained by deltas: inserted
  * rows add days and widen [first, last]; nothing is ever subtracted.
+ *
+ * What a kind's rows feed is its descriptor's notes (schema.h), and the
+ * project a row belongs to its scope path: no kind is known here by name.
  */
 #include "store/scan_mark.h"
 
@@ -18,8 +21,6 @@
 #include "util/buf.h"
 #include "util/money.h"
 #include "util/strmap.h"
-
-enum { K_OTHER, K_ATTENDANCE, K_EMPLOYMENTS, K_TRANSACTIONS, K_ACCOUNTS, K_MIN_WAGES };
 
 typedef struct att_delta {
 	long days;
@@ -36,7 +37,7 @@ typedef struct txn_delta {
 struct scan_mark {
 	db *d;
 	const kind *k;
-	int which;
+	rec_notes which;  /* k->notes */
 	unsigned mask;
 	int per_month;
 	int fi_project, fi_worker, fi_date, fi_period, fi_account;
@@ -63,23 +64,21 @@ scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month)
 	m->k = k;
 	m->mask = mask;
 	m->per_month = per_month;
-	m->which = !strcmp(k->name, "attendance")     ? K_ATTENDANCE
-		   : !strcmp(k->name, "employments")  ? K_EMPLOYMENTS
-		   : !strcmp(k->name, "transactions") ? K_TRANSACTIONS
-		   : !strcmp(k->name, "accounts")     ? K_ACCOUNTS
-		   : !strcmp(k->name, "min_wages")    ? K_MIN_WAGES
-						      : K_OTHER;
-	m->fi_project = kind_key_index(k, !strcmp(k->name, "projects") ? "code" : "project_code");
+	m->which = k->notes;
+	/* the project a row belongs to: the project itself, or the column
+	 * holding its code (k's scope path); none for other paths */
+	m->fi_project = k->scope.reach == REC_REACH_PROJECT || k->scope.reach == REC_REACH_PROJECT_COL
+		? kind_key_index(k, k->scope.col) : -1;
 	m->fi_worker = kind_key_index(k, "worker_id_number");
 	m->fi_date = kind_key_index(k, "date");
 	m->fi_period = kind_key_index(k, "period");
 	m->fi_account = kind_key_index(k, "account_no");
 	m->dirty = strmap_new(0);
-	if (m->which == K_ATTENDANCE)
+	if (m->which == REC_NOTES_ATTENDANCE)
 		m->att = strmap_new(sizeof(att_delta));
-	if (m->which == K_EMPLOYMENTS)
+	if (m->which == REC_NOTES_EMPLOYMENT)
 		m->pairs = strmap_new(0);
-	if (m->which == K_TRANSACTIONS) {
+	if (m->which == REC_NOTES_TRANSACTION) {
 		m->accts = strmap_new(0);
 		m->tday = strmap_new(sizeof(txn_delta));
 		m->twage = strmap_new(sizeof(txn_delta));
@@ -207,21 +206,21 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 	if (!m || rc == REC_UNCHANGED)
 		return;
 	switch (m->which) {
-	case K_ATTENDANCE:
+	case REC_NOTES_ATTENDANCE:
 		if (rc == REC_INSERTED) /* an update only changes hours */
 			mark_attendance(m, v);
 		return;
-	case K_MIN_WAGES:
+	case REC_NOTES_FULL:
 		m->need_full = 1;
 		return;
-	case K_TRANSACTIONS:
+	case REC_NOTES_TRANSACTION:
 		mark_transaction(m, v, rc);
 		return;
-	case K_ACCOUNTS:
+	case REC_NOTES_ACCOUNT:
 		if (rc == REC_UPDATED) /* the account may have moved project */
 			m->need_full = 1;
 		break;
-	case K_EMPLOYMENTS:
+	case REC_NOTES_EMPLOYMENT:
 		n = snprintf(key, sizeof key, "%s\x1f%s", v[m->fi_project].s, v[m->fi_worker].s);
 		if (n > 0 && (size_t)n < sizeof key)
 			strmap_put(m->pairs, key, (size_t)n, NULL);

@@ -12,8 +12,8 @@
 #ifndef ANXIN_SCAN_MARK_H
 #define ANXIN_SCAN_MARK_H
 
-#include "domain/kind.h"
 #include "store/db.h"
+#include "store/schema.h"
 
 typedef struct scan_mark scan_mark;
 

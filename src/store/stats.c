@@ -372,13 +372,13 @@ static const stats_col watt_cols[] = {
 /* Plan: SEARCH employments USING INDEX employments_worker, then for each
  * project SEARCH attendance USING INDEX sqlite_autoindex_attendance_1
  * (project_code=? AND worker_id_number=?). */
-int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope,
-			    stats_table *out)
+int stats_worker_attendance(db *d, const kind *attendance, const char *id_number,
+			    const rec_scope *scope, stats_table *out)
 {
 	buf clause = BUF_INIT, sql = BUF_INIT;
 	const char *sp[16];
 	/* the attendance rows the caller sees (an employer: its own days) */
-	int nsp = rec_scope_rows_sql(scope, kind_find("attendance"), "a", &clause, sp);
+	int nsp = rec_scope_rows_sql(scope, attendance, "a", &clause, sp);
 
 	buf_fmt(&sql, "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
 		"FROM (SELECT DISTINCT project_code FROM employments "
@@ -505,11 +505,10 @@ static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, con
  * (period=? / period>? AND period<?); the balance scans transactions once
  * with the open accounts as a list.
  */
-int stats_dashboard(db *d, const char *as_of, const char *month,
+int stats_dashboard(db *d, const kind *pk, const kind *wk, const char *as_of, const char *month,
 		    const char *from_month, const rec_scope *sc, stats_dash *o)
 {
 	rec_query q;
-	const kind *pk = kind_find("projects");
 	int bad_pay, bad_bal, bad_dep;
 
 	memset(o, 0, sizeof *o);
@@ -523,7 +522,7 @@ int stats_dashboard(db *d, const char *as_of, const char *month,
 	q.filters[0].value = "suspended";
 	q.nfilters = 1;
 	o->projects_suspended = rec_count(d, &q);
-	rec_query_init(&q, kind_find("workers"), sc);
+	rec_query_init(&q, wk, sc);
 	o->workers_registered = rec_count(d, &q);
 
 	if (scoped_table(d, &o->by_status, status_cols, N(status_cols), sc, "code",

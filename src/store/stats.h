@@ -99,10 +99,10 @@ int64_t stats_project_on_site(db *d, const char *code, const char *as_of);
 /* ---- worker page ---------------------------------------------------------- */
 
 /* project_code, month, days: through the worker's employments' projects, so
- * that attendance's (project, worker, date) key serves the lookup; only
- * projects within scope (NULL = all). */
-int stats_worker_attendance(db *d, const char *id_number, const rec_scope *scope,
-			    stats_table *out);
+ * that attendance's (project, worker, date) key serves the lookup; only the
+ * rows of attendance (its descriptor: the scope path) that scope sees. */
+int stats_worker_attendance(db *d, const kind *attendance, const char *id_number,
+			    const rec_scope *scope, stats_table *out);
 
 /* ---- accounts ------------------------------------------------------------- */
 
@@ -128,12 +128,13 @@ typedef struct stats_dash {
 /* Fills the dashboard figures for as_of ("YYYY-MM-DD"); month is the
  * payroll month shown ("YYYY-MM") and from_month the first of the six in
  * wages_by_month. Every figure counts only what scope sees (NULL = the
- * district): projects, workers and enterprises as the lists count them,
+ * district): projects and workers as the lists count them (through their
+ * descriptors pk and wk),
  * payroll, accounts, deposits and employments through their project.
  * Returns 0, -1 on a database error, -2 when a money sum is out of range
  * (an older database holding amounts above the field maxima): out->overflow
  * then names the data to check, and nothing else is filled. */
-int stats_dashboard(db *d, const char *as_of, const char *month,
+int stats_dashboard(db *d, const kind *pk, const kind *wk, const char *as_of, const char *month,
 		    const char *from_month, const rec_scope *scope, stats_dash *out);
 void stats_dash_free(stats_dash *s);
 

@@ -52,33 +52,34 @@ export function fixture(name) {
 
 /**
  * Creates a database in a temp dir, imports the fixtures of `load` with the
- * CLI, starts `anxin serve` (with `env` added to its environment) and
- * returns { base, dir, db, proc, stop, log }.
+ * CLI, starts `anxin serve` (with `env` added to its environment; `bin`: another
+ * build of anxin, e.g. the test kind's) and returns { base, dir, db, proc, stop, log }.
  */
-export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [], env = {} } = {}) {
+export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [], env = {},
+  bin = ANXIN } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'anxin-http-'));
   const db = join(dir, 'test.db');
   const ids = table();
-  execFileSync(ANXIN, ['init', '--db', db, '--admin', 'admin', '--admin-password-stdin'],
+  execFileSync(bin, ['init', '--db', db, '--admin', 'admin', '--admin-password-stdin'],
     { stdio: 'pipe', input: USERS.admin.password + '\n', env: TEST_ENV });
   for (const [name, u] of Object.entries(USERS)) {
     if (name === 'admin') continue;
     const extra = u.street ? ['--street', u.street] : u.uscc ? ['--uscc', ids[`uscc:${u.uscc}`]] : [];
-    execFileSync(ANXIN, ['user', 'add', name, '--role', u.role, ...extra, '--password-stdin',
+    execFileSync(bin, ['user', 'add', name, '--role', u.role, ...extra, '--password-stdin',
       '--db', db], { stdio: 'pipe', input: INITIAL_PASSWORD + '\n', env: TEST_ENV });
   }
-  const bankToken = execFileSync(ANXIN, ['token', 'create', '--name', 'abc-test', '--scope-bank',
+  const bankToken = execFileSync(bin, ['token', 'create', '--name', 'abc-test', '--scope-bank',
     'ABC', '--kinds', 'transactions', '--db', db], { encoding: 'utf8', env: TEST_ENV })
     .match(/anx_[A-Za-z0-9_-]{43}/)[0];
   for (const kind of load) {
     const file = join(dir, `${kind}.csv`);
     writeFileSync(file, fixture(`${kind}.csv`));
-    execFileSync(ANXIN, ['import', kind, file, '--db', db, '--quiet'], { stdio: 'pipe' });
+    execFileSync(bin, ['import', kind, file, '--db', db, '--quiet'], { stdio: 'pipe' });
   }
   // No start-up / scheduled warning scan unless a test asks for one: the
   // tests scan with `anxin scan --as-of` or POST /api/v1/scan themselves.
   const scanAt = args.includes('--scan-at') ? [] : ['--scan-at', 'off'];
-  const proc = spawn(ANXIN, ['serve', '--db', db, '--listen', '127.0.0.1:0',
+  const proc = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0',
     '--threads', String(threads), ...scanAt, ...args], { stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...TEST_ENV, ...env } });
   let log = '';
