@@ -55,7 +55,7 @@ try {
 	await page.click('[data-testid=login-form] button[type=submit]');
 	await page.waitForFunction(() => !location.hash.includes('login'));
 	await page.evaluate(() => { location.hash = '#/warnings'; });
-	await page.waitForFunction(() => document.getElementById('main').dataset.ready === '1' && location.hash === '#/warnings' &&
+	await page.waitForFunction(() => document.getElementById('main').dataset.ready === '1' && location.hash.split('?')[0] === '#/warnings' &&
 		document.querySelector('[data-testid=warn-views] .active'));
 	await page.waitForTimeout(800); /* the charts' animation */
 	await page.screenshot({path: OUT, fullPage: true});

@@ -272,8 +272,8 @@
 					return b;
 				}} : null,
 				{key: 'level', label: '等级', sortable: true, render: (w) => levelBadge(w.level, w.level_zh)},
-				{key: 'rule', label: '预警规则', sortable: true, render: (w) => w.rule_name},
-				{key: 'project_code', label: '项目', sortable: true, render: (w) => [w.project_name || w.project_code, h('span', {class: 'muted'}, ' ' + w.project_code)]},
+				{key: 'rule', label: '预警规则', sortable: true, wrap: true, render: (w) => w.rule_name},
+				{key: 'project_code', label: '项目', sortable: true, wrap: true, render: (w) => [w.project_name || w.project_code, h('span', {class: 'muted'}, ' ' + w.project_code)]},
 				{key: 'street', label: '街镇', sortable: true, render: (w) => w.street || DASH},
 				{key: 'period', label: '所属期', sortable: true, render: (w) => w.period ? monthLabel(w.period) : DASH},
 				{key: 'summary', label: '摘要', wrap: true, render: (w) => w.summary},

@@ -228,6 +228,13 @@ test('5. the project list: 在建 by default, a 预警 column and filter, 万元
 		const over = await page.$eval('.table-wrap', (el) => el.scrollWidth - el.clientWidth);
 		assert.ok(over <= 1, `${kind}: the table is ${over}px wider than its box at 1440 px`);
 	}
+	/* the warning centre's list too (rule and project wrap, the summary has the room) */
+	await go(page, `/warnings?view=list&as_of=${AS_OF}`);
+	const over = await page.$eval('[data-testid=list-warnings]', (el) => {
+		const box = el.closest('.table-wrap') || el.parentElement;
+		return box.scrollWidth - box.clientWidth;
+	});
+	assert.ok(over <= 1, `warnings: the table is ${over}px wider than its box at 1440 px`);
 });
 
 test('5. a project page says its warning state and opens on its warnings', {timeout: 30000}, async () => {
