@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 
 static const cli_cmd commands[] = {
 	{"init", cmd_init, "create or upgrade the database",

@@ -9,7 +9,7 @@
 #ifndef ANXIN_HTTP_API_H
 #define ANXIN_HTTP_API_H
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 #include "http/req.h"
 #include "store/record.h"
 

@@ -21,8 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "domain/export.h"
-#include "domain/warn_rules.h"
+#include "domain/records/export.h"
+#include "domain/warn/warn_rules.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "store/warn_query.h"

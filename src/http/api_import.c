@@ -12,7 +12,7 @@
  */
 #include <string.h>
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/write.h"

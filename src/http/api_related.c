@@ -15,7 +15,7 @@
 
 #include "http/api.h"
 #include "http/auth.h"
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "http/api.h"
 #include "http/auth.h"
 

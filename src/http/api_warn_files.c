@@ -19,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "store/file_store.h"

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/write.h"

@@ -22,9 +22,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/session.h"
-#include "domain/token.h"
-#include "domain/user.h"
+#include "domain/access/session.h"
+#include "domain/access/token.h"
+#include "domain/access/user.h"
 #include "http/api.h"
 #include "http/http.h"
 #include "store/record.h"

@@ -5,7 +5,7 @@
 #ifndef ANXIN_HTTP_RELATED_H
 #define ANXIN_HTTP_RELATED_H
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 #include "http/req.h"
 #include "store/db.h"
 #include "store/stats.h"

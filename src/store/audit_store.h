@@ -2,7 +2,7 @@
  * audit_store.h - the SQL of the audit log (table audit_log, migration
  * 0002): read the head of the chain, append one row, scan rows in order with
  * optional filters. The chain itself (hashing, verification) is domain
- * logic in src/domain/audit.c; nothing here updates or deletes a row.
+ * logic in src/domain/access/audit.c; nothing here updates or deletes a row.
  */
 #ifndef ANXIN_AUDIT_STORE_H
 #define ANXIN_AUDIT_STORE_H

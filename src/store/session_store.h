@@ -1,7 +1,7 @@
 /*
  * session_store.h - the SQL of log-in sessions (table sessions, migration
  * 0002). Sessions are keyed by the hex SHA-256 of the cookie value: this
- * file never sees a cookie. Timeouts are decided in src/domain/session.c.
+ * file never sees a cookie. Timeouts are decided in src/domain/access/session.c.
  */
 #ifndef ANXIN_SESSION_STORE_H
 #define ANXIN_SESSION_STORE_H

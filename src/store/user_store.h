@@ -1,7 +1,7 @@
 /*
  * user_store.h - the SQL of user accounts (table users, migration 0002):
  * load by name or id, insert, update, count, scan. The rules (password
- * hashing, lock-out, validation) are in src/domain/user.c; this file stores
+ * hashing, lock-out, validation) are in src/domain/access/user.c; this file stores
  * what it is given.
  */
 #ifndef ANXIN_USER_STORE_H
