@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "demo/demo_model.h"
+#include "demo/demo_plan.h"
 #include "domain/records/import.h"
 #include "domain/records/kind.h"
 #include "store/record.h"
@@ -561,7 +561,7 @@ int demo_generate(db *d, const demo_opts *o, demo_stats *st, buf *err)
 	memset(&m, 0, sizeof m);
 	m.o = *o;
 	m.st = st;
-	demo_model_build(&m);
+	demo_plan_build(&m);
 	if (!o->quiet)
 		fprintf(stderr, "demo: 模型生成 (model built) %.2f s: %d 企业, %d 项目, %d 人, %d 用工, %d 工资行\n",
 			clk_mono() - t0, m.nents, m.nprojs, m.nworkers, m.nemps, m.npays);

@@ -1,14 +1,15 @@
 /*
  * demo_model.c - builds the in-memory model of `anxin demo` (see
  * demo_model.h): enterprises, projects, workers, employments, the planted
- * violations, the payroll plan and the unregistered "ghosts".
+ * and the ID numbers of the model, before violations are planted.
  *
  * Everything is drawn from one xoshiro256** stream seeded by the seed, in
  * a fixed order, so (seed, as_of, projects, workers) fixes the result.
  * Attendance is not stored: demo_att_month() redraws it from a stream of
  * its own per (employment, month), which keeps 2.5 M rows out of memory.
- * The violations and the payroll plan are demo_plan.c's. No database and
- * no I/O here.
+ * The violations and the payroll plan are demo_plan.c's (which calls
+ * this file, never the reverse); the random numbers demo_rng.c's, the
+ * names and tables demo_names.c's. No database and no I/O here.
  */
 #include "demo/demo_model.h"
 
@@ -18,69 +19,6 @@
 
 #include "util/buf.h"
 #include "util/valid.h"
-
-/* ---- random numbers ------------------------------------------------------ */
-
-/* splitmix64 of a + (b + 1) * golden: a hash of two words. */
-uint64_t demo_mix(uint64_t a, uint64_t b)
-{
-	uint64_t z = a + 0x9E3779B97F4A7C15ull * (b + 1);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-void demo_rng_seed(demo_rng *r, uint64_t seed)
-{
-	for (int i = 0; i < 4; i++)
-		r->s[i] = demo_mix(seed, (uint64_t)i);
-}
-
-static uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-uint64_t demo_rng_next(demo_rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t result = rotl(s[1] * 5, 7) * 9;
-	uint64_t t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return result;
-}
-
-int64_t demo_rng_range(demo_rng *r, int64_t lo, int64_t hi)
-{
-	uint64_t span = (uint64_t)(hi - lo) + 1;
-	return lo + (int64_t)(demo_rng_next(r) % span);
-}
-
-int demo_rng_chance(demo_rng *r, int permille)
-{
-	return (int)(demo_rng_next(r) % 1000) < permille;
-}
-
-int demo_rng_weighted(demo_rng *r, const int *weights, int n)
-{
-	int64_t sum = 0, x;
-
-	for (int i = 0; i < n; i++)
-		sum += weights[i];
-	x = demo_rng_range(r, 0, sum - 1);
-	for (int i = 0; i < n; i++) {
-		if (x < weights[i])
-			return i;
-		x -= weights[i];
-	}
-	return n - 1;
-}
 
 /* ---- calendar helpers ------------------------------------------------------ */
 
@@ -564,19 +502,18 @@ out:
 	free(quota);
 }
 
-void demo_model_build(demo_model *m)
+void demo_model_build(demo_model *m, demo_idset *ids)
 {
 	int P = m->o.projects;
 	int nown = P / 6 < 3 ? 3 : P / 6;
 	int ncon = P * 2 / 15 < 3 ? 3 : P * 2 / 15;
 	int nsub = P / 2 < 5 ? 5 : P / 2;
 	size_t cap = 1;
-	demo_idset ids;
 
 	while (cap < (size_t)m->o.workers * 4 + 4096)
 		cap <<= 1;
-	ids.v = xcalloc(cap, sizeof *ids.v);
-	ids.mask = cap - 1;
+	ids->v = xcalloc(cap, sizeof *ids->v);
+	ids->mask = cap - 1;
 	demo_rng_seed(&m->rng, m->o.seed);
 	m->as_of = m->o.as_of;
 	setup_window(m);
@@ -588,11 +525,8 @@ void demo_model_build(demo_model *m)
 	for (int i = 0; i < nsub; i++)
 		add_enterprise(m, DEMO_SUB);
 	build_projects(m, nown, ncon, nsub);
-	build_workers(m, &ids);
+	build_workers(m, ids);
 	build_employments(m);
-	demo_plan_violations(m, &ids);
-	demo_plan_payroll(m);
-	free(ids.v);
 }
 
 void demo_model_free(demo_model *m)

@@ -1,8 +1,9 @@
 /*
  * demo_model.h - the in-memory model behind `anxin demo`, shared by
- * demo.c (which turns it into import rows), demo_model.c (which builds it)
- * and demo_names.c (name, street and identifier tables). Internal to the
- * demo_* files: nothing else includes it.
+ * demo.c (which turns it into import rows), demo_model.c (which builds its
+ * records) and demo_plan.c (violations and payroll). Internal to the
+ * demo_* files: nothing else includes it. Below it: demo_names.h (the
+ * tables and name generators) and demo_rng.h (the random numbers).
  *
  * Indices, not pointers, link the records (project -> enterprise,
  * employment -> project / worker / employer), so the arrays can grow.
@@ -15,29 +16,14 @@
 #include <stdint.h>
 
 #include "demo/demo.h"
+#include "demo/demo_names.h"
+#include "demo/demo_rng.h"
 #include "util/date.h"
 
 #define DEMO_MONTHS 6   /* calendar months of attendance before as-of's */
 
-/* ---- random numbers: xoshiro256** seeded by splitmix64 ----------------- */
-
-typedef struct demo_rng {
-	uint64_t s[4];
-} demo_rng;
-
-uint64_t demo_mix(uint64_t a, uint64_t b);
-void demo_rng_seed(demo_rng *r, uint64_t seed);
-uint64_t demo_rng_next(demo_rng *r);
-/* Uniform in [lo, hi] (inclusive; hi >= lo). */
-int64_t demo_rng_range(demo_rng *r, int64_t lo, int64_t hi);
-/* 1 with probability permille / 1000. */
-int demo_rng_chance(demo_rng *r, int permille);
-/* An index drawn from weights[0..n) (each >= 0, sum > 0). */
-int demo_rng_weighted(demo_rng *r, const int *weights, int n);
-
 /* ---- the model --------------------------------------------------------- */
 
-enum { DEMO_OWNER, DEMO_CONTRACTOR, DEMO_SUB };
 enum { DEMO_PLANNED, DEMO_ACTIVE, DEMO_SUSPENDED, DEMO_COMPLETED };
 enum { DEMO_BANK, DEMO_CASH, DEMO_OTHER };
 
@@ -143,9 +129,12 @@ typedef struct demo_idset {
 void demo_make_id(demo_model *m, demo_idset *s, int female, char out[19]);
 /* The window month (0..6) holding day d, or -1 outside the window. */
 int demo_month_index(const demo_model *m, day_t d);
-/* Builds every record of the model from m->o (m zeroed but for o and st).
- * Frees with demo_model_free. */
-void demo_model_build(demo_model *m);
+/* Builds the records of the model from m->o (m zeroed but for o and st):
+ * enterprises, projects, workers and employments, and the set of the ID
+ * stems drawn (ids->v allocated here, freed by the caller). Seeds m->rng;
+ * demo_plan_build draws on from where it stops. Frees with
+ * demo_model_free. */
+void demo_model_build(demo_model *m, demo_idset *ids);
 void demo_model_free(demo_model *m);
 /* The attendance of employment e in window month i: bit (day - 1) set for
  * each day worked, hours (hundredths) in hours[day - 1]. Deterministic in
@@ -157,59 +146,5 @@ uint32_t demo_ghost_month(const demo_model *m, int g, int i, int hours[31]);
 day_t demo_deadline(const demo_model *m, const demo_proj *p, int i);
 /* Day dep_day of window month i (0..6), clamped. */
 day_t demo_month_day(const demo_model *m, int i, int day);
-
-/* demo_plan.c */
-/* Plants the violations (marks projects, edits employments, adds ghosts). */
-void demo_plan_violations(demo_model *m, demo_idset *ids);
-/* Fills m->pays from the attendance and the violations. */
-void demo_plan_payroll(demo_model *m);
-
-/* demo_names.c */
-typedef struct demo_street {
-	const char *name;     /* 新港街道 */
-	const char *short_;   /* 新港 */
-	int weight;           /* share of projects */
-} demo_street;
-extern const demo_street demo_streets[];
-extern const int demo_nstreets;
-
-typedef struct demo_bank {
-	const char *name;     /* 中国工商银行 */
-	const char *bin;      /* UnionPay-style 6-digit prefix (illustrative) */
-	const char *acct;     /* account number prefix */
-	int weight;
-} demo_bank;
-extern const demo_bank demo_banks[];
-extern const int demo_nbanks;
-
-typedef struct demo_team {
-	const char *team;     /* 木工班 */
-	const char *trade[2]; /* 木工 */
-	int lo, hi;           /* daily rate range, yuan */
-	int weight;
-} demo_team;
-extern const demo_team demo_teams[];
-extern const int demo_nteams;
-
-/* A person's name (surname + 1-2 characters) into out (>= 16 bytes). */
-void demo_person_name(demo_rng *r, int female, char *out, size_t n);
-/* An 11-digit mobile number into out (>= 12 bytes). */
-void demo_mobile(demo_rng *r, char *out);
-/* A 022 landline into out (>= 16 bytes). */
-void demo_landline(demo_rng *r, char *out);
-/* The 6-digit home region of a migrant worker (GB/T 2260). */
-const char *demo_home_region(demo_rng *r);
-/* An enterprise name of the given kind (DEMO_OWNER ...); attempt > 0
- * asks for a rarer variant after a duplicate. *gov is set when the owner
- * is a public body (its USCC then starts "12"). */
-void demo_ent_name(demo_rng *r, int kind, int attempt, int *gov, char *out,
-		   size_t n);
-/* A project name and address for street st into out / addr. */
-void demo_project_name(demo_rng *r, int st, int seq, char *out, size_t n,
-		       char *addr, size_t an);
-/* A branch name of bank b ("中国建设银行天津塘沽支行"). */
-void demo_branch_name(demo_rng *r, int b, char *out, size_t n);
-/* The issuer of a guarantee (bank) or insurance policy. */
-const char *demo_insurer(demo_rng *r);
 
 #endif

@@ -11,7 +11,7 @@
  * Enterprise brand words are made up; any likeness to a real company is
  * accidental. Card prefixes are UnionPay-style (62...), illustrative only.
  */
-#include "demo/demo_model.h"
+#include "demo/demo_names.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 /*
- * demo_plan.c - the second half of the demo model (see demo_model.h): the
+ * demo_plan.c - the second half of the demo model (demo_plan.h; the model is
+ * demo_model.h): the
  * violations planted in a few percent of the projects, and the payroll
  * plan - one row per worker and month worked, with the day count taken
  * from the same attendance draw that demo.c writes out, paid on the wage
@@ -10,7 +11,7 @@
  * projects while there are enough; they hit due months only (window
  * months 1-4, whose pay deadline is always before as-of).
  */
-#include "demo/demo_model.h"
+#include "demo/demo_plan.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -122,7 +123,8 @@ static void apply_static(demo_model *m, demo_proj *p, int pi, int v, demo_idset 
 	m->st->viol_projects[v]++;
 }
 
-void demo_plan_violations(demo_model *m, demo_idset *ids)
+/* Plants the violations (marks projects, edits employments, adds ghosts). */
+static void plan_violations(demo_model *m, demo_idset *ids)
 {
 	demo_rng *r = &m->rng;
 	int *elig = xcalloc((size_t)m->nprojs + 1, sizeof *elig), ne = 0, cur = 0;
@@ -248,7 +250,8 @@ static void plan_row(demo_model *m, int e, int i, int days, demo_pay *pay)
 		pay->viol |= BIT(DEMO_V_BELOW_MIN);
 }
 
-void demo_plan_payroll(demo_model *m)
+/* Fills m->pays from the attendance and the violations. */
+static void plan_payroll(demo_model *m)
 {
 	int hours[31];
 
@@ -266,3 +269,12 @@ void demo_plan_payroll(demo_model *m)
 		}
 }
 
+void demo_plan_build(demo_model *m)
+{
+	demo_idset ids;
+
+	demo_model_build(m, &ids);
+	plan_violations(m, &ids);
+	plan_payroll(m);
+	free(ids.v);
+}

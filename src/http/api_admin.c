@@ -16,6 +16,7 @@
 #include "domain/access/token.h"
 #include "domain/access/user.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 
 typedef struct list_ctx {

@@ -14,6 +14,7 @@
 
 #include "domain/records/import.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "http/write.h"
 

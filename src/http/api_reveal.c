@@ -14,6 +14,7 @@
 
 #include "domain/access/audit.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 
 int api_reveal(http_req *r)

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "domain/warn/warn_eval_int.h"
+#include "domain/warn/warn_eval_scope.h"
 #include "store/warn_store.h"
 #include "util/buf.h"
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/warn/warn_eval_int.h"
+#include "domain/warn/warn_eval_scope.h"
 #include "util/buf.h"
 
 /* Stream callback (ctx is the ev): an employment open on D, past the

@@ -1,9 +1,9 @@
 /*
  * warn_eval_int.h - private to the warn_eval*.c files: the state of one
  * evaluation (ev), the per-project table (proj), the findings being built
- * (cell), the month loop's worker entries (wmv), the small date / scope
- * helpers every rule uses, and the functions one part of the evaluation
- * calls in another. Not for the rest of the program: the public interface
+ * (cell), the month loop's worker entries (wmv), the small date helpers
+ * every rule uses, and the functions one part of the evaluation calls in
+ * another (what follows from the scan's scope: warn_eval_scope.h). Not for the rest of the program: the public interface
  * is warn_eval.h. Functions shared between the files are prefixed we_
  * (warn_eval); the types are unprefixed because nothing else sees them.
  *
@@ -160,12 +160,6 @@ static inline int proj_find(const ev *e, const char *code)
 	return i ? *i : -1;
 }
 
-/* Whether the cell is re-evaluated in this scan. */
-static inline int want(const ev *e, int rule, int pidx, const char *period)
-{
-	return warn_scope_has(e->scope, rule, e->P[pidx].code, period);
-}
-
 /* *acc += v for a money sum of the scan (money_add_checked): on overflow
  * *bad is set and *acc left as it was, so that the figure is reported as
  * out of range - never wrapped (a wrapped outstanding sum once hid
@@ -181,9 +175,7 @@ static inline int we_add(int64_t *acc, int64_t v, unsigned char *bad)
 
 /* ---- shared between the files (see "Who owns what" above) ------------------ */
 
-/* warn_eval_scope.c */
-int we_set_scope(ev *e, int *uflags);
-int we_plan_months(ev *e, int flags, mlist *months);
+/* warn_eval_scope.c: warn_eval_scope.h */
 
 /* warn_eval_load.c: stream callbacks (ctx is the ev) and the look-up */
 void we_on_project(void *ctx, const ws_project *r);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "domain/warn/warn_eval_int.h"
+#include "domain/warn/warn_eval_scope.h"
 #include "util/buf.h"
 #include "util/money.h"
 
