@@ -77,9 +77,9 @@ static int audit_chain(db *d, const audit_row *c, int journal)
 	r.prev_hash = prev;
 	audit_row_hash(&r, prev, hash);
 	r.hash = hash;
-	if (audit_store_insert(d, &r) != DB_DONE)
+	if (audit_store_insert(d, &r) != DB_OK)
 		return -1;
-	return journal && audit_store_journal(d, &r) != DB_DONE ? -1 : 0;
+	return journal && audit_store_journal(d, &r) != DB_OK ? -1 : 0;
 }
 
 /* Rows of the journal that must be appended again, copied. */
@@ -136,7 +136,7 @@ static int64_t audit_settle(db *d)
 	for (int64_t i = 0; !bad && i < l.n; i++)
 		bad = audit_chain(d, &l.rows[i], 0) != 0;
 	settle_free(&l);
-	if (bad || audit_store_journal_clear(d) != DB_DONE)
+	if (bad || audit_store_journal_clear(d) != DB_OK)
 		return -1;
 	return n;
 }

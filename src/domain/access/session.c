@@ -72,7 +72,7 @@ int sess_create(db *d, int64_t user_id, const char *address, int64_t now,
 			  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	sodium_memzero(raw, sizeof raw);
 	sess_hash(cookie, h);
-	if (sess_store_insert(d, h, user_id, now, address) != DB_DONE)
+	if (sess_store_insert(d, h, user_id, now, address) != DB_OK)
 		goto out;
 	sess_csrf_of(cookie, csrf);
 	rc = 0;
@@ -130,7 +130,7 @@ int sess_touch(db *d, const char *cookie, int64_t now)
 		return -1;
 	if (now - r.last_seen < SESS_TOUCH_SECONDS)
 		return 0;
-	return sess_store_touch(d, h, now) == DB_DONE ? 0 : -1;
+	return sess_store_touch(d, h, now) == DB_OK ? 0 : -1;
 }
 
 int sess_logout(db *d, const char *cookie)
@@ -140,12 +140,12 @@ int sess_logout(db *d, const char *cookie)
 	if (!sess_well_formed(cookie))
 		return -1;
 	sess_hash(cookie, h);
-	return sess_store_delete(d, h) == DB_DONE ? 0 : -1;
+	return sess_store_delete(d, h) == DB_OK ? 0 : -1;
 }
 
 int sess_end_user(db *d, int64_t user_id)
 {
-	return sess_store_delete_user(d, user_id) == DB_DONE ? 0 : -1;
+	return sess_store_delete_user(d, user_id) == DB_OK ? 0 : -1;
 }
 
 int64_t sess_purge(db *d, int64_t now)

@@ -166,7 +166,7 @@ int token_create(db *d, const audit_actor *who, token_rec *t, int64_t now,
 		snprintf(err, errlen, "%s", db_errmsg(d));
 		goto out;
 	}
-	if (token_store_insert(d, t, h) != DB_DONE ||
+	if (token_store_insert(d, t, h) != DB_OK ||
 	    token_audit(d, who, now, "token_create", NULL, t) != 0 || db_commit(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));
 		db_rollback(d);
@@ -195,7 +195,7 @@ int token_check(db *d, const char *value, int64_t now, token_rec *t)
 		memset(t, 0, sizeof *t);
 		return 0;
 	}
-	if (now - t->last_used >= TOKEN_USE_SECONDS && token_store_used(d, t->id, now) == DB_DONE)
+	if (now - t->last_used >= TOKEN_USE_SECONDS && token_store_used(d, t->id, now) == DB_OK)
 		t->last_used = now;
 	return 1;
 }
@@ -220,7 +220,7 @@ int token_revoke(db *d, const audit_actor *who, int64_t id, int64_t now, char *e
 	}
 	after = before;
 	after.revoked_at = now;
-	if (token_store_revoke(d, id, now) != DB_DONE ||
+	if (token_store_revoke(d, id, now) != DB_OK ||
 	    token_audit(d, who, now, "token_revoke", &before, &after) != 0 ||
 	    db_commit(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));

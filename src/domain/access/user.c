@@ -300,7 +300,7 @@ int user_add(db *d, const audit_actor *who, user_rec *u, const char *pw, int mus
 		snprintf(err, errlen, "user '%s' already exists", u->username);
 		goto out;
 	}
-	if (src != DB_DONE || user_audit(d, who, now, "user_add", u->username, NULL, u) != 0 ||
+	if (src != DB_OK || user_audit(d, who, now, "user_add", u->username, NULL, u) != 0 ||
 	    db_commit(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));
 		goto out;
@@ -341,8 +341,8 @@ static int user_apply(db *d, const audit_actor *who, const char *username, int64
 	if (change(&u, arg, err, errlen) != 0)
 		goto out;
 	u.updated_at = now;
-	if (user_store_update(d, &u) != DB_DONE ||
-	    (end_sessions && sess_store_delete_user(d, u.id) != DB_DONE) ||
+	if (user_store_update(d, &u) != DB_OK ||
+	    (end_sessions && sess_store_delete_user(d, u.id) != DB_OK) ||
 	    user_audit(d, who, now, action, u.username, &before, &u) != 0 ||
 	    db_commit(d) != DB_OK) {
 		snprintf(err, errlen, "%s", db_errmsg(d));
@@ -557,7 +557,7 @@ user_login_rc user_login(db *d, const char *username, const char *pw, const char
 	}
 	if (found && rc != USER_LOGIN_LOCKED && rc != USER_LOGIN_DISABLED) {
 		u.updated_at = now;
-		if (user_store_update(d, &u) != DB_DONE)
+		if (user_store_update(d, &u) != DB_OK)
 			goto fail;
 	}
 	if (login_audit(d, username ? username : "", found ? u.role : "", address, now,
