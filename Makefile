@@ -87,7 +87,7 @@ $(B)/gen/assets.o: $(B)/gen/assets.S $(ASSETS) $(B)/gen/index.html
 	$(CC) -c $< -o $@
 $(B)/src/http/static.o: $(B)/gen/web_scripts.h
 $(B)/src/store/migrations_sql.o: $(wildcard src/store/sqlite/*.sql)
-$(B)/src/domain/common_passwords.o: src/domain/common_passwords.txt
+$(B)/src/domain/access/common_passwords.o: src/domain/access/common_passwords.txt
 
 $(B)/libanxin.a: $(OBJ)
 	rm -f $@
@@ -106,7 +106,7 @@ $(B)/unit_tests: $(UNIT_SRC:%.c=$(B)/%.o) $(B)/libanxin.a
 KIND_FLAGS = -DANXIN_TEST_KIND -DANXIN_TEST_MIGRATION=9001
 KIND_OBJ = $(B)/kind/kinds.o $(B)/kind/migrations.o $(B)/tests/kind/site_checks.o \
 	$(B)/tests/kind/site_checks_sql.o
-$(B)/kind/kinds.o: src/domain/kinds.c
+$(B)/kind/kinds.o: src/domain/records/kinds.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(KIND_FLAGS) -MMD -MP -c $< -o $@
 $(B)/kind/migrations.o: src/store/migrations.c

@@ -2,10 +2,14 @@
  * cli.h - the subcommands of the anxin binary and the conventions they
  * share: every subcommand takes --db FILE (default $ANXIN_DB, else
  * ./anxin.db) and --help, exits 0 on success and non-zero with a message
- * on stderr otherwise. main.c holds the table; each cli_*.c one command.
+ * on stderr otherwise. cli_table.c holds the table with the help texts,
+ * cli_common.c the shared helpers and the dispatch, each other cli_*.c
+ * one command; main.c only hands argv to cli_dispatch.
  */
 #ifndef ANXIN_CLI_H
 #define ANXIN_CLI_H
+
+#include <stddef.h>
 
 #include "store/db.h"
 
@@ -18,6 +22,17 @@ typedef struct cli_cmd {
 
 /* Exit statuses shared by all subcommands. */
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+/* The subcommands, in the order of `anxin --help` (cli_table.c). */
+extern const cli_cmd cli_commands[];
+extern const size_t cli_ncommands;
+
+/* Runs the command argv[1] of the table cmds[0..n) with argv + 1 and
+ * returns its exit status; without a command, or with --help / -h / help,
+ * prints the list of commands (stderr and CLI_USAGE, stdout and CLI_OK);
+ * an unknown one: a message, the list, CLI_USAGE. Keeps the table for
+ * cli_usage and cli_help (cli_common.c). */
+int cli_dispatch(const cli_cmd *cmds, size_t n, int argc, char **argv);
 
 /* The database path: the value of --db if given, else $ANXIN_DB, else
  * "anxin.db". */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "util/buf.h"
 #include "util/date.h"
 

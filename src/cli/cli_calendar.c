@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/calendar.h"
+#include "domain/basis/calendar.h"
 #include "util/buf.h"
 
 typedef struct dlist {

@@ -17,8 +17,8 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/demo.h"
-#include "domain/user.h"
+#include "demo/demo.h"
+#include "domain/access/user.h"
 
 /* Parses a decimal integer within [lo, hi] or fails. */
 static int parse_num(const char *s, long long lo, long long hi, long long *out)

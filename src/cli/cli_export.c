@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
-#include "domain/export.h"
+#include "domain/access/audit.h"
+#include "domain/records/export.h"
 #include "util/buf.h"
 
 int cmd_export(int argc, char **argv)

@@ -11,8 +11,8 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
-#include "domain/import.h"
+#include "domain/access/audit.h"
+#include "domain/records/import.h"
 
 int cmd_import(int argc, char **argv)
 {

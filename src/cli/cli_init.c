@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/user.h"
+#include "domain/access/user.h"
 
 /* Creates the first administrator admin_name. Returns an exit status. */
 static int init_admin(db *d, const char *admin_name, int pw_stdin, const char *actor_opt)

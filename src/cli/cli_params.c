@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
-#include "domain/params.h"
+#include "domain/access/audit.h"
+#include "domain/basis/params.h"
 
 static void print_param(void *ctx, const param_row *r)
 {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/warn_scan.h"
+#include "domain/warn/warn_scan.h"
 
 int cmd_scan(int argc, char **argv)
 {

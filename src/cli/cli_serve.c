@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "domain/user.h"
+#include "domain/access/user.h"
 #include "http/http.h"
 #include "util/buf.h"
 

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/token.h"
+#include "domain/access/token.h"
 #include "util/clock.h"
 
 /* One line of `token list`. */

@@ -10,8 +10,8 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/audit.h"
-#include "domain/user.h"
+#include "domain/access/audit.h"
+#include "domain/access/user.h"
 #include "util/clock.h"
 
 typedef struct user_args {

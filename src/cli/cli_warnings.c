@@ -20,10 +20,10 @@
 #include <time.h>
 
 #include "cli/cli.h"
-#include "domain/warn_rules.h"
-#include "domain/warn_scan.h"
-#include "domain/warn_act.h"
-#include "domain/warn_read.h"
+#include "domain/warn/warn_rules.h"
+#include "domain/warn/warn_scan.h"
+#include "domain/warn/warn_act.h"
+#include "domain/warn/warn_read.h"
 #include "util/buf.h"
 
 enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_TEXT };

@@ -9,7 +9,7 @@
 #ifndef ANXIN_HTTP_API_H
 #define ANXIN_HTTP_API_H
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 #include "http/req.h"
 #include "store/record.h"
 
@@ -49,30 +49,8 @@ extern const http_route http_routes[];  /* terminated by a NULL method */
  * does not; with an Allow header). */
 const http_route *http_route_find(http_req *r);
 
-/* ---- shared by the handlers (api_records.c) ---------------------------- */
+/* ---- the list query (api_records.c); the JSON helpers are api_json.h --- */
 
-/* The kind named by capture i, or NULL after setting a 404. */
-const kind *api_kind_arg(http_req *r, int i);
-/* Appends one record as a JSON object {"id":…, field:value, …}: money as
- * "12.30", decimals and integers as numbers, booleans as true/false,
- * absent values as null; personal fields masked when mask is set. */
-void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
-		   int mask);
-/* The same, plus for each reference that names an existing record (a
- * payroll row's worker, employer, project...) "<ref>_id" and "<ref>_name",
- * <ref> being the key without its _id_number / _uscc / _code / _no suffix:
- * worker_id_number -> worker_id, worker_name. */
-void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
-			int mask);
-/* Appends a JSON array of the records of k whose field key equals value
- * (stored form) within scope (NULL = all), sorted by sort (a field key,
- * "-" prefix descending), at most limit (0 = all), masked when mask. */
-void api_items_where(buf *b, db *d, const kind *k, const char *key,
-		     const char *value, const char *sort, int64_t limit,
-		     const rec_scope *scope, int mask);
-/* The record id in capture i: digits, 1.. . Returns 0, or -1 (no such
- * record: the caller answers 404). */
-int api_parse_id(const char *s, int64_t *id);
 /* Builds the list query of k from r's sort=, q= and FIELD= / FIELD_from= /
  * FIELD_to= parameters, within the caller's scope, with the personal-field
  * rule of masked callers (400 personal_field); vals holds the parsed filter

@@ -13,9 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/token.h"
-#include "domain/user.h"
+#include "domain/access/token.h"
+#include "domain/access/user.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 
 typedef struct list_ctx {

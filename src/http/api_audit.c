@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/audit.h"
-#include "domain/kind.h"
-#include "domain/user.h"
+#include "domain/access/audit.h"
+#include "domain/records/kind.h"
+#include "domain/access/user.h"
 #include "http/api.h"
 #include "util/date.h"
 

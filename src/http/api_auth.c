@@ -26,9 +26,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "domain/session.h"
-#include "domain/token.h"
-#include "domain/user.h"
+#include "domain/access/session.h"
+#include "domain/access/token.h"
+#include "domain/access/user.h"
 #include "http/api.h"
 #include "http/auth.h"
 

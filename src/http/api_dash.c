@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "http/api.h"
-#include "http/related.h"
+#include "http/api_json.h"
 #include "store/stats.h"
 #include "util/date.h"
 

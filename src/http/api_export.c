@@ -21,9 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "domain/export.h"
-#include "domain/warn_rules.h"
+#include "domain/records/export.h"
+#include "domain/warn/warn_rules.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "store/warn_query.h"
 #include "util/date.h"

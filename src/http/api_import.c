@@ -12,8 +12,9 @@
  */
 #include <string.h>
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "http/write.h"
 

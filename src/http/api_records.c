@@ -2,7 +2,7 @@
  * api_records.c - the generic read endpoints over every kind of KINDS[]:
  * GET /api/v1/{kind} (list: paging, sorting, q= search, field filters and
  * ranges) and GET /api/v1/{kind}/{id} (one record plus its related data,
- * api_related.c). Also the JSON form of a record shared by all handlers.
+ * api_related.c); the JSON form of a record is api_json.c's.
  * A caller who sees personal fields masked may not filter or sort by them,
  * and its q= does not match them (docs/security.md, issue 7).
  * Reads go through store/record.h only; no SQL here. Every read carries
@@ -14,104 +14,12 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "http/related.h"
 #include "store/record.h"
 #include "store/stats.h"
 #include "util/money.h"
-
-const kind *api_kind_arg(http_req *r, int i)
-{
-	const kind *k = i < r->nargs ? kind_find(r->args[i]) : NULL;
-
-	if (!k)
-		http_error(r, 404, "没有这种数据类型：%s", i < r->nargs ? r->args[i] : "");
-	return k;
-}
-
-/* The name a reference field's id and name are given: its key without
- * the suffix that says what kind of key it is. */
-static void ref_prefix(const char *key, char *out, size_t outlen)
-{
-	static const char *const suffixes[] = {"_id_number", "_uscc", "_code", "_no", NULL};
-	size_t n = strlen(key);
-
-	for (int i = 0; suffixes[i]; i++) {
-		size_t m = strlen(suffixes[i]);
-		if (n > m && strcmp(key + n - m, suffixes[i]) == 0) {
-			n -= m;
-			break;
-		}
-	}
-	snprintf(out, outlen, "%.*s", (int)n, key);
-}
-
-/* Appends ,"<ref>_id":…,"<ref>_name":… for each reference of the row that
- * names an existing record. */
-static void refs_json(buf *b, db *d, const kind *k, const kind_val *vals)
-{
-	for (int i = 0; i < k->nfields; i++) {
-		const field *f = &k->fields[i];
-		int64_t rid;
-		char *name, prefix[64];
-
-		if (!f->ref || !vals[i].present ||
-		    !rec_ref_info(d, kind_find(f->ref), vals[i].s, &rid, &name))
-			continue;
-		ref_prefix(f->key, prefix, sizeof prefix);
-		buf_fmt(b, ",\"%s_id\":%lld,\"%s_name\":%j", prefix, (long long)rid, prefix, name);
-		free(name);
-	}
-}
-
-void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
-		   int mask)
-{
-	api_item_json_refs(b, NULL, k, id, vals, mask);
-}
-
-void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
-			int mask)
-{
-	char tmp[64];
-
-	buf_fmt(b, "{\"id\":%lld", (long long)id);
-	for (int i = 0; i < k->nfields; i++) {
-		const field *f = &k->fields[i];
-		const kind_val *v = &vals[i];
-		buf_fmt(b, ",%j:", f->key);
-		if (!v->present) {
-			buf_puts(b, "null");
-			continue;
-		}
-		switch (f->type) {
-		case FT_MONEY:
-			buf_fmt(b, "\"%m\"", v->i);
-			break;
-		case FT_DEC2:
-			dec2_format(v->i, tmp);
-			buf_puts(b, tmp);
-			break;
-		case FT_INT:
-			buf_fmt(b, "%lld", (long long)v->i);
-			break;
-		case FT_BOOL:
-			buf_puts(b, v->i ? "true" : "false");
-			break;
-		default:
-			if (mask && (f->flags & F_PERSONAL)) {
-				char m[128];
-				kind_mask(f->type, v->s, m, sizeof m);
-				buf_fmt(b, "%j", m);
-			} else {
-				buf_fmt(b, "%j", v->s);
-			}
-		}
-	}
-	if (d)
-		refs_json(b, d, k, vals);
-	buf_putc(b, '}');
-}
 
 typedef struct list_ctx {
 	db *d;        /* for the references' names */
@@ -121,14 +29,6 @@ typedef struct list_ctx {
 	int mask;
 	const char *as_of;  /* the list's figures of a date (api_list), or NULL */
 } list_ctx;
-
-/* The value of field key in vals, or "". */
-static const char *val_of(const kind *k, const kind_val *vals, const char *key)
-{
-	int i = kind_key_index(k, key);
-
-	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
-}
 
 /*
  * Appends to the item just written (its closing brace reopened) the
@@ -144,14 +44,14 @@ static void list_extra(list_ctx *c, const kind_val *vals)
 	if (!strcmp(c->k->name, "accounts")) {
 		int64_t bal;
 		c->b->len--;
-		if (stats_account_balance(c->d, val_of(c->k, vals, "account_no"), c->as_of, &bal) == 0)
+		if (stats_account_balance(c->d, api_field_str(c->k, vals, "account_no"), c->as_of, &bal) == 0)
 			buf_fmt(c->b, ",\"balance\":\"%m\"}", bal);
 		else
 			buf_puts(c->b, ",\"balance\":null}");
 	} else if (!strcmp(c->k->name, "projects")) {
 		char level[8];
 		int64_t n;
-		if (stats_project_warn(c->d, val_of(c->k, vals, "code"), c->as_of, level, &n) != 0)
+		if (stats_project_warn(c->d, api_field_str(c->k, vals, "code"), c->as_of, level, &n) != 0)
 			return;
 		c->b->len--;
 		buf_fmt(c->b, ",\"warn_level\":%j,\"warnings_open\":%lld}", *level ? level : NULL,
@@ -197,28 +97,6 @@ static int kind_conditions(http_req *r, const kind *k, rec_query *q, const char 
 			stats_pred_worker_employer(q, v);
 	}
 	return 0;
-}
-
-void api_items_where(buf *b, db *d, const kind *k, const char *key,
-		     const char *value, const char *sort, int64_t limit,
-		     const rec_scope *scope, int mask)
-{
-	rec_query q;
-	list_ctx c = {d, b, k, 0, mask, NULL};
-
-	rec_query_init(&q, k, scope);
-	q.filters[0].field = kind_key_index(k, key);
-	q.filters[0].op = REC_EQ;
-	q.filters[0].value = value;
-	q.nfilters = 1;
-	if (sort) {
-		q.desc = sort[0] == '-';
-		q.sort_field = kind_key_index(k, sort + q.desc);
-	}
-	q.limit = limit;
-	buf_putc(b, '[');
-	rec_list(d, &q, list_cb, &c);
-	buf_putc(b, ']');
 }
 
 /* Whether field type t can be filtered by a _from/_to range. */
@@ -361,16 +239,6 @@ out:
 	for (int i = 0; i < REC_MAX_FILTERS; i++)
 		kind_val_clear(&vals[i]);
 	return r->status;
-}
-
-int api_parse_id(const char *s, int64_t *id)
-{
-	char *end;
-
-	if (!s || !*s || strlen(s) > 18 || s[0] < '1' || s[0] > '9')
-		return -1;
-	*id = strtoll(s, &end, 10);
-	return *end ? -1 : 0;
 }
 
 int api_get(http_req *r)

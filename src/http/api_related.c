@@ -14,49 +14,12 @@
 #include <string.h>
 
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"
-
-void api_table_json(buf *b, const stats_table *t)
-{
-	char tmp[32];
-
-	buf_putc(b, '[');
-	for (int row = 0; row < t->nrows; row++) {
-		buf_puts(b, row ? ",{" : "{");
-		for (int c = 0; c < t->ncols; c++) {
-			const stats_cell *cell = stats_at(t, row, c);
-			buf_fmt(b, "%s%j:", c ? "," : "", t->cols[c].name);
-			switch (t->cols[c].type) {
-			case ST_TEXT: buf_fmt(b, "%j", cell->s); break;
-			case ST_INT: buf_fmt(b, "%lld", (long long)cell->i); break;
-			case ST_MONEY: /* null: a sum out of range, never a wrong figure */
-				if (cell->null)
-					buf_puts(b, "null");
-				else
-					buf_fmt(b, "\"%m\"", cell->i);
-				break;
-			case ST_DEC2:
-				dec2_format(cell->i, tmp);
-				buf_puts(b, tmp);
-				break;
-			}
-		}
-		buf_putc(b, '}');
-	}
-	buf_putc(b, ']');
-}
-
-/* The value (stored text) of field key in vals, or "" when absent. */
-static const char *val(const kind *k, const kind_val *vals, const char *key)
-{
-	int i = kind_key_index(k, key);
-
-	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
-}
 
 /* What every related read needs from the request. */
 typedef struct rel {
@@ -131,7 +94,7 @@ static void account_cb(void *ctx, int64_t id, const kind_val *vals)
 	acct_ctx *c = ctx;
 	buf extra = BUF_INIT;
 
-	balance_json(&extra, c->d, val(c->k, vals, "account_no"), c->as_of);
+	balance_json(&extra, c->d, api_field_str(c->k, vals, "account_no"), c->as_of);
 	if (c->n++)
 		buf_putc(c->b, ',');
 	api_item_json(c->b, c->k, id, vals, c->mask);
@@ -144,13 +107,13 @@ static void related_project(buf *b, const rel *x, const kind *k, const kind_val 
 			    const char *as_of)
 {
 	db *d = x->d;
-	const char *code = val(k, v, "code");
+	const char *code = api_field_str(k, v, "code");
 	stats_table t;
 
 	buf_puts(b, "{\"owner\":");
-	item_by_key(b, x, "enterprises", "uscc", val(k, v, "owner_uscc"), NULL);
+	item_by_key(b, x, "enterprises", "uscc", api_field_str(k, v, "owner_uscc"), NULL);
 	buf_puts(b, ",\"contractor\":");
-	item_by_key(b, x, "enterprises", "uscc", val(k, v, "contractor_uscc"), NULL);
+	item_by_key(b, x, "enterprises", "uscc", api_field_str(k, v, "contractor_uscc"), NULL);
 
 	buf_puts(b, ",\"employers\":[");
 	if (stats_project_employers(d, code, &t) == 0) {
@@ -268,9 +231,9 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 			   const char *as_of)
 {
 	db *d = x->d;
-	const char *idn = val(k, v, "id_number");
-	const char *birth = val(k, v, "birth_date");
-	const char *sex = val(k, v, "sex");
+	const char *idn = api_field_str(k, v, "id_number");
+	const char *birth = api_field_str(k, v, "birth_date");
+	const char *sex = api_field_str(k, v, "sex");
 	char shown[16];
 	stats_table t;
 
@@ -311,7 +274,7 @@ static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	list_ctx *c = ctx;
 
-	if (!rec_key_in_scope(c->x->d, c->k, "code", val(c->k, vals, "code"), c->part))
+	if (!rec_key_in_scope(c->x->d, c->k, "code", api_field_str(c->k, vals, "code"), c->part))
 		return;
 	if (c->n++)
 		buf_putc(c->b, ',');
@@ -322,7 +285,7 @@ static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_v
 {
 	const kind *pk = kind_find("projects");
 	/* The enterprise's projects, as a filter over the caller's own. */
-	rec_scope part = role_scope_of(ROLE_ENTERPRISE, NULL, val(k, v, "uscc"), NULL, NULL);
+	rec_scope part = role_scope_of(ROLE_ENTERPRISE, NULL, api_field_str(k, v, "uscc"), NULL, NULL);
 	list_ctx c = {b, pk, 0, x, &part};
 	rec_query q;
 
@@ -336,10 +299,10 @@ static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_v
 static void related_account(buf *b, const rel *x, const kind *k, const kind_val *v,
 			    const char *as_of)
 {
-	const char *no = val(k, v, "account_no");
+	const char *no = api_field_str(k, v, "account_no");
 
 	buf_puts(b, "{\"project\":");
-	item_by_key(b, x, "projects", "code", val(k, v, "project_code"), NULL);
+	item_by_key(b, x, "projects", "code", api_field_str(k, v, "project_code"), NULL);
 	balance_json(b, x->d, no, as_of);
 	buf_puts(b, ",\"transactions\":");
 	api_items_where(b, x->d, kind_find("transactions"), "account_no", no, "-txn_date", 100,

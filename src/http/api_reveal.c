@@ -12,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 
 int api_reveal(http_req *r)

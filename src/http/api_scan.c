@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/params.h"
-#include "domain/user.h"
+#include "domain/basis/params.h"
+#include "domain/access/user.h"
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/sched.h"

@@ -24,14 +24,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/role.h"
-#include "domain/user.h"
-#include "domain/warn_act.h"
-#include "domain/warn_read.h"
-#include "domain/warn_rules.h"
+#include "domain/access/role.h"
+#include "domain/access/user.h"
+#include "domain/warn/warn_act.h"
+#include "domain/warn/warn_read.h"
+#include "domain/warn/warn_rules.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
-#include "http/related.h"
 #include "store/record.h"
 #include "store/warn_query.h"
 #include "util/date.h"

@@ -19,8 +19,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "store/file_store.h"
 #include "store/warn_query.h"

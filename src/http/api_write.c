@@ -15,8 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/api.h"
+#include "http/api_json.h"
 #include "http/auth.h"
 #include "http/write.h"
 #include "store/record.h"

@@ -22,9 +22,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "domain/session.h"
-#include "domain/token.h"
-#include "domain/user.h"
+#include "domain/access/session.h"
+#include "domain/access/token.h"
+#include "domain/access/user.h"
 #include "http/api.h"
 #include "http/http.h"
 #include "store/record.h"
@@ -255,7 +255,7 @@ const char *auth_row_check(void *ctx, const kind *k, const kind_val *vals, const
 		 * itself, so it may register the person's employment (in the
 		 * write's transaction: rolled back with it). */
 		if (c->scope.kind == REC_SCOPE_ENTERPRISE && strcmp(k->name, "workers") == 0 &&
-		    rec_worker_supplied(r->db, val_of(k, vals, "id_number"), c->scope.uscc) != DB_DONE)
+		    rec_worker_supplied(r->db, val_of(k, vals, "id_number"), c->scope.uscc) != DB_OK)
 			return "无法记录 (database error)";
 		return NULL;
 	case REC_WRITE_READONLY:

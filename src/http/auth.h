@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/req.h"
 
 #define AUTH_COOKIE "anxin_session"

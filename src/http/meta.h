@@ -5,7 +5,7 @@
 #ifndef ANXIN_HTTP_META_H
 #define ANXIN_HTTP_META_H
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 
 /* The wire name of a field type: "text", "money", "date", ... */
 const char *api_type_name(field_type t);

@@ -5,10 +5,9 @@
 #ifndef ANXIN_HTTP_RELATED_H
 #define ANXIN_HTTP_RELATED_H
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 #include "http/req.h"
 #include "store/db.h"
-#include "store/stats.h"
 #include "util/buf.h"
 
 /* Appends the related object of the record vals of kind k ("{}" for kinds
@@ -16,7 +15,5 @@
  * and masking. */
 void api_related(http_req *r, buf *b, const kind *k, const kind_val *vals,
 		 const char *as_of);
-/* Appends t as a JSON array of objects keyed by its column names. */
-void api_table_json(buf *b, const stats_table *t);
 
 #endif

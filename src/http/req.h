@@ -15,8 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "domain/audit.h"
-#include "domain/role.h"
+#include "domain/access/audit.h"
+#include "domain/access/role.h"
 #include "store/db.h"
 #include "store/token_store.h"
 #include "store/user_store.h"

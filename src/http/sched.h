@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "domain/warn_scan.h"
+#include "domain/warn/warn_scan.h"
 #include "http/http.h"
 #include "util/buf.h"
 

@@ -45,7 +45,7 @@
 #include "http/auth.h"
 #include "http/sched.h"
 #include "http/cache.h"
-#include "domain/audit.h"
+#include "domain/access/audit.h"
 #include "http/rate.h"
 #include "util/date.h"
 #include "util/clock.h"

@@ -5,7 +5,7 @@
 #ifndef ANXIN_HTTP_WRITE_H
 #define ANXIN_HTTP_WRITE_H
 
-#include "domain/import.h"
+#include "domain/records/import.h"
 #include "http/req.h"
 
 /* Sets a 422 response: the import report of res plus

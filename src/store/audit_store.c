@@ -60,7 +60,7 @@ int audit_store_insert(db *d, const audit_row *r)
 	db_bind_text(st, 12, r->hash);
 	int rc = db_step(st);
 	db_finalize(st);
-	return rc;
+	return rc == DB_DONE ? DB_OK : rc;
 }
 
 int64_t audit_store_scan(db *d, const audit_filter *f, audit_row_cb cb, void *ctx)
@@ -147,7 +147,7 @@ int audit_store_journal(db *d, const audit_row *r)
 	db_bind_text(st, 10, r->after);
 	int rc = db_step(st);
 	db_finalize(st);
-	return rc;
+	return rc == DB_DONE ? DB_OK : rc;
 }
 
 int64_t audit_store_unsettled(db *d, audit_row_cb cb, void *ctx)

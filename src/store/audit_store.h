@@ -2,7 +2,7 @@
  * audit_store.h - the SQL of the audit log (table audit_log, migration
  * 0002): read the head of the chain, append one row, scan rows in order with
  * optional filters. The chain itself (hashing, verification) is domain
- * logic in src/domain/audit.c; nothing here updates or deletes a row.
+ * logic in src/domain/access/audit.c; nothing here updates or deletes a row.
  */
 #ifndef ANXIN_AUDIT_STORE_H
 #define ANXIN_AUDIT_STORE_H
@@ -42,7 +42,7 @@ int audit_store_head(db *d, int64_t *seq, char hash[65]);
 /* Whether actor has logged in successfully (a "login" row) from address
  * before: 1 yes, 0 no (an empty address never), -1 on a database error. */
 int audit_store_login_seen(db *d, const char *actor, const char *address);
-/* Inserts r as given (seq included). Returns DB_DONE or an error code. */
+/* Inserts r as given (seq included). Returns DB_OK or a failure code. */
 int audit_store_insert(db *d, const audit_row *r);
 /* Calls cb for each row matching f (NULL = all) in seq order (or newest
  * first). Stops early when cb returns non-zero. Returns the number of rows
@@ -55,12 +55,12 @@ int audit_store_guards(db *d);
 /* The audit journal (main file, migration 0005): a copy of each audit row
  * appended by a transaction that also wrote the main file, committed with
  * that file's data (audit.c explains why). */
-int audit_store_journal(db *d, const audit_row *r);  /* DB_DONE or an error */
+int audit_store_journal(db *d, const audit_row *r);  /* DB_OK or a failure code */
 /* Calls cb for each journaled row that has no matching row in audit_log
  * (same seq, time, actor, action, object key), in seq order; prev_hash and
  * hash are NULL. Returns the number of such rows, or -1 on an error. */
 int64_t audit_store_unsettled(db *d, audit_row_cb cb, void *ctx);
-/* Empties the journal. Returns DB_DONE or an error code. */
+/* Empties the journal. Returns DB_OK or a failure code. */
 int audit_store_journal_clear(db *d);
 
 #endif

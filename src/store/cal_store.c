@@ -28,27 +28,29 @@ int cal_store_put_year(db *d, int year, const char *source, const char *actor,
 		       const char *const *work, int nwork)
 {
 	char lo[16], hi[16];
-	int ok;
+	int rc;
 
 	snprintf(lo, sizeof lo, "%04d-01-01", year);
 	snprintf(hi, sizeof hi, "%04d-12-31", year);
-	if (db_begin(d) != DB_OK)
-		return -1;
-	ok = db_run(d, "DELETE FROM calendar_days WHERE date BETWEEN ? AND ?", "tt", lo, hi) == DB_DONE &&
-	     db_run(d, "INSERT INTO calendar_years (year, source, added_by, added_at) VALUES (?, ?, ?, ?)"
-		       " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
-		       " added_by = excluded.added_by, added_at = excluded.added_at",
-		    "itt" "t", (int64_t)year, source, actor, at) == DB_DONE;
-	for (int i = 0; ok && i < noff; i++)
-		ok = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 0)",
-			    "t", off[i]) == DB_DONE;
-	for (int i = 0; ok && i < nwork; i++)
-		ok = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 1)",
-			    "t", work[i]) == DB_DONE;
-	ok = ok && db_run(d, "UPDATE scan_state SET need_full = 1", "") == DB_DONE;
-	if (!ok) {
+	if ((rc = db_begin(d)) != DB_OK)
+		return rc;
+	rc = db_run(d, "DELETE FROM calendar_days WHERE date BETWEEN ? AND ?", "tt", lo, hi);
+	if (rc == DB_OK)
+		rc = db_run(d, "INSERT INTO calendar_years (year, source, added_by, added_at) VALUES (?, ?, ?, ?)"
+			       " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
+			       " added_by = excluded.added_by, added_at = excluded.added_at",
+			    "itt" "t", (int64_t)year, source, actor, at);
+	for (int i = 0; rc == DB_OK && i < noff; i++)
+		rc = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 0)",
+			    "t", off[i]);
+	for (int i = 0; rc == DB_OK && i < nwork; i++)
+		rc = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 1)",
+			    "t", work[i]);
+	if (rc == DB_OK)
+		rc = db_run(d, "UPDATE scan_state SET need_full = 1", "");
+	if (rc != DB_OK) {
 		db_rollback(d);
-		return -1;
+		return rc;
 	}
-	return db_commit(d) == DB_OK ? 0 : -1;
+	return db_commit(d);
 }

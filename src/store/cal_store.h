@@ -13,7 +13,8 @@
 int cal_store_load(db *d, void (*year_cb)(void *ctx, int year),
 		   void (*day_cb)(void *ctx, const char *date, int is_workday), void *ctx);
 /* Replaces year: its row in calendar_years (source, who, when) and its
- * exceptions (dates of that year only). One transaction. Returns 0 or -1. */
+ * exceptions (dates of that year only). One transaction. Returns DB_OK or
+ * a failure code. */
 int cal_store_put_year(db *d, int year, const char *source, const char *actor,
 		       const char *at, const char *const *off, int noff,
 		       const char *const *work, int nwork);

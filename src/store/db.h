@@ -9,6 +9,19 @@
  * SQL written here uses '?' placeholders, bound parameters only: no SQL is
  * ever built from user data. A statement keeps its SQL so that an error can
  * say which statement failed.
+ *
+ * One return convention for every call of src/store (this file's and the
+ * store_* functions of the other headers):
+ *   - a call that changes something (insert, update, delete, a
+ *     transaction, a file stored) returns DB_OK (0), or the DB_* code of
+ *     its failure: DB_CONSTRAINT, DB_BUSY, DB_ERROR. Test it with
+ *     `!= DB_OK`, never `< 0`.
+ *   - a call that answers a question returns the answer: a count, 1 found /
+ *     0 not found, or 0 when it filled its out-parameters or called its
+ *     callback for every row - and -1 on a database error. rec_write, which
+ *     says what it did (REC_INSERTED / REC_UPDATED / REC_UNCHANGED), answers
+ *     this way too. Test it with `< 0` for the error.
+ * db_step alone is a cursor: DB_ROW, DB_DONE or a failure code.
  */
 #ifndef ANXIN_DB_H
 #define ANXIN_DB_H
@@ -81,7 +94,8 @@ int64_t db_data_version(db *d);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 
-/* Runs one or more statements without parameters (migrations, pragmas). */
+/* Runs one or more statements without parameters (migrations, pragmas).
+ * Returns DB_OK or a failure code, as do the transaction calls below. */
 int db_exec(db *d, const char *sql);
 int db_begin(db *d);     /* a write transaction on both files, taken at once */
 /* A write transaction that takes only the desk file's lock (waiting for it
@@ -137,7 +151,8 @@ int64_t db_last_insert_id(db *d);
  *   n = db_int(d, 0, "SELECT count(*) FROM projects WHERE street=?", "t", s);
  * db_int returns dflt when there is no row or the value is NULL.
  * db_text returns a malloc'd copy of the first column (caller frees) or NULL.
- * db_run executes a statement and returns DB_DONE or an error code.
+ * db_run executes a statement (stepping past any rows) and returns DB_OK or
+ * the failure code.
  */
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);

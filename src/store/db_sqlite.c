@@ -556,5 +556,5 @@ int db_run(db *d, const char *sql, const char *types, ...)
 		rc = db_step(st);
 	while (rc == DB_ROW);
 	db_finalize(st);
-	return rc;
+	return rc == DB_DONE ? DB_OK : rc;
 }

@@ -48,12 +48,12 @@ int file_store_put(db *d, const char *src, char sha[65], char *err, size_t errle
 	unsigned char md[crypto_hash_sha256_BYTES], chunk[65536];
 	char *dir = store_dir(d), *tmp = NULL;
 	buf path = BUF_INIT;
-	int in = -1, out = -1, rc = -1;
+	int in = -1, out = -1, rc = DB_ERROR;
 	ssize_t n;
 
 	if (!dir) {
 		snprintf(err, errlen, "no folder for files beside an in-memory database");
-		return -1;
+		return DB_ERROR;
 	}
 	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0)
 		goto ioerr;
@@ -71,7 +71,7 @@ int file_store_put(db *d, const char *src, char sha[65], char *err, size_t errle
 		goto ioerr;
 	buf_fmt(&path, "/%s", sha);
 	if (access(buf_str(&path), F_OK) == 0) { /* the same content is there */
-		rc = 0;
+		rc = DB_OK;
 		goto out;
 	}
 	buf t = BUF_INIT;
@@ -95,7 +95,7 @@ int file_store_put(db *d, const char *src, char sha[65], char *err, size_t errle
 		goto ioerr;
 	free(tmp);
 	tmp = NULL;
-	rc = 0;
+	rc = DB_OK;
 	goto out;
 ioerr:
 	snprintf(err, errlen, "cannot store the file: %s", strerror(errno));

@@ -18,8 +18,8 @@
  * Copies the file at src into the store of d's database (unless the same
  * content is there already) and writes its SHA-256 in lower-case hex to
  * sha. The copy is written to a temp file, synced and renamed, so a crash
- * never leaves half a file under a hash. Returns 0, or -1 with a message
- * in err.
+ * never leaves half a file under a hash. Returns DB_OK, or DB_ERROR with a
+ * message in err.
  */
 int file_store_put(db *d, const char *src, char sha[65], char *err, size_t errlen);
 

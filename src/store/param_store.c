@@ -29,12 +29,16 @@ int param_store_set(db *d, const char *key, const char *value, const char *actor
 		    const char *at)
 {
 	char *old = param_store_get(d, key);
-	int ok = old &&
-		 db_run(d, "INSERT INTO param_changes (key, old_value, new_value, actor, at)"
-			   " VALUES (?, ?, ?, ?, ?)", "ttttt", key, old, value, actor, at) == DB_DONE &&
-		 db_run(d, "UPDATE params SET value = ?, updated_by = ?, updated_at = ? WHERE key = ?",
-			"tttt", value, actor, at, key) == DB_DONE &&
-		 db_run(d, "UPDATE scan_state SET need_full = 1", "") == DB_DONE;
+	int rc = old ? DB_OK : DB_ERROR;  /* no such parameter */
+
+	if (rc == DB_OK)
+		rc = db_run(d, "INSERT INTO param_changes (key, old_value, new_value, actor, at)"
+			       " VALUES (?, ?, ?, ?, ?)", "ttttt", key, old, value, actor, at);
+	if (rc == DB_OK)
+		rc = db_run(d, "UPDATE params SET value = ?, updated_by = ?, updated_at = ? WHERE key = ?",
+			    "tttt", value, actor, at, key);
+	if (rc == DB_OK)
+		rc = db_run(d, "UPDATE scan_state SET need_full = 1", "");
 	free(old);
-	return ok ? 0 : -1;
+	return rc;
 }

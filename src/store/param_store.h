@@ -18,7 +18,8 @@ int param_store_list(db *d, void (*cb)(void *ctx, const param_row *r), void *ctx
 /* The value of key (malloc'd) or NULL if there is no such parameter. */
 char *param_store_get(db *d, const char *key);
 /* Sets key to value, logs old -> new with actor and at, and asks the next
- * scan to be full, in the caller's transaction. Returns 0 or -1. */
+ * scan to be full, in the caller's transaction. Returns DB_OK, or a failure
+ * code (DB_ERROR for a key that does not exist). */
 int param_store_set(db *d, const char *key, const char *value, const char *actor,
 		    const char *at);
 

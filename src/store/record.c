@@ -886,7 +886,7 @@ int rec_take_card_changes(db *d, rec_card_cb cb, void *ctx)
 	db_finalize(st);
 	if (rc != DB_DONE)
 		return -1;
-	if (n > 0 && db_run(d, "DELETE FROM worker_card_changes", "") != DB_DONE)
+	if (n > 0 && db_run(d, "DELETE FROM worker_card_changes", "") != DB_OK)
 		return -1;
 	return n;
 }

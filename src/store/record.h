@@ -165,7 +165,8 @@ typedef int (*rec_card_cb)(void *ctx, int64_t worker_id, const char *id_number,
 			   const char *old_card, const char *new_card);
 int rec_take_card_changes(db *d, rec_card_cb cb, void *ctx);
 /* Records that enterprise uscc supplied the data of worker id_number
- * itself (it may then register an employment of that person). */
+ * itself (it may then register an employment of that person). DB_OK or a
+ * failure code. */
 int rec_worker_supplied(db *d, const char *id_number, const char *uscc);
 
 #endif

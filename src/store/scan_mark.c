@@ -378,18 +378,18 @@ static int flush_txn(scan_mark *m)
 			continue;
 		memcpy(acct, key, len);
 		acct[len] = 0;
-		if (db_run(m->d, "DELETE FROM txn_day WHERE account_no = ?", "t", acct) != DB_DONE ||
+		if (db_run(m->d, "DELETE FROM txn_day WHERE account_no = ?", "t", acct) != DB_OK ||
 		    db_run(m->d, "INSERT INTO txn_day (account_no, txn_date, kind, amount, n)"
 				 " SELECT account_no, txn_date, kind, sum(amount), count(*) FROM transactions"
-				 " WHERE account_no = ? GROUP BY 1, 2, 3", "t", acct) != DB_DONE ||
+				 " WHERE account_no = ? GROUP BY 1, 2, 3", "t", acct) != DB_OK ||
 		    db_run(m->d, "DELETE FROM wage_month WHERE project_code ="
-				 " (SELECT project_code FROM accounts WHERE account_no = ?)", "t", acct) != DB_DONE ||
+				 " (SELECT project_code FROM accounts WHERE account_no = ?)", "t", acct) != DB_OK ||
 		    db_run(m->d, "INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
 				 " SELECT t.period, a.project_code, t.worker_id_number, sum(t.amount), count(*),"
 				 " max(t.txn_date) FROM accounts a JOIN transactions t ON t.account_no = a.account_no"
 				 " WHERE a.project_code = (SELECT project_code FROM accounts WHERE account_no = ?)"
 				 " AND t.kind = 'wage' AND t.period IS NOT NULL AND t.worker_id_number IS NOT NULL"
-				 " GROUP BY 1, 2, 3", "t", acct) != DB_DONE)
+				 " GROUP BY 1, 2, 3", "t", acct) != DB_OK)
 			rc = -1;
 	}
 	return rc;
@@ -397,32 +397,33 @@ static int flush_txn(scan_mark *m)
 
 int scan_mark_need_full(db *d)
 {
-	return db_run(d, "UPDATE scan_state SET need_full = 1", "") == DB_DONE ? 0 : -1;
+	return db_run(d, "UPDATE scan_state SET need_full = 1", "");
 }
 
 int scan_mark_flush(scan_mark *m)
 {
-	int rc = 0;
+	int rc = DB_OK;
 
 	if (!m)
-		return 0;
-	if (m->need_full && scan_mark_need_full(m->d) != 0)
-		return -1;
+		return DB_OK;
+	if (m->need_full && (rc = scan_mark_need_full(m->d)) != DB_OK)
+		return rc;
+	/* the aggregates' helpers answer 0 or -1 */
 	if (m->att && flush_att(m) != 0)
-		return -1;
+		return DB_ERROR;
 	if (m->pairs && flush_pairs(m) != 0)
-		return -1;
+		return DB_ERROR;
 	if (m->tday && flush_txn(m) != 0)
-		return -1;
+		return DB_ERROR;
 	if (strmap_count(m->dirty) == 0 && (!m->accts || strmap_count(m->accts) == 0))
-		return 0;
-	if (db_run(m->d, "UPDATE scan_state SET seq = seq + 1", "") != DB_DONE)
-		return -1;
+		return DB_OK;
+	if ((rc = db_run(m->d, "UPDATE scan_state SET seq = seq + 1", "")) != DB_OK)
+		return rc;
 	int64_t seq = db_int(m->d, 0, "SELECT seq FROM scan_state", "");
 	db_stmt *st = db_prepare(m->d,
 		"INSERT INTO scan_dirty (project_code, month, mask, seq) VALUES (?, ?, ?, ?)"
 		" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
-	for (size_t i = 0; i < strmap_count(m->dirty) && rc == 0; i++) {
+	for (size_t i = 0; i < strmap_count(m->dirty) && rc == DB_OK; i++) {
 		const char *key;
 		size_t len;
 		char tmp[128], *p[3];
@@ -433,25 +434,27 @@ int scan_mark_flush(scan_mark *m)
 		db_bind_text_ref(st, 2, p[1]);
 		db_bind_int(st, 3, m->mask);
 		db_bind_int(st, 4, seq);
-		if (db_step(st) != DB_DONE)
-			rc = -1;
+		int src = db_step(st);
+		if (src != DB_DONE)
+			rc = src == DB_ROW ? DB_ERROR : src;
 		db_reset(st);
 	}
 	db_finalize(st);
-	if (rc == 0 && m->accts) {
+	if (rc == DB_OK && m->accts) {
 		st = db_prepare(m->d,
 			"INSERT INTO scan_dirty (project_code, month, mask, seq)"
 			" SELECT project_code, '', ?, ? FROM accounts WHERE account_no = ?"
 			" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
-		for (size_t i = 0; i < strmap_count(m->accts) && rc == 0; i++) {
+		for (size_t i = 0; i < strmap_count(m->accts) && rc == DB_OK; i++) {
 			const char *key;
 			size_t len;
 			strmap_at(m->accts, i, &key, &len);
 			db_bind_int(st, 1, m->mask);
 			db_bind_int(st, 2, seq);
 			db_bind_textn(st, 3, key, len);
-			if (db_step(st) != DB_DONE)
-				rc = -1;
+			int src = db_step(st);
+			if (src != DB_DONE)
+				rc = src == DB_ROW ? DB_ERROR : src;
 			db_reset(st);
 		}
 		db_finalize(st);

@@ -22,12 +22,13 @@ typedef struct scan_mark scan_mark;
 scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month);
 /* One row written by rec_write with result rc (REC_INSERTED, ...). */
 void scan_mark_row(scan_mark *m, const kind_val *vals, int rc);
-/* Writes the marks and aggregates. Returns 0, or -1 (see db_errmsg). */
+/* Writes the marks and aggregates. Returns DB_OK, or a failure code (see
+ * db_errmsg). */
 int scan_mark_flush(scan_mark *m);
 void scan_mark_free(scan_mark *m);
 
 /* Asks the next scan to be a full one (parameters, calendar, minimum
- * wages changed). Returns 0 or -1. */
+ * wages changed). Returns DB_OK or a failure code. */
 int scan_mark_need_full(db *d);
 
 #endif

@@ -48,7 +48,7 @@ int sess_store_delete_user(db *d, int64_t user_id)
 int64_t sess_store_purge(db *d, int64_t idle_before, int64_t created_before)
 {
 	if (db_run(d, "DELETE FROM sessions WHERE last_seen < ? OR created_at < ?", "ii",
-		   idle_before, created_before) != DB_DONE)
+		   idle_before, created_before) != DB_OK)
 		return -1;
 	return db_changes(d);
 }

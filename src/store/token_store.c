@@ -46,7 +46,7 @@ int token_store_insert(db *d, token_rec *t, const char *value_hash)
 		"created_by) VALUES (?,?,?,?,?,?,?,?)", "ttttttit", t->name, value_hash, t->prefix,
 		*t->bank_code ? t->bank_code : NULL, *t->uscc ? t->uscc : NULL, t->kinds,
 		t->created_at, t->created_by);
-	if (rc == DB_DONE)
+	if (rc == DB_OK)
 		t->id = db_last_insert_id(d);
 	return rc;
 }

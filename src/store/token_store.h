@@ -24,12 +24,14 @@ typedef struct token_rec {
 	int64_t last_used;       /* 0 = never */
 } token_rec;
 
-/* Inserts t with the hash of its value; sets t->id. Returns DB_DONE or an
- * error code. */
+/* Inserts t with the hash of its value; sets t->id. Returns DB_OK or a
+ * failure code. */
 int token_store_insert(db *d, token_rec *t, const char *value_hash);
 /* Loads by value hash / by id. Returns 1, 0 when none, -1 on error. */
 int token_store_get_hash(db *d, const char *value_hash, token_rec *t);
 int token_store_get(db *d, int64_t id, token_rec *t);
+/* Marks token id revoked at now (once) / last used at now. DB_OK or a
+ * failure code. */
 int token_store_revoke(db *d, int64_t id, int64_t now);
 int token_store_used(db *d, int64_t id, int64_t now);
 typedef void (*token_store_cb)(void *ctx, const token_rec *t);

@@ -100,9 +100,10 @@ int user_store_insert(db *d, user_rec *u)
 	db_bind_int(st, p, u->updated_at);
 	int rc = db_step(st);
 	db_finalize(st);
-	if (rc == DB_DONE)
-		u->id = db_last_insert_id(d);
-	return rc;
+	if (rc != DB_DONE)
+		return rc;
+	u->id = db_last_insert_id(d);
+	return DB_OK;
 }
 
 int user_store_update(db *d, const user_rec *u)
@@ -116,7 +117,7 @@ int user_store_update(db *d, const user_rec *u)
 	db_bind_int(st, p, u->id);
 	int rc = db_step(st);
 	db_finalize(st);
-	return rc;
+	return rc == DB_DONE ? DB_OK : rc;
 }
 
 int64_t user_store_count(db *d)

@@ -1,7 +1,7 @@
 /*
  * user_store.h - the SQL of user accounts (table users, migration 0002):
  * load by name or id, insert, update, count, scan. The rules (password
- * hashing, lock-out, validation) are in src/domain/user.c; this file stores
+ * hashing, lock-out, validation) are in src/domain/access/user.c; this file stores
  * what it is given.
  */
 #ifndef ANXIN_USER_STORE_H
@@ -34,11 +34,11 @@ typedef struct user_rec {
  * none, -1 on a database error. */
 int user_store_get(db *d, const char *username, user_rec *u);
 int user_store_get_id(db *d, int64_t id, user_rec *u);
-/* Inserts u (id ignored, set on success). Returns DB_DONE, DB_CONSTRAINT
- * (name taken) or another error code. */
+/* Inserts u (id ignored, set on success). Returns DB_OK, DB_CONSTRAINT
+ * (name taken) or another failure code. */
 int user_store_insert(db *d, user_rec *u);
-/* Writes every field of u but its id and username. Returns DB_DONE or an
- * error code. */
+/* Writes every field of u but its id and username. Returns DB_OK or a
+ * failure code. */
 int user_store_update(db *d, const user_rec *u);
 int64_t user_store_count(db *d);
 /* Calls cb for every user by username; u is valid during the call. */

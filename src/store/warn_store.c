@@ -18,28 +18,29 @@
 int warn_store_read_begin(db *d)
 {
 	db_exec(d, "PRAGMA mmap_size=8589934592");
-	return db_exec(d, "BEGIN") == DB_OK ? 0 : -1;
+	return db_exec(d, "BEGIN");
 }
 
 int warn_store_read_end(db *d)
 {
-	return db_exec(d, "COMMIT") == DB_OK ? 0 : -1;
+	return db_exec(d, "COMMIT");
 }
 
 int warn_store_scope(db *d, const char *const *projects, size_t np,
 		     const char *const *months, size_t nm)
 {
-	if (db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS ws_p (code TEXT PRIMARY KEY);"
+	int rc = db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS ws_p (code TEXT PRIMARY KEY);"
 		       "CREATE TEMP TABLE IF NOT EXISTS ws_m (month TEXT PRIMARY KEY);"
-		       "DELETE FROM temp.ws_p; DELETE FROM temp.ws_m;") != DB_OK)
-		return -1;
+		       "DELETE FROM temp.ws_p; DELETE FROM temp.ws_m;");
+	if (rc != DB_OK)
+		return rc;
 	for (size_t i = 0; i < np; i++)
-		if (db_run(d, "INSERT OR IGNORE INTO temp.ws_p VALUES (?)", "t", projects[i]) != DB_DONE)
-			return -1;
+		if ((rc = db_run(d, "INSERT OR IGNORE INTO temp.ws_p VALUES (?)", "t", projects[i])) != DB_OK)
+			return rc;
 	for (size_t i = 0; i < nm; i++)
-		if (db_run(d, "INSERT OR IGNORE INTO temp.ws_m VALUES (?)", "t", months[i]) != DB_DONE)
-			return -1;
-	return 0;
+		if ((rc = db_run(d, "INSERT OR IGNORE INTO temp.ws_m VALUES (?)", "t", months[i])) != DB_OK)
+			return rc;
+	return DB_OK;
 }
 
 /* Prepares head + the scope restrictions on pcol / mcol + tail. */
@@ -406,11 +407,13 @@ int warn_store_dirty(db *d, int64_t max_seq,
 
 int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 {
-	if (db_run(d, "DELETE FROM scan_dirty WHERE seq <= ?", "i", max_seq) != DB_DONE)
-		return -1;
-	if (db_run(d, "UPDATE scan_state SET last_as_of = ?, need_full = CASE WHEN ? THEN 0 ELSE need_full END",
-		   "ti", log->as_of, (int64_t)log->full) != DB_DONE)
-		return -1;
+	int rc;
+
+	if ((rc = db_run(d, "DELETE FROM scan_dirty WHERE seq <= ?", "i", max_seq)) != DB_OK)
+		return rc;
+	if ((rc = db_run(d, "UPDATE scan_state SET last_as_of = ?, need_full = CASE WHEN ? THEN 0 ELSE need_full END",
+		   "ti", log->as_of, (int64_t)log->full)) != DB_OK)
+		return rc;
 	/* the open counts by level as the reconcile left them, in the same
 	 * statement (the warning centre's own counts are warn_query.c's) */
 	db_stmt *st = db_prepare(d, "INSERT INTO warn_scans (as_of, full, started_at, ms, projects,"
@@ -428,13 +431,13 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 	db_bind_int(st, 7, log->updated);
 	db_bind_int(st, 8, log->unchanged);
 	db_bind_int(st, 9, log->eliminated);
-	int rc = db_step(st);
+	rc = db_step(st);
 	db_finalize(st);
 	if (rc != DB_DONE)
-		return -1;
+		return rc;
 	/* committed with the warnings, in the desk file: see warn_store_state */
 	return db_run(d, "INSERT OR REPLACE INTO desk_state (key, value) VALUES ('last_scan', ?)",
-		      "i", db_last_insert_id(d)) == DB_DONE ? 0 : -1;
+		      "i", db_last_insert_id(d));
 }
 
 /* ---- warnings ---------------------------------------------------------------- */
@@ -495,59 +498,69 @@ static int add_event(db *d, int64_t id, const char *event, const char *on_date, 
 {
 	return db_run(d, "INSERT INTO warning_events (warning_id, event, on_date, at, actor, level, reason)"
 			 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-		      "ittttt" "t", id, event, on_date, at, actor, level, reason) == DB_DONE ? 0 : -1;
+		      "ittttt" "t", id, event, on_date, at, actor, level, reason);
 }
 
 int warn_store_raise(db *d, const ws_new *w, const char *on_date, const char *at)
 {
-	if (db_run(d, "INSERT INTO warnings (rule, project_code, period, level, enterprise_uscc, street,"
+	int rc;
+
+	if ((rc = db_run(d, "INSERT INTO warnings (rule, project_code, period, level, enterprise_uscc, street,"
 		      " summary, evidence, raised_on, updated_on, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		   "tttttttttti", w->rule, w->project_code, w->period, w->level, w->enterprise_uscc,
-		   w->street, w->summary, w->evidence, on_date, on_date, w->items) != DB_DONE)
-		return -1;
+		   w->street, w->summary, w->evidence, on_date, on_date, w->items)) != DB_OK)
+		return rc;
 	return add_event(d, db_last_insert_id(d), "raised", on_date, at, "scan", w->level, w->summary);
 }
 
 int warn_store_update(db *d, int64_t id, const ws_new *w, const char *on_date, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET level = ?, enterprise_uscc = ?, street = ?, summary = ?,"
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET level = ?, enterprise_uscc = ?, street = ?, summary = ?,"
 		      " evidence = ?, updated_on = ?, items = ? WHERE id = ?",
 		   "ttttttii", w->level, w->enterprise_uscc, w->street, w->summary, w->evidence, on_date,
-		   w->items, id) != DB_DONE)
-		return -1;
+		   w->items, id)) != DB_OK)
+		return rc;
 	return add_event(d, id, "updated", on_date, at, "scan", w->level, w->summary);
 }
 
 int warn_store_eliminate(db *d, int64_t id, const char *how, const char *reason,
 			 const char *on_date, const char *actor, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET status = 'eliminated', eliminated_on = ?, eliminated_how = ?,"
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET status = 'eliminated', eliminated_on = ?, eliminated_how = ?,"
 		      " eliminated_reason = ?, level_at_elimination = level, suppressed = ? WHERE id = ?",
-		   "tttii", on_date, how, reason, (int64_t)!strcmp(how, "manual"), id) != DB_DONE)
-		return -1;
+		   "tttii", on_date, how, reason, (int64_t)!strcmp(how, "manual"), id)) != DB_OK)
+		return rc;
 	return add_event(d, id, "eliminated", on_date, at, actor, NULL, reason);
 }
 
 int warn_store_unsuppress(db *d, int64_t id)
 {
-	return db_run(d, "UPDATE warnings SET suppressed = 0 WHERE id = ?", "i", id) == DB_DONE ? 0 : -1;
+	return db_run(d, "UPDATE warnings SET suppressed = 0 WHERE id = ?", "i", id);
 }
 
 int warn_store_assign(db *d, int64_t id, const char *to, const char *on_date,
 		      const char *actor, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET assignee = ?, status = 'handling' WHERE id = ?", "ti", to,
-		   id) != DB_DONE)
-		return -1;
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET assignee = ?, status = 'handling' WHERE id = ?", "ti", to,
+		   id)) != DB_OK)
+		return rc;
 	return add_event(d, id, "assigned", on_date, at, actor, NULL, to);
 }
 
 int warn_store_escalate(db *d, int64_t id, const char *reason, const char *on_date,
 			const char *actor, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET escalated_on = ?, status = 'handling' WHERE id = ?", "ti",
-		   on_date, id) != DB_DONE)
-		return -1;
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET escalated_on = ?, status = 'handling' WHERE id = ?", "ti",
+		   on_date, id)) != DB_OK)
+		return rc;
 	return add_event(d, id, "escalated", on_date, at, actor, NULL, reason);
 }
 
@@ -560,29 +573,35 @@ int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_dat
 int warn_store_review_request(db *d, int64_t id, const char *reason, const char *on_date,
 			      const char *actor, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET review_by = ?, review_on = ?, review_reason = ?,"
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET review_by = ?, review_on = ?, review_reason = ?,"
 		      " status = 'handling' WHERE id = ?",
-		   "ttti", actor, on_date, reason, id) != DB_DONE)
-		return -1;
+		   "ttti", actor, on_date, reason, id)) != DB_OK)
+		return rc;
 	return add_event(d, id, "review_requested", on_date, at, actor, NULL, reason);
 }
 
 int warn_store_review_clear(db *d, int64_t id, const char *event, const char *note,
 			    const char *on_date, const char *actor, const char *at)
 {
-	if (db_run(d, "UPDATE warnings SET review_by = NULL, review_on = NULL, review_reason = NULL"
-		      " WHERE id = ?", "i", id) != DB_DONE)
-		return -1;
+	int rc;
+
+	if ((rc = db_run(d, "UPDATE warnings SET review_by = NULL, review_on = NULL, review_reason = NULL"
+		      " WHERE id = ?", "i", id)) != DB_OK)
+		return rc;
 	return add_event(d, id, event, on_date, at, actor, NULL, note);
 }
 
 int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *id)
 {
-	if (db_run(d, "INSERT INTO warning_files (warning_id, sha256, name, mime, size, uploaded_by,"
+	int rc;
+
+	if ((rc = db_run(d, "INSERT INTO warning_files (warning_id, sha256, name, mime, size, uploaded_by,"
 		      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
 		   "itttitt", f->warning_id, f->sha256, f->name, f->mime, f->size, f->uploaded_by,
-		   f->uploaded_at) != DB_DONE)
-		return -1;
+		   f->uploaded_at)) != DB_OK)
+		return rc;
 	*id = db_last_insert_id(d);
 	return add_event(d, f->warning_id, "attached", on_date, f->uploaded_at, f->uploaded_by, NULL,
 			 f->name);

@@ -22,9 +22,12 @@
 
 enum { WS_P = 1, WS_M = 2 }; /* restrict a stream to the scope's projects / months */
 
+/* The scan's read transaction (a WAL snapshot, the file memory-mapped):
+ * BEGIN / COMMIT. DB_OK or a failure code. */
 int warn_store_read_begin(db *d);
 int warn_store_read_end(db *d);
-/* Fills the scope tables (temp.ws_p, temp.ws_m). Returns 0 or -1. */
+/* Fills the scope tables (temp.ws_p, temp.ws_m). Returns DB_OK or a
+ * failure code. */
 int warn_store_scope(db *d, const char *const *projects, size_t np,
 		     const char *const *months, size_t nm);
 
@@ -115,8 +118,9 @@ typedef struct ws_state {
 	int need_full;
 	int64_t seq;
 } ws_state;
+/* Reads the scan state into s. 0, or -1 on a database error. */
 int warn_store_state(db *d, ws_state *s);
-/* The dirty entries with seq <= max_seq. */
+/* The dirty entries with seq <= max_seq. 0, or -1 on a database error. */
 int warn_store_dirty(db *d, int64_t max_seq,
 		     void (*cb)(void *, const char *project, const char *month, unsigned mask),
 		     void *ctx);
@@ -129,7 +133,7 @@ typedef struct ws_scan_log {
 } ws_scan_log;
 /* In the write transaction: drops the consumed dirty entries (seq <=
  * max_seq), records as_of (and need_full = 0 after a full scan), logs the
- * scan with the open counts by level. */
+ * scan with the open counts by level. DB_OK or a failure code. */
 int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq);
 
 /* ---- warnings ---------------------------------------------------------------- */
@@ -160,7 +164,8 @@ typedef struct ws_new {
 	int64_t items;
 } ws_new;
 /* Lifecycle writes; on_date is the scan's as-of (or the action's day), at
- * a UTC timestamp, actor "scan" or a person. Each returns 0 or -1. */
+ * a UTC timestamp, actor "scan" or a person. Each returns DB_OK or a
+ * failure code. */
 int warn_store_raise(db *d, const ws_new *w, const char *on_date, const char *at);
 int warn_store_update(db *d, int64_t id, const ws_new *w, const char *on_date, const char *at);
 int warn_store_eliminate(db *d, int64_t id, const char *how, const char *reason,
@@ -179,7 +184,7 @@ int warn_store_supervise(db *d, int64_t id, const char *note, const char *on_dat
  * warnings"): request records who asked (actor), the day and the reason,
  * status 'handling', event review_requested; clear ends a pending request
  * with event ("review_confirmed" or "review_rejected", note as its reason).
- * Each returns 0 or -1. */
+ * Each returns DB_OK or a failure code. */
 int warn_store_review_request(db *d, int64_t id, const char *reason, const char *on_date,
 			      const char *actor, const char *at);
 int warn_store_review_clear(db *d, int64_t id, const char *event, const char *note,
@@ -192,7 +197,8 @@ typedef struct ws_file {
 	const char *sha256, *name, *mime, *uploaded_by, *uploaded_at;
 } ws_file;
 /* Records file f of warning f->warning_id and its history event
- * (attached, reason = the file's name); *id = the new row's id. 0 or -1. */
+ * (attached, reason = the file's name); *id = the new row's id. DB_OK or a
+ * failure code. */
 int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *id);
 /* Calls cb for the files of warning id in upload order (fid 0), or only
  * for its file fid. 0, or -1 on a database error. */

@@ -7,7 +7,7 @@
  * OpenAPI document, and checks that a street officer sees only the visits
  * of its street's projects (the store reads `scope` below).
  */
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
 

@@ -13,12 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/audit.h"
-#include "domain/import.h"
-#include "domain/role.h"
-#include "domain/session.h"
-#include "domain/token.h"
-#include "domain/user.h"
+#include "domain/access/audit.h"
+#include "domain/records/import.h"
+#include "domain/access/role.h"
+#include "domain/access/session.h"
+#include "domain/access/token.h"
+#include "domain/access/user.h"
 
 #define T0 1772323200  /* 2026-03-01T00:00:00Z */
 #define GOOD_PW "Wage-Guard-2026"

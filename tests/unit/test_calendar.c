@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/calendar.h"
-#include "domain/params.h"
+#include "domain/basis/calendar.h"
+#include "domain/basis/params.h"
 #include "store/db.h"
 
 static db *d;

@@ -13,8 +13,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "domain/demo.h"
-#include "domain/kind.h"
+#include "demo/demo.h"
+#include "domain/records/kind.h"
 #include "store/record.h"
 #include "util/valid.h"
 

@@ -5,7 +5,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 
 static const field *fld(const char *kind_name, const char *key)
 {

@@ -10,7 +10,7 @@
 #include <jansson.h>
 #include <string.h>
 
-#include "domain/kind.h"
+#include "domain/records/kind.h"
 #include "http/api.h"
 #include "http/openapi.h"
 

@@ -80,7 +80,7 @@ CREATE TABLE tokens (
 );
 
 -- The audit log (行政执法全过程记录): append-only, hash-chained. hash =
--- SHA-256(prev_hash || canonical content), see src/domain/audit.c;
+-- SHA-256(prev_hash || canonical content), see src/domain/access/audit.c;
 -- `anxin audit verify` recomputes the chain. seq is dense from 1, taken
 -- inside the writer's transaction.
 CREATE TABLE audit_log (

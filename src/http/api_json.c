@@ -1,0 +1,195 @@
+/*
+ * api_json.c - what the handlers share: the kind and the record id named
+ * by a path's captures, a field's stored text, and the JSON form of a
+ * record, of a list of records and of an aggregate table. Every api_*.c
+ * file that shapes records takes these from here, so no two handler files
+ * lean on each other for them. Reads go through store/record.h only (no
+ * SQL); masking and scope are the caller's arguments, never guessed here.
+ */
+#include "http/api_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/money.h"
+
+const kind *api_kind_arg(http_req *r, int i)
+{
+	const kind *k = i < r->nargs ? kind_find(r->args[i]) : NULL;
+
+	if (!k)
+		http_error(r, 404, "没有这种数据类型：%s", i < r->nargs ? r->args[i] : "");
+	return k;
+}
+
+/* The name a reference field's id and name are given: its key without
+ * the suffix that says what kind of key it is. */
+static void ref_prefix(const char *key, char *out, size_t outlen)
+{
+	static const char *const suffixes[] = {"_id_number", "_uscc", "_code", "_no", NULL};
+	size_t n = strlen(key);
+
+	for (int i = 0; suffixes[i]; i++) {
+		size_t m = strlen(suffixes[i]);
+		if (n > m && strcmp(key + n - m, suffixes[i]) == 0) {
+			n -= m;
+			break;
+		}
+	}
+	snprintf(out, outlen, "%.*s", (int)n, key);
+}
+
+/* Appends ,"<ref>_id":…,"<ref>_name":… for each reference of the row that
+ * names an existing record. */
+static void refs_json(buf *b, db *d, const kind *k, const kind_val *vals)
+{
+	for (int i = 0; i < k->nfields; i++) {
+		const field *f = &k->fields[i];
+		int64_t rid;
+		char *name, prefix[64];
+
+		if (!f->ref || !vals[i].present ||
+		    !rec_ref_info(d, kind_find(f->ref), vals[i].s, &rid, &name))
+			continue;
+		ref_prefix(f->key, prefix, sizeof prefix);
+		buf_fmt(b, ",\"%s_id\":%lld,\"%s_name\":%j", prefix, (long long)rid, prefix, name);
+		free(name);
+	}
+}
+
+void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
+		   int mask)
+{
+	api_item_json_refs(b, NULL, k, id, vals, mask);
+}
+
+void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
+			int mask)
+{
+	char tmp[64];
+
+	buf_fmt(b, "{\"id\":%lld", (long long)id);
+	for (int i = 0; i < k->nfields; i++) {
+		const field *f = &k->fields[i];
+		const kind_val *v = &vals[i];
+		buf_fmt(b, ",%j:", f->key);
+		if (!v->present) {
+			buf_puts(b, "null");
+			continue;
+		}
+		switch (f->type) {
+		case FT_MONEY:
+			buf_fmt(b, "\"%m\"", v->i);
+			break;
+		case FT_DEC2:
+			dec2_format(v->i, tmp);
+			buf_puts(b, tmp);
+			break;
+		case FT_INT:
+			buf_fmt(b, "%lld", (long long)v->i);
+			break;
+		case FT_BOOL:
+			buf_puts(b, v->i ? "true" : "false");
+			break;
+		default:
+			if (mask && (f->flags & F_PERSONAL)) {
+				char m[128];
+				kind_mask(f->type, v->s, m, sizeof m);
+				buf_fmt(b, "%j", m);
+			} else {
+				buf_fmt(b, "%j", v->s);
+			}
+		}
+	}
+	if (d)
+		refs_json(b, d, k, vals);
+	buf_putc(b, '}');
+}
+
+int api_parse_id(const char *s, int64_t *id)
+{
+	char *end;
+
+	if (!s || !*s || strlen(s) > 18 || s[0] < '1' || s[0] > '9')
+		return -1;
+	*id = strtoll(s, &end, 10);
+	return *end ? -1 : 0;
+}
+
+const char *api_field_str(const kind *k, const kind_val *vals, const char *key)
+{
+	int i = kind_key_index(k, key);
+
+	return i >= 0 && vals[i].present && vals[i].s ? vals[i].s : "";
+}
+
+typedef struct items_ctx {
+	db *d;        /* for the references' names */
+	buf *b;
+	const kind *k;
+	int n;
+	int mask;
+} items_ctx;
+
+/* rec_list's callback of api_items_where: one item, comma-separated. */
+static void items_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	items_ctx *c = ctx;
+
+	if (c->n++)
+		buf_putc(c->b, ',');
+	api_item_json_refs(c->b, c->d, c->k, id, vals, c->mask);
+}
+
+void api_items_where(buf *b, db *d, const kind *k, const char *key,
+		     const char *value, const char *sort, int64_t limit,
+		     const rec_scope *scope, int mask)
+{
+	rec_query q;
+	items_ctx c = {d, b, k, 0, mask};
+
+	rec_query_init(&q, k, scope);
+	q.filters[0].field = kind_key_index(k, key);
+	q.filters[0].op = REC_EQ;
+	q.filters[0].value = value;
+	q.nfilters = 1;
+	if (sort) {
+		q.desc = sort[0] == '-';
+		q.sort_field = kind_key_index(k, sort + q.desc);
+	}
+	q.limit = limit;
+	buf_putc(b, '[');
+	rec_list(d, &q, items_cb, &c);
+	buf_putc(b, ']');
+}
+
+void api_table_json(buf *b, const stats_table *t)
+{
+	char tmp[32];
+
+	buf_putc(b, '[');
+	for (int row = 0; row < t->nrows; row++) {
+		buf_puts(b, row ? ",{" : "{");
+		for (int c = 0; c < t->ncols; c++) {
+			const stats_cell *cell = stats_at(t, row, c);
+			buf_fmt(b, "%s%j:", c ? "," : "", t->cols[c].name);
+			switch (t->cols[c].type) {
+			case ST_TEXT: buf_fmt(b, "%j", cell->s); break;
+			case ST_INT: buf_fmt(b, "%lld", (long long)cell->i); break;
+			case ST_MONEY: /* null: a sum out of range, never a wrong figure */
+				if (cell->null)
+					buf_puts(b, "null");
+				else
+					buf_fmt(b, "\"%m\"", cell->i);
+				break;
+			case ST_DEC2:
+				dec2_format(cell->i, tmp);
+				buf_puts(b, tmp);
+				break;
+			}
+		}
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+}

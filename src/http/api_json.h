@@ -1,0 +1,46 @@
+/*
+ * api_json.h - what the handlers share (api_json.c): the kind and the
+ * record id of a path's captures, a field's stored text, and the JSON form
+ * of a record, of a list of records and of an aggregate table. An api_*.c
+ * file takes these from here, never from another handler file.
+ */
+#ifndef ANXIN_HTTP_API_JSON_H
+#define ANXIN_HTTP_API_JSON_H
+
+#include <stdint.h>
+
+#include "domain/records/kind.h"
+#include "http/req.h"
+#include "store/record.h"
+#include "store/stats.h"
+#include "util/buf.h"
+
+/* The kind named by capture i, or NULL after setting a 404. */
+const kind *api_kind_arg(http_req *r, int i);
+/* The record id in capture i: digits, 1.. . Returns 0, or -1 (no such
+ * record: the caller answers 404). */
+int api_parse_id(const char *s, int64_t *id);
+/* The value (stored text) of field key in vals, or "" when absent. */
+const char *api_field_str(const kind *k, const kind_val *vals, const char *key);
+/* Appends one record as a JSON object {"id":…, field:value, …}: money as
+ * "12.30", decimals and integers as numbers, booleans as true/false,
+ * absent values as null; personal fields masked when mask is set. */
+void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
+		   int mask);
+/* The same, plus for each reference that names an existing record (a
+ * payroll row's worker, employer, project...) "<ref>_id" and "<ref>_name",
+ * <ref> being the key without its _id_number / _uscc / _code / _no suffix:
+ * worker_id_number -> worker_id, worker_name. d NULL: no references. */
+void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
+			int mask);
+/* Appends a JSON array of the records of k whose field key equals value
+ * (stored form) within scope (NULL = all), sorted by sort (a field key,
+ * "-" prefix descending), at most limit (0 = all), masked when mask. */
+void api_items_where(buf *b, db *d, const kind *k, const char *key,
+		     const char *value, const char *sort, int64_t limit,
+		     const rec_scope *scope, int mask);
+/* Appends t as a JSON array of objects keyed by its column names (a money
+ * sum out of range as null). */
+void api_table_json(buf *b, const stats_table *t);
+
+#endif
