@@ -25,7 +25,7 @@ PKGS = sqlite3 libmicrohttpd jansson libzip expat xlsxwriter libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(SANFLAGS) -Isrc -I$(B) $(PKG_CFLAGS) $(CFLAGS)
+CFLAGS_ALL = -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(SANFLAGS) -Isrc -I$(B) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SANFLAGS) $(LDFLAGS)
 
 SRC := $(shell find src -name '*.c' ! -name main.c | sort)
@@ -142,6 +142,44 @@ browser: $(B)/anxin
 
 test: unit cli auth warn http api browser
 
+# Install: make install [PREFIX=/usr/local] [DESTDIR=] puts the binary, the
+# man page anxin(1) - generated from the binary's own --help texts by
+# scripts/manpage, so the command table stays the one source - the systemd
+# unit (dist/anxin.service.in, its paths filled in here, at install time)
+# and the example configuration in place. PREFIX=/usr puts the
+# configuration in /etc and the unit in /lib/systemd/system, as the Debian
+# package does (debian/rules). tests/install/run.sh (make deb-test) checks
+# it all, and builds, installs and purges the package.
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+SYSCONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)
+UNITDIR ?= $(if $(filter /usr,$(PREFIX)),/lib/systemd/system,$(PREFIX)/lib/systemd/system)
+
+$(B)/anxin.1: $(B)/anxin scripts/manpage
+	scripts/manpage $(B)/anxin >$@.tmp && mv $@.tmp $@
+
+man: $(B)/anxin.1
+
+install: $(B)/anxin $(B)/anxin.1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(UNITDIR) \
+		$(DESTDIR)$(SYSCONFDIR)/anxin
+	install -m 0755 $(B)/anxin $(DESTDIR)$(BINDIR)/anxin
+	install -m 0644 $(B)/anxin.1 $(DESTDIR)$(MANDIR)/man1/anxin.1
+	sed -e 's|@bindir@|$(BINDIR)|g' -e 's|@sysconfdir@|$(SYSCONFDIR)|g' dist/anxin.service.in \
+		>$(DESTDIR)$(UNITDIR)/anxin.service
+	chmod 0644 $(DESTDIR)$(UNITDIR)/anxin.service
+	install -m 0644 etc/anxin/anxin.conf.example $(DESTDIR)$(SYSCONFDIR)/anxin/anxin.conf.example
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/anxin $(DESTDIR)$(MANDIR)/man1/anxin.1 \
+		$(DESTDIR)$(UNITDIR)/anxin.service $(DESTDIR)$(SYSCONFDIR)/anxin/anxin.conf.example
+
+# The install and the Debian package, for real: needs root (it runs dpkg -i
+# and dpkg --purge on this machine).
+deb-test: $(B)/anxin
+	ANXIN=$(abspath $(B)/anxin) bash tests/install/run.sh
+
 FUZZ_TARGETS = fuzz_rowsrc fuzz_money fuzz_query
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
 
@@ -153,6 +191,6 @@ build-fuzz/%: tests/fuzz/%.c $(SRC)
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit cli auth warn http api browser test fuzz clean
+.PHONY: all unit cli auth warn http api browser test fuzz clean man install uninstall deb-test
 
 -include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d) $(KIND_OBJ:.o=.d)
