@@ -16,7 +16,10 @@ static const cli_cmd commands[] = {
 	 "usage: anxin init [--admin NAME] [--admin-password-stdin] [--actor NAME]\n"
 	 "                  [--db FILE]\n"
 	 "  Creates the database file (SQLite, WAL) if missing and applies the\n"
-	 "  schema migrations. Safe to run again.\n"
+	 "  schema migrations. Safe to run again. A database of an older schema\n"
+	 "  is first copied to FILE.pre-vN-YYYYMMDDHHMMSS (with -desk, -files),\n"
+	 "  then upgraded; one of a newer schema is refused, untouched. Other\n"
+	 "  commands refuse an older schema: upgrading is init's job.\n"
 	 "  When the database has no user yet, creates the first administrator\n"
 	 "  (NAME, default admin): with the password read from standard input, or\n"
 	 "  a generated one printed once, to be changed at the first log-in.\n"},
