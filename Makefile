@@ -122,6 +122,7 @@ unit: $(B)/unit_tests
 
 cli: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/cli/run.sh
+	ANXIN=$(abspath $(B)/anxin) bash tests/cli/upgrade.sh
 
 auth: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/auth/run.sh

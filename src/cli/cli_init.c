@@ -12,7 +12,40 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "util/clock.h"
 #include "domain/access/user.h"
+
+/*
+ * Before an upgrade: the schema version of path, and when it is older than
+ * this binary's (but not a new file), a snapshot of it beside it. Sets
+ * *upgrade when the open must migrate. Returns an exit status.
+ */
+static int init_backup(const char *path, int *upgrade)
+{
+	char err[512], to[4096], stamp[CLK_ISO_LEN];
+	int have = db_file_schema(path, err, sizeof err), latest = db_schema_latest();
+
+	*upgrade = 0;
+	if (have < 0)
+		return cli_fail("init", "%s", err);
+	if (have == 0 || have >= latest)
+		return CLI_OK;  /* new, current, or newer (db_open refuses it) */
+	/* "2026-05-20T08:30:00Z" -> "20260520083000" */
+	clk_utc_iso((int64_t)time(NULL), stamp);
+	char digits[16];
+	size_t k = 0;
+	for (const char *p = stamp; *p && k < sizeof digits - 1; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[k++] = *p;
+	digits[k] = 0;
+	snprintf(to, sizeof to, "%s.pre-v%d-%s", path, latest, digits);
+	if (db_snapshot(path, to, err, sizeof err) != 0)
+		return cli_fail("init", "backup before the upgrade failed, nothing changed: %s", err);
+	printf("anxin: schema version %d -> %d: backup of the old database at %s\n", have,
+	       latest, to);
+	*upgrade = 1;
+	return CLI_OK;
+}
 
 /* Creates the first administrator admin_name. Returns an exit status. */
 static int init_admin(db *d, const char *admin_name, int pw_stdin, const char *actor_opt)
@@ -79,7 +112,10 @@ int cmd_init(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("init");
 	const char *path = cli_db_path(dbopt);
-	db *d = cli_open_db(path, DB_OPEN_CREATE);
+	int upgrade;
+	if (init_backup(path, &upgrade) != CLI_OK)
+		return CLI_FAIL;
+	db *d = cli_open_db(path, DB_OPEN_CREATE | (upgrade ? DB_OPEN_UPGRADE : 0));
 	if (!d)
 		return CLI_FAIL;
 	printf("anxin: database %s ready (schema version %d)\n", path, db_schema_version(d));

@@ -5,7 +5,9 @@
  * the route table with each route's permission (the access matrix test
  * reads it, so a new route cannot escape the matrix). --scan-at HH:MM|off
  * sets the daily warning scan (src/http/sched.c); --read-limit
- * BURST/PER_MINUTE|off the per-caller limit on API reads (src/http/rate.h).
+ * BURST/PER_MINUTE|off the per-caller limit on API reads (src/http/rate.h);
+ * --metrics-token-file FILE the secret that opens GET /metrics beyond
+ * loopback (src/http/metrics.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -23,9 +25,34 @@ int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
 			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0,
-			   HTTP_READ_BURST, HTTP_READ_PER_MIN};
+			   HTTP_READ_BURST, HTTP_READ_PER_MIN, NULL};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}
+
+/* Reads the metrics token: the first line of path, 32..200 printable
+ * ASCII characters (a secret from e.g. `openssl rand -hex 32`). Returns 0,
+ * or -1 when unreadable or malformed. */
+static int read_metrics_token(const char *path, char *out, size_t outlen)
+{
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return -1;
+	if (!fgets(out, (int)outlen, f))
+		out[0] = 0;
+	fclose(f);
+	out[strcspn(out, "\r\n")] = 0;
+	n = strlen(out);
+	for (size_t i = 0; i < n; i++)
+		if (out[i] <= ' ' || out[i] > '~')
+			n = 0;
+	if (n < 32 || n > 200) {
+		explicit_bzero(out, outlen);
+		return -1;
+	}
+	return 0;
 }
 
 /* "HH:MM" -> minutes after midnight, "off" -> -1; -2 when malformed. */
@@ -82,13 +109,14 @@ int cmd_serve(int argc, char **argv)
 		{"scan-at", required_argument, NULL, 'S'},
 		{"no-cache", no_argument, NULL, 'n'},
 		{"read-limit", required_argument, NULL, 'r'},
+		{"metrics-token-file", required_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
 	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT, no_cache = 0;
 	int read_burst = HTTP_READ_BURST, read_per_min = HTTP_READ_PER_MIN;
-	char *end;
+	char *end, metrics_token[256] = "";
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -107,6 +135,12 @@ int cmd_serve(int argc, char **argv)
 						optarg);
 			break;
 		case 'n': no_cache = 1; break;
+		case 'm':
+			if (read_metrics_token(optarg, metrics_token, sizeof metrics_token) < 0)
+				return cli_fail("serve", "--metrics-token-file %s: want a readable file "
+						"holding one line of 32 to 200 printable characters",
+						optarg);
+			break;
 		case 'r':
 			if (parse_read_limit(optarg, &read_burst, &read_per_min) < 0)
 				return cli_fail("serve", "--read-limit '%s': want BURST/PER_MINUTE "
@@ -130,6 +164,8 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
 	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache,
-			   read_burst, read_per_min};
-	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+			   read_burst, read_per_min, metrics_token[0] ? metrics_token : NULL};
+	int rc = http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+	explicit_bzero(metrics_token, sizeof metrics_token);
+	return rc;
 }

@@ -24,9 +24,11 @@ enum {
 	HR_PWCHANGE = 16, /* allowed while the caller must change its password */
 	HR_CACHE = 32,   /* GET whose 200 body may be served from the response
 			    cache while the database is unchanged (cache.h) */
-	HR_SHORT = 64    /* a short write of the desk file only (db_begin_desk):
+	HR_SHORT = 64,   /* a short write of the desk file only (db_begin_desk):
 			    queued on the short lane's writer thread, never
 			    behind an import (server.c) */
+	HR_NODB = 128    /* needs no database connection (r->db is NULL):
+			    /healthz, /metrics answer even with the pool busy */
 };
 
 typedef struct http_route {

@@ -15,6 +15,7 @@
 #include "domain/records/import.h"
 #include "http/api.h"
 #include "http/api_json.h"
+#include "http/metrics.h"
 #include "http/auth.h"
 #include "http/write.h"
 
@@ -65,7 +66,9 @@ int api_import(http_req *r)
 	o.now = auth_now();
 	o.check = auth_row_check;
 	o.ctx = r;
-	if (import_file(r->db, r->body_file, filename, &o, &res) == 0) {
+	int done = import_file(r->db, r->body_file, filename, &o, &res) == 0;
+	metrics_import(res.k ? res.k->name : NULL, done, res.rows);
+	if (done) {
 		buf *b = http_json(r, 200);
 		import_result_json(&res, b);
 	} else {

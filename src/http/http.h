@@ -24,6 +24,9 @@ typedef struct http_config {
 	int read_burst;        /* API reads per caller: a bucket of read_burst
 				  (0 = no limit) ... */
 	int read_per_min;      /* ... refilled at read_per_min (rate.h) */
+	const char *metrics_token; /* opens GET /metrics from any address
+				  ("Authorization: Bearer ..."), or NULL:
+				  loopback only (metrics.h) */
 } http_config;
 
 /* The defaults of `anxin serve --read-limit` (docs/security.md). */

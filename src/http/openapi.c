@@ -76,6 +76,8 @@ static const oa_schema SCHEMAS[] = {
 	{"InvalidReport", "422 of a write or an import: the import report plus the error object",
 	 "error:ErrorBody " REPORT_PROPS},
 	{"Health", NULL, "ok:boolean schema:integer"},
+	{"Ready", "readiness: 200 when every check passes; 503 with the same body naming the "
+	 "failed check (checks.database, checks.scan: ok, error)", "ready:boolean checks:object"},
 	{"User", "a person as the session shows it",
 	 "username:string name:string role:string role_zh:string street:string|null "
 	 "uscc:string|null"},
@@ -235,7 +237,8 @@ typedef struct route_doc {
 	const char *tag;     /* NULL: the path's first literal segment, or the kind */
 	const char *query;   /* query parameter names; "{fields}": the kind's list filters */
 	const char *body;    /* schema type of the JSON body ('?' first: optional) */
-	const char *reply;   /* schema type of the 200 answer; "@file": an export */
+	const char *reply;   /* schema type of the 200 answer; "@file": an export;
+				"@text": Prometheus text */
 	const char *errors;  /* statuses the handler adds: "409 422" */
 	const char *kinds;   /* {kind} stands for: NULL every kind; "auto" also auto;
 				"personal" kinds with a personal field */
@@ -243,6 +246,8 @@ typedef struct route_doc {
 
 static const route_doc ROUTE_DOCS[] = {
 	{"GET", "/healthz", "getHealth", "meta", NULL, NULL, "Health", NULL, NULL},
+	{"GET", "/readyz", "getReady", "meta", NULL, NULL, "Ready", NULL, NULL},
+	{"GET", "/metrics", "getMetrics", "meta", NULL, NULL, "@text", "404", NULL},
 	{"GET", "/api/v1/openapi.json", "getOpenApi", "meta", NULL, NULL, "object", NULL, NULL},
 	{"GET", "/api/v1/kinds", "listKinds", "meta", NULL, NULL, "Kind[]", NULL, NULL},
 	{"GET", "/api/v1/dashboard", "getDashboard", "dashboard", "as_of", NULL, "Dashboard", "422",
@@ -746,7 +751,9 @@ static void operation(buf *b, const http_route *rt, const route_doc *d, const ch
 	}
 	/* responses */
 	buf_puts(b, ",\"responses\":{\"200\":{\"description\":\"OK\",\"content\":");
-	if (d && d->reply && !strcmp(d->reply, "@file")) {
+	if (d && d->reply && !strcmp(d->reply, "@text")) {
+		buf_puts(b, "{\"text/plain\":{\"schema\":{\"type\":\"string\"}}}");
+	} else if (d && d->reply && !strcmp(d->reply, "@file")) {
 		buf_puts(b, "{\"text/csv\":{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}},"
 			 "\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\":"
 			 "{\"schema\":{\"type\":\"string\",\"format\":\"binary\"}}}");
@@ -911,7 +918,8 @@ void openapi_document(buf *b)
 		 "partners\"},"
 		 "\"description\":\"Wage-payment monitoring for a labour bureau. Money is a string of "
 		 "yuan with two decimals; personal fields are masked unless the role sees them. Every "
-		 "path but /healthz and /api/v1/login needs a session or a token; a session's writes "
+		 "path but /healthz, /readyz, /metrics (loopback or its own token) and /api/v1/login "
+		 "needs a session or a token; a session's writes "
 		 "send X-CSRF-Token; records outside the caller's scope are 404; reads are limited per "
 		 "caller (429 with Retry-After). Every error is {error:{status, code, message}} "
 		 "(components/schemas/Error); a method a path does not take is 405 with Allow.\"},"

@@ -78,6 +78,8 @@ typedef struct http_req {
 	const struct http_config *cfg;
 	req_headers hdr;
 	char addr[64];                    /* the client's address (audit log) */
+	int loopback;                     /* the TCP peer itself is loopback
+					     (whatever X-Forwarded-For says) */
 	http_caller caller;               /* authenticated principal */
 
 	/* ---- response (written by handlers) ---- */

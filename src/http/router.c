@@ -14,9 +14,14 @@
 
 #include "http/api.h"
 #include "http/http.h"
+#include "http/metrics.h"
 
 const http_route http_routes[] = {
-	{"GET", "/healthz", api_healthz, "", 0, "liveness and schema version"},
+	{"GET", "/healthz", api_healthz, "", HR_NODB, "liveness and schema version (no database)"},
+	{"GET", "/readyz", api_readyz, "", 0,
+	 "readiness: both database files answer and the last warning scan is fresh"},
+	{"GET", "/metrics", api_metrics, "", HR_NODB,
+	 "Prometheus metrics (loopback peer, or the metrics token; else 404)"},
 	{"GET", "/api/v1/openapi.json", api_openapi, "auth", 0, "this OpenAPI document"},
 	{"GET", "/api/v1/kinds", api_kinds, "read", HR_CACHE, "every kind with its fields"},
 	{"GET", "/api/v1/dashboard", api_dashboard, "read", HR_ASYNC | HR_CACHE,

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/metrics.h"
 #include "store/warn_store.h"
 
 #define SHANGHAI (8 * 3600)
@@ -27,6 +28,7 @@ int sched_scan(db *d, const scan_opts *o, scan_summary *s, char *err, size_t err
 	pthread_mutex_lock(&scan_lock);
 	int rc = scan_run(d, o, s, err, errlen);
 	pthread_mutex_unlock(&scan_lock);
+	metrics_scan(rc == 0, rc == 0 ? s->seconds : 0, rc == 0 ? s->raised : 0);
 	return rc;
 }
 

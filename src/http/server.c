@@ -45,6 +45,7 @@
 #include "http/auth.h"
 #include "http/sched.h"
 #include "http/cache.h"
+#include "http/metrics.h"
 #include "domain/access/audit.h"
 #include "http/rate.h"
 #include "util/date.h"
@@ -101,6 +102,8 @@ typedef struct conn {
 	uint64_t limit;
 	char *cache_key;        /* HR_CACHE: the response's key, once missed */
 	int64_t cache_version;  /* the data version read before computing it */
+	double t0;              /* clk_mono() at arrival; the latency metric is
+				   arrival to the response queued (send_response) */
 } conn;
 
 /* ---- database pool ------------------------------------------------------ */
@@ -151,9 +154,10 @@ static void pool_put(server *s, db *d)
 static void run_handler(server *s, conn *c)
 {
 	http_req *r = &c->r;
+	int nodb = (r->route->flags & HR_NODB) != 0;
 
-	r->db = pool_get(s);
-	if (!r->db) {
+	r->db = nodb ? NULL : pool_get(s);
+	if (!r->db && !nodb) {
 		http_error(r, 503, "数据库暂不可用，请稍后重试");
 		return;
 	}
@@ -168,7 +172,8 @@ static void run_handler(server *s, conn *c)
 	    !r->static_body && r->out_fd < 0)
 		cache_put(s->cache, c->cache_key, c->cache_version, r->out.p ? r->out.p : "",
 			  r->out.len);
-	pool_put(s, r->db);
+	if (r->db)
+		pool_put(s, r->db);
 	r->db = NULL;
 }
 
@@ -196,8 +201,11 @@ static int cache_try(server *s, conn *c)
 		return 0;
 	c->cache_version = cache_version(s->cache);
 	c->cache_key = cache_key_of(c);
-	if (!cache_get(s->cache, c->cache_key, c->cache_version, &c->r.out))
+	if (!cache_get(s->cache, c->cache_key, c->cache_version, &c->r.out)) {
+		metrics_cache(0);
 		return 0;
+	}
+	metrics_cache(1);
 	c->r.status = 200;
 	return 1;
 }
@@ -332,6 +340,9 @@ static enum MHD_Result send_response(conn *c)
 	}
 	if (!has_cache)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	/* counted when queued - before the client can see the answer, so a
+	 * scrape after a response always includes it */
+	metrics_request(r->route, r->method, r->status, clk_mono() - c->t0);
 	enum MHD_Result ret = MHD_queue_response(c->mc, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	return ret;
@@ -357,6 +368,7 @@ static void client_address(conn *c)
 		MHD_get_connection_info(c->mc, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 
 	snprintf(r->addr, sizeof r->addr, "unknown");
+	r->loopback = ci && metrics_is_loopback(ci->client_addr);
 	if (ci && ci->client_addr)
 		getnameinfo(ci->client_addr,
 			    ci->client_addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
@@ -564,6 +576,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 	c->s = cls;
 	c->mc = mc;
 	c->fd = -1;
+	c->t0 = clk_mono();
 	c->uri = xstrdup(uri ? uri : "/");
 	return c;
 }
@@ -661,6 +674,7 @@ int http_serve(const http_config *cfg)
 			"crash and have been appended again\n", (long long)lost);
 	pool_put(&s, first);
 	s.cache = cfg->no_cache ? NULL : cache_new(cfg->db_path);
+	metrics_start();
 	s.read_limit = rate_new(cfg->read_burst, cfg->read_per_min);
 
 	signal(SIGPIPE, SIG_IGN);

@@ -45,15 +45,20 @@ enum {
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file if missing */
 	DB_OPEN_READONLY = 2, /* query only */
-	DB_OPEN_BULK = 4      /* for the importer: a large page cache, and no
+	DB_OPEN_BULK = 4,     /* for the importer: a large page cache, and no
 				 foreign-key probes (it checks references itself) */
+	DB_OPEN_UPGRADE = 8   /* migrate a file of an older schema (`anxin init`,
+				 after its backup); without it db_open refuses one */
 };
 
 /*
  * Opens (and with DB_OPEN_CREATE creates) the database file, with WAL,
  * foreign keys and a busy timeout, attaches its desk file (below) and
  * brings the schema up to date with the numbered migrations. Returns NULL
- * with a message in err.
+ * with a message in err. A file of a newer schema than this binary's is
+ * refused before anything is written to it; one of an older schema is
+ * refused too unless flags has DB_OPEN_UPGRADE (only `anxin init`, which
+ * takes db_snapshot first): an upgrade is a deliberate, backed-up step.
  *
  * Two files, two write locks. The main file holds the records (imports,
  * scans' bookkeeping, parameters, tokens); the desk file, FILE-desk beside
@@ -69,6 +74,19 @@ db *db_open(const char *path, int flags, char *err, size_t errlen);
  * an in-memory database). Returns out. */
 char *db_desk_path(const char *path, char *out, size_t outlen);
 void db_close(db *d);
+/* The schema version of the database file at path, read without changing
+ * anything (read-only, nothing attached, no migration): 0 for a missing or
+ * new file, -1 with err when it is not a database. */
+int db_file_schema(const char *path, char *err, size_t errlen);
+/*
+ * Copies the database at path - its main file, desk file and evidence
+ * folder (FILE-files) - to the new names to, to-desk and to-files: each
+ * database file consistently (SQLite's online backup, read-only on the
+ * source), the copies 0600. Refuses when to exists. For the backup `anxin
+ * init` takes before an upgrade; not verified, no retention (that is
+ * `anxin backup`'s job). Returns 0, or -1 with err.
+ */
+int db_snapshot(const char *path, const char *to, char *err, size_t errlen);
 /*
  * Deletes the database at path: the main file, its desk file and their
  * journals (-wal, -shm), but only when path is missing or is a database
@@ -93,6 +111,9 @@ void db_busy_timeout(db *d, int ms);
 int64_t db_data_version(db *d);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
+/* The schema version this binary brings a database to (its last
+ * migration). db_open refuses a file of a newer one, untouched. */
+int db_schema_latest(void);
 
 /* Runs one or more statements without parameters (migrations, pragmas).
  * Returns DB_OK or a failure code, as do the transaction calls below. */

@@ -52,13 +52,19 @@ struct db_stmt {
 	char *sql;   /* error statements: the SQL, for db_stmt_sql */
 };
 
-/* Applies every migration newer than the file's user_version. */
-static int db_migrate(db *d, char *err, size_t errlen)
+/*
+ * Applies every migration of list[0..n) newer than the file's user_version,
+ * in order, each in its own transaction together with its user_version
+ * bump: a migration that fails rolls back whole and leaves the file at the
+ * previous version (forward-only: there are no down migrations; the
+ * backup `anxin init` takes before an upgrade is the way back).
+ */
+int db_migrate_list(db *d, const migration *list, int n, char *err, size_t errlen)
 {
 	int have = db_schema_version(d);
 
-	for (int i = 0; i < migrations_count; i++) {
-		const migration *m = &migrations[i];
+	for (int i = 0; i < n; i++) {
+		const migration *m = &list[i];
 		if (m->version <= have)
 			continue;
 		char *sql = xstrndup(m->sql, (size_t)(m->end - m->sql));
@@ -78,6 +84,40 @@ static int db_migrate(db *d, char *err, size_t errlen)
 			db_exec(d, "ROLLBACK");
 			return -1;
 		}
+		have = m->version;
+	}
+	return 0;
+}
+
+int db_schema_latest(void)
+{
+	return migrations_count ? migrations[migrations_count - 1].version : 0;
+}
+
+/*
+ * Refuses a schema this binary cannot serve, before anything could write
+ * to the file (journal mode, desk file, migrations): a newer one always,
+ * an older one unless the caller upgrades (DB_OPEN_UPGRADE: `anxin init`,
+ * which takes a backup first). A new, empty file (version 0) is created
+ * by any command that may create one. Returns 0, or -1 with err.
+ */
+static int db_check_schema(db *d, const char *path, int flags, char *err, size_t errlen)
+{
+	int have = db_schema_version(d), latest = db_schema_latest();
+
+	if (have > latest) {
+		snprintf(err, errlen, "%s: 数据库结构版本 %d 新于本程序支持的版本 %d,文件未改动;"
+			 "请使用更新版本的 anxin (database schema version %d is newer than this "
+			 "anxin's %d: the file was left untouched; use a newer anxin)",
+			 path, have, latest, have, latest);
+		return -1;
+	}
+	if (have > 0 && have < latest && !(flags & DB_OPEN_UPGRADE)) {
+		snprintf(err, errlen, "%s: 数据库结构版本 %d 旧于本程序的版本 %d;请先运行 anxin init "
+			 "--db %s 升级(升级前自动备份) (database schema version %d is older than "
+			 "this anxin's %d: run `anxin init --db %s` to upgrade it - it backs up first)",
+			 path, have, latest, path, have, latest, path);
+		return -1;
 	}
 	return 0;
 }
@@ -165,6 +205,8 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(d->h, 10000);
 	sqlite3_extended_result_codes(d->h, 0);
+	if (db_check_schema(d, path, flags, err, errlen) != 0)
+		goto fail;
 	if (db_exec(d, "PRAGMA foreign_keys=ON") != DB_OK ||
 	    db_exec(d, "PRAGMA synchronous=NORMAL") != DB_OK) {
 		snprintf(err, errlen, "%s: %s", path, db_errmsg(d));
@@ -180,7 +222,7 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 	if (db_attach_desk(d, path, flags, err, errlen) != 0)
 		goto fail;
 	if (!(flags & DB_OPEN_READONLY)) {
-		if (db_migrate(d, err, errlen) != 0)
+		if (db_migrate_list(d, migrations, migrations_count, err, errlen) != 0)
 			goto fail;
 		if (db_int(d, 0, "SELECT count(*) FROM desk.sqlite_master", "") == 0) {
 			snprintf(err, errlen, "%s: the desk file %s-desk is empty: restore it together "

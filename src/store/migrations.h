@@ -20,4 +20,11 @@ typedef struct migration {
 extern const migration migrations[];
 extern const int migrations_count;
 
+struct db;
+/* Applies the migrations of list[0..n) newer than the database's
+ * user_version, each in one transaction with its user_version bump (a
+ * failing one leaves the previous version intact). db_open runs it with
+ * the list above; tests with their own. Returns 0, or -1 with err. */
+int db_migrate_list(struct db *d, const migration *list, int n, char *err, size_t errlen);
+
 #endif

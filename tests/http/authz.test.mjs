@@ -345,9 +345,12 @@ test('the route table lists every route with a permission the design knows', () 
   const known = new Set(['', 'auth', 'session', ...PERMS.admin]);
   for (const rt of routes)
     assert.ok(known.has(rt.perm), `${rt.method} ${rt.pattern} declares unknown permission '${rt.perm}'`);
-  // Public: exactly the health check, the log-in and the UI's files.
+  // Public: exactly the health and readiness checks, the metrics (which
+  // check the peer or their own token: ops.test.mjs), the log-in and the
+  // UI's files.
   assert.deepEqual(routes.filter((r) => r.perm === '').map((r) => `${r.method} ${r.pattern}`).sort(),
-    ['GET /', 'GET /healthz', 'GET /static/{asset}', 'POST /api/v1/login']);
+    ['GET /', 'GET /healthz', 'GET /metrics', 'GET /readyz', 'GET /static/{asset}',
+      'POST /api/v1/login']);
 });
 
 describe('access matrix: every role x every route', () => {
