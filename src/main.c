@@ -112,6 +112,24 @@ static const cli_cmd commands[] = {
 	 "  hash, or exit 1 naming the first edited, missing or re-ordered row.\n"
 	 "  Keep the head hash elsewhere to detect truncation of the newest rows.\n"
 	 "  list prints rows oldest first (--limit N: the newest N).\n"},
+	{"backup", cmd_backup, "back up the database while it runs (checked copy)",
+	 "usage: anxin backup --to FILE [--db DB]\n"
+	 "       anxin backup --dir DIR [--keep N] [--db DB]\n"
+	 "  Copies the database (DB and DB-desk, one snapshot of both, and the\n"
+	 "  evidence files of DB-files its rows reference) while servers and\n"
+	 "  imports go on, to FILE, FILE-desk and FILE-files - or, with --dir, to\n"
+	 "  DIR/anxin-YYYY-MM-DD.db (today; nothing when it exists), keeping the\n"
+	 "  newest N (default 7) daily backups of DIR. The copy is checked before\n"
+	 "  it gets its name (integrity check of both files, the audit chain, the\n"
+	 "  rows of every table equal to the source's): a FILE that exists is a\n"
+	 "  whole backup. SQLite only; a PostgreSQL deployment uses pg_dump.\n"},
+	{"restore", cmd_restore, "restore a backup into a new database",
+	 "usage: anxin restore --from FILE --db TARGET [--force]\n"
+	 "  Copies the backup FILE (with FILE-desk, FILE-files) into TARGET and\n"
+	 "  checks it as `anxin backup` does. An existing TARGET is refused unless\n"
+	 "  --force, which renames it (and its desk file and files) to\n"
+	 "  TARGET.before-restore-TIME - never deletes it. A TARGET that a running\n"
+	 "  process (anxin serve) has open is always refused: stop it first.\n"},
 	{"scan", cmd_scan, "evaluate the early-warning rules (预警扫描)",
 	 "usage: anxin scan [--as-of YYYY-MM-DD] [--full] [--db FILE]\n"
 	 "  Evaluates the rules of warning-rules.md as of the date (default today,\n"
