@@ -43,6 +43,7 @@ static const cli_cmd commands[] = {
 	 "usage: anxin serve [--listen 127.0.0.1:8080] [--threads N] [--db FILE]\n"
 	 "                   [--secure-cookies] [--trust-proxy] [--scan-at HH:MM|off]\n"
 	 "                   [--no-cache] [--read-limit BURST/PER_MINUTE|off]\n"
+	 "                   [--backup-dir DIR [--backup-at HH:MM|off] [--backup-keep N]]\n"
 	 "  Serves the web UI at / , the JSON API under /api/v1/ (OpenAPI at\n"
 	 "  /api/v1/openapi.json) and /healthz. Stops cleanly on SIGINT/SIGTERM.\n"
 	 "  Every request but /healthz, the log-in and the UI's files needs a\n"
@@ -61,7 +62,11 @@ static const cli_cmd commands[] = {
 	 "  API reads are limited per caller (user or token) to a burst of 300\n"
 	 "  refilled at 120 a minute - far above what a person browsing makes,\n"
 	 "  far below a script; beyond it 429 with Retry-After. --read-limit\n"
-	 "  300/120 is the default; off lifts it (benchmarks).\n"},
+	 "  300/120 is the default; off lifts it (benchmarks).\n"
+	 "  Backups: with --backup-dir, a checked backup DIR/anxin-YYYY-MM-DD.db\n"
+	 "  (with -desk and -files) every day at --backup-at (default 01:00,\n"
+	 "  Asia/Shanghai), keeping the newest --backup-keep (default 7); as\n"
+	 "  `anxin backup --dir DIR --keep N` does. Requests go on meanwhile.\n"},
 	{"routes", cmd_routes, "print the HTTP route table with permissions",
 	 "usage: anxin routes\n"
 	 "  Prints every route of the HTTP server as JSON: method, path pattern,\n"

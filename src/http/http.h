@@ -24,6 +24,11 @@ typedef struct http_config {
 	int read_burst;        /* API reads per caller: a bucket of read_burst
 				  (0 = no limit) ... */
 	int read_per_min;      /* ... refilled at read_per_min (rate.h) */
+	const char *backup_dir; /* the daily backup into this folder (NULL =
+				  none; backup_sched.h) ... */
+	int backup_at;         /* ... at this minute after midnight, Asia/
+				  Shanghai (-1 = none) ... */
+	int backup_keep;       /* ... keeping the newest backup_keep */
 } http_config;
 
 /* The defaults of `anxin serve --read-limit` (docs/security.md). */
