@@ -352,7 +352,8 @@ int db_backup_copy(const char *src, const char *dst, db_backup_stats *st, char *
 	 * held for the moment of two reads, not for the copy. A read-only
 	 * source (a backup being restored) has no writers and needs none.
 	 */
-	if (sqlite3_open_v2(sdesk, &lock, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
+	if (sqlite3_open_v2(sdesk, &lock, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_db_readonly(lock, "main") == 0) {
 		sqlite3_busy_timeout(lock, 10000);
 		if (sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 			snprintf(err, errlen, "%s: cannot take the desk's lock for a moment: %s", src,
