@@ -252,8 +252,9 @@ int backup_prune(const char *dir, int keep, char *err, size_t errlen)
 			removed++;
 		}
 		buf_free(&p);
-		free(names[i]);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
 	free(names);
 	return removed;
 }
