@@ -4,7 +4,7 @@
 # Debian package with a .pc file (libcsv excepted), and a newcomer can read
 # the whole build in one screen. Targets:
 #   make               build/anxin (release, -O2)
-#   make test          unit tests + black-box CLI + access control + warnings + HTTP + API contract + browser tests
+#   make test          unit tests + black-box CLI + access control + warnings + backup + HTTP + API contract + browser tests
 #   make SAN=1 ...     the same under ASan+UBSan, into build-san/
 #   make fuzz          libFuzzer targets (clang) into build-fuzz/
 # scripts/setup installs what the build needs; scripts/test runs it all.
@@ -130,6 +130,10 @@ auth: $(B)/anxin
 warn: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
 
+# Backup and restore (tests/ops): under load, killed mid-way, retention.
+ops: $(B)/anxin
+	ANXIN=$(abspath $(B)/anxin) bash tests/ops/run.sh
+
 http: $(B)/anxin $(B)/anxin-kind
 	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) node --test tests/http/ tests/kind/
 
@@ -141,7 +145,7 @@ api: $(B)/anxin
 browser: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) node --test tests/browser/
 
-test: unit cli auth warn http api browser
+test: unit cli auth warn ops http api browser
 
 # Install: make install [PREFIX=/usr/local] [DESTDIR=] puts the binary, the
 # man page anxin(1) - generated from the binary's own --help texts by
@@ -192,6 +196,6 @@ build-fuzz/%: tests/fuzz/%.c $(SRC)
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all unit cli auth warn http api browser test fuzz clean man install uninstall deb-test
+.PHONY: all unit cli auth warn ops http api browser test fuzz clean man install uninstall deb-test
 
 -include $(OBJ:.o=.d) $(UNIT_SRC:%.c=$(B)/%.d) $(KIND_OBJ:.o=.d)

@@ -74,5 +74,7 @@ int cmd_scan(int argc, char **argv);
 int cmd_warnings(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
 
 #endif

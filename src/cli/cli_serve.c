@@ -8,9 +8,12 @@
  * BURST/PER_MINUTE|off the per-caller limit on API reads (src/http/rate.h);
  * --metrics-token-file FILE the secret that opens GET /metrics beyond
  * loopback (src/http/metrics.h).
+ * --backup-dir DIR [--backup-at HH:MM|off] [--backup-keep N] the daily
+ * backup (src/http/backup_sched.c).
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,12 +23,14 @@
 #include "util/buf.h"
 
 #define SCAN_AT_DEFAULT (2 * 60) /* the daily warning scan at 02:00 Asia/Shanghai */
+#define BACKUP_AT_DEFAULT (1 * 60) /* the daily backup at 01:00, before the scan */
+#define BACKUP_KEEP_DEFAULT 7
 
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
 	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
 			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0,
-			   HTTP_READ_BURST, HTTP_READ_PER_MIN, NULL};
+			   HTTP_READ_BURST, HTTP_READ_PER_MIN, NULL, NULL, -1, 0};
 
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }
@@ -110,6 +115,9 @@ int cmd_serve(int argc, char **argv)
 		{"no-cache", no_argument, NULL, 'n'},
 		{"read-limit", required_argument, NULL, 'r'},
 		{"metrics-token-file", required_argument, NULL, 'm'},
+		{"backup-dir", required_argument, NULL, 'B'},
+		{"backup-at", required_argument, NULL, 'A'},
+		{"backup-keep", required_argument, NULL, 'K'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -117,6 +125,9 @@ int cmd_serve(int argc, char **argv)
 	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT, no_cache = 0;
 	int read_burst = HTTP_READ_BURST, read_per_min = HTTP_READ_PER_MIN;
 	char *end, metrics_token[256] = "";
+	int backup_at = BACKUP_AT_DEFAULT, backup_keep = BACKUP_KEEP_DEFAULT;
+	const char *backup_dir = NULL;
+	struct stat sb;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -147,12 +158,25 @@ int cmd_serve(int argc, char **argv)
 						"(e.g. %d/%d) or off", optarg, HTTP_READ_BURST,
 						HTTP_READ_PER_MIN);
 			break;
+		case 'B': backup_dir = optarg; break;
+		case 'A':
+			if ((backup_at = parse_scan_at(optarg)) < -1)
+				return cli_fail("serve", "--backup-at '%s': want HH:MM (Asia/Shanghai) "
+						"or off", optarg);
+			break;
+		case 'K':
+			backup_keep = (int)strtol(optarg, &end, 10);
+			if (*end || backup_keep < 1 || backup_keep > 3650)
+				return cli_fail("serve", "--backup-keep must be 1..3650");
+			break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
 	}
 	if (optind < argc)
 		return cli_usage("serve");
+	if (backup_dir && (stat(backup_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
+		return cli_fail("serve", "--backup-dir %s: not a folder (create it first)", backup_dir);
 	/* Opening once here creates nothing (no DB_OPEN_CREATE) but upgrades
 	 * the schema and gives a clear message for a missing file. */
 	const char *path = cli_db_path(dbopt);
@@ -164,7 +188,8 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
 	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache,
-			   read_burst, read_per_min, metrics_token[0] ? metrics_token : NULL};
+			   read_burst, read_per_min, metrics_token[0] ? metrics_token : NULL,
+			   backup_dir, backup_at, backup_keep};
 	int rc = http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 	explicit_bzero(metrics_token, sizeof metrics_token);
 	return rc;

@@ -45,6 +45,7 @@ const cli_cmd cli_commands[] = {
 	 "                   [--secure-cookies] [--trust-proxy] [--scan-at HH:MM|off]\n"
 	 "                   [--no-cache] [--read-limit BURST/PER_MINUTE|off]\n"
 	 "                   [--metrics-token-file FILE]\n"
+	 "                   [--backup-dir DIR [--backup-at HH:MM|off] [--backup-keep N]]\n"
 	 "  Serves the web UI at / , the JSON API under /api/v1/ (OpenAPI at\n"
 	 "  /api/v1/openapi.json), /healthz (alive, no database), /readyz (both\n"
 	 "  database files answer and the last scan is under 26 h old: 200, else\n"
@@ -68,7 +69,11 @@ const cli_cmd cli_commands[] = {
 	 "  API reads are limited per caller (user or token) to a burst of 300\n"
 	 "  refilled at 120 a minute - far above what a person browsing makes,\n"
 	 "  far below a script; beyond it 429 with Retry-After. --read-limit\n"
-	 "  300/120 is the default; off lifts it (benchmarks).\n"},
+	 "  300/120 is the default; off lifts it (benchmarks).\n"
+	 "  Backups: with --backup-dir, a checked backup DIR/anxin-YYYY-MM-DD.db\n"
+	 "  (with -desk and -files) every day at --backup-at (default 01:00,\n"
+	 "  Asia/Shanghai), keeping the newest --backup-keep (default 7); as\n"
+	 "  `anxin backup --dir DIR --keep N` does. Requests go on meanwhile.\n"},
 	{"routes", cmd_routes, "print the HTTP route table with permissions",
 	 "usage: anxin routes\n"
 	 "  Prints every route of the HTTP server as JSON: method, path pattern,\n"
@@ -120,6 +125,24 @@ const cli_cmd cli_commands[] = {
 	 "  hash, or exit 1 naming the first edited, missing or re-ordered row.\n"
 	 "  Keep the head hash elsewhere to detect truncation of the newest rows.\n"
 	 "  list prints rows oldest first (--limit N: the newest N).\n"},
+	{"backup", cmd_backup, "back up the database while it runs (checked copy)",
+	 "usage: anxin backup --to FILE [--db DB]\n"
+	 "       anxin backup --dir DIR [--keep N] [--db DB]\n"
+	 "  Copies the database (DB and DB-desk, one snapshot of both, and the\n"
+	 "  evidence files of DB-files its rows reference) while servers and\n"
+	 "  imports go on, to FILE, FILE-desk and FILE-files - or, with --dir, to\n"
+	 "  DIR/anxin-YYYY-MM-DD.db (today; nothing when it exists), keeping the\n"
+	 "  newest N (default 7) daily backups of DIR. The copy is checked before\n"
+	 "  it gets its name (integrity check of both files, the audit chain, the\n"
+	 "  rows of every table equal to the source's): a FILE that exists is a\n"
+	 "  whole backup. SQLite only; a PostgreSQL deployment uses pg_dump.\n"},
+	{"restore", cmd_restore, "restore a backup into a new database",
+	 "usage: anxin restore --from FILE --db TARGET [--force]\n"
+	 "  Copies the backup FILE (with FILE-desk, FILE-files) into TARGET and\n"
+	 "  checks it as `anxin backup` does. An existing TARGET is refused unless\n"
+	 "  --force, which renames it (and its desk file and files) to\n"
+	 "  TARGET.before-restore-TIME - never deletes it. A TARGET that a running\n"
+	 "  process (anxin serve) has open is always refused: stop it first.\n"},
 	{"scan", cmd_scan, "evaluate the early-warning rules (预警扫描)",
 	 "usage: anxin scan [--as-of YYYY-MM-DD] [--full] [--db FILE]\n"
 	 "  Evaluates the rules of warning-rules.md as of the date (default today,\n"

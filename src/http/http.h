@@ -27,6 +27,11 @@ typedef struct http_config {
 	const char *metrics_token; /* opens GET /metrics from any address
 				  ("Authorization: Bearer ..."), or NULL:
 				  loopback only (metrics.h) */
+	const char *backup_dir; /* the daily backup into this folder (NULL =
+				  none; backup_sched.h) ... */
+	int backup_at;         /* ... at this minute after midnight, Asia/
+				  Shanghai (-1 = none) ... */
+	int backup_keep;       /* ... keeping the newest backup_keep */
 } http_config;
 
 /* The defaults of `anxin serve --read-limit` (docs/security.md). */

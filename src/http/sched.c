@@ -82,9 +82,7 @@ static void run_today(db *d, const char *why)
 	scan_summary_free(&s);
 }
 
-/* The next time (Unix seconds) after now that is minute m of a day in
- * Asia/Shanghai. */
-static time_t next_run(time_t now, int m)
+time_t sched_next_run(time_t now, int m)
 {
 	int64_t local = (int64_t)now + SHANGHAI;
 	int64_t day = local - ((local % 86400) + 86400) % 86400;
@@ -128,7 +126,7 @@ static void *sched_main(void *arg)
 	if (warn_store_state(d, &st) == 0 && strcmp(st.last_as_of, today) < 0)
 		run_today(d, "start-up");
 	for (;;) {
-		if (sleep_until(s, next_run(time(NULL), s->cfg->scan_at)))
+		if (sleep_until(s, sched_next_run(time(NULL), s->cfg->scan_at)))
 			break;
 		run_today(d, "scheduled");
 	}

@@ -44,6 +44,7 @@
 #include "http/api.h"
 #include "http/auth.h"
 #include "http/sched.h"
+#include "http/backup_sched.h"
 #include "http/cache.h"
 #include "http/metrics.h"
 #include "domain/access/audit.h"
@@ -714,6 +715,7 @@ int http_serve(const http_config *cfg)
 	       strchr(host, ':') ? "]" : "", info ? (unsigned)info->port : 0, cfg->db_path);
 	fflush(stdout);
 	sched *scans = sched_start(cfg);  /* daily and start-up warning scans */
+	backup_sched *backups = backup_sched_start(cfg);  /* the daily backup */
 
 	while (sigwait(&sigs, &sig) != 0)
 		;
@@ -723,6 +725,7 @@ int http_serve(const http_config *cfg)
 		close(lfd);
 	stop_workers(&s);       /* queued requests are answered first */
 	sched_stop(scans);      /* a running scan finishes first */
+	backup_sched_stop(backups);  /* a running backup finishes first */
 	MHD_stop_daemon(s.mhd);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	rc = 0;

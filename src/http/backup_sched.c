@@ -1,0 +1,116 @@
+/*
+ * backup_sched.c - the server's daily backup (see backup_sched.h). The
+ * thread sleeps on a condition variable in steps of at most a minute
+ * until the next HH:MM in Asia/Shanghai (sched_next_run, shared with the
+ * scan scheduler) or until backup_sched_stop wakes it. Makes no database
+ * connection of its own: backup_daily opens what it copies.
+ */
+#include "http/backup_sched.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/ops/backup.h"
+#include "http/sched.h"
+#include "util/buf.h"
+#include "util/date.h"
+
+struct backup_sched {
+	const http_config *cfg;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int stopping;
+};
+
+/* Makes today's backup and prunes old ones; logs one line. */
+static void run_backup(const http_config *cfg, const char *why)
+{
+	backup_report r;
+	buf name = BUF_INIT, line = BUF_INIT;
+	char err[1024];
+	int pruned = 0;
+	day_t today = date_today();
+
+	backup_daily_name(cfg->backup_dir, today, &name);
+	int rc = backup_daily(cfg->db_path, cfg->backup_dir, today, cfg->backup_keep, &r, &pruned,
+			      err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "anxin: backup (%s) to %s failed: %s\n", why, buf_str(&name), err);
+	else if (rc == 1)
+		fprintf(stderr, "anxin: backup (%s): %s exists already; removed %d older\n", why,
+			buf_str(&name), pruned);
+	else {
+		backup_summary(&line, &r);
+		fprintf(stderr, "anxin: backup (%s) to %s: %s; kept the newest %d, removed %d older\n",
+			why, buf_str(&name), buf_str(&line), cfg->backup_keep, pruned);
+	}
+	backup_report_free(&r);
+	buf_free(&name);
+	buf_free(&line);
+}
+
+/* Waits until t or a stop; returns 1 when stopping. */
+static int wait_until(backup_sched *s, time_t t)
+{
+	int stop;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->stopping) {
+		time_t now = time(NULL);
+		if (now >= t)
+			break;
+		struct timespec ts = {now + (t - now < 60 ? t - now : 60), 0};
+		pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+	}
+	stop = s->stopping;
+	pthread_mutex_unlock(&s->mu);
+	return stop;
+}
+
+static void *backup_main(void *arg)
+{
+	backup_sched *s = arg;
+	const char *now = getenv("ANXIN_TEST_BACKUP_NOW");
+
+	if (now && !strcmp(now, "1"))
+		run_backup(s->cfg, "start-up, test");
+	while (!wait_until(s, sched_next_run(time(NULL), s->cfg->backup_at)))
+		run_backup(s->cfg, "scheduled");
+	return NULL;
+}
+
+backup_sched *backup_sched_start(const http_config *cfg)
+{
+	if (!cfg->backup_dir || cfg->backup_at < 0)
+		return NULL;
+	backup_sched *s = xcalloc(1, sizeof *s);
+	s->cfg = cfg;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
+	if (pthread_create(&s->thread, NULL, backup_main, s) != 0) {
+		fprintf(stderr, "anxin: backup scheduler: cannot start a thread\n");
+		pthread_mutex_destroy(&s->mu);
+		pthread_cond_destroy(&s->cv);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+void backup_sched_stop(backup_sched *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->mu);
+	s->stopping = 1;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
+	pthread_join(s->thread, NULL);
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	free(s);
+}
