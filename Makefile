@@ -129,8 +129,14 @@ auth: $(B)/anxin
 warn: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
 
-http: $(B)/anxin $(B)/anxin-kind
-	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) node --test tests/http/ tests/kind/
+# notify_sink: a stand-in for systemd's notification socket (service.test.mjs).
+$(B)/notify_sink: tests/http/notify_sink.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) -o $@ $<
+
+http: $(B)/anxin $(B)/anxin-kind $(B)/notify_sink
+	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) \
+		NOTIFY_SINK=$(abspath $(B)/notify_sink) node --test tests/http/ tests/kind/
 
 # The API contract (tests/api): Redocly lint of the served OpenAPI document, a
 # generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.

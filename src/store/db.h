@@ -74,6 +74,11 @@ const char *db_error_public(db *d, const char *what);
  * its best-effort bookkeeping writes (session and token last use), so an
  * HTTP thread never waits behind a long import. */
 void db_busy_timeout(db *d, int ms);
+/* Makes the statements running on d (and those started before they all
+ * end) fail with an error, so that their transaction is rolled back -
+ * for a server that must stop. Callable from any thread while another
+ * uses d. */
+void db_interrupt(db *d);
 /* A number that changes whenever another connection commits to the
  * database, either file (any process); -1 on error. For caches of
  * computed results. */

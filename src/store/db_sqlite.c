@@ -245,6 +245,11 @@ void db_busy_timeout(db *d, int ms)
 	sqlite3_busy_timeout(d->h, ms);
 }
 
+void db_interrupt(db *d)
+{
+	sqlite3_interrupt(d->h);
+}
+
 const char *db_errmsg(db *d)
 {
 	return sqlite3_errmsg(d->h);
