@@ -117,6 +117,11 @@ $(B)/tests/kind/site_checks_sql.o: tests/kind/9001_site_checks.sql
 $(B)/anxin-kind: $(B)/src/main.o $(KIND_OBJ) $(B)/libanxin.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
+# The suites run `anxin serve` with the settings they give: no
+# configuration file of the machine (/etc/anxin/anxin.conf of an installed
+# package) may change them. A test that wants a file passes --config.
+export ANXIN_CONFIG =
+
 unit: $(B)/unit_tests
 	$(B)/unit_tests --jobs 2
 

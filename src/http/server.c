@@ -110,6 +110,9 @@ typedef struct server {
 				   which lock the desk file only */
 	http_cache *cache;      /* GET responses of HR_CACHE routes, or NULL */
 	int drained;            /* stop: workers and scans are done (with mu) */
+	int aborting;           /* stop timeout passed: connections interrupted */
+	int answering;          /* handled requests whose response is not yet
+				   sent (with mu): a stop waits for them */
 	pthread_cond_t stop_cv; /* with mu: signals drained */
 } server;
 
@@ -129,6 +132,7 @@ typedef struct conn {
 	char rid[40];           /* request id: X-Request-Id, and in its log line */
 	int64_t t0;             /* clk_mono_ms() when the request arrived */
 	int logged;
+	int answering;          /* counted in server.answering */
 } conn;
 
 /* ---- database pool ------------------------------------------------------ */
@@ -157,6 +161,8 @@ static db *pool_get(server *s)
 		pthread_cond_signal(&s->cv);
 	} else {
 		s->all[s->nall++] = d;  /* nopen <= maxopen, the size of all */
+		if (s->aborting)
+			db_interrupt(d);
 	}
 	pthread_mutex_unlock(&s->mu);
 	if (!d)
@@ -255,6 +261,10 @@ static void *worker_main(void *arg)
 
 		run_handler(s, c);
 		c->phase = PH_DONE;
+		pthread_mutex_lock(&s->mu);
+		s->answering++;  /* until on_completed: a stop waits for it */
+		c->answering = 1;
+		pthread_mutex_unlock(&s->mu);
 		MHD_resume_connection(c->mc);  /* c may be gone after this */
 	}
 }
@@ -646,6 +656,12 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 
 	if (!c)
 		return;
+	if (c->answering) {
+		pthread_mutex_lock(&c->s->mu);
+		c->s->answering--;
+		pthread_cond_broadcast(&c->s->stop_cv);
+		pthread_mutex_unlock(&c->s->mu);
+	}
 	if (c->fd >= 0)
 		close(c->fd);
 	req_free(&c->r);
@@ -706,36 +722,49 @@ typedef struct stop_watch {
 } stop_watch;
 
 /* Waits up to the stop timeout for the drain (s->drained); past it,
- * interrupts every database connection every 100 ms until the drain ends,
- * so a running import fails its statement and rolls back its transaction
- * - nothing half-written - and the stop completes. */
+ * interrupts every database connection (db_interrupt: every statement and
+ * COMMIT fails from then on, a connection opened later too), so a running
+ * import rolls back its transaction - nothing half-written - and the
+ * drain completes. */
 static void *stop_watch_main(void *arg)
 {
 	stop_watch *w = arg;
 	server *s = w->s;
 	struct timespec ts;
-	int warned = 0;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	ts.tv_sec += w->timeout;
 	pthread_mutex_lock(&s->mu);
-	while (!s->drained) {
-		if (pthread_cond_timedwait(&s->stop_cv, &s->mu, &ts) != ETIMEDOUT)
-			continue;
-		if (!warned++)
-			log_msg(LOG_WARNING, "stop timeout (%d s) reached: interrupting running "
-				"requests, their transactions roll back", w->timeout);
+	while (!s->drained)
+		if (pthread_cond_timedwait(&s->stop_cv, &s->mu, &ts) == ETIMEDOUT)
+			break;
+	if (!s->drained) {
+		s->aborting = 1;
 		for (int i = 0; i < s->nall; i++)
 			db_interrupt(s->all[i]);
-		clock_gettime(CLOCK_REALTIME, &ts);
-		ts.tv_nsec += 100 * 1000000L;
-		if (ts.tv_nsec >= 1000000000L) {
-			ts.tv_sec++;
-			ts.tv_nsec -= 1000000000L;
-		}
+		log_msg(LOG_WARNING, "stop timeout (%d s) reached: interrupting running "
+			"requests, their transactions roll back", w->timeout);
 	}
 	pthread_mutex_unlock(&s->mu);
 	return NULL;
+}
+
+/* Waits until the responses of handled requests are sent (on_completed),
+ * for at most limit seconds, so a stop does not cut the answer of an
+ * import that finished. */
+static void wait_answers(server *s, int limit)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += limit;
+	pthread_mutex_lock(&s->mu);
+	while (s->answering > 0)
+		if (pthread_cond_timedwait(&s->stop_cv, &s->mu, &ts) == ETIMEDOUT)
+			break;
+	if (s->answering > 0)
+		log_msg(LOG_WARNING, "stop: %d answer(s) not sent in time", s->answering);
+	pthread_mutex_unlock(&s->mu);
 }
 
 /* ---- reload (SIGHUP) ------------------------------------------------------ */
@@ -953,6 +982,7 @@ int http_serve(const http_config *cfg)
 	pthread_mutex_unlock(&s.mu);
 	if (watching)
 		pthread_join(watcher, NULL);
+	wait_answers(&s, 5);
 	MHD_stop_daemon(s.mhd);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	log_msg(LOG_NOTICE, "stopped");

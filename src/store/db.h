@@ -74,10 +74,11 @@ const char *db_error_public(db *d, const char *what);
  * its best-effort bookkeeping writes (session and token last use), so an
  * HTTP thread never waits behind a long import. */
 void db_busy_timeout(db *d, int ms);
-/* Makes the statements running on d (and those started before they all
- * end) fail with an error, so that their transaction is rolled back -
- * for a server that must stop. Callable from any thread while another
- * uses d. */
+/* For a server that must stop: from now on every statement, COMMIT
+ * included, fails on d (DB_ERROR) - a running one too (sqlite3_interrupt)
+ * - and only ROLLBACK and db_close work, so whatever transaction d is in
+ * is rolled back, never half-committed. Callable from any thread while
+ * another uses d; d is of no further use. */
 void db_interrupt(db *d);
 /* A number that changes whenever another connection commits to the
  * database, either file (any process); -1 on error. For caches of

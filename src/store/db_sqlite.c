@@ -40,6 +40,7 @@ struct db {
 	uint64_t tick;  /* counts db_prepare calls: the cache's clock */
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
+	int aborted;    /* db_interrupt: every statement but ROLLBACK fails */
 };
 
 struct db_stmt {
@@ -247,11 +248,14 @@ void db_busy_timeout(db *d, int ms)
 
 void db_interrupt(db *d)
 {
+	__atomic_store_n(&d->aborted, 1, __ATOMIC_RELAXED);
 	sqlite3_interrupt(d->h);
 }
 
 const char *db_errmsg(db *d)
 {
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+		return "interrupted: the server is stopping";
 	return sqlite3_errmsg(d->h);
 }
 
@@ -325,6 +329,8 @@ static int db_code(int rc)
 
 int db_exec(db *d, const char *sql)
 {
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED) && strcmp(sql, "ROLLBACK") != 0)
+		return DB_ERROR;
 	return db_code(sqlite3_exec(d->h, sql, NULL, NULL, NULL));
 }
 
@@ -481,6 +487,8 @@ int db_step(db_stmt *st)
 {
 	if (!st->h)
 		return st->err;
+	if (__atomic_load_n(&st->d->aborted, __ATOMIC_RELAXED))
+		return DB_ERROR;
 	int rc = db_code(sqlite3_step(st->h));
 
 	if (rc != DB_ROW)
