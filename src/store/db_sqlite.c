@@ -266,6 +266,9 @@ const char *db_error_public(db *d, const char *what)
 	if (code == SQLITE_OK && d->begin_err)
 		code = d->begin_err & 0xff;
 	d->begin_err = 0;
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+		return "服务器正在停止,未写入任何数据;请稍后重试 "
+		       "(the server is stopping: nothing was written; try again later)";
 	fprintf(stderr, "anxin: database error in %s: %s\n", what,
 		code == (sqlite3_errcode(d->h) & 0xff) ? sqlite3_errmsg(d->h) : sqlite3_errstr(code));
 	switch (code) {

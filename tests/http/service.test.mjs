@@ -260,7 +260,8 @@ describe('stop (SIGTERM) during an import', () => {
         const body = workersFile(srv.dir);
         const importing = fetch(`${srv.base}/api/v1/import/workers?filename=w.csv`, {
           method: 'POST', body, headers: { ...authHeaders(srv.base), 'content-type': 'text/csv' },
-        }).then((r) => r.status, (e) => `no answer: ${e.cause ? e.cause.code : e}`);
+        }).then(async (r) => ({ status: r.status, text: await r.text() }),
+          (e) => ({ status: `no answer: ${e.cause ? e.cause.code : e}`, text: '' }));
         let settled = false;
         importing.then(() => { settled = true; });
         await until(() => mainLocked(srv.db) || settled, () => 'the import to take the main lock');
@@ -269,9 +270,13 @@ describe('stop (SIGTERM) during an import', () => {
         const { code, sig } = await exited;
         assert.equal(sig, null, srv.log());
         assert.equal(code, 0, srv.log());
-        const status = await importing;
+        const { status, text } = await importing;
         const after = workers(srv.db) - before;
         t.diagnostic(`stop timeout ${stopTimeout}: import answered ${status}, ${after} of ${N} rows`);
+        if (after === 0) {
+          assert.equal(status, 422, 'a rolled-back import says so');
+          assert.match(text, /服务器正在停止,未写入任何数据/);
+        }
         assert.ok(after === 0 || after === N, `all or nothing: ${after} of ${N} rows`);
         if (stopTimeout === '20') {
           assert.equal(after, N, 'the import finished before the stop');
