@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANXIN, authHeaders, req, startServer } from './helpers.mjs';
 import { card, idNumber } from './ids.mjs';
@@ -86,7 +87,7 @@ describe('readiness (sd_notify)', () => {
   for (const kind of ['abstract', 'path']) {
     test(`READY=1 once the port answers, RELOADING=1/READY=1 on SIGHUP, STOPPING=1 (${kind} socket)`, async () => {
       const name = `anxin-test-${process.pid}-${Date.now()}`;
-      const addr = kind === 'abstract' ? `@${name}` : join('/tmp', `${name}.sock`);
+      const addr = kind === 'abstract' ? `@${name}` : join(tmpdir(), `${name}.sock`);
       let answered = null;
       const sink = await startSink(addr, (line) => {
         // The moment READY=1 arrives, the URL of its STATUS must answer.
@@ -157,7 +158,7 @@ describe('request ids in logs', () => {
 
 describe('reload (SIGHUP)', () => {
   test('re-reads the file, changes what can change live, keeps a keep-alive connection', async () => {
-    const dirConf = join('/tmp', `anxin-conf-${process.pid}-${Date.now()}.conf`);
+    const dirConf = join(tmpdir(), `anxin-conf-${process.pid}-${Date.now()}.conf`);
     writeFileSync(dirConf, '# test\ntrust_proxy = no\nscan_at = 03:00\n');
     // --scan-at off (a flag, from startServer) overrides the file's 03:00,
     // also after the reload.
