@@ -171,8 +171,13 @@ describe('reload (SIGHUP)', () => {
       let r = await rawGet(sock, '/healthz', 'X-Request-Id: proxy-1\r\n');
       assert.equal(r.status, 200);
       assert.notEqual(r.headers['x-request-id'], 'proxy-1', 'trust_proxy = no: not adopted');
+      const big = 'id_number,name\n' + 'x,y\n'.repeat(600); // 2.4 KB, not a valid import
+      const upload = () => req(srv.base, '/api/v1/import/workers', {
+        method: 'POST', headers: { 'content-type': 'text/csv' }, body: big });
+      assert.equal((await upload()).status, 422, 'read and refused as data: below the limit');
 
-      writeFileSync(dirConf, 'trust_proxy = yes\nscan_at = 04:00\nlisten = 127.0.0.1:1\n');
+      writeFileSync(dirConf, 'trust_proxy = yes\nscan_at = 04:00\nlisten = 127.0.0.1:1\n'
+        + 'max_upload = 1K\n');
       srv.proc.kill('SIGHUP');
       await until(() => logLines(srv, 'reload: done').length === 1, () => srv.log());
       assert.equal(logLines(srv, 'reload: trust_proxy = yes (was: trust_proxy = no)').length, 1, srv.log());
@@ -182,6 +187,9 @@ describe('reload (SIGHUP)', () => {
       assert.equal(r.status, 200);
       assert.equal(r.headers['x-request-id'], 'proxy-2', 'trust_proxy = yes now, on the same connection');
       assert.equal(closed, false, 'the connection stayed open across the reload');
+      const refused = await upload();
+      assert.equal(refused.status, 413, `max_upload = 1K now: ${refused.text}`);
+      assert.match(refused.text, /上限 1024 字节/);
 
       // A broken file changes nothing: every error logged, settings kept.
       writeFileSync(dirConf, 'trust_proxy = maybe\nthreads = 3\nthreads = 4\n');
