@@ -483,3 +483,28 @@ void conf_print(const http_config *c, buf *out)
 		buf_putc(out, '\n');
 	}
 }
+
+int conf_diff(const http_config *was, const http_config *now, buf *out)
+{
+	buf a = BUF_INIT, b = BUF_INIT;
+	int n = 0;
+
+	conf_print(was, &a);
+	conf_print(now, &b);
+	const char *pa = buf_str(&a), *pb = buf_str(&b);
+	while (*pa && *pb) {
+		size_t la = strcspn(pa, "\n"), lb = strcspn(pb, "\n");
+		if (la != lb || memcmp(pa, pb, la) != 0) {
+			buf_putn(out, pb, lb);
+			buf_puts(out, " (was: ");
+			buf_putn(out, pa, la);
+			buf_puts(out, ")\n");
+			n++;
+		}
+		pa += la + (pa[la] != 0);
+		pb += lb + (pb[lb] != 0);
+	}
+	buf_free(&a);
+	buf_free(&b);
+	return n;
+}

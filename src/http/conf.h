@@ -43,6 +43,10 @@ int conf_load(http_config *c, const char *config_path, const char *const *flags,
  * file (what `anxin config check` prints). */
 void conf_print(const http_config *c, buf *out);
 
+/* Appends one line "key = NEW (was: key = OLD)" per setting that differs
+ * between was and now (a reload's log); returns how many. */
+int conf_diff(const http_config *was, const http_config *now, buf *out);
+
 /* The flag of a key ("scan_at" -> "--scan-at") into out. */
 const char *conf_flag_name(const char *key, char *out, size_t outlen);
 

@@ -780,28 +780,20 @@ static live *live_new(const http_config *cfg, live *prev)
 	return lv;
 }
 
-/* Logs every `key = value` line of now that differs from was's. */
+/* Logs every setting a reload changed (conf_diff). */
 static void log_changes(const http_config *was, const http_config *now)
 {
-	buf a = BUF_INIT, b = BUF_INIT;
-	int n = 0;
+	buf d = BUF_INIT;
+	const char *p;
 
-	conf_print(was, &a);
-	conf_print(now, &b);
-	const char *pa = buf_str(&a), *pb = buf_str(&b);
-	while (*pa && *pb) {
-		size_t la = strcspn(pa, "\n"), lb = strcspn(pb, "\n");
-		if (la != lb || memcmp(pa, pb, la) != 0) {
-			log_msg(LOG_NOTICE, "reload: %.*s (was: %.*s)", (int)lb, pb, (int)la, pa);
-			n++;
-		}
-		pa += la + (pa[la] != 0);
-		pb += lb + (pb[lb] != 0);
-	}
-	if (!n)
+	if (!conf_diff(was, now, &d))
 		log_msg(LOG_NOTICE, "reload: no setting changed");
-	buf_free(&a);
-	buf_free(&b);
+	for (p = buf_str(&d); *p;) {
+		size_t n = strcspn(p, "\n");
+		log_msg(LOG_NOTICE, "reload: %.*s", (int)n, p);
+		p += n + (p[n] != 0);
+	}
+	buf_free(&d);
 }
 
 /* Re-reads the configuration (the same file and flags) and swaps in what

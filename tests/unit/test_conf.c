@@ -199,3 +199,19 @@ Test(conf, what_conf_print_writes_reads_back_the_same)
 	buf_free(&out);
 	buf_free(&out2);
 }
+
+Test(conf, conf_diff_names_each_changed_setting)
+{
+	http_config a, b;
+	buf d = BUF_INIT;
+
+	conf_defaults(&a);
+	b = a;
+	cr_assert_eq(conf_diff(&a, &b, &d), 0);
+	b.trust_proxy = 1;
+	b.scan_at = -1;
+	cr_assert_eq(conf_diff(&a, &b, &d), 2);
+	cr_assert_str_eq(buf_str(&d), "scan_at = off (was: scan_at = 02:00)\n"
+				      "trust_proxy = yes (was: trust_proxy = no)\n");
+	buf_free(&d);
+}
