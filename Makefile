@@ -117,6 +117,11 @@ $(B)/tests/kind/site_checks_sql.o: tests/kind/9001_site_checks.sql
 $(B)/anxin-kind: $(B)/src/main.o $(KIND_OBJ) $(B)/libanxin.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
+# The suites run `anxin serve` with the settings they give: no
+# configuration file of the machine (/etc/anxin/anxin.conf of an installed
+# package) may change them. A test that wants a file passes --config.
+export ANXIN_CONFIG =
+
 unit: $(B)/unit_tests
 	$(B)/unit_tests --jobs 2
 
@@ -134,8 +139,14 @@ warn: $(B)/anxin
 ops: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/ops/run.sh
 
-http: $(B)/anxin $(B)/anxin-kind
-	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) node --test tests/http/ tests/kind/
+# notify_sink: a stand-in for systemd's notification socket (service.test.mjs).
+$(B)/notify_sink: tests/http/notify_sink.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) -o $@ $<
+
+http: $(B)/anxin $(B)/anxin-kind $(B)/notify_sink
+	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) \
+		NOTIFY_SINK=$(abspath $(B)/notify_sink) node --test tests/http/ tests/kind/
 
 # The API contract (tests/api): Redocly lint of the served OpenAPI document, a
 # generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.

@@ -6,6 +6,7 @@
 # The request: a 50-row project list filtered by street and sorted, on the
 # demo data set.
 set -euo pipefail
+export ANXIN_CONFIG=  # the flags only, never a machine's /etc/anxin/anxin.conf
 cd "$(dirname "$0")/.."
 SECS=${1:-10}
 ANXIN=${ANXIN:-build/anxin}

@@ -8,6 +8,7 @@
 # median / max latency of each phase.
 #   bench/scan_reads.sh [DB]      (default bench/out/scan/scan-500000.db)
 set -euo pipefail
+export ANXIN_CONFIG=  # the flags only, never a machine's /etc/anxin/anxin.conf
 cd "$(dirname "$0")/.."
 ANXIN=${ANXIN:-build/anxin}
 DB=${1:-bench/out/scan/scan-500000.db}

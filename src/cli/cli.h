@@ -53,6 +53,13 @@ int cli_help(const char *cmd);
  * Returns an exit status. */
 int cli_serve_db(const char *db_path, const char *listen, int threads);
 
+/* The configuration file of `anxin serve` and `anxin config`: opt
+ * (--config), else $ANXIN_CONFIG ("" for none), else
+ * /etc/anxin/anxin.conf when it exists, else "" (none). */
+const char *cli_config_path(const char *opt);
+/* Prints each line of errs as "anxin CMD: LINE" to stderr. */
+void cli_print_errors(const char *cmd, const char *errs);
+
 /* The audit actor of a CLI command: "cli:" + --actor if given, else
  * "cli:" + the login name ($USER, else the passwd entry). */
 void cli_actor(const char *opt, char *out, size_t outlen);
@@ -76,5 +83,6 @@ int cmd_params(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_config(int argc, char **argv);
 
 #endif

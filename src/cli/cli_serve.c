@@ -7,32 +7,56 @@
  * sets the daily warning scan (src/http/sched.c); --read-limit
  * BURST/PER_MINUTE|off the per-caller limit on API reads (src/http/rate.h);
  * --metrics-token-file FILE the secret that opens GET /metrics beyond
- * loopback (src/http/metrics.h).
- * --backup-dir DIR [--backup-at HH:MM|off] [--backup-keep N] the daily
- * backup (src/http/backup_sched.c).
+ * loopback (src/http/metrics.h); --backup-dir DIR [--backup-at HH:MM|off]
+ * [--backup-keep N] the daily backup (src/http/backup_sched.c).
+ * Every setting flag is a key of the configuration file (src/http/conf.h,
+ * --config FILE, default /etc/anxin/anxin.conf when it exists), and the
+ * flag wins; the flags are handed to the server so a reload (SIGHUP)
+ * applies them over the re-read file again.
  */
 #include <getopt.h>
 #include <stdio.h>
-#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "domain/access/user.h"
+#include "http/conf.h"
 #include "http/http.h"
 #include "util/buf.h"
 
-#define SCAN_AT_DEFAULT (2 * 60) /* the daily warning scan at 02:00 Asia/Shanghai */
-#define BACKUP_AT_DEFAULT (1 * 60) /* the daily backup at 01:00, before the scan */
-#define BACKUP_KEEP_DEFAULT 7
-
 int cli_serve_db(const char *db_path, const char *listen, int threads)
 {
-	http_config cfg = {db_path, listen ? listen : "127.0.0.1:8080",
-			   threads > 0 ? threads : 2, 0, 0, SCAN_AT_DEFAULT, 0,
-			   HTTP_READ_BURST, HTTP_READ_PER_MIN, NULL, NULL, -1, 0};
+	static http_config cfg;  /* the server keeps a pointer to it */
+	char err[256];
 
+	conf_defaults(&cfg);
+	snprintf(cfg.db_path, sizeof cfg.db_path, "%s", db_path);
+	if (listen && conf_set(&cfg, "listen", listen, err, sizeof err) < 0)
+		return cli_fail("serve", "--listen '%s': %s", listen, err);
+	cfg.threads = threads > 0 ? threads : 2;
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+}
+
+void cli_print_errors(const char *cmd, const char *errs)
+{
+	while (*errs) {
+		size_t n = strcspn(errs, "\n");
+		fprintf(stderr, "anxin %s: %.*s\n", cmd, (int)n, errs);
+		errs += n + (errs[n] != 0);
+	}
+}
+
+int cmd_routes(int argc, char **argv)
+{
+	buf b = BUF_INIT;
+
+	if (argc > 1)
+		return strcmp(argv[1], "--help") == 0 ? cli_help("routes") : cli_usage("routes");
+	http_routes_json(&b);
+	fputs(buf_str(&b), stdout);
+	buf_free(&b);
+	return CLI_OK;
 }
 
 /* Reads the metrics token: the first line of path, 32..200 printable
@@ -60,49 +84,6 @@ static int read_metrics_token(const char *path, char *out, size_t outlen)
 	return 0;
 }
 
-/* "HH:MM" -> minutes after midnight, "off" -> -1; -2 when malformed. */
-static int parse_scan_at(const char *s)
-{
-	int h, m;
-	char tail;
-
-	if (!strcmp(s, "off"))
-		return -1;
-	if (sscanf(s, "%2d:%2d%c", &h, &m, &tail) != 2 || strlen(s) != 5 || h < 0 || h > 23 ||
-	    m < 0 || m > 59)
-		return -2;
-	return h * 60 + m;
-}
-
-/* "BURST/PER_MINUTE" (e.g. "300/120") or "off" (burst 0) into the two;
- * -1 when malformed. */
-static int parse_read_limit(const char *s, int *burst, int *per_min)
-{
-	char tail;
-
-	if (!strcmp(s, "off")) {
-		*burst = 0;
-		*per_min = 0;
-		return 0;
-	}
-	if (sscanf(s, "%d/%d%c", burst, per_min, &tail) != 2 || *burst < 1 || *burst > 1000000 ||
-	    *per_min < 1 || *per_min > 6000000)
-		return -1;
-	return 0;
-}
-
-int cmd_routes(int argc, char **argv)
-{
-	buf b = BUF_INIT;
-
-	if (argc > 1)
-		return strcmp(argv[1], "--help") == 0 ? cli_help("routes") : cli_usage("routes");
-	http_routes_json(&b);
-	fputs(buf_str(&b), stdout);
-	buf_free(&b);
-	return CLI_OK;
-}
-
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -114,6 +95,10 @@ int cmd_serve(int argc, char **argv)
 		{"scan-at", required_argument, NULL, 'S'},
 		{"no-cache", no_argument, NULL, 'n'},
 		{"read-limit", required_argument, NULL, 'r'},
+		{"max-upload", required_argument, NULL, 'u'},
+		{"log-level", required_argument, NULL, 'L'},
+		{"stop-timeout", required_argument, NULL, 'T'},
+		{"config", required_argument, NULL, 'c'},
 		{"metrics-token-file", required_argument, NULL, 'm'},
 		{"backup-dir", required_argument, NULL, 'B'},
 		{"backup-at", required_argument, NULL, 'A'},
@@ -121,75 +106,70 @@ int cmd_serve(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dbopt = NULL, *listen = "127.0.0.1:8080";
-	int c, threads = 2, secure = 0, proxy = 0, scan_at = SCAN_AT_DEFAULT, no_cache = 0;
-	int read_burst = HTTP_READ_BURST, read_per_min = HTTP_READ_PER_MIN;
-	char *end, metrics_token[256] = "";
-	int backup_at = BACKUP_AT_DEFAULT, backup_keep = BACKUP_KEEP_DEFAULT;
-	const char *backup_dir = NULL;
-	struct stat sb;
+	/* The flags as (key, value) pairs, applied over the file - at start
+	 * and at every reload - by conf_load; static: the server keeps them. */
+	static const char *flags[2 * 32 + 1];
+	static http_config cfg;
+	static char metrics_token[256];
+	const char *config = NULL;
+	int c, nflags = 0, no_cache = 0;
+	buf errs = BUF_INIT;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		const char *key = NULL, *val = optarg;
 		switch (c) {
-		case 'd': dbopt = optarg; break;
-		case 'l': listen = optarg; break;
-		case 't':
-			threads = (int)strtol(optarg, &end, 10);
-			if (*end || threads < 1 || threads > 64)
-				return cli_fail("serve", "--threads must be 1..64");
-			break;
-		case 's': secure = 1; break;
-		case 'p': proxy = 1; break;
-		case 'S':
-			if ((scan_at = parse_scan_at(optarg)) < -1)
-				return cli_fail("serve", "--scan-at '%s': want HH:MM (Asia/Shanghai) or off",
-						optarg);
-			break;
+		case 'd': key = "db"; break;
+		case 'l': key = "listen"; break;
+		case 't': key = "threads"; break;
+		case 's': key = "secure_cookies"; val = "yes"; break;
+		case 'p': key = "trust_proxy"; val = "yes"; break;
+		case 'S': key = "scan_at"; break;
+		case 'r': key = "read_limit"; break;
+		case 'u': key = "max_upload"; break;
+		case 'L': key = "log_level"; break;
+		case 'T': key = "stop_timeout"; break;
 		case 'n': no_cache = 1; break;
+		case 'c': config = optarg; break;
+		case 'B': key = "backup_dir"; break;
+		case 'A': key = "backup_at"; break;
+		case 'K': key = "backup_keep"; break;
 		case 'm':
 			if (read_metrics_token(optarg, metrics_token, sizeof metrics_token) < 0)
 				return cli_fail("serve", "--metrics-token-file %s: want a readable file "
 						"holding one line of 32 to 200 printable characters",
 						optarg);
 			break;
-		case 'r':
-			if (parse_read_limit(optarg, &read_burst, &read_per_min) < 0)
-				return cli_fail("serve", "--read-limit '%s': want BURST/PER_MINUTE "
-						"(e.g. %d/%d) or off", optarg, HTTP_READ_BURST,
-						HTTP_READ_PER_MIN);
-			break;
-		case 'B': backup_dir = optarg; break;
-		case 'A':
-			if ((backup_at = parse_scan_at(optarg)) < -1)
-				return cli_fail("serve", "--backup-at '%s': want HH:MM (Asia/Shanghai) "
-						"or off", optarg);
-			break;
-		case 'K':
-			backup_keep = (int)strtol(optarg, &end, 10);
-			if (*end || backup_keep < 1 || backup_keep > 3650)
-				return cli_fail("serve", "--backup-keep must be 1..3650");
-			break;
 		case 'h': return cli_help("serve");
 		default: return cli_usage("serve");
 		}
+		if (key && nflags < 2 * 32) {
+			flags[nflags++] = key;
+			flags[nflags++] = val;
+		}
 	}
+	flags[nflags] = NULL;
 	if (optind < argc)
 		return cli_usage("serve");
-	if (backup_dir && (stat(backup_dir, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-		return cli_fail("serve", "--backup-dir %s: not a folder (create it first)", backup_dir);
+	if (conf_load(&cfg, cli_config_path(config), flags, &errs) > 0) {
+		cli_print_errors("serve", buf_str(&errs));
+		buf_free(&errs);
+		return CLI_FAIL;
+	}
+	buf_free(&errs);
+	cfg.no_cache = no_cache;
+	cfg.metrics_token = metrics_token[0] ? metrics_token : NULL;
+	/* --db, else the file's db, else $ANXIN_DB, else ./anxin.db */
+	if (!cfg.db_path[0])
+		snprintf(cfg.db_path, sizeof cfg.db_path, "%s", cli_db_path(NULL));
 	/* Opening once here creates nothing (no DB_OPEN_CREATE) but upgrades
 	 * the schema and gives a clear message for a missing file. */
-	const char *path = cli_db_path(dbopt);
-	db *d = cli_open_db(path, 0);
+	db *d = cli_open_db(cfg.db_path, 0);
 	if (!d)
 		return CLI_FAIL;
 	db_close(d);
 	if (user_fast_hash())
 		fprintf(stderr, "anxin serve: WARNING: ANXIN_TEST_FAST_HASH=1 - weak password "
 				"hashing, for tests only\n");
-	http_config cfg = {path, listen, threads, secure, proxy, scan_at, no_cache,
-			   read_burst, read_per_min, metrics_token[0] ? metrics_token : NULL,
-			   backup_dir, backup_at, backup_keep};
 	int rc = http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 	explicit_bzero(metrics_token, sizeof metrics_token);
 	return rc;

@@ -85,7 +85,7 @@ static void *backup_main(void *arg)
 
 backup_sched *backup_sched_start(const http_config *cfg)
 {
-	if (!cfg->backup_dir || cfg->backup_at < 0)
+	if (!cfg->backup_dir[0] || cfg->backup_at < 0)
 		return NULL;
 	backup_sched *s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;

@@ -18,6 +18,7 @@
 
 #include "http/metrics.h"
 #include "store/warn_store.h"
+#include "util/log.h"
 
 #define SHANGHAI (8 * 3600)
 
@@ -48,14 +49,14 @@ void sched_summary_json(buf *b, const scan_summary *s, const char *as_of)
 
 void sched_log(const char *why, const scan_summary *s, const char *as_of)
 {
-	fprintf(stderr,
-		"anxin: scan (%s) as of %s: %s%s%s, %ld projects, raised %ld, updated %ld, "
-		"eliminated %ld; open red %ld, orange %ld, yellow %ld; %.2f s\n",
+	log_msg(LOG_INFO,
+		"scan (%s) as of %s: %s%s%s, %ld projects, raised %ld, updated %ld, "
+		"eliminated %ld; open red %ld, orange %ld, yellow %ld; %.2f s",
 		why, as_of, s->full ? "full" : "incremental", s->full ? " - " : "",
 		s->full ? s->why_full : "", s->projects, s->raised, s->updated, s->eliminated,
 		s->open[2], s->open[1], s->open[0], s->seconds);
 	for (size_t i = 0; i < s->nnotes; i++)
-		fprintf(stderr, "anxin: scan note: %s\n", s->notes[i]);
+		log_msg(LOG_NOTICE, "scan note: %s", s->notes[i]);
 }
 
 struct sched {
@@ -64,6 +65,7 @@ struct sched {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int stopping;
+	int at;          /* minute of the day of the daily scan (with mu) */
 };
 
 /* One scan as of today, logged. */
@@ -93,13 +95,18 @@ time_t sched_next_run(time_t now, int m)
 	return (time_t)(at - SHANGHAI);
 }
 
-/* Waits until t or a stop; returns 1 when stopping. */
-static int sleep_until(sched *s, time_t t)
+/* Waits until t, a stop or a time other than at (sched_set_at); returns 1 when
+ * stopping, 2 when the time changed, else 0. */
+static int sleep_until(sched *s, time_t t, int at)
 {
 	int stop;
 
 	pthread_mutex_lock(&s->mu);
 	while (!s->stopping) {
+		if (s->at != at) {
+			pthread_mutex_unlock(&s->mu);
+			return 2;
+		}
 		time_t now = time(NULL);
 		if (now >= t)
 			break;
@@ -126,9 +133,14 @@ static void *sched_main(void *arg)
 	if (warn_store_state(d, &st) == 0 && strcmp(st.last_as_of, today) < 0)
 		run_today(d, "start-up");
 	for (;;) {
-		if (sleep_until(s, sched_next_run(time(NULL), s->cfg->scan_at)))
+		pthread_mutex_lock(&s->mu);
+		int at = s->at;
+		pthread_mutex_unlock(&s->mu);
+		int rc = sleep_until(s, sched_next_run(time(NULL), at), at);
+		if (rc == 1)
 			break;
-		run_today(d, "scheduled");
+		if (rc == 0)
+			run_today(d, "scheduled");
 	}
 	db_close(d);
 	return NULL;
@@ -140,6 +152,7 @@ sched *sched_start(const http_config *cfg)
 		return NULL;
 	sched *s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
+	s->at = cfg->scan_at;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	if (pthread_create(&s->thread, NULL, sched_main, s) != 0) {
@@ -150,6 +163,14 @@ sched *sched_start(const http_config *cfg)
 		return NULL;
 	}
 	return s;
+}
+
+void sched_set_at(sched *s, int scan_at)
+{
+	pthread_mutex_lock(&s->mu);
+	s->at = scan_at;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
 }
 
 void sched_stop(sched *s)

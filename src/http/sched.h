@@ -32,6 +32,9 @@ typedef struct sched sched;
  * scan_at minutes after midnight, Asia/Shanghai, every day. NULL when
  * disabled or the thread cannot start. */
 sched *sched_start(const http_config *cfg);
+/* Moves the daily scan to scan_at (>= 0) minutes after midnight (a
+ * reload). */
+void sched_set_at(sched *s, int scan_at);
 /* Wakes the thread, waits for a running scan to finish, joins, frees. */
 void sched_stop(sched *s);
 

@@ -12,7 +12,12 @@
  * (HR_SHORT: log-in, log-out, password, reveal, warning actions, accounts:
  * the desk file's lock only), so a long import never delays a log-in -
  * docs/architecture.md, "Two write lanes"), the headers
- * every response carries, and the clean stop on SIGINT/SIGTERM. Right
+ * every response carries, the request id and the log line of every
+ * request, and the service's signals: a clean stop on SIGINT/SIGTERM
+ * (running requests finish, or are interrupted and roll back after the
+ * stop timeout), a reload of the configuration on SIGHUP (the settings
+ * that can change live are swapped in as a new `live` snapshot; a request
+ * keeps the one it started with), and readiness for systemd (notify.h). Right
  * after routing, before any body is read, it hands the request to the
  * access layer (auth.c: credentials, CSRF, the route's permission) with a
  * pooled connection, so a refused request - an upload included - is
@@ -49,8 +54,13 @@
 #include "http/metrics.h"
 #include "domain/access/audit.h"
 #include "http/rate.h"
+#include "http/conf.h"
 #include "util/date.h"
 #include "util/clock.h"
+#include "util/log.h"
+#include "util/notify.h"
+
+#include <sys/random.h>
 
 #define READERS 4             /* worker threads for slow reads (lists, exports) */
 #define MAX_QUEUED 256        /* waiting HR_ASYNC requests per queue, then 503 */
@@ -74,8 +84,21 @@ typedef struct jobq {
 	int nthreads;
 } jobq;
 
+/* The settings in force: replaced whole by a reload (SIGHUP), never
+ * changed in place; a request holds the one it began with. Older ones are
+ * kept (prev) until the server stops, so none is freed under a request. */
+typedef struct live {
+	http_config cfg;
+	rate_limit *read_limit; /* per-caller read limit, or NULL (rate.h) */
+	struct live *prev;
+} live;
+
 typedef struct server {
-	const http_config *cfg;
+	const http_config *cfg; /* as started: listen, db, threads */
+	live *live;             /* atomic: the current settings */
+	db **all;               /* every connection opened, to interrupt them
+				   when a stop times out */
+	int nall;
 	struct MHD_Daemon *mhd;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -88,7 +111,11 @@ typedef struct server {
 	jobq shorts;            /* HR_SHORT: one thread for the short writes,
 				   which lock the desk file only */
 	http_cache *cache;      /* GET responses of HR_CACHE routes, or NULL */
-	rate_limit *read_limit; /* per-caller read limit, or NULL (rate.h) */
+	int drained;            /* stop: workers and scans are done (with mu) */
+	int aborting;           /* stop timeout passed: connections interrupted */
+	int answering;          /* handled requests whose response is not yet
+				   sent (with mu): a stop waits for them */
+	pthread_cond_t stop_cv; /* with mu: signals drained */
 } server;
 
 typedef struct conn {
@@ -103,8 +130,12 @@ typedef struct conn {
 	uint64_t limit;
 	char *cache_key;        /* HR_CACHE: the response's key, once missed */
 	int64_t cache_version;  /* the data version read before computing it */
-	double t0;              /* clk_mono() at arrival; the latency metric is
-				   arrival to the response queued (send_response) */
+	live *lv;               /* the settings this request runs with */
+	char rid[40];           /* request id: X-Request-Id, and in its log line */
+	int64_t t0;             /* clk_mono_ms() when the request arrived; the
+				   latency metric is arrival to the response queued */
+	int logged;
+	int answering;          /* counted in server.answering */
 } conn;
 
 /* ---- database pool ------------------------------------------------------ */
@@ -127,13 +158,18 @@ static db *pool_get(server *s)
 	s->nopen++;
 	pthread_mutex_unlock(&s->mu);
 	d = db_open(s->cfg->db_path, 0, err, sizeof err);
+	pthread_mutex_lock(&s->mu);
 	if (!d) {
-		fprintf(stderr, "anxin: http: %s\n", err);
-		pthread_mutex_lock(&s->mu);
 		s->nopen--;
 		pthread_cond_signal(&s->cv);
-		pthread_mutex_unlock(&s->mu);
+	} else {
+		s->all[s->nall++] = d;  /* nopen <= maxopen, the size of all */
+		if (s->aborting)
+			db_interrupt(d);
 	}
+	pthread_mutex_unlock(&s->mu);
+	if (!d)
+		log_msg(LOG_ERR, "http: %s", err);
 	return d;
 }
 
@@ -167,8 +203,6 @@ static void run_handler(server *s, conn *c)
 		http_error(r, 500, "服务器内部错误");
 	else if (r->status < 300)
 		req_params_done(r);
-	if (r->status >= 500)
-		fprintf(stderr, "anxin: http: %s %s -> %d\n", r->method, r->path, r->status);
 	if (c->cache_key && r->status == 200 && !r->ctype && r->nheaders == 0 &&
 	    !r->static_body && r->out_fd < 0)
 		cache_put(s->cache, c->cache_key, c->cache_version, r->out.p ? r->out.p : "",
@@ -235,6 +269,10 @@ static void *worker_main(void *arg)
 
 		run_handler(s, c);
 		c->phase = PH_DONE;
+		pthread_mutex_lock(&s->mu);
+		s->answering++;  /* until on_completed: a stop waits for it */
+		c->answering = 1;
+		pthread_mutex_unlock(&s->mu);
 		MHD_resume_connection(c->mc);  /* c may be gone after this */
 	}
 }
@@ -305,6 +343,22 @@ static int start_job(server *s, conn *c)
 static const char CSP[] = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			  "img-src 'self' data:; frame-ancestors 'none'";
 
+/* The request's one log line: id, method, path (never the query, which
+ * may hold personal data), status, milliseconds, client address and
+ * caller. 5xx at level err, the rest at info. */
+static void log_request(conn *c)
+{
+	http_req *r = &c->r;
+
+	if (c->logged)
+		return;
+	c->logged = 1;
+	log_msg(r->status >= 500 ? LOG_ERR : LOG_INFO, "http: rid=%s %s %.300s %d %lldms addr=%s%s%s",
+		c->rid, r->method, r->path ? r->path : "/", r->status,
+		(long long)(clk_mono_ms() - c->t0), r->addr, r->caller.actor[0] ? " caller=" : "",
+		r->caller.actor);
+}
+
 /* Builds the MHD response from what the handler left in r and queues it. */
 static enum MHD_Result send_response(conn *c)
 {
@@ -341,11 +395,13 @@ static enum MHD_Result send_response(conn *c)
 	}
 	if (!has_cache)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	MHD_add_response_header(resp, "X-Request-Id", c->rid);
 	/* counted when queued - before the client can see the answer, so a
 	 * scrape after a response always includes it */
-	metrics_request(r->route, r->method, r->status, clk_mono() - c->t0);
+	metrics_request(r->route, r->method, r->status, (double)(clk_mono_ms() - c->t0) / 1000.0);
 	enum MHD_Result ret = MHD_queue_response(c->mc, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
+	log_request(c);
 	return ret;
 }
 
@@ -375,7 +431,7 @@ static void client_address(conn *c)
 			    ci->client_addr->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
 								   : sizeof(struct sockaddr_in),
 			    r->addr, sizeof r->addr, NULL, 0, NI_NUMERICHOST);
-	if (c->s->cfg->trust_proxy && r->hdr.forwarded_for) {
+	if (c->lv->cfg.trust_proxy && r->hdr.forwarded_for) {
 		const char *last = strrchr(r->hdr.forwarded_for, ',');
 		last = last ? last + 1 : r->hdr.forwarded_for;
 		while (*last == ' ')
@@ -397,10 +453,10 @@ static int check_read_limit(conn *c)
 	char secs[16];
 	int wait;
 
-	if (!c->s->read_limit || r->caller.kind == AUTH_NONE ||
+	if (!c->lv->read_limit || r->caller.kind == AUTH_NONE ||
 	    (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
 		return 0;
-	if (!(wait = rate_take(c->s->read_limit, r->caller.actor, clk_mono_ms())))
+	if (!(wait = rate_take(c->lv->read_limit, r->caller.actor, clk_mono_ms())))
 		return 0;
 	snprintf(secs, sizeof secs, "%d", wait);
 	http_error_code(r, 429, "too_many_requests",
@@ -420,7 +476,7 @@ static int check_access(conn *c)
 	struct MHD_Connection *mc = c->mc;
 	int rc;
 
-	r->cfg = c->s->cfg;
+	r->cfg = &c->lv->cfg;
 	r->hdr.session = header_dup(mc, MHD_COOKIE_KIND, AUTH_COOKIE);
 	r->hdr.authorization = header_dup(mc, MHD_HEADER_KIND, "Authorization");
 	r->hdr.csrf = header_dup(mc, MHD_HEADER_KIND, "X-CSRF-Token");
@@ -438,6 +494,26 @@ static int check_access(conn *c)
 	return rc ? rc : check_read_limit(c);
 }
 
+/* The request's id: with trust_proxy a sane X-Request-Id of the proxy
+ * (1..36 of A-Z a-z 0-9 . _ : -, so it may go into a log line and a
+ * header as is), else 12 random hex digits. */
+static void request_id(conn *c)
+{
+	const char *in = MHD_lookup_connection_value(c->mc, MHD_HEADER_KIND, "X-Request-Id");
+	unsigned char raw[6];
+
+	if (c->lv->cfg.trust_proxy && in && *in && strlen(in) < sizeof c->rid &&
+	    strspn(in, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-") ==
+		    strlen(in)) {
+		memcpy(c->rid, in, strlen(in) + 1);
+		return;
+	}
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw)
+		memset(raw, 0, sizeof raw);  /* an id only, never a secret */
+	for (size_t i = 0; i < sizeof raw; i++)
+		snprintf(c->rid + 2 * i, 3, "%02x", raw[i]);
+}
+
 /* First call: parse the URI, route, check the declared body size, prepare
  * the body's destination. An error found here is answered on a later call,
  * after the body was read and dropped - or at once (closing the connection)
@@ -453,6 +529,7 @@ static enum MHD_Result begin(conn *c, const char *method)
 	const char *inm = MHD_lookup_connection_value(mc, MHD_HEADER_KIND, "If-None-Match");
 
 	c->phase = PH_BODY;
+	request_id(c);
 	c->has_body = (cl && strcmp(cl, "0") != 0) || te;
 	snprintf(r->method, sizeof r->method, "%s", method);
 	if (inm)
@@ -468,7 +545,7 @@ static enum MHD_Result begin(conn *c, const char *method)
 		/* 400 set */
 	} else if (http_route_find(r) && check_access(c) == 0) {
 		unsigned f = r->route->flags;
-		c->limit = (f & HR_FILE) ? REQ_FILE_LIMIT : REQ_JSON_LIMIT;
+		c->limit = (f & HR_FILE) ? c->lv->cfg.max_upload : REQ_JSON_LIMIT;
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
 			http_error(r, 413, "请求内容过大(上限 %llu 字节)",
 				   (unsigned long long)c->limit);
@@ -481,7 +558,7 @@ static enum MHD_Result begin(conn *c, const char *method)
 			if (c->fd < 0) {
 				free(r->body_file);
 				r->body_file = NULL;
-				fprintf(stderr, "anxin: http: temp file: %s\n", strerror(errno));
+				log_msg(LOG_ERR, "http: temp file: %s", strerror(errno));
 				http_error(r, 500, "无法保存上传的文件");
 			}
 		}
@@ -515,7 +592,7 @@ static void body_chunk(conn *c, const char *data, size_t n)
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w <= 0) {
-				fprintf(stderr, "anxin: http: writing upload: %s\n", strerror(errno));
+				log_msg(LOG_ERR, "http: writing upload: %s", strerror(errno));
 				http_error(r, 500, "无法保存上传的文件");
 				return;
 			}
@@ -577,8 +654,10 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 	c->s = cls;
 	c->mc = mc;
 	c->fd = -1;
-	c->t0 = clk_mono();
 	c->uri = xstrdup(uri ? uri : "/");
+	c->lv = __atomic_load_n(&c->s->live, __ATOMIC_ACQUIRE);
+	c->t0 = clk_mono_ms();
+	snprintf(c->rid, sizeof c->rid, "-");
 	return c;
 }
 
@@ -589,6 +668,12 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 
 	if (!c)
 		return;
+	if (c->answering) {
+		pthread_mutex_lock(&c->s->mu);
+		c->s->answering--;
+		pthread_cond_broadcast(&c->s->stop_cv);
+		pthread_mutex_unlock(&c->s->mu);
+	}
 	if (c->fd >= 0)
 		close(c->fd);
 	req_free(&c->r);
@@ -600,8 +685,11 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
-	fputs("anxin: http: ", stderr);
-	vfprintf(stderr, fmt, ap);
+	char msg[512];
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	msg[strcspn(msg, "\n")] = 0;
+	log_msg(LOG_WARNING, "http: %s", msg);
 }
 
 /* ---- start and stop ----------------------------------------------------- */
@@ -638,12 +726,157 @@ static int parse_listen(const char *listen, struct sockaddr_storage *ss,
 	return 0;
 }
 
+/* ---- the stop timeout ---------------------------------------------------- */
+
+typedef struct stop_watch {
+	server *s;
+	int timeout;            /* seconds */
+} stop_watch;
+
+/* Waits up to the stop timeout for the drain (s->drained); past it,
+ * interrupts every database connection (db_interrupt: every statement and
+ * COMMIT fails from then on, a connection opened later too), so a running
+ * import rolls back its transaction - nothing half-written - and the
+ * drain completes. */
+static void *stop_watch_main(void *arg)
+{
+	stop_watch *w = arg;
+	server *s = w->s;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += w->timeout;
+	pthread_mutex_lock(&s->mu);
+	while (!s->drained)
+		if (pthread_cond_timedwait(&s->stop_cv, &s->mu, &ts) == ETIMEDOUT)
+			break;
+	if (!s->drained) {
+		s->aborting = 1;
+		for (int i = 0; i < s->nall; i++)
+			db_interrupt(s->all[i]);
+		log_msg(LOG_WARNING, "stop timeout (%d s) reached: interrupting running "
+			"requests, their transactions roll back", w->timeout);
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+/* Waits until the responses of handled requests are sent (on_completed),
+ * for at most limit seconds, so a stop does not cut the answer of an
+ * import that finished. */
+static void wait_answers(server *s, int limit)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ts.tv_sec += limit;
+	pthread_mutex_lock(&s->mu);
+	while (s->answering > 0)
+		if (pthread_cond_timedwait(&s->stop_cv, &s->mu, &ts) == ETIMEDOUT)
+			break;
+	if (s->answering > 0)
+		log_msg(LOG_WARNING, "stop: %d answer(s) not sent in time", s->answering);
+	pthread_mutex_unlock(&s->mu);
+}
+
+/* ---- reload (SIGHUP) ------------------------------------------------------ */
+
+/* A new live snapshot of cfg's settings, with its own read limit. */
+static live *live_new(const http_config *cfg, live *prev)
+{
+	live *lv = xcalloc(1, sizeof *lv);
+
+	lv->cfg = *cfg;
+	lv->read_limit = rate_new(cfg->read_burst, cfg->read_per_min);
+	lv->prev = prev;
+	return lv;
+}
+
+/* Logs every setting a reload changed (conf_diff). */
+static void log_changes(const http_config *was, const http_config *now)
+{
+	buf d = BUF_INIT;
+	const char *p;
+
+	if (!conf_diff(was, now, &d))
+		log_msg(LOG_NOTICE, "reload: no setting changed");
+	for (p = buf_str(&d); *p;) {
+		size_t n = strcspn(p, "\n");
+		log_msg(LOG_NOTICE, "reload: %.*s", (int)n, p);
+		p += n + (p[n] != 0);
+	}
+	buf_free(&d);
+}
+
+/* Re-reads the configuration (the same file and flags) and swaps in what
+ * can change live: scan_at, read_limit (its buckets start full again),
+ * trust_proxy, secure_cookies, max_upload, log_level, stop_timeout. A
+ * changed listen, db or threads is logged as needing a restart and kept
+ * as it is. On any error the settings in force stay, every error logged.
+ * Connections, open or kept alive, are not touched. */
+static void reload(server *s, sched **scans)
+{
+	live *cur = s->live;
+	http_config next;
+	buf errs = BUF_INIT;
+	char state[96];
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	snprintf(state, sizeof state, "RELOADING=1\nMONOTONIC_USEC=%llu",
+		 (unsigned long long)now.tv_sec * 1000000ull + (unsigned long long)now.tv_nsec / 1000);
+	notify_send(state);
+	log_msg(LOG_NOTICE, "reload: SIGHUP, re-reading %s",
+		cur->cfg.config_path[0] ? cur->cfg.config_path : "the flags (no configuration file)");
+	if (conf_load(&next, cur->cfg.config_path, cur->cfg.flags, &errs) > 0) {
+		const char *p = buf_str(&errs);
+		while (*p) {
+			size_t n = strcspn(p, "\n");
+			log_msg(LOG_ERR, "reload: %.*s", (int)n, p);
+			p += n + (p[n] != 0);
+		}
+		log_msg(LOG_ERR, "reload failed: the settings in force are kept");
+		goto out;
+	}
+	if (strcmp(next.listen, cur->cfg.listen) != 0)
+		log_msg(LOG_WARNING, "reload: listen = %s needs a restart; still on %s", next.listen,
+			cur->cfg.listen);
+	if (next.db_path[0] && strcmp(next.db_path, cur->cfg.db_path) != 0)
+		log_msg(LOG_WARNING, "reload: db = %s needs a restart; still on %s", next.db_path,
+			cur->cfg.db_path);
+	if (next.threads != cur->cfg.threads)
+		log_msg(LOG_WARNING, "reload: threads = %d needs a restart; still %d", next.threads,
+			cur->cfg.threads);
+	memcpy(next.listen, cur->cfg.listen, sizeof next.listen);
+	memcpy(next.db_path, cur->cfg.db_path, sizeof next.db_path);
+	next.threads = cur->cfg.threads;
+	next.no_cache = cur->cfg.no_cache;
+	log_changes(&cur->cfg, &next);
+	live *lv = live_new(&next, cur);
+	__atomic_store_n(&s->live, lv, __ATOMIC_RELEASE);
+	log_set_level(next.log_level);
+	if (next.scan_at != cur->cfg.scan_at) {
+		if (*scans && next.scan_at < 0) {
+			sched_stop(*scans);
+			*scans = NULL;
+		} else if (*scans) {
+			sched_set_at(*scans, next.scan_at);
+		} else {
+			*scans = sched_start(&lv->cfg);
+		}
+	}
+	log_msg(LOG_NOTICE, "reload: done");
+out:
+	notify_send("READY=1\nSTATUS=serving (configuration reloaded)");
+	buf_free(&errs);
+}
+
 int http_serve(const http_config *cfg)
 {
 	server s;
 	struct sockaddr_storage ss;
 	socklen_t sslen;
-	char host[256];
+	char host[256], status[HTTP_PATH_MAX + 512];
 	sigset_t sigs, old;
 	int sig, rc = 1;
 	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME |
@@ -654,11 +887,15 @@ int http_serve(const http_config *cfg)
 	s.cfg = cfg;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
+	pthread_cond_init(&s.stop_cv, NULL);
 	s.maxopen = threads + READERS + 2 + 2;
 	s.idle = xcalloc((size_t)s.maxopen, sizeof *s.idle);
+	s.all = xcalloc((size_t)s.maxopen, sizeof *s.all);
+	s.live = live_new(cfg, NULL);
+	log_set_level(cfg->log_level);
 
 	if (parse_listen(cfg->listen, &ss, &sslen, host, sizeof host) < 0) {
-		fprintf(stderr, "anxin serve: cannot use listen address '%s' (want HOST:PORT)\n",
+		log_msg(LOG_ERR, "serve: cannot use listen address '%s' (want HOST:PORT)",
 			cfg->listen);
 		goto out;
 	}
@@ -671,17 +908,17 @@ int http_serve(const http_config *cfg)
 	/* audit rows lost between the two files' commits by a crash */
 	int64_t lost = audit_reconcile(first);
 	if (lost > 0)
-		fprintf(stderr, "anxin: %lld audit row(s) of committed changes were lost in a "
-			"crash and have been appended again\n", (long long)lost);
+		log_msg(LOG_WARNING, "%lld audit row(s) of committed changes were lost in a "
+			"crash and have been appended again", (long long)lost);
 	pool_put(&s, first);
 	s.cache = cfg->no_cache ? NULL : cache_new(cfg->db_path);
 	metrics_start();
-	s.read_limit = rate_new(cfg->read_burst, cfg->read_per_min);
 
 	signal(SIGPIPE, SIG_IGN);
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &sigs, &old);  /* inherited by every thread */
 	/* The pool option only when there is a pool (1 thread: none, no warning). */
 	struct MHD_OptionItem pool[] = {
@@ -704,38 +941,73 @@ int http_serve(const http_config *cfg)
 				 MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
 				 MHD_OPTION_END);
 	if (!s.mhd) {
-		fprintf(stderr, "anxin serve: cannot listen on %s: %s\n", cfg->listen,
+		log_msg(LOG_ERR, "serve: cannot listen on %s: %s", cfg->listen,
 			errno ? strerror(errno) : "unknown error");
 		stop_workers(&s);
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		goto out;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.mhd, MHD_DAEMON_INFO_BIND_PORT);
-	printf("anxin: serving http://%s%s%s:%u/ (db %s)\n", strchr(host, ':') ? "[" : "", host,
-	       strchr(host, ':') ? "]" : "", info ? (unsigned)info->port : 0, cfg->db_path);
+	snprintf(status, sizeof status, "serving http://%s%s%s:%u/ (db %s)",
+		 strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
+		 info ? (unsigned)info->port : 0, cfg->db_path);
+	printf("anxin: %s\n", status);
 	fflush(stdout);
 	sched *scans = sched_start(cfg);  /* daily and start-up warning scans */
 	backup_sched *backups = backup_sched_start(cfg);  /* the daily backup */
+	{
+		buf st = BUF_INIT;
+		buf_fmt(&st, "READY=1\nSTATUS=%s", status);
+		if (notify_send(buf_str(&st)) < 0)
+			log_msg(LOG_WARNING, "cannot notify systemd ($NOTIFY_SOCKET): %s",
+				strerror(errno));
+		buf_free(&st);
+	}
 
-	while (sigwait(&sigs, &sig) != 0)
-		;
-	fprintf(stderr, "anxin: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+	for (;;) {
+		if (sigwait(&sigs, &sig) != 0)
+			continue;
+		if (sig != SIGHUP)
+			break;
+		reload(&s, &scans);
+	}
+	notify_send("STOPPING=1\nSTATUS=stopping");
+	stop_watch w = {&s, s.live->cfg.stop_timeout};
+	log_msg(LOG_NOTICE, "stopping (%s): no new connections, running requests get %d s",
+		sig == SIGINT ? "SIGINT" : "SIGTERM", w.timeout);
 	MHD_socket lfd = MHD_quiesce_daemon(s.mhd);
 	if (lfd != MHD_INVALID_SOCKET)
 		close(lfd);
+	pthread_t watcher;
+	int watching = pthread_create(&watcher, NULL, stop_watch_main, &w) == 0;
 	stop_workers(&s);       /* queued requests are answered first */
 	sched_stop(scans);      /* a running scan finishes first */
 	backup_sched_stop(backups);  /* a running backup finishes first */
+	pthread_mutex_lock(&s.mu);
+	s.drained = 1;
+	pthread_cond_broadcast(&s.stop_cv);
+	pthread_mutex_unlock(&s.mu);
+	if (watching)
+		pthread_join(watcher, NULL);
+	wait_answers(&s, 5);
 	MHD_stop_daemon(s.mhd);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	log_msg(LOG_NOTICE, "stopped");
 	rc = 0;
 out:
 	for (int i = 0; i < s.nidle; i++)
 		db_close(s.idle[i]);
 	free(s.idle);
+	free(s.all);
 	cache_free(s.cache);
-	rate_free(s.read_limit);
+	while (s.live) {
+		live *prev = s.live->prev;
+		rate_free(s.live->read_limit);
+		free(s.live);
+		s.live = prev;
+	}
 	pthread_mutex_destroy(&s.mu);
 	pthread_cond_destroy(&s.cv);
+	pthread_cond_destroy(&s.stop_cv);
 	return rc;
 }

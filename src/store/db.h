@@ -105,6 +105,12 @@ const char *db_error_public(db *d, const char *what);
  * its best-effort bookkeeping writes (session and token last use), so an
  * HTTP thread never waits behind a long import. */
 void db_busy_timeout(db *d, int ms);
+/* For a server that must stop: from now on every statement, COMMIT
+ * included, fails on d (DB_ERROR) - a running one too (sqlite3_interrupt)
+ * - and only ROLLBACK and db_close work, so whatever transaction d is in
+ * is rolled back, never half-committed. Callable from any thread while
+ * another uses d; d is of no further use. */
+void db_interrupt(db *d);
 /* A number that changes whenever another connection commits to the
  * database, either file (any process); -1 on error. For caches of
  * computed results. */

@@ -40,6 +40,7 @@ struct db {
 	uint64_t tick;  /* counts db_prepare calls: the cache's clock */
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
+	int aborted;    /* db_interrupt: every statement but ROLLBACK fails */
 };
 
 struct db_stmt {
@@ -287,8 +288,16 @@ void db_busy_timeout(db *d, int ms)
 	sqlite3_busy_timeout(d->h, ms);
 }
 
+void db_interrupt(db *d)
+{
+	__atomic_store_n(&d->aborted, 1, __ATOMIC_RELAXED);
+	sqlite3_interrupt(d->h);
+}
+
 const char *db_errmsg(db *d)
 {
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+		return "interrupted: the server is stopping";
 	return sqlite3_errmsg(d->h);
 }
 
@@ -299,6 +308,9 @@ const char *db_error_public(db *d, const char *what)
 	if (code == SQLITE_OK && d->begin_err)
 		code = d->begin_err & 0xff;
 	d->begin_err = 0;
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+		return "服务器正在停止,未写入任何数据;请稍后重试 "
+		       "(the server is stopping: nothing was written; try again later)";
 	fprintf(stderr, "anxin: database error in %s: %s\n", what,
 		code == (sqlite3_errcode(d->h) & 0xff) ? sqlite3_errmsg(d->h) : sqlite3_errstr(code));
 	switch (code) {
@@ -362,6 +374,8 @@ static int db_code(int rc)
 
 int db_exec(db *d, const char *sql)
 {
+	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED) && strcmp(sql, "ROLLBACK") != 0)
+		return DB_ERROR;
 	return db_code(sqlite3_exec(d->h, sql, NULL, NULL, NULL));
 }
 
@@ -518,6 +532,8 @@ int db_step(db_stmt *st)
 {
 	if (!st->h)
 		return st->err;
+	if (__atomic_load_n(&st->d->aborted, __ATOMIC_RELAXED))
+		return DB_ERROR;
 	int rc = db_code(sqlite3_step(st->h));
 
 	if (rc != DB_ROW)

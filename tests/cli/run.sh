@@ -441,4 +441,74 @@ run calendar add-year 2029 --csv "$T/cal_bad.csv" --db "$CAL_DB"
 expect_rc "calendar csv: a bad kind is refused" 1
 expect_in "calendar csv: naming the row" "$T/err" "cal_bad.csv:2: 'maybe' is neither off nor work"
 
+# ---- the configuration file (anxin config check, anxin serve --config) ----
+for c in config; do
+	run "$c" --help
+	expect_rc "help $c" 0
+	expect_in "help $c" "$T/out" "usage: anxin config check"
+done
+cat >"$T/good.conf" <<'CONF'
+# the bureau's server
+listen = 127.0.0.1:8181
+
+db = /srv/anxin/anxin.db
+scan_at = 01:00
+read_limit = off
+max_upload = 100M
+backup_at = 03:30
+CONF
+run config check --config "$T/good.conf"
+expect_rc "config check: a good file" 0
+expect_in "config check: the file's listen" "$T/out" "listen = 127.0.0.1:8181"
+expect_in "config check: the file's db" "$T/out" "db = /srv/anxin/anxin.db"
+expect_in "config check: the file's read_limit" "$T/out" "read_limit = off"
+expect_in "config check: the file's upload limit" "$T/out" "max_upload = 100M"
+expect_in "config check: the file's backup time" "$T/out" "backup_at = 03:30"
+expect_in "config check: a default where the file is silent" "$T/out" "threads = 2"
+expect_in "config check: names the file" "$T/out" "# $T/good.conf: ok"
+ANXIN_CONFIG="$T/good.conf" run config check
+expect_rc "config check: \$ANXIN_CONFIG" 0
+expect_in "config check: \$ANXIN_CONFIG is read" "$T/out" "listen = 127.0.0.1:8181"
+ANXIN_CONFIG= run config check
+expect_rc "config check: no file, the defaults" 0
+expect_in "config check: no file, the defaults" "$T/out" "listen = 127.0.0.1:8080"
+cat >"$T/bad.conf" <<'CONF'
+listen = 127.0.0.1:8181
+threads = lots
+# fine
+colour = blue
+listen = 127.0.0.1:8282
+just some words
+scan_at = 7pm
+CONF
+run config check --config "$T/bad.conf"
+expect_rc "config check: a bad file" 1
+expect_in "config check: a bad value, its line and key" "$T/err" "bad.conf:2: threads 'lots': "
+expect_in "config check: an unknown key" "$T/err" "bad.conf:4: colour: 未知的设置项 (unknown key)"
+expect_in "config check: a duplicate" "$T/err" "bad.conf:5: listen: 重复设置，第 1 行已设置 (duplicate key, first set on line 1)"
+expect_in "config check: a line without =" "$T/err" "bad.conf:6: 缺少 '='"
+expect_in "config check: every error" "$T/err" "bad.conf:7: scan_at '7pm'"
+expect_in "config check: the count" "$T/err" "5 处错误 (5 errors)"
+expect_not_in "config check: nothing on stdout" "$T/out" "listen ="
+run config check --config "$T/nosuch.conf"
+expect_rc "config check: a missing file" 1
+expect_in "config check: a missing file named" "$T/err" "nosuch.conf: 无法读取配置文件"
+run config frobnicate
+expect_rc "config: unknown subcommand" 2
+# serve refuses a bad file before opening anything, with the same messages
+run serve --config "$T/bad.conf" --db "$T/none.db"
+expect_rc "serve: a bad configuration file" 1
+expect_in "serve: names line and key" "$T/err" "anxin serve: $T/bad.conf:2: threads 'lots'"
+# a flag is checked like the file's key, and wins over it
+run serve --config "$T/good.conf" --threads 0 --db "$T/none.db"
+expect_rc "serve: a bad flag" 1
+expect_in "serve: a bad flag named" "$T/err" "--threads '0': 应为 1 到 64 之间的整数"
+printf 'db = %s\n' "$T/from-file.db" >"$T/db.conf"
+run serve --config "$T/db.conf"
+expect_rc "serve: the file's db is used" 1
+expect_in "serve: the file's db is used" "$T/err" "from-file.db"
+run serve --config "$T/db.conf" --db "$T/from-flag.db"
+expect_rc "serve: --db wins over the file" 1
+expect_in "serve: --db wins over the file" "$T/err" "from-flag.db"
+
 summary

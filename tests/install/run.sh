@@ -69,6 +69,10 @@ expect_eq "make install PREFIX=/usr: /etc and /lib/systemd/system" "$(files "$T/
 755 usr/bin/anxin"
 umask 022
 
+# ---- the example configuration is one anxin accepts ----------------------
+ANXIN_CONFIG= "$ANXIN" config check --config "$T/u/etc/anxin/anxin.conf.example" >"$T/conf.out" 2>&1 \
+	&& ok || bad "anxin config check refuses the installed example: $(cat "$T/conf.out")"
+
 # ---- the man page ------------------------------------------------------
 MAN="$T/u/usr/share/man/man1/anxin.1"
 expect_in "man page: a .TH header" "$MAN" ".TH ANXIN 1 "
