@@ -141,14 +141,19 @@ static db_stmt *bind_all(db *d, buf *sql, const char **args, int n)
 	return st;
 }
 
-int64_t warn_query_count(db *d, const wq_filter *f)
+/*
+ * The one number that select (a "SELECT <count> FROM warnings w WHERE 1"
+ * without its conditions) answers for the warnings matching f; -1 on a
+ * database error.
+ */
+static int64_t count_where(db *d, const wq_filter *f, const char *select)
 {
 	buf sql = BUF_INIT;
 	const char *args[24];
 	char idbuf[24];
 	int64_t n = -1;
 
-	buf_puts(&sql, "SELECT count(*) FROM warnings w WHERE 1");
+	buf_puts(&sql, select);
 	int na = where(f, &sql, args, idbuf, sizeof idbuf);
 	db_stmt *st = bind_all(d, &sql, args, na);
 	if (db_step(st) == DB_ROW)
@@ -156,6 +161,29 @@ int64_t warn_query_count(db *d, const wq_filter *f)
 	db_finalize(st);
 	buf_free(&sql);
 	return n;
+}
+
+/*
+ * Prepares sql (its na conditions' values in args) with f's page appended
+ * (LIMIT / OFFSET when f->limit > 0) and bound; frees sql. The caller
+ * steps and finalizes the statement.
+ */
+static db_stmt *prepare_page(db *d, const wq_filter *f, buf *sql, const char **args, int na)
+{
+	if (f->limit > 0)
+		buf_puts(sql, " LIMIT ? OFFSET ?");
+	db_stmt *st = bind_all(d, sql, args, na);
+	buf_free(sql);
+	if (f->limit > 0) {
+		db_bind_int(st, na + 1, f->limit);
+		db_bind_int(st, na + 2, f->offset);
+	}
+	return st;
+}
+
+int64_t warn_query_count(db *d, const wq_filter *f)
+{
+	return count_where(d, f, "SELECT count(*) FROM warnings w WHERE 1");
 }
 
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx)
@@ -173,14 +201,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 		buf_fmt(&sql, " ORDER BY %s %s, w.id DESC", ex, f->sort[0] == '-' ? "DESC" : "ASC");
 	else
 		buf_puts(&sql, " ORDER BY " DEFAULT_ORDER);
-	if (f->limit > 0)
-		buf_puts(&sql, " LIMIT ? OFFSET ?");
-	db_stmt *st = bind_all(d, &sql, args, na);
-	buf_free(&sql);
-	if (f->limit > 0) {
-		db_bind_int(st, na + 1, f->limit);
-		db_bind_int(st, na + 2, f->offset);
-	}
+	db_stmt *st = prepare_page(d, f, &sql, args, na);
 	while ((rc = db_step(st)) == DB_ROW) {
 		wq_row r;
 		ws_warning *w = &r.w;
@@ -222,19 +243,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 
 int64_t warn_query_project_count(db *d, const wq_filter *f)
 {
-	buf sql = BUF_INIT;
-	const char *args[24];
-	char idbuf[24];
-	int64_t n = -1;
-
-	buf_puts(&sql, "SELECT count(DISTINCT w.project_code) FROM warnings w WHERE 1");
-	int na = where(f, &sql, args, idbuf, sizeof idbuf);
-	db_stmt *st = bind_all(d, &sql, args, na);
-	if (db_step(st) == DB_ROW)
-		n = db_col_int(st, 0);
-	db_finalize(st);
-	buf_free(&sql);
-	return n;
+	return count_where(d, f, "SELECT count(DISTINCT w.project_code) FROM warnings w WHERE 1");
 }
 
 int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, const wq_project *),
@@ -252,14 +261,7 @@ int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, cons
 		       " max(w.raised_on)" WQ_FROM);
 	int na = where(f, &sql, args, idbuf, sizeof idbuf);
 	buf_puts(&sql, " GROUP BY w.project_code ORDER BY 6 DESC, 7 DESC, 5 DESC, 1");
-	if (f->limit > 0)
-		buf_puts(&sql, " LIMIT ? OFFSET ?");
-	db_stmt *st = bind_all(d, &sql, args, na);
-	buf_free(&sql);
-	if (f->limit > 0) {
-		db_bind_int(st, na + 1, f->limit);
-		db_bind_int(st, na + 2, f->offset);
-	}
+	db_stmt *st = prepare_page(d, f, &sql, args, na);
 	while ((rc = db_step(st)) == DB_ROW) {
 		wq_project p = {db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 3),
 				db_col_text(st, 8), db_col_int(st, 2), db_col_int(st, 4),

@@ -15,33 +15,17 @@
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
-import {fixture, LOAD} from '../http/helpers.mjs';
+import {fixture} from '../http/helpers.mjs';
+import {SHOTS, AS_OF, fixtureDb, addUser, serve, apiLogin, launch, newPage, logIn, ready as readyOf,
+	go as goTo} from './ui_setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
-const SHOTS = path.join(ROOT, 'build/screenshots');
-const AS_OF = '2026-05-20';
-const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
-const INITIAL = 'Temp-Start-2026#';
 const ADMIN = {name: 'admin', password: 'Bureau-Pass-2026!'};
 
-let tmp, db, server, base, browser, page, apiS;
-let serverLog = '';
+let tmp, server, base, browser, page, apiS;
 const problems = [];
-
-async function apiLogin(name, password) {
-	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
-		body: JSON.stringify({username: name, password})});
-	const body = await res.json();
-	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
-	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
-}
 
 async function apiGet(p) {
 	const res = await fetch(base + p, {headers: {cookie: `anxin_session=${apiS.cookie}`}});
@@ -49,64 +33,20 @@ async function apiGet(p) {
 	return res.json();
 }
 
-async function ready() {
-	await page.waitForFunction(() => {
-		const m = document.getElementById('main');
-		const want = location.hash.replace(/^#/, '') || '/';
-		return m && m.dataset.ready === '1' && m.dataset.route === want;
-	}, null, {timeout: 15000});
-}
-
-async function go(hash) {
-	await page.evaluate((h) => { location.hash = h; }, hash);
-	await ready();
-}
+const ready = () => readyOf(page);
+const go = (hash) => goTo(page, hash);
 
 before(async () => {
 	fs.mkdirSync(SHOTS, {recursive: true});
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-display-ui-'));
-	db = path.join(tmp, 'w.db');
-	execFileSync(ANXIN, ['init', '--db', db, '--admin', ADMIN.name, '--admin-password-stdin'], {input: ADMIN.password + '\n', env: ENV});
-	for (const k of [...LOAD, 'attendance_warn']) {
-		const f = path.join(tmp, k + '.csv');
-		fs.writeFileSync(f, fixture(k + '.csv'));
-		execFileSync(ANXIN, ['import', k === 'attendance_warn' ? 'attendance' : k, f, '--db', db, '--quiet'], {stdio: 'pipe'});
-	}
-	execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	execFileSync(ANXIN, ['user', 'add', 'lijc', '--role', 'inspector', '--name', '李监察', '--password-stdin', '--db', db],
-		{input: INITIAL + '\n', env: ENV});
-	server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--scan-at', 'off'],
-		{stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
-	server.stderr.on('data', (d) => { serverLog += d; });
-	base = await new Promise((resolve, reject) => {
-		let out = '';
-		const timer = setTimeout(() => reject(new Error('server did not start: ' + serverLog)), 10000);
-		server.stdout.on('data', (d) => {
-			out += d;
-			const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-	});
-	apiS = await apiLogin(ADMIN.name, ADMIN.password);
-
-	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=zh-CN']});
-	const context = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
-	page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-	await page.goto(base + '/');
-	await ready();
-	await page.fill('[data-testid=login-form] input[name=username]', ADMIN.name);
-	await page.fill('[data-testid=login-form] input[name=password]', ADMIN.password);
-	await page.click('[data-testid=login-form] button[type=submit]');
-	await page.waitForFunction(() => !location.hash.includes('login'));
-	await ready();
+	const db = path.join(tmp, 'w.db');
+	fixtureDb(db, ADMIN);
+	addUser(db, 'lijc', 'inspector', ['--name', '李监察']);
+	({server, base} = await serve(db));
+	apiS = await apiLogin(base, ADMIN.name, ADMIN.password);
+	browser = await launch();
+	page = await newPage(browser, problems);
+	await logIn(page, base, ADMIN.name, ADMIN.password);
 	await page.evaluate((d) => localStorage.setItem('anxin.as_of', d), AS_OF);
 });
 

@@ -19,51 +19,26 @@
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, execFileSync} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
+import {ANXIN, SHOTS, INITIAL, addUser, serve, apiLogin as apiLoginAt, launch, newPage, ready as readyOf,
+	go as goTo} from './ui_setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
-const SHOTS = path.join(ROOT, 'build/screenshots');
 const AS_OF = '2026-06-15';
 
-let tmp, db, server, base, browser, context, page;
+let tmp, db, server, base, browser, page;
 let adminS; /* the administrator's API session: {cookie, csrf} */
 let maskedS; /* a leader's: personal data masked */
-const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
-const INITIAL = 'Temp-Start-2026#';
 const ADMIN = {name: 'uiadmin', password: 'Bureau-Pass-2026!'};
 const STREET = {name: 'uistreet', password: 'Xingang-Pass-2026!', street: null};
-let serverLog = '';
 const problems = []; /* console errors and page errors, with the URL */
 
 /* ---- helpers, independent of web/app.js ------------------------------ */
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const s = net.createServer();
-		s.unref();
-		s.on('error', reject);
-		s.listen(0, '127.0.0.1', () => {
-			const {port} = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-}
-
 /* API log-in: {status, body, cookie, csrf}. */
-async function apiLogin(name, password) {
-	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
-		body: JSON.stringify({username: name, password})});
-	const body = await res.json();
-	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
-	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
-}
+const apiLogin = (name, password) => apiLoginAt(base, name, password);
 
 function sessHeaders(s) {
 	return s ? {cookie: `anxin_session=${s.cookie}`, 'x-csrf-token': s.csrf} : {};
@@ -129,19 +104,9 @@ function exportRows(kind) {
 	return {head, rows};
 }
 
-/* Waits until the SPA has rendered the current hash route. */
-async function ready(p = page) {
-	await p.waitForFunction(() => {
-		const m = document.getElementById('main');
-		const want = location.hash.replace(/^#/, '') || '/';
-		return m && m.dataset.ready === '1' && m.dataset.route === want;
-	}, null, {timeout: 15000});
-}
-
-async function go(hash) {
-	await page.evaluate((h) => { location.hash = h; }, hash);
-	await ready();
-}
+/* Waits until the SPA has rendered the current hash route (of p). */
+const ready = (p = page) => readyOf(p);
+const go = (hash) => goTo(page, hash);
 
 /* Drops the console entries an expected HTTP error status left (Chromium
  * logs every 4xx response as a console error); returns how many. */
@@ -169,23 +134,9 @@ before(async () => {
 	const pr = exportRows('projects');
 	STREET.street = pr.rows[0][pr.head.findIndex((x) => x === 'street' || x.startsWith('所属街镇'))];
 	assert.ok(STREET.street, 'a street in the demo data');
-	execFileSync(ANXIN, ['user', 'add', ADMIN.name, '--role', 'admin', '--password-stdin', '--db', db], {input: INITIAL + '\n', env: ENV});
-	execFileSync(ANXIN, ['user', 'add', STREET.name, '--role', 'street', '--street', STREET.street, '--password-stdin', '--db', db],
-		{input: INITIAL + '\n', env: ENV});
-	const port = await freePort();
-	base = `http://127.0.0.1:${port}`;
-	server = spawn(ANXIN, ['serve', '--listen', `127.0.0.1:${port}`, '--db', db], {stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
-	server.stdout.on('data', (d) => { serverLog += d; });
-	server.stderr.on('data', (d) => { serverLog += d; });
-	let up = false;
-	for (let i = 0; i < 100 && !up; i++) {
-		try {
-			up = (await fetch(base + '/healthz')).ok;
-		} catch (_) {
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	assert.ok(up, `server did not come up: ${serverLog}`);
+	addUser(db, ADMIN.name, 'admin');
+	addUser(db, STREET.name, 'street', ['--street', STREET.street]);
+	({server, base} = await serve(db, []));
 	/* The administrator's first password is changed through the API (the
 	 * street officer's, below, through the UI's forced change page). */
 	const first = await apiLogin(ADMIN.name, INITIAL);
@@ -196,22 +147,15 @@ before(async () => {
 	adminS = await apiLogin(ADMIN.name, ADMIN.password);
 	assert.equal(adminS.status, 200);
 	/* A leader's (masked) API session, for comparisons. */
-	execFileSync(ANXIN, ['user', 'add', 'uichief', '--role', 'leader', '--password-stdin', '--db', db], {input: INITIAL + '\n', env: ENV});
+	addUser(db, 'uichief', 'leader');
 	const lf = await apiLogin('uichief', INITIAL);
 	await fetch(base + '/api/v1/password', {method: 'POST', headers: {...sessHeaders(lf), 'content-type': 'application/json'},
 		body: JSON.stringify({old: INITIAL, new: 'Chief-Pass-2026!'})});
 	maskedS = await apiLogin('uichief', 'Chief-Pass-2026!');
 	assert.equal(maskedS.status, 200);
 
-	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN']});
-	context = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
-	page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error') problems.push(`${page.url()}: console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`${page.url()}: pageerror: ${e.message}`));
+	browser = await launch();
+	page = await newPage(browser, problems, {label: (p) => `${p.url()}: `, allow: null});
 
 	/* Log in through the log-in page (the first /me answers 401). */
 	await page.goto(base + '/');

@@ -1,5 +1,13 @@
 /*
- * ui_setup.mjs - shared set-up of the browser suites that need several
+ * ui_setup.mjs - what the browser suites share, so that none of them
+ * repeats it: the binary and paths (ANXIN, ROOT, SHOTS), the HTTP fixtures
+ * loaded and scanned (fixtureDb), accounts made with the CLI (addUser),
+ * `anxin serve` on a port it picks itself (serve), an API log-in
+ * (apiLogin, changePassword), Chromium (launch), a page that records its
+ * console and page errors (newPage), the log-in through the log-in page
+ * (logIn) and waiting for a route (ready, go).
+ *
+ * startUi() builds on them the set-up of the suites that need several
  * people at once (centre.test.mjs, screens.test.mjs): a database with the
  * HTTP fixtures plus attendance_warn.csv scanned as of 2026-05-20 (15 open
  * warnings: 9 on BH-2026-001 of 泰达街道, two red; 6 on BH-2026-002 of
@@ -18,9 +26,11 @@ import {fixture, LOAD} from '../http/helpers.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
+export const SHOTS = path.join(ROOT, 'build/screenshots');
 export const AS_OF = '2026-05-20';
-const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
-const INITIAL = 'Temp-Start-2026#';
+export const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
+/* The first password of an account made with addUser. */
+export const INITIAL = 'Temp-Start-2026#';
 
 export const USERS = {
 	inspector: {name: 'c_inspector', role: 'inspector', password: 'Inspect-Pass-2026!', display: '王监察'},
@@ -29,21 +39,35 @@ export const USERS = {
 	leader: {name: 'c_leader', role: 'leader', password: 'Leader-Pass-2026!', display: '刘领导'},
 };
 
-export async function startUi() {
-	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-ui-'));
-	const db = path.join(tmp, 'c.db');
-	execFileSync(ANXIN, ['init', '--db', db], {stdio: 'pipe'});
+/* Creates database db (with administrator admin {name, password} if
+ * given), imports the HTTP fixtures plus attendance_warn.csv with the CLI
+ * and scans it as of AS_OF. The CSV files are written beside db. */
+export function fixtureDb(db, admin) {
+	if (admin)
+		execFileSync(ANXIN, ['init', '--db', db, '--admin', admin.name, '--admin-password-stdin'], {input: admin.password + '\n', env: ENV});
+	else
+		execFileSync(ANXIN, ['init', '--db', db], {stdio: 'pipe'});
 	for (const k of [...LOAD, 'attendance_warn']) {
-		const f = path.join(tmp, k + '.csv');
+		const f = path.join(path.dirname(db), k + '.csv');
 		fs.writeFileSync(f, fixture(k + '.csv'));
 		execFileSync(ANXIN, ['import', k === 'attendance_warn' ? 'attendance' : k, f, '--db', db, '--quiet'], {stdio: 'pipe'});
 	}
 	execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	for (const u of Object.values(USERS))
-		execFileSync(ANXIN, ['user', 'add', u.name, '--role', u.role, ...(u.street ? ['--street', u.street] : []),
-			'--name', u.display, '--password-stdin', '--db', db], {input: INITIAL + '\n', env: ENV});
+}
+
+/* Adds account name of role to db with the first password INITIAL; extra:
+ * more options of `anxin user add` (--street, --name). */
+export function addUser(db, name, role, extra = []) {
+	execFileSync(ANXIN, ['user', 'add', name, '--role', role, ...extra, '--password-stdin', '--db', db],
+		{input: INITIAL + '\n', env: ENV});
+}
+
+/* Starts `anxin serve` on db and a port of its own choosing (args: more
+ * options, by default --scan-at off). Returns {server, base, log()} once
+ * it prints its "serving http://..." line; rejects after 10 s. */
+export async function serve(db, args = ['--scan-at', 'off']) {
 	let log = '';
-	const server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--scan-at', 'off'],
+	const server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, ...args],
 		{stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
 	server.stderr.on('data', (d) => { log += d; });
 	const base = await new Promise((resolve, reject) => {
@@ -58,27 +82,77 @@ export async function startUi() {
 			}
 		});
 	});
-	const apiLogin = async (name, password) => {
-		const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
-			body: JSON.stringify({username: name, password})});
-		const body = await res.json();
-		const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
-		return {cookie: m && m[1], csrf: body.csrf};
-	};
-	for (const u of Object.values(USERS)) {
-		const s = await apiLogin(u.name, INITIAL);
-		const ch = await fetch(base + '/api/v1/password', {method: 'POST',
-			headers: {cookie: `anxin_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json'},
-			body: JSON.stringify({old: INITIAL, new: u.password})});
-		assert.equal(ch.status, 200);
-	}
-	const browser = await chromium.launch({executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=zh-CN']});
+	return {server, base, log: () => log};
+}
+
+/* API log-in: {status, body, cookie, csrf}. */
+export async function apiLogin(base, name, password) {
+	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
+		body: JSON.stringify({username: name, password})});
+	const body = await res.json();
+	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
+	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
+}
+
+/* Logs name in with password old and changes it to password new through
+ * the API; returns the status of the change. */
+export async function changePassword(base, name, old, now) {
+	const s = await apiLogin(base, name, old);
+	const ch = await fetch(base + '/api/v1/password', {method: 'POST',
+		headers: {cookie: `anxin_session=${s.cookie}`, 'x-csrf-token': s.csrf, 'content-type': 'application/json'},
+		body: JSON.stringify({old, new: now})});
+	return ch.status;
+}
+
+/* Debian's Chromium, headless, in Chinese. */
+export function launch() {
+	return chromium.launch({executablePath: '/usr/bin/chromium',
+		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+			'--disable-component-update', '--disable-sync', '--no-first-run', '--lang=zh-CN']});
+}
+
+/* A page of a new context of browser (zh-CN, Asia/Shanghai, viewport)
+ * whose console errors and page errors are pushed onto problems, each
+ * prefixed with label(page). A console error matching allow (null: none)
+ * is not a problem: by default a 401, which every log-in page answers. */
+export async function newPage(browser, problems, {label = () => '', allow = /status of 401/,
+	viewport = {width: 1440, height: 900}} = {}) {
+	const context = await browser.newContext({viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
+	const page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !(allow && allow.test(m.text()))) problems.push(`${label(page)}console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`${label(page)}pageerror: ${e.message}`));
+	return page;
+}
+
+/* Logs page in as name through the log-in page of base, the 数据日期
+ * asOf (if given) stored first, and waits for the page it lands on. */
+export async function logIn(page, base, name, password, asOf) {
+	await page.goto(base + '/');
+	await ready(page);
+	if (asOf) await page.evaluate((d) => localStorage.setItem('anxin.as_of', d), asOf);
+	await page.fill('[data-testid=login-form] input[name=username]', name);
+	await page.fill('[data-testid=login-form] input[name=password]', password);
+	await page.click('[data-testid=login-form] button[type=submit]');
+	await page.waitForFunction(() => !location.hash.includes('login'));
+	await ready(page);
+}
+
+export async function startUi() {
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-ui-'));
+	const db = path.join(tmp, 'c.db');
+	fixtureDb(db);
+	for (const u of Object.values(USERS))
+		addUser(db, u.name, u.role, [...(u.street ? ['--street', u.street] : []), '--name', u.display]);
+	const {server, base} = await serve(db);
+	for (const u of Object.values(USERS)) assert.equal(await changePassword(base, u.name, INITIAL, u.password), 200);
+	const browser = await launch();
 	const problems = [];
 
 	/* An API call as user u: {status, json}. */
 	async function call(u, method, p, body) {
-		const s = await apiLogin(u.name, u.password);
+		const s = await apiLogin(base, u.name, u.password);
 		const res = await fetch(base + p, {method, headers: {cookie: `anxin_session=${s.cookie}`, 'x-csrf-token': s.csrf,
 			'content-type': 'application/json'}, body: body === undefined ? undefined : JSON.stringify(body)});
 		return {status: res.status, json: await res.json()};
@@ -86,20 +160,8 @@ export async function startUi() {
 
 	/* A page of its own browser context, logged in as u, at viewport. */
 	async function login(u, viewport = {width: 1440, height: 900}) {
-		const context = await browser.newContext({viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
-		const page = await context.newPage();
-		page.on('console', (m) => {
-			if (m.type() === 'error' && !/status of (401|4\d\d)/.test(m.text())) problems.push(`${u.name}: console: ${m.text()}`);
-		});
-		page.on('pageerror', (e) => problems.push(`${u.name}: pageerror: ${e.message}`));
-		await page.goto(base + '/');
-		await ready(page);
-		await page.evaluate((d) => localStorage.setItem('anxin.as_of', d), AS_OF);
-		await page.fill('[data-testid=login-form] input[name=username]', u.name);
-		await page.fill('[data-testid=login-form] input[name=password]', u.password);
-		await page.click('[data-testid=login-form] button[type=submit]');
-		await page.waitForFunction(() => !location.hash.includes('login'));
-		await ready(page);
+		const page = await newPage(browser, problems, {label: () => `${u.name}: `, allow: /status of (401|4\d\d)/, viewport});
+		await logIn(page, base, u.name, u.password, AS_OF);
 		return page;
 	}
 

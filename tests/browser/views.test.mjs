@@ -13,35 +13,22 @@
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, execFileSync} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
+import {ANXIN, ENV, serve, apiLogin, changePassword, launch, newPage, logIn, ready, go} from './ui_setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
 const AS_OF = '2026-06-15';
-const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
 const PASSWORD = {admin: 'Bureau-Pass-2026!', lingdao: 'Chief-Pass-2026!', jianchayuan: 'Inspect-Pass-2026!',
 	taida: 'Street-Office-2026!'};
 
-let tmp, db, server, base, browser;
+let tmp, server, base, browser;
 const S = {}; /* API sessions by user: {cookie, csrf} */
 const P = {}; /* browser pages by user */
 const problems = [];
-let serverLog = '';
 
 /* ---- helpers, independent of web/ ------------------------------------ */
-
-async function apiLogin(name, password) {
-	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
-		body: JSON.stringify({username: name, password})});
-	const body = await res.json();
-	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
-	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
-}
 
 async function api(p, who = 'admin') {
 	const res = await fetch(base + p, {headers: {cookie: `anxin_session=${S[who].cookie}`}});
@@ -52,20 +39,6 @@ async function api(p, who = 'admin') {
 
 const int = (n) => Number(n).toLocaleString('en-US');
 
-/* Waits until the SPA has rendered the current hash route. */
-async function ready(page) {
-	await page.waitForFunction(() => {
-		const m = document.getElementById('main');
-		const want = location.hash.replace(/^#/, '') || '/';
-		return m && m.dataset.ready === '1' && m.dataset.route === want;
-	}, null, {timeout: 15000});
-}
-
-async function go(page, hash) {
-	await page.evaluate((x) => { location.hash = x; }, hash);
-	await ready(page);
-}
-
 /* Sum of the items of the open warnings of rule (query q). */
 async function warnItems(q) {
 	const r = await api('/api/v1/warnings?per_page=500&' + q);
@@ -75,54 +48,26 @@ async function warnItems(q) {
 /* A browser page logged in as user through the log-in page, its 数据日期
  * AS_OF (in the URL). */
 async function pageFor(user) {
-	const context = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
-	const page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`${user} ${page.url()}: console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`${user} ${page.url()}: pageerror: ${e.message}`));
-	await page.goto(base + '/#/login');
-	await ready(page);
-	await page.fill('[data-testid=login-form] input[name=username]', user);
-	await page.fill('[data-testid=login-form] input[name=password]', PASSWORD[user]);
-	await page.click('[data-testid=login-form] button[type=submit]');
-	await page.waitForFunction(() => !location.hash.includes('login'));
-	await ready(page);
+	const page = await newPage(browser, problems, {label: (p) => `${user} ${p.url()}: `});
+	await logIn(page, base, user, PASSWORD[user]);
 	await go(page, `/?as_of=${AS_OF}`);
 	return page;
 }
 
 before(async () => {
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-views-'));
-	db = path.join(tmp, 'v.db');
+	const db = path.join(tmp, 'v.db');
 	const out = execFileSync(ANXIN, ['demo', '--no-serve', '--quiet', '--seed', '7', '--projects', '30', '--workers', '600',
 		'--as-of', AS_OF, '--db', db], {encoding: 'utf8', env: ENV});
 	execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--scan-at', 'off'], {stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
-	server.stderr.on('data', (d) => { serverLog += d; });
-	base = await new Promise((resolve, reject) => {
-		let o = '';
-		const timer = setTimeout(() => reject(new Error('server did not start: ' + serverLog)), 10000);
-		server.stdout.on('data', (d) => {
-			o += d;
-			const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(o);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-	});
+	({server, base} = await serve(db));
 	for (const user of Object.keys(PASSWORD)) {
 		const m = new RegExp(`^\\s*${user}\\s+\\S+\\s+(\\S+)`, 'm').exec(out);
 		assert.ok(m, `the demo's password of ${user}`);
-		const first = await apiLogin(user, m[1]);
-		const ch = await fetch(base + '/api/v1/password', {method: 'POST', headers: {cookie: `anxin_session=${first.cookie}`,
-			'x-csrf-token': first.csrf, 'content-type': 'application/json'}, body: JSON.stringify({old: m[1], new: PASSWORD[user]})});
-		assert.equal(ch.status, 200, user);
-		S[user] = await apiLogin(user, PASSWORD[user]);
+		assert.equal(await changePassword(base, user, m[1], PASSWORD[user]), 200, user);
+		S[user] = await apiLogin(base, user, PASSWORD[user]);
 	}
-	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=zh-CN']});
+	browser = await launch();
 	P.admin = await pageFor('admin');
 });
 

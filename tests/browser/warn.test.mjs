@@ -15,36 +15,21 @@
  */
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn, execFileSync} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {chromium} from 'playwright-core';
-import {fixture, LOAD} from '../http/helpers.mjs';
+import {SHOTS, AS_OF, INITIAL, fixtureDb, addUser, serve, apiLogin as apiLoginAt, changePassword, launch, newPage, logIn,
+	ready as readyOf, go as goTo} from './ui_setup.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ANXIN = process.env.ANXIN || path.join(ROOT, 'build/anxin');
-const SHOTS = path.join(ROOT, 'build/screenshots');
-const AS_OF = '2026-05-20';
-const ENV = {...process.env, ANXIN_TEST_FAST_HASH: '1'};
-const INITIAL = 'Temp-Start-2026#';
 const INSPECTOR = {name: 'uiinspector', password: 'Inspect-Pass-2026!'};
 /* A second inspector: a red warning's elimination waits for another
  * person's 复核 (issue 8). */
 const REVIEWER = {name: 'uireviewer', password: 'Review-Pass-2026!'};
 
-let tmp, db, server, base, browser, page, apiS;
-let serverLog = '';
+let tmp, server, base, browser, page, apiS;
 const problems = [];
 
-async function apiLogin(name, password) {
-	const res = await fetch(base + '/api/v1/login', {method: 'POST', headers: {'content-type': 'application/json'},
-		body: JSON.stringify({username: name, password})});
-	const body = await res.json();
-	const m = /anxin_session=([^;]*)/.exec(res.headers.get('set-cookie') || '');
-	return {status: res.status, body, cookie: m && m[1], csrf: body.csrf};
-}
+const apiLogin = (name, password) => apiLoginAt(base, name, password);
 
 async function apiGet(p) {
 	const res = await fetch(base + p, {headers: {cookie: `anxin_session=${apiS.cookie}`}});
@@ -52,72 +37,21 @@ async function apiGet(p) {
 	return res.json();
 }
 
-async function ready() {
-	await page.waitForFunction(() => {
-		const m = document.getElementById('main');
-		const want = location.hash.replace(/^#/, '') || '/';
-		return m && m.dataset.ready === '1' && m.dataset.route === want;
-	}, null, {timeout: 15000});
-}
-
-async function go(hash) {
-	await page.evaluate((h) => { location.hash = h; }, hash);
-	await ready();
-}
+const ready = () => readyOf(page);
+const go = (hash) => goTo(page, hash);
 
 before(async () => {
 	fs.mkdirSync(SHOTS, {recursive: true});
 	tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'anxin-warn-ui-'));
-	db = path.join(tmp, 'w.db');
-	execFileSync(ANXIN, ['init', '--db', db], {stdio: 'pipe'});
-	for (const k of [...LOAD, 'attendance_warn']) {
-		const f = path.join(tmp, k + '.csv');
-		fs.writeFileSync(f, fixture(k + '.csv'));
-		execFileSync(ANXIN, ['import', k === 'attendance_warn' ? 'attendance' : k, f, '--db', db, '--quiet'], {stdio: 'pipe'});
-	}
-	execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', db], {stdio: 'pipe'});
-	for (const u of [INSPECTOR, REVIEWER])
-		execFileSync(ANXIN, ['user', 'add', u.name, '--role', 'inspector', '--password-stdin', '--db', db],
-			{input: INITIAL + '\n', env: ENV});
-	server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, '--scan-at', 'off'],
-		{stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
-	server.stderr.on('data', (d) => { serverLog += d; });
-	base = await new Promise((resolve, reject) => {
-		let out = '';
-		const timer = setTimeout(() => reject(new Error('server did not start: ' + serverLog)), 10000);
-		server.stdout.on('data', (d) => {
-			out += d;
-			const m = /serving (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-			if (m) {
-				clearTimeout(timer);
-				resolve(m[1]);
-			}
-		});
-	});
-	for (const u of [INSPECTOR, REVIEWER]) {
-		const first = await apiLogin(u.name, INITIAL);
-		const ch = await fetch(base + '/api/v1/password', {method: 'POST',
-			headers: {cookie: `anxin_session=${first.cookie}`, 'x-csrf-token': first.csrf, 'content-type': 'application/json'},
-			body: JSON.stringify({old: INITIAL, new: u.password})});
-		assert.equal(ch.status, 200);
-	}
+	const db = path.join(tmp, 'w.db');
+	fixtureDb(db);
+	for (const u of [INSPECTOR, REVIEWER]) addUser(db, u.name, 'inspector');
+	({server, base} = await serve(db));
+	for (const u of [INSPECTOR, REVIEWER]) assert.equal(await changePassword(base, u.name, INITIAL, u.password), 200);
 	apiS = await apiLogin(INSPECTOR.name, INSPECTOR.password);
-
-	browser = await chromium.launch({executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--lang=zh-CN']});
-	const context = await browser.newContext({viewport: {width: 1440, height: 900}, locale: 'zh-CN', timezoneId: 'Asia/Shanghai'});
-	page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !/status of 401/.test(m.text())) problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-	await page.goto(base + '/');
-	await ready();
-	await page.fill('[data-testid=login-form] input[name=username]', INSPECTOR.name);
-	await page.fill('[data-testid=login-form] input[name=password]', INSPECTOR.password);
-	await page.click('[data-testid=login-form] button[type=submit]');
-	await page.waitForFunction(() => !location.hash.includes('login'));
-	await ready();
+	browser = await launch();
+	page = await newPage(browser, problems);
+	await logIn(page, base, INSPECTOR.name, INSPECTOR.password);
 	await page.evaluate((d) => localStorage.setItem('anxin.as_of', d), AS_OF);
 });
 

@@ -14,24 +14,19 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANXIN, AS_OF, fixture, login, postJson, req, startServer } from './helpers.mjs';
+import { fixture, postJson, req, startWarnServer } from './helpers.mjs';
 
 let srv;
 let base;
-const S = {};
+let S;
 
 before(async () => {
-  srv = await startServer();
-  base = srv.base;
-  const f = join(srv.dir, 'attendance_warn.csv');
-  writeFileSync(f, fixture('attendance_warn.csv'));
-  execFileSync(ANXIN, ['import', 'attendance', f, '--db', srv.db, '--quiet'], { stdio: 'pipe' });
-  execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', srv.db], { stdio: 'pipe' });
-  for (const role of ['admin', 'street']) S[role] = await login(base, role);
+  srv = await startWarnServer(['admin', 'street']);
+  ({ base, S } = srv);
 });
 after(async () => { await srv.stop(); });
 
-const get = (path, role = 'admin') => req(base, path, { session: S[role] });
+const get = (path, role) => srv.get(path, role);
 const CJK = /[\u4e00-\u9fff]/;
 /** The raw bytes of a download. */
 async function download(path, role = 'admin') {

@@ -186,3 +186,27 @@ export function assertSecurityHeaders(headers) {
   assert.equal(headers.get('x-content-type-options'), 'nosniff');
   assert.equal(headers.get('referrer-policy'), 'same-origin');
 }
+
+/**
+ * The warning suites' server: startServer() with attendance_warn.csv
+ * imported too (W2 and W3 on BH-2026-001 and W5 on BH-2026-002 without a
+ * payroll row) and `anxin scan --as-of AS_OF` run, logged in as each of
+ * roles (asserting 200). Returns startServer's answer plus S (the
+ * sessions by role) and get(path, role = 'admin') / post(path, body,
+ * role = 'admin'): req() / postJson() as that role.
+ */
+export async function startWarnServer(roles) {
+  const srv = await startServer();
+  const f = join(srv.dir, 'attendance_warn.csv');
+  writeFileSync(f, fixture('attendance_warn.csv'));
+  execFileSync(ANXIN, ['import', 'attendance', f, '--db', srv.db, '--quiet'], { stdio: 'pipe' });
+  execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', srv.db], { stdio: 'pipe' });
+  const S = {};
+  for (const role of roles) {
+    S[role] = await login(srv.base, role);
+    assert.equal(S[role].status, 200, role);
+  }
+  const get = (path, role = 'admin') => req(srv.base, path, { session: S[role] });
+  const post = (path, body, role = 'admin') => postJson(srv.base, path, body, 'POST', { session: S[role] });
+  return { ...srv, S, get, post };
+}

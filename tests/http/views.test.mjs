@@ -19,10 +19,7 @@
 //      the assignee), and none of the inspector's actions.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ANXIN, fixture, login, postJson, req, startServer } from './helpers.mjs';
+import { req, startWarnServer } from './helpers.mjs';
 import { table } from './ids.mjs';
 
 const ID = table();
@@ -30,28 +27,20 @@ const AS_OF = '2026-05-20';
 
 let srv;
 let base;
-const S = {};
+let S;
 
 before(async () => {
-  srv = await startServer();
-  base = srv.base;
-  const f = join(srv.dir, 'attendance_warn.csv');
-  writeFileSync(f, fixture('attendance_warn.csv'));
-  execFileSync(ANXIN, ['import', 'attendance', f, '--db', srv.db, '--quiet'], { stdio: 'pipe' });
-  execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', srv.db], { stdio: 'pipe' });
-  for (const role of ['admin', 'inspector', 'street', 'leader']) {
-    S[role] = await login(base, role);
-    assert.equal(S[role].status, 200, role);
-  }
+  srv = await startWarnServer(['admin', 'inspector', 'street', 'leader']);
+  ({ base, S } = srv);
 });
 after(async () => { await srv.stop(); });
 
 const get = async (path, role = 'admin') => {
-  const r = await req(base, path, { session: S[role] });
+  const r = await srv.get(path, role);
   assert.equal(r.status, 200, `GET ${path} as ${role}: ${r.status} ${JSON.stringify(r.json)}`);
   return r.json;
 };
-const post = (path, body, role = 'admin') => postJson(base, path, body, 'POST', { session: S[role] });
+const post = (path, body, role) => srv.post(path, body, role);
 
 /** Open warnings of rule on project (and month), from the warning list. */
 async function warnings(rule, project, period) {

@@ -11,10 +11,7 @@
 // worked out from warning-rules.md and the fixture rows.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ANXIN, fixture, login, postJson, req, startServer } from './helpers.mjs';
+import { postJson, req, startWarnServer } from './helpers.mjs';
 import { table } from './ids.mjs';
 
 const ID = table();
@@ -44,26 +41,18 @@ const want = (pred) => EXPECTED.filter(pred).map((x) => x.join('|')).sort();
 
 let srv;
 let base;
-const S = {};
+let S;
 let all; // every warning, as the administrator sees it
 
 before(async () => {
-  srv = await startServer();
-  base = srv.base;
-  const f = join(srv.dir, 'attendance_warn.csv');
-  writeFileSync(f, fixture('attendance_warn.csv'));
-  execFileSync(ANXIN, ['import', 'attendance', f, '--db', srv.db, '--quiet'], { stdio: 'pipe' });
-  execFileSync(ANXIN, ['scan', '--as-of', AS_OF, '--db', srv.db], { stdio: 'pipe' });
-  for (const role of ['admin', 'inspector', 'street', 'enterprise', 'leader', 'contractor']) {
-    S[role] = await login(base, role);
-    assert.equal(S[role].status, 200, role);
-  }
+  srv = await startWarnServer(['admin', 'inspector', 'street', 'enterprise', 'leader', 'contractor']);
+  ({ base, S } = srv);
   all = (await req(base, '/api/v1/warnings?status=all&per_page=500')).json.items;
 });
 after(async () => { await srv.stop(); });
 
-const get = (path, role = 'admin') => req(base, path, { session: S[role] });
-const post = (path, body, role = 'admin') => postJson(base, path, body, 'POST', { session: S[role] });
+const get = (path, role) => srv.get(path, role);
+const post = (path, body, role) => srv.post(path, body, role);
 const find = (rule, project, period = '') =>
   all.find((w) => w.rule === rule && w.project_code === project && (w.period || '') === period);
 
