@@ -132,8 +132,9 @@ typedef struct conn {
 	int64_t cache_version;  /* the data version read before computing it */
 	live *lv;               /* the settings this request runs with */
 	char rid[40];           /* request id: X-Request-Id, and in its log line */
-	int64_t t0;             /* clk_mono_ms() when the request arrived; the
-				   latency metric is arrival to the response queued */
+	int64_t t0;             /* clk_mono_ms() when the request arrived */
+	double t0_s;            /* clk_mono() then: the latency metric, arrival
+				   to the response queued, below a millisecond too */
 	int logged;
 	int answering;          /* counted in server.answering */
 } conn;
@@ -398,7 +399,7 @@ static enum MHD_Result send_response(conn *c)
 	MHD_add_response_header(resp, "X-Request-Id", c->rid);
 	/* counted when queued - before the client can see the answer, so a
 	 * scrape after a response always includes it */
-	metrics_request(r->route, r->method, r->status, (double)(clk_mono_ms() - c->t0) / 1000.0);
+	metrics_request(r->route, r->method, r->status, clk_mono() - c->t0_s);
 	enum MHD_Result ret = MHD_queue_response(c->mc, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	log_request(c);
@@ -657,6 +658,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *mc)
 	c->uri = xstrdup(uri ? uri : "/");
 	c->lv = __atomic_load_n(&c->s->live, __ATOMIC_ACQUIRE);
 	c->t0 = clk_mono_ms();
+	c->t0_s = clk_mono();
 	snprintf(c->rid, sizeof c->rid, "-");
 	return c;
 }
