@@ -2,8 +2,8 @@
  * cli_config.c - `anxin config check [--config FILE]`: reads the
  * configuration file the server would read (src/http/conf.h) and prints
  * the effective settings (exit 0) or every error with FILE:LINE (exit 1).
- * Also cli_config_path(), which `anxin serve` shares, so both pick the
- * same file.
+ * Also cli_config_path() and cli_print_errors(), which `anxin serve`
+ * shares, so both pick the same file and report its errors alike.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -24,6 +24,17 @@ const char *cli_config_path(const char *opt)
 	if (env)
 		return env;  /* "" = no file */
 	return access(CONF_DEFAULT_PATH, F_OK) == 0 ? CONF_DEFAULT_PATH : "";
+}
+
+/* Prints the newline-separated errors errs, one line each, as "anxin
+ * CMD: ..." (the configuration's errors, for `config check` and `serve`). */
+void cli_print_errors(const char *cmd, const char *errs)
+{
+	while (*errs) {
+		size_t n = strcspn(errs, "\n");
+		fprintf(stderr, "anxin %s: %.*s\n", cmd, (int)n, errs);
+		errs += n + (errs[n] != 0);
+	}
 }
 
 int cmd_config(int argc, char **argv)

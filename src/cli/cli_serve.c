@@ -38,15 +38,6 @@ int cli_serve_db(const char *db_path, const char *listen, int threads)
 	return http_serve(&cfg) == 0 ? CLI_OK : CLI_FAIL;
 }
 
-void cli_print_errors(const char *cmd, const char *errs)
-{
-	while (*errs) {
-		size_t n = strcspn(errs, "\n");
-		fprintf(stderr, "anxin %s: %.*s\n", cmd, (int)n, errs);
-		errs += n + (errs[n] != 0);
-	}
-}
-
 int cmd_routes(int argc, char **argv)
 {
 	buf b = BUF_INIT;
