@@ -853,6 +853,7 @@ static void reload(server *s, sched **scans)
 	memcpy(next.db_path, cur->cfg.db_path, sizeof next.db_path);
 	next.threads = cur->cfg.threads;
 	next.no_cache = cur->cfg.no_cache;
+	next.metrics_token = cur->cfg.metrics_token;  /* a flag's file, read at start */
 	log_changes(&cur->cfg, &next);
 	live *lv = live_new(&next, cur);
 	__atomic_store_n(&s->live, lv, __ATOMIC_RELEASE);

@@ -221,6 +221,16 @@ describe('who may read /metrics', () => {
     assert.equal((await scrape(srv.base, { session: bearer(srv.bankToken) })).status, 404);
   });
 
+  test('the token still opens it after a reload (SIGHUP)', async () => {
+    const before = srv.log().length;
+    srv.proc.kill('SIGHUP');
+    for (let i = 0; i < 100 && !srv.log().slice(before).includes('reload: done'); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.ok(srv.log().slice(before).includes('reload: done'), 'the server reloaded');
+    assert.equal((await scrape(srv.base, { session: bearer(token) })).status, 200);
+    assert.equal((await scrape(srv.base)).status, 404, 'loopback still proves nothing behind a proxy');
+  });
+
   test('a short or missing token file is refused at start', () => {
     writeFileSync(file + '.short', 'short\n');
     for (const f of [file + '.short', join(dir, 'missing')]) {
