@@ -27,9 +27,14 @@ enum {
 	HR_SHORT = 64,   /* a short write of the desk file only (db_begin_desk):
 			    queued on the short lane's writer thread, never
 			    behind an import (server.c) */
-	HR_NODB = 128    /* needs no database connection (r->db is NULL):
+	HR_NODB = 128,   /* needs no database connection (r->db is NULL):
 			    /healthz, /metrics answer even with the pool busy */
+	HR_SMALLFILE = 256 /* with HR_FILE: the body is at most HTTP_SMALL_FILE
+			      bytes (not max_upload), refused by its declared
+			      length before it is read */
 };
+
+#define HTTP_SMALL_FILE (10u << 20) /* 10 MiB: an evidence file */
 
 typedef struct http_route {
 	const char *method;    /* "GET", "POST", "PUT" */

@@ -29,7 +29,7 @@
 #include "util/clock.h"
 #include "util/date.h"
 
-#define WARN_FILE_MAX (10u << 20) /* 10 MiB: a scanned receipt is far smaller */
+#define WARN_FILE_MAX HTTP_SMALL_FILE /* a scanned receipt is far smaller */
 
 /* The type of a file from its first bytes: a MIME type of the three
  * accepted, or NULL. */

@@ -97,7 +97,7 @@ const http_route http_routes[] = {
 	{"GET", "/api/v1/warnings/by-project", api_warnings_by_project, "read", HR_ASYNC,
 	 "warnings grouped by project (the list's filters)"},
 	{"POST", "/api/v1/warnings/{id}/files", api_warning_file_add, "warnings",
-	 HR_MUTATES | HR_ASYNC | HR_SHORT | HR_FILE,
+	 HR_MUTATES | HR_ASYNC | HR_SHORT | HR_FILE | HR_SMALLFILE,
 	 "attach an evidence file (PDF, JPEG, PNG; audited)"},
 	{"GET", "/api/v1/warnings/{id}/files/{fid}", api_warning_file_get, "read", HR_ASYNC,
 	 "download an evidence file of a warning in scope"},

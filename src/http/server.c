@@ -547,6 +547,8 @@ static enum MHD_Result begin(conn *c, const char *method)
 	} else if (http_route_find(r) && check_access(c) == 0) {
 		unsigned f = r->route->flags;
 		c->limit = (f & HR_FILE) ? c->lv->cfg.max_upload : REQ_JSON_LIMIT;
+		if ((f & HR_SMALLFILE) && c->limit > HTTP_SMALL_FILE)
+			c->limit = HTTP_SMALL_FILE;
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
 			http_error(r, 413, "请求内容过大(上限 %llu 字节)",
 				   (unsigned long long)c->limit);

@@ -13,6 +13,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { req, startWarnServer } from './helpers.mjs';
 
@@ -221,5 +222,29 @@ describe('evidence files', () => {
     r = await upload(gone.id, PDF, 'late.pdf');
     assert.equal(r.status, 409);
     assert.ok(existsSync(srv.db + '-files'));
+  });
+
+  test('a declared body over 10 MB is refused before it is read (not after up to max_upload)', async () => {
+    // Security review R1: the evidence route read up to max_upload (2 GiB)
+    // into a temp file before its own 10 MB check. The headers alone now
+    // get the 413; no byte of the body is sent here.
+    const w = all[0];
+    const { port } = new URL(base);
+    const h = S.admin.headers();
+    const head = await new Promise((resolve, reject) => {
+      const sock = connect(Number(port), '127.0.0.1', () => {
+        sock.write(`POST /api/v1/warnings/${w.id}/files?filename=big.pdf HTTP/1.1\r\n`
+          + `Host: 127.0.0.1\r\nCookie: ${h.cookie}\r\nX-CSRF-Token: ${h['x-csrf-token']}\r\n`
+          + 'Content-Type: application/octet-stream\r\nContent-Length: 104857600\r\n\r\n');
+      });
+      let got = '';
+      const timer = setTimeout(() => { sock.destroy(); resolve(got); }, 3000);
+      sock.on('data', (d) => {
+        got += d;
+        if (got.includes('\r\n')) { clearTimeout(timer); sock.destroy(); resolve(got); }
+      });
+      sock.on('error', reject);
+    });
+    assert.match(head, /^HTTP\/1\.1 413 /, `answered before the body: ${JSON.stringify(head.slice(0, 40))}`);
   });
 });
