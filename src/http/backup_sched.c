@@ -1,9 +1,9 @@
 /*
  * backup_sched.c - the server's daily backup (see backup_sched.h). The
- * thread sleeps on a condition variable in steps of at most a minute
- * until the next HH:MM in Asia/Shanghai (sched_next_run, shared with the
- * scan scheduler) or until backup_sched_stop wakes it. Makes no database
- * connection of its own: backup_daily opens what it copies.
+ * thread waits on the daily clock (daily.h, as the scan scheduler does)
+ * until the next HH:MM in Asia/Shanghai or until backup_sched_stop wakes
+ * it. Makes no database connection of its own: backup_daily opens what it
+ * copies.
  */
 #include "http/backup_sched.h"
 
@@ -14,16 +14,14 @@
 #include <time.h>
 
 #include "domain/ops/backup.h"
-#include "http/sched.h"
+#include "http/daily.h"
 #include "util/buf.h"
 #include "util/date.h"
 
 struct backup_sched {
 	const http_config *cfg;
 	pthread_t thread;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	int stopping;
+	daily_clock clock;  /* backup_at */
 };
 
 /* Makes today's backup and prunes old ones; logs one line. */
@@ -53,24 +51,6 @@ static void run_backup(const http_config *cfg, const char *why)
 	buf_free(&line);
 }
 
-/* Waits until t or a stop; returns 1 when stopping. */
-static int wait_until(backup_sched *s, time_t t)
-{
-	int stop;
-
-	pthread_mutex_lock(&s->mu);
-	while (!s->stopping) {
-		time_t now = time(NULL);
-		if (now >= t)
-			break;
-		struct timespec ts = {now + (t - now < 60 ? t - now : 60), 0};
-		pthread_cond_timedwait(&s->cv, &s->mu, &ts);
-	}
-	stop = s->stopping;
-	pthread_mutex_unlock(&s->mu);
-	return stop;
-}
-
 static void *backup_main(void *arg)
 {
 	backup_sched *s = arg;
@@ -78,7 +58,7 @@ static void *backup_main(void *arg)
 
 	if (now && !strcmp(now, "1"))
 		run_backup(s->cfg, "start-up, test");
-	while (!wait_until(s, sched_next_run(time(NULL), s->cfg->backup_at)))
+	while (!daily_wait(&s->clock))
 		run_backup(s->cfg, "scheduled");
 	return NULL;
 }
@@ -89,12 +69,10 @@ backup_sched *backup_sched_start(const http_config *cfg)
 		return NULL;
 	backup_sched *s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
-	pthread_mutex_init(&s->mu, NULL);
-	pthread_cond_init(&s->cv, NULL);
+	daily_init(&s->clock, cfg->backup_at);
 	if (pthread_create(&s->thread, NULL, backup_main, s) != 0) {
 		fprintf(stderr, "anxin: backup scheduler: cannot start a thread\n");
-		pthread_mutex_destroy(&s->mu);
-		pthread_cond_destroy(&s->cv);
+		daily_destroy(&s->clock);
 		free(s);
 		return NULL;
 	}
@@ -105,12 +83,8 @@ void backup_sched_stop(backup_sched *s)
 {
 	if (!s)
 		return;
-	pthread_mutex_lock(&s->mu);
-	s->stopping = 1;
-	pthread_cond_broadcast(&s->cv);
-	pthread_mutex_unlock(&s->mu);
+	daily_stop(&s->clock);
 	pthread_join(s->thread, NULL);
-	pthread_mutex_destroy(&s->mu);
-	pthread_cond_destroy(&s->cv);
+	daily_destroy(&s->clock);
 	free(s);
 }

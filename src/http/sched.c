@@ -4,9 +4,8 @@
  * A scan computes inside a read transaction and writes its result in one
  * short write transaction (warn_scan.c), so API readers are never blocked
  * (WAL) and writers wait at most for that short commit. The scheduler
- * thread sleeps on a condition variable in steps of at most a minute (a
- * changed wall clock is noticed) until the next HH:MM in Asia/Shanghai
- * (UTC+8, no daylight saving), or until sched_stop wakes it.
+ * thread waits on the daily clock (daily.h: the next HH:MM in
+ * Asia/Shanghai, moved by a reload) until it is time or sched_stop wakes it.
  */
 #include "http/sched.h"
 
@@ -16,11 +15,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "http/daily.h"
 #include "http/metrics.h"
 #include "store/warn_store.h"
 #include "util/log.h"
-
-#define SHANGHAI (8 * 3600)
 
 static pthread_mutex_t scan_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -62,10 +60,7 @@ void sched_log(const char *why, const scan_summary *s, const char *as_of)
 struct sched {
 	const http_config *cfg;
 	pthread_t thread;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	int stopping;
-	int at;          /* minute of the day of the daily scan (with mu) */
+	daily_clock clock;  /* scan_at, moved by a reload */
 };
 
 /* One scan as of today, logged. */
@@ -84,40 +79,6 @@ static void run_today(db *d, const char *why)
 	scan_summary_free(&s);
 }
 
-time_t sched_next_run(time_t now, int m)
-{
-	int64_t local = (int64_t)now + SHANGHAI;
-	int64_t day = local - ((local % 86400) + 86400) % 86400;
-	int64_t at = day + (int64_t)m * 60;
-
-	if (at <= local)
-		at += 86400;
-	return (time_t)(at - SHANGHAI);
-}
-
-/* Waits until t, a stop or a time other than at (sched_set_at); returns 1 when
- * stopping, 2 when the time changed, else 0. */
-static int sleep_until(sched *s, time_t t, int at)
-{
-	int stop;
-
-	pthread_mutex_lock(&s->mu);
-	while (!s->stopping) {
-		if (s->at != at) {
-			pthread_mutex_unlock(&s->mu);
-			return 2;
-		}
-		time_t now = time(NULL);
-		if (now >= t)
-			break;
-		struct timespec ts = {now + (t - now < 60 ? t - now : 60), 0};
-		pthread_cond_timedwait(&s->cv, &s->mu, &ts);
-	}
-	stop = s->stopping;
-	pthread_mutex_unlock(&s->mu);
-	return stop;
-}
-
 static void *sched_main(void *arg)
 {
 	sched *s = arg;
@@ -132,16 +93,8 @@ static void *sched_main(void *arg)
 	date_format(date_today(), today);
 	if (warn_store_state(d, &st) == 0 && strcmp(st.last_as_of, today) < 0)
 		run_today(d, "start-up");
-	for (;;) {
-		pthread_mutex_lock(&s->mu);
-		int at = s->at;
-		pthread_mutex_unlock(&s->mu);
-		int rc = sleep_until(s, sched_next_run(time(NULL), at), at);
-		if (rc == 1)
-			break;
-		if (rc == 0)
-			run_today(d, "scheduled");
-	}
+	while (!daily_wait(&s->clock))
+		run_today(d, "scheduled");
 	db_close(d);
 	return NULL;
 }
@@ -152,13 +105,10 @@ sched *sched_start(const http_config *cfg)
 		return NULL;
 	sched *s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
-	s->at = cfg->scan_at;
-	pthread_mutex_init(&s->mu, NULL);
-	pthread_cond_init(&s->cv, NULL);
+	daily_init(&s->clock, cfg->scan_at);
 	if (pthread_create(&s->thread, NULL, sched_main, s) != 0) {
 		fprintf(stderr, "anxin: scan scheduler: cannot start a thread\n");
-		pthread_mutex_destroy(&s->mu);
-		pthread_cond_destroy(&s->cv);
+		daily_destroy(&s->clock);
 		free(s);
 		return NULL;
 	}
@@ -167,22 +117,15 @@ sched *sched_start(const http_config *cfg)
 
 void sched_set_at(sched *s, int scan_at)
 {
-	pthread_mutex_lock(&s->mu);
-	s->at = scan_at;
-	pthread_cond_broadcast(&s->cv);
-	pthread_mutex_unlock(&s->mu);
+	daily_set_at(&s->clock, scan_at);
 }
 
 void sched_stop(sched *s)
 {
 	if (!s)
 		return;
-	pthread_mutex_lock(&s->mu);
-	s->stopping = 1;
-	pthread_cond_broadcast(&s->cv);
-	pthread_mutex_unlock(&s->mu);
+	daily_stop(&s->clock);
 	pthread_join(s->thread, NULL);
-	pthread_mutex_destroy(&s->mu);
-	pthread_cond_destroy(&s->cv);
+	daily_destroy(&s->clock);
 	free(s);
 }

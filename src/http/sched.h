@@ -21,10 +21,6 @@ void sched_summary_json(buf *b, const scan_summary *s, const char *as_of);
 /* Logs the summary to stderr, prefixed by why ("scheduled", "start-up", ...). */
 void sched_log(const char *why, const scan_summary *s, const char *as_of);
 
-/* The next time (Unix seconds) after now that is minute m of a day in
- * Asia/Shanghai (the daily scan's and the daily backup's clock). */
-time_t sched_next_run(time_t now, int m);
-
 typedef struct sched sched;
 /* Starts the scheduler thread when cfg->scan_at >= 0: with its own
  * database connection, a start-up scan as of today when the last scan's
