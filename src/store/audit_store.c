@@ -41,11 +41,11 @@ int audit_store_login_seen(db *d, const char *actor, const char *address)
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
-int audit_store_insert(db *d, const audit_row *r)
+/* Binds the row's content - seq, time, actor, role, address, action,
+ * object kind and key, before, after - to parameters 1..10 (the columns
+ * the log and its journal share, in that order). */
+static void bind_content(db_stmt *st, const audit_row *r)
 {
-	db_stmt *st = db_prepare(d,
-		"INSERT INTO audit_log (seq, time, actor, role, address, action, object_kind, "
-		"object_key, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
 	db_bind_int(st, 1, r->seq);
 	db_bind_text(st, 2, r->time);
 	db_bind_text(st, 3, r->actor);
@@ -56,6 +56,14 @@ int audit_store_insert(db *d, const audit_row *r)
 	db_bind_text(st, 8, r->object_key);
 	db_bind_text(st, 9, r->before);
 	db_bind_text(st, 10, r->after);
+}
+
+int audit_store_insert(db *d, const audit_row *r)
+{
+	db_stmt *st = db_prepare(d,
+		"INSERT INTO audit_log (seq, time, actor, role, address, action, object_kind, "
+		"object_key, before, after, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+	bind_content(st, r);
 	db_bind_text(st, 11, r->prev_hash);
 	db_bind_text(st, 12, r->hash);
 	int rc = db_step(st);
@@ -135,16 +143,7 @@ int audit_store_journal(db *d, const audit_row *r)
 	db_stmt *st = db_prepare(d,
 		"INSERT INTO audit_journal (seq, time, actor, role, address, action, object_kind, "
 		"object_key, before, after) VALUES (?,?,?,?,?,?,?,?,?,?)");
-	db_bind_int(st, 1, r->seq);
-	db_bind_text(st, 2, r->time);
-	db_bind_text(st, 3, r->actor);
-	db_bind_text(st, 4, r->role);
-	db_bind_text(st, 5, r->address);
-	db_bind_text(st, 6, r->action);
-	db_bind_text(st, 7, r->object_kind);
-	db_bind_text(st, 8, r->object_key);
-	db_bind_text(st, 9, r->before);
-	db_bind_text(st, 10, r->after);
+	bind_content(st, r);
 	int rc = db_step(st);
 	db_finalize(st);
 	return rc == DB_DONE ? DB_OK : rc;
