@@ -21,7 +21,7 @@ OPT = -O2 -g
 endif
 
 CC ?= cc
-PKGS = sqlite3 libmicrohttpd jansson libzip expat xlsxwriter libsodium
+PKGS = sqlite3 libpq libmicrohttpd jansson libzip expat xlsxwriter libsodium
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS)) -lcsv -lpthread -lm
 WARN = -Wall -Wextra -Werror -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -86,7 +86,7 @@ $(B)/gen/web_scripts.h: web/scripts.list Makefile
 $(B)/gen/assets.o: $(B)/gen/assets.S $(ASSETS) $(B)/gen/index.html
 	$(CC) -c $< -o $@
 $(B)/src/http/static.o: $(B)/gen/web_scripts.h
-$(B)/src/store/migrations_sql.o: $(wildcard src/store/sqlite/*.sql)
+$(B)/src/store/migrations_sql.o: $(wildcard src/store/sqlite/*.sql src/store/pg/*.sql)
 $(B)/src/domain/access/common_passwords.o: src/domain/access/common_passwords.txt
 
 $(B)/libanxin.a: $(OBJ)
@@ -112,7 +112,7 @@ $(B)/kind/kinds.o: src/domain/records/kinds.c
 $(B)/kind/migrations.o: src/store/migrations.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(KIND_FLAGS) -MMD -MP -c $< -o $@
-$(B)/tests/kind/site_checks_sql.o: tests/kind/9001_site_checks.sql
+$(B)/tests/kind/site_checks_sql.o: tests/kind/9001_site_checks.sql tests/kind/9001_site_checks.pg.sql
 
 $(B)/anxin-kind: $(B)/src/main.o $(KIND_OBJ) $(B)/libanxin.a
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)

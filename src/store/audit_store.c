@@ -184,8 +184,5 @@ int audit_store_journal_clear(db *d)
 
 int audit_store_guards(db *d)
 {
-	return (int)db_int(d, 0,
-			   "SELECT count(*) FROM desk.sqlite_master WHERE type = 'trigger' AND "
-			   "tbl_name = 'audit_log' AND name IN ('audit_log_no_update', "
-			   "'audit_log_no_delete')", "");
+	return (int)db_int(d, 0, db_sql(d, DB_SQL_AUDIT_GUARDS), "");
 }

@@ -41,10 +41,12 @@ int cal_store_put_year(db *d, int year, const char *source, const char *actor,
 			       " added_by = excluded.added_by, added_at = excluded.added_at",
 			    "itt" "t", (int64_t)year, source, actor, at);
 	for (int i = 0; rc == DB_OK && i < noff; i++)
-		rc = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 0)",
+		rc = db_run(d, "INSERT INTO calendar_days (date, is_workday) VALUES (?, 0)"
+			    " ON CONFLICT (date) DO UPDATE SET is_workday = excluded.is_workday",
 			    "t", off[i]);
 	for (int i = 0; rc == DB_OK && i < nwork; i++)
-		rc = db_run(d, "INSERT OR REPLACE INTO calendar_days (date, is_workday) VALUES (?, 1)",
+		rc = db_run(d, "INSERT INTO calendar_days (date, is_workday) VALUES (?, 1)"
+			    " ON CONFLICT (date) DO UPDATE SET is_workday = excluded.is_workday",
 			    "t", work[i]);
 	if (rc == DB_OK)
 		rc = db_run(d, "UPDATE scan_state SET need_full = 1", "");

@@ -3,8 +3,13 @@
  *
  * Everything above src/store talks to the database through this interface
  * and through the store_* functions of the other headers in this folder;
- * no SQL exists outside src/store. Today the backend is SQLite (db_sqlite.c);
- * a PostgreSQL backend implements the same functions.
+ * no SQL exists outside src/store. Two backends implement it (db.c
+ * dispatches, db_backend.h): SQLite (db_sqlite.c), chosen by a file name,
+ * and PostgreSQL (db_pg.c, libpq; also a Citus coordinator), chosen by a
+ * connection URI "postgresql://..." or "postgres://...". The store's SQL is
+ * written once in the subset both understand; what differs is asked of
+ * db_dialect() in the few places that need it (see docs/architecture.md,
+ * "Two dialects").
  *
  * SQL written here uses '?' placeholders, bound parameters only: no SQL is
  * ever built from user data. A statement keeps its SQL so that an error can
@@ -42,6 +47,33 @@ enum {
 	DB_ERROR = 5       /* anything else; see db_errmsg() */
 };
 
+enum { DB_DIALECT_SQLITE = 1, DB_DIALECT_PG = 2 };
+
+/* Which SQL dialect d speaks (DB_DIALECT_*). */
+int db_dialect(db *d);
+
+/* The statements whose text differs between the dialects, each backend's
+ * text kept in its own file (db_sqlite.c, db_pg.c): the store asks for
+ * them by name. */
+typedef enum db_sql_id {
+	DB_SQL_TABLES_MAIN,    /* count of the records' tables (0: no schema) */
+	DB_SQL_TABLES_DESK,    /* count of the desk's tables */
+	DB_SQL_LAST_SCAN_END,  /* unix time the last scan ended, 0 if none */
+	DB_SQL_AUDIT_GUARDS,   /* count of the audit log's append-only triggers */
+	DB_SQL_COUNT
+} db_sql_id;
+const char *db_sql(db *d, db_sql_id id);
+/* The folder beside the database for content-addressed files (evidence):
+ * FILE-files for a SQLite file, $ANXIN_FILES (default ./anxin-files) for
+ * PostgreSQL; NULL for an in-memory database. Caller frees. */
+char *db_files_dir(db *d);
+/* Whether path names a PostgreSQL database (a libpq URI) rather than a
+ * SQLite file. */
+int db_is_uri(const char *path);
+/* Writes into out a form of the database name fit to print: a URI with
+ * its password (if any) replaced by "***". Returns out. */
+char *db_display_name(const char *path, char *out, size_t outlen);
+
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file if missing */
 	DB_OPEN_READONLY = 2, /* query only */
@@ -68,6 +100,11 @@ enum {
  * waits for an import that holds the main file's lock for minutes. Table
  * names are unique across both files, so SQL names them unqualified.
  * See docs/architecture.md, "Two write lanes".
+ *
+ * With a URI, the database is PostgreSQL: it must exist (the operator
+ * creates it, `createdb`); an empty one gets the schema (DB_OPEN_CREATE),
+ * all tables in one database. The two lanes are two advisory locks there,
+ * with the same meaning (db_begin_desk / db_begin_main below).
  */
 db *db_open(const char *path, int flags, char *err, size_t errlen);
 /* The desk file of the database at path: path + "-desk" (":memory:" for
@@ -168,9 +205,10 @@ int db_col_is_null(db_stmt *st, int i);
 const char *db_col_text(db_stmt *st, int i); /* "" for NULL */
 int64_t db_col_int(db_stmt *st, int i);
 const char *db_stmt_sql(db_stmt *st);
-/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection.
+ * (There is no "last insert id": an INSERT that needs its row's id says
+ * RETURNING id, which both dialects understand.) */
 int64_t db_changes(db *d);
-int64_t db_last_insert_id(db *d);
 
 /*
  * One-shots with bound parameters. types names each parameter in order:
@@ -184,6 +222,9 @@ int64_t db_last_insert_id(db *d);
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
+/* Runs an INSERT ... RETURNING id and stores the new row's id in *id.
+ * Returns DB_OK or the failure code. */
+int db_insert(db *d, int64_t *id, const char *sql, const char *types, ...);
 /* The one-shots' binder, for store code with one-shots of its own: binds
  * parameters 1, 2, ... of st from ap as types says ('t', 'i', as above).
  * Returns how many it bound (strlen(types)), so that more can follow. */

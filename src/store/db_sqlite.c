@@ -7,7 +7,7 @@
  *
  * Nothing here knows a domain noun; that belongs to the other store files.
  */
-#include "store/db.h"
+#include "store/db_backend.h"
 
 #include <assert.h>
 #include <errno.h>
@@ -33,67 +33,32 @@
  * through it instead of filling it for good. */
 #define STMT_CACHE 64
 
-struct db {
+typedef struct sq_stmt sq_stmt;
+
+typedef struct sq_db {
+	struct db base;  /* first: a db * is an sq_db * */
 	sqlite3 *h;
-	struct db_stmt *cache[STMT_CACHE];
+	sq_stmt *cache[STMT_CACHE];
 	int ncache;
 	uint64_t tick;  /* counts db_prepare calls: the cache's clock */
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
 	int aborted;    /* db_interrupt: every statement but ROLLBACK fails */
-};
+} sq_db;
 
-struct db_stmt {
-	db *d;
+struct sq_stmt {
+	struct db_stmt base;  /* first: a db_stmt * is an sq_stmt * */
 	sqlite3_stmt *h;  /* NULL: a failed prepare (an "error statement") */
-	int cached;  /* lives in d->cache */
+	int cached;  /* lives in SQ(d)->cache */
 	int busy;    /* handed out (cached statements only) */
-	uint64_t used;  /* d->tick when last handed out (cached statements) */
+	uint64_t used;  /* SQ(d)->tick when last handed out (cached statements) */
 	int err;     /* error statements: what db_step answers */
 	char *sql;   /* error statements: the SQL, for db_stmt_sql */
 };
 
-/*
- * Applies every migration of list[0..n) newer than the file's user_version,
- * in order, each in its own transaction together with its user_version
- * bump: a migration that fails rolls back whole and leaves the file at the
- * previous version (forward-only: there are no down migrations; the
- * backup `anxin init` takes before an upgrade is the way back).
- */
-int db_migrate_list(db *d, const migration *list, int n, char *err, size_t errlen)
-{
-	int have = db_schema_version(d);
-
-	for (int i = 0; i < n; i++) {
-		const migration *m = &list[i];
-		if (m->version <= have)
-			continue;
-		char *sql = xstrndup(m->sql, (size_t)(m->end - m->sql));
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", m->version);
-		int rc = db_exec(d, "BEGIN IMMEDIATE");
-		if (rc == DB_OK)
-			rc = db_exec(d, sql);
-		if (rc == DB_OK)
-			rc = db_exec(d, pragma);
-		if (rc == DB_OK)
-			rc = db_exec(d, "COMMIT");
-		free(sql);
-		if (rc != DB_OK) {
-			snprintf(err, errlen, "migration %04d (%s) failed: %s", m->version,
-				 m->name, db_errmsg(d));
-			db_exec(d, "ROLLBACK");
-			return -1;
-		}
-		have = m->version;
-	}
-	return 0;
-}
-
-int db_schema_latest(void)
-{
-	return migrations_count ? migrations[migrations_count - 1].version : 0;
-}
+#define SQ(d) ((sq_db *)(d))
+#define SQS(st) ((sq_stmt *)(st))
+static const db_backend sq_backend;
 
 /*
  * Refuses a schema this binary cannot serve, before anything could write
@@ -186,12 +151,14 @@ static int db_attach_desk(db *d, const char *path, int flags, char *err, size_t 
 	return 0;
 }
 
-db *db_open(const char *path, int flags, char *err, size_t errlen)
+db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	db *d = xcalloc(1, sizeof *d);
+	sq_db *q = xcalloc(1, sizeof *q);
+	db *d = &q->base;
 	int oflags = SQLITE_OPEN_NOMUTEX;
 
+	q->base.be = &sq_backend;
 	pthread_once(&once, db_configure);
 	if (flags & DB_OPEN_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;
@@ -199,13 +166,13 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 		oflags |= SQLITE_OPEN_READWRITE;
 	if (flags & DB_OPEN_CREATE)
 		oflags |= SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &d->h, oflags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &SQ(d)->h, oflags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: cannot open database: %s", path,
-			 d->h ? sqlite3_errmsg(d->h) : "out of memory");
+			 SQ(d)->h ? sqlite3_errmsg(SQ(d)->h) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(d->h, 10000);
-	sqlite3_extended_result_codes(d->h, 0);
+	sqlite3_busy_timeout(SQ(d)->h, 10000);
+	sqlite3_extended_result_codes(SQ(d)->h, 0);
 	if (db_check_schema(d, path, flags, err, errlen) != 0)
 		goto fail;
 	if (db_exec(d, "PRAGMA foreign_keys=ON") != DB_OK ||
@@ -248,15 +215,15 @@ fail:
 	return NULL;
 }
 
-void db_close(db *d)
+static void sq_close(db *d)
 {
 	if (!d)
 		return;
-	for (int i = 0; i < d->ncache; i++) {
-		sqlite3_finalize(d->cache[i]->h);
-		free(d->cache[i]);
+	for (int i = 0; i < SQ(d)->ncache; i++) {
+		sqlite3_finalize(SQ(d)->cache[i]->h);
+		free(SQ(d)->cache[i]);
 	}
-	sqlite3_close_v2(d->h);
+	sqlite3_close_v2(SQ(d)->h);
 	free(d);
 }
 
@@ -283,36 +250,36 @@ const char *db_remove_files(const char *path)
 	return NULL;
 }
 
-void db_busy_timeout(db *d, int ms)
+static void sq_busy_timeout(db *d, int ms)
 {
-	sqlite3_busy_timeout(d->h, ms);
+	sqlite3_busy_timeout(SQ(d)->h, ms);
 }
 
-void db_interrupt(db *d)
+static void sq_interrupt(db *d)
 {
-	__atomic_store_n(&d->aborted, 1, __ATOMIC_RELAXED);
-	sqlite3_interrupt(d->h);
+	__atomic_store_n(&SQ(d)->aborted, 1, __ATOMIC_RELAXED);
+	sqlite3_interrupt(SQ(d)->h);
 }
 
-const char *db_errmsg(db *d)
+static const char *sq_errmsg(db *d)
 {
-	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+	if (__atomic_load_n(&SQ(d)->aborted, __ATOMIC_RELAXED))
 		return "interrupted: the server is stopping";
-	return sqlite3_errmsg(d->h);
+	return sqlite3_errmsg(SQ(d)->h);
 }
 
-const char *db_error_public(db *d, const char *what)
+static const char *sq_error_public(db *d, const char *what)
 {
-	int code = sqlite3_errcode(d->h) & 0xff;
+	int code = sqlite3_errcode(SQ(d)->h) & 0xff;
 
-	if (code == SQLITE_OK && d->begin_err)
-		code = d->begin_err & 0xff;
-	d->begin_err = 0;
-	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED))
+	if (code == SQLITE_OK && SQ(d)->begin_err)
+		code = SQ(d)->begin_err & 0xff;
+	SQ(d)->begin_err = 0;
+	if (__atomic_load_n(&SQ(d)->aborted, __ATOMIC_RELAXED))
 		return "服务器正在停止,未写入任何数据;请稍后重试 "
 		       "(the server is stopping: nothing was written; try again later)";
 	fprintf(stderr, "anxin: database error in %s: %s\n", what,
-		code == (sqlite3_errcode(d->h) & 0xff) ? sqlite3_errmsg(d->h) : sqlite3_errstr(code));
+		code == (sqlite3_errcode(SQ(d)->h) & 0xff) ? sqlite3_errmsg(SQ(d)->h) : sqlite3_errstr(code));
 	switch (code) {
 	case SQLITE_FULL:
 		return "磁盘空间不足,未写入任何数据;请清理磁盘空间后重试 "
@@ -342,7 +309,7 @@ const char *db_error_public(db *d, const char *what)
 	}
 }
 
-int64_t db_data_version(db *d)
+static int64_t sq_data_version(db *d)
 {
 	int64_t m = db_int(d, -1, "PRAGMA main.data_version", "");
 	int64_t k = db_int(d, -1, "PRAGMA desk.data_version", "");
@@ -353,7 +320,7 @@ int64_t db_data_version(db *d)
 	return (int64_t)(((uint64_t)m << 32) ^ (uint64_t)k) & INT64_MAX;
 }
 
-int db_schema_version(db *d)
+static int sq_schema_version(db *d)
 {
 	return (int)db_int(d, 0, "PRAGMA user_version", "");
 }
@@ -372,14 +339,14 @@ static int db_code(int rc)
 	}
 }
 
-int db_exec(db *d, const char *sql)
+static int sq_exec(db *d, const char *sql)
 {
-	if (__atomic_load_n(&d->aborted, __ATOMIC_RELAXED) && strcmp(sql, "ROLLBACK") != 0)
+	if (__atomic_load_n(&SQ(d)->aborted, __ATOMIC_RELAXED) && strcmp(sql, "ROLLBACK") != 0)
 		return DB_ERROR;
-	return db_code(sqlite3_exec(d->h, sql, NULL, NULL, NULL));
+	return db_code(sqlite3_exec(SQ(d)->h, sql, NULL, NULL, NULL));
 }
 
-int db_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
+static int sq_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
 
 /* BEGIN (deferred), then a write to one file's empty lane table, which
  * takes that file's write lock (waiting up to the busy timeout) and a
@@ -392,22 +359,22 @@ static int db_begin_on(db *d, const char *lock_sql)
 		return rc;
 	rc = db_exec(d, lock_sql);
 	if (rc != DB_OK) {
-		d->begin_err = sqlite3_errcode(d->h);  /* the ROLLBACK resets it */
-		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+		SQ(d)->begin_err = sqlite3_errcode(SQ(d)->h);  /* the ROLLBACK resets it */
+		sqlite3_exec(SQ(d)->h, "ROLLBACK", NULL, NULL, NULL);
 	}
 	return rc;
 }
 
-int db_begin_desk(db *d) { return db_begin_on(d, "DELETE FROM desk.lane WHERE 0"); }
-int db_begin_main(db *d) { return db_begin_on(d, "DELETE FROM main.lane WHERE 0"); }
-int db_lock_desk(db *d) { return db_exec(d, "DELETE FROM desk.lane WHERE 0"); }
+static int sq_begin_desk(db *d) { return db_begin_on(d, "DELETE FROM desk.lane WHERE 0"); }
+static int sq_begin_main(db *d) { return db_begin_on(d, "DELETE FROM main.lane WHERE 0"); }
+static int sq_lock_desk(db *d) { return db_exec(d, "DELETE FROM desk.lane WHERE 0"); }
 
-int db_writing_main(db *d)
+static int sq_writing_main(db *d)
 {
-	return sqlite3_txn_state(d->h, "main") == SQLITE_TXN_WRITE;
+	return sqlite3_txn_state(SQ(d)->h, "main") == SQLITE_TXN_WRITE;
 }
-int db_commit(db *d) { return db_exec(d, "COMMIT"); }
-int db_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
+static int sq_commit(db *d) { return db_exec(d, "COMMIT"); }
+static int sq_rollback(db *d) { return db_exec(d, "ROLLBACK"); }
 
 /* A slot of d's cache for a new statement: a free one, else that of the
  * least recently used statement not handed out (finalized here); -1 when
@@ -416,203 +383,192 @@ static int stmt_slot(db *d)
 {
 	int lru = -1;
 
-	if (d->ncache < STMT_CACHE)
-		return d->ncache++;
-	for (int i = 0; i < d->ncache; i++)
-		if (!d->cache[i]->busy && (lru < 0 || d->cache[i]->used < d->cache[lru]->used))
+	if (SQ(d)->ncache < STMT_CACHE)
+		return SQ(d)->ncache++;
+	for (int i = 0; i < SQ(d)->ncache; i++)
+		if (!SQ(d)->cache[i]->busy && (lru < 0 || SQ(d)->cache[i]->used < SQ(d)->cache[lru]->used))
 			lru = i;
 	if (lru >= 0) {
-		sqlite3_finalize(d->cache[lru]->h);
-		free(d->cache[lru]);
-		d->cache[lru] = NULL;
+		sqlite3_finalize(SQ(d)->cache[lru]->h);
+		free(SQ(d)->cache[lru]);
+		SQ(d)->cache[lru] = NULL;
 	}
 	return lru;
 }
 
-db_stmt *db_prepare(db *d, const char *sql)
+static db_stmt *sq_prepare(db *d, const char *sql)
 {
-	d->tick++;
-	for (int i = 0; i < d->ncache; i++) {
-		db_stmt *c = d->cache[i];
+	SQ(d)->tick++;
+	for (int i = 0; i < SQ(d)->ncache; i++) {
+		sq_stmt *c = SQ(d)->cache[i];
 		if (!c->busy && strcmp(sqlite3_sql(c->h), sql) == 0) {
 			c->busy = 1;
-			c->used = d->tick;
-			return c;
+			c->used = SQ(d)->tick;
+			return &c->base;
 		}
 	}
-	db_stmt *st = xcalloc(1, sizeof *st);
+	sq_stmt *q = xcalloc(1, sizeof *q);
+	db_stmt *st = &q->base;
 	st->d = d;
-	int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
-	if (rc != SQLITE_OK || !st->h) {
+	int rc = sqlite3_prepare_v3(SQ(d)->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &SQS(st)->h, NULL);
+	if (rc != SQLITE_OK || !SQS(st)->h) {
 		/* Busy, locked, out of memory, a schema changed under us: this
 		 * request fails, the process goes on. The error stays readable
 		 * through db_errmsg / db_error_public until the next call. */
-		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", sqlite3_errmsg(d->h),
+		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", sqlite3_errmsg(SQ(d)->h),
 			sql);
-		sqlite3_finalize(st->h);
-		st->h = NULL;
-		st->err = rc == SQLITE_OK ? DB_ERROR : db_code(rc);
-		if (st->err != DB_BUSY)
-			st->err = DB_ERROR;
-		st->sql = xstrdup(sql);
+		sqlite3_finalize(SQS(st)->h);
+		SQS(st)->h = NULL;
+		SQS(st)->err = rc == SQLITE_OK ? DB_ERROR : db_code(rc);
+		if (SQS(st)->err != DB_BUSY)
+			SQS(st)->err = DB_ERROR;
+		SQS(st)->sql = xstrdup(sql);
 		return st;
 	}
 	int slot = stmt_slot(d);
 	if (slot >= 0) {
-		st->cached = 1;
-		st->busy = 1;
-		st->used = d->tick;
-		d->cache[slot] = st;
+		SQS(st)->cached = 1;
+		SQS(st)->busy = 1;
+		SQS(st)->used = SQ(d)->tick;
+		SQ(d)->cache[slot] = q;
 	}
 	return st;
 }
 
-void db_finalize(db_stmt *st)
+static void sq_finalize(db_stmt *st)
 {
 	if (!st)
 		return;
-	if (st->cached) {
-		sqlite3_reset(st->h);
-		sqlite3_clear_bindings(st->h);
-		st->busy = 0;
+	if (SQS(st)->cached) {
+		sqlite3_reset(SQS(st)->h);
+		sqlite3_clear_bindings(SQS(st)->h);
+		SQS(st)->busy = 0;
 		return;
 	}
-	sqlite3_finalize(st->h);
-	free(st->sql);
+	sqlite3_finalize(SQS(st)->h);
+	free(SQS(st)->sql);
 	free(st);
 }
 
-void db_reset(db_stmt *st)
+static void sq_reset(db_stmt *st)
 {
-	if (!st->h)
+	if (!SQS(st)->h)
 		return;
-	sqlite3_reset(st->h);
-	sqlite3_clear_bindings(st->h);
+	sqlite3_reset(SQS(st)->h);
+	sqlite3_clear_bindings(SQS(st)->h);
 }
 
-void db_bind_text(db_stmt *st, int i, const char *s)
+/* s is never NULL (db.c binds NULL through sq_bind_null). */
+static void sq_bind_text(db_stmt *st, int i, const char *s, size_t n, int copy)
 {
-	if (!st->h)
-		return;
-	if (s)
-		sqlite3_bind_text(st->h, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st->h, i);
+	if (SQS(st)->h)
+		sqlite3_bind_text(SQS(st)->h, i, s, n == (size_t)-1 ? -1 : (int)n,
+				  copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
 }
 
-void db_bind_text_ref(db_stmt *st, int i, const char *s)
+static void sq_bind_int(db_stmt *st, int i, int64_t v)
 {
-	if (!st->h)
-		return;
-	if (s)
-		sqlite3_bind_text(st->h, i, s, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(st->h, i);
+	if (SQS(st)->h)
+		sqlite3_bind_int64(SQS(st)->h, i, v);
 }
 
-void db_bind_textn(db_stmt *st, int i, const char *s, size_t n)
+static void sq_bind_null(db_stmt *st, int i)
 {
-	if (st->h)
-		sqlite3_bind_text(st->h, i, s, (int)n, SQLITE_TRANSIENT);
+	if (SQS(st)->h)
+		sqlite3_bind_null(SQS(st)->h, i);
 }
 
-void db_bind_int(db_stmt *st, int i, int64_t v)
+static int sq_step(db_stmt *st)
 {
-	if (st->h)
-		sqlite3_bind_int64(st->h, i, v);
-}
-
-void db_bind_null(db_stmt *st, int i)
-{
-	if (st->h)
-		sqlite3_bind_null(st->h, i);
-}
-
-int db_step(db_stmt *st)
-{
-	if (!st->h)
-		return st->err;
-	if (__atomic_load_n(&st->d->aborted, __ATOMIC_RELAXED))
+	if (!SQS(st)->h)
+		return SQS(st)->err;
+	if (__atomic_load_n(&SQ(st->d)->aborted, __ATOMIC_RELAXED))
 		return DB_ERROR;
-	int rc = db_code(sqlite3_step(st->h));
+	int rc = db_code(sqlite3_step(SQS(st)->h));
 
 	if (rc != DB_ROW)
-		sqlite3_reset(st->h);
+		sqlite3_reset(SQS(st)->h);
 	return rc;
 }
 
-int db_column_count(db_stmt *st) { return st->h ? sqlite3_column_count(st->h) : 0; }
-const char *db_column_name(db_stmt *st, int i) { return st->h ? sqlite3_column_name(st->h, i) : ""; }
-int db_col_is_null(db_stmt *st, int i) { return sqlite3_column_type(st->h, i) == SQLITE_NULL; }
+static int sq_column_count(db_stmt *st) { return SQS(st)->h ? sqlite3_column_count(SQS(st)->h) : 0; }
+static const char *sq_column_name(db_stmt *st, int i) { return SQS(st)->h ? sqlite3_column_name(SQS(st)->h, i) : ""; }
+static int sq_col_is_null(db_stmt *st, int i) { return sqlite3_column_type(SQS(st)->h, i) == SQLITE_NULL; }
 
-const char *db_col_text(db_stmt *st, int i)
+static const char *sq_col_text(db_stmt *st, int i)
 {
-	const unsigned char *s = sqlite3_column_text(st->h, i);
+	const unsigned char *s = sqlite3_column_text(SQS(st)->h, i);
 	return s ? (const char *)s : "";
 }
 
-int64_t db_col_int(db_stmt *st, int i) { return sqlite3_column_int64(st->h, i); }
-const char *db_stmt_sql(db_stmt *st) { return st->h ? sqlite3_sql(st->h) : st->sql; }
-int64_t db_changes(db *d) { return sqlite3_changes64(d->h); }
-int64_t db_last_insert_id(db *d) { return sqlite3_last_insert_rowid(d->h); }
+static int64_t sq_col_int(db_stmt *st, int i) { return sqlite3_column_int64(SQS(st)->h, i); }
+static const char *sq_stmt_sql(db_stmt *st) { return SQS(st)->h ? sqlite3_sql(SQS(st)->h) : SQS(st)->sql; }
+static int64_t sq_changes(db *d) { return sqlite3_changes64(SQ(d)->h); }
 
-int db_bindv(db_stmt *st, const char *types, va_list ap)
+static int sq_set_schema_version(db *d, int v)
 {
-	int i;
+	char pragma[64];
 
-	for (i = 0; types[i]; i++) {
-		if (types[i] == 't')
-			db_bind_text(st, i + 1, va_arg(ap, const char *));
-		else if (types[i] == 'i')
-			db_bind_int(st, i + 1, va_arg(ap, int64_t));
-		else
-			assert(!"db one-shot: unknown parameter type");
+	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v);
+	return db_exec(d, pragma);
+}
+
+/* The folder of the database's files: FILE-files beside the main file. */
+static char *sq_files_dir(db *d)
+{
+	char *main = db_text(d, "SELECT file FROM pragma_database_list WHERE name = 'main'", "");
+
+	if (!main || !*main) {
+		free(main);
+		return NULL;
 	}
-	return i;
+	buf b = BUF_INIT;
+	buf_fmt(&b, "%s-files", main);
+	free(main);
+	return buf_detach(&b);
 }
 
-int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
-{
-	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
-	int64_t v = dflt;
-
-	va_start(ap, types);
-	db_bindv(st, types, ap);
-	va_end(ap);
-	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
-		v = db_col_int(st, 0);
-	db_finalize(st);
-	return v;
-}
-
-char *db_text(db *d, const char *sql, const char *types, ...)
-{
-	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
-	char *v = NULL;
-
-	va_start(ap, types);
-	db_bindv(st, types, ap);
-	va_end(ap);
-	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
-		v = xstrdup(db_col_text(st, 0));
-	db_finalize(st);
-	return v;
-}
-
-int db_run(db *d, const char *sql, const char *types, ...)
-{
-	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
-	int rc;
-
-	va_start(ap, types);
-	db_bindv(st, types, ap);
-	va_end(ap);
-	do
-		rc = db_step(st);
-	while (rc == DB_ROW);
-	db_finalize(st);
-	return rc == DB_DONE ? DB_OK : rc;
-}
+static const db_backend sq_backend = {
+	.dialect = DB_DIALECT_SQLITE,
+	.close = sq_close,
+	.errmsg = sq_errmsg,
+	.error_public = sq_error_public,
+	.busy_timeout = sq_busy_timeout,
+	.interrupt = sq_interrupt,
+	.data_version = sq_data_version,
+	.schema_version = sq_schema_version,
+	.set_schema_version = sq_set_schema_version,
+	.exec = sq_exec,
+	.begin = sq_begin,
+	.begin_desk = sq_begin_desk,
+	.begin_main = sq_begin_main,
+	.lock_desk = sq_lock_desk,
+	.writing_main = sq_writing_main,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.reset = sq_reset,
+	.bind_text = sq_bind_text,
+	.bind_int = sq_bind_int,
+	.bind_null = sq_bind_null,
+	.step = sq_step,
+	.column_count = sq_column_count,
+	.column_name = sq_column_name,
+	.col_is_null = sq_col_is_null,
+	.col_text = sq_col_text,
+	.col_int = sq_col_int,
+	.stmt_sql = sq_stmt_sql,
+	.changes = sq_changes,
+	.files_dir = sq_files_dir,
+	.sql = {
+		[DB_SQL_TABLES_MAIN] = "SELECT count(*) FROM main.sqlite_master",
+		[DB_SQL_TABLES_DESK] = "SELECT count(*) FROM desk.sqlite_master",
+		/* started_at is "YYYY-MM-DDTHH:MM:SSZ" (clk_utc_iso), ms its duration */
+		[DB_SQL_LAST_SCAN_END] = "SELECT coalesce(max(CAST(strftime('%s', started_at) AS INTEGER)"
+					 " + coalesce(ms, 0) / 1000), 0) FROM warn_scans",
+		[DB_SQL_AUDIT_GUARDS] = "SELECT count(*) FROM desk.sqlite_master WHERE type = 'trigger'"
+					" AND tbl_name = 'audit_log' AND name IN ('audit_log_no_update',"
+					" 'audit_log_no_delete')",
+	},
+};

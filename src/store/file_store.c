@@ -16,20 +16,10 @@
 
 #include "util/buf.h"
 
-/* The folder of d's files ("FILE-files"), or NULL for an in-memory
- * database. Caller frees. */
+/* The folder of d's files (db_files_dir), or NULL. Caller frees. */
 static char *store_dir(db *d)
 {
-	char *main = db_text(d, "SELECT file FROM pragma_database_list WHERE name = 'main'", "");
-
-	if (!main || !*main) {
-		free(main);
-		return NULL;
-	}
-	buf b = BUF_INIT;
-	buf_fmt(&b, "%s-files", main);
-	free(main);
-	return buf_detach(&b);
+	return db_files_dir(d);
 }
 
 static int hex_ok(const char *sha)

@@ -13,14 +13,18 @@ MIG(mig_0004_scope);
 MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
 MIG(mig_0007_warn_review);
+MIG(pg_0007_initial);
 
 /* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
  * own migration, mig_test: the table of a kind that only it has. */
 #ifdef ANXIN_TEST_MIGRATION
 MIG(mig_test);
+MIG(mig_test_pg);
 #define TEST_MIGRATION ENTRY(ANXIN_TEST_MIGRATION, "test", mig_test),
+#define TEST_MIGRATION_PG ENTRY(ANXIN_TEST_MIGRATION, "test", mig_test_pg),
 #else
 #define TEST_MIGRATION
+#define TEST_MIGRATION_PG
 #endif
 
 #define ENTRY(v, name, sym) {v, name, sym, sym##_end}
@@ -37,3 +41,10 @@ const migration migrations[] = {
 };
 
 const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);
+
+const migration migrations_pg[] = {
+	ENTRY(7, "initial", pg_0007_initial),
+	TEST_MIGRATION_PG
+};
+
+const int migrations_pg_count = (int)(sizeof migrations_pg / sizeof migrations_pg[0]);

@@ -17,8 +17,12 @@ typedef struct migration {
 	const char *end;
 } migration;
 
+/* SQLite's (src/store/sqlite/) and PostgreSQL's (src/store/pg/): the same
+ * version numbers, each list's last the same schema. */
 extern const migration migrations[];
 extern const int migrations_count;
+extern const migration migrations_pg[];
+extern const int migrations_pg_count;
 
 struct db;
 /* Applies the migrations of list[0..n) newer than the database's

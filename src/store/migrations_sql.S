@@ -1,5 +1,6 @@
 /*
- * migrations_sql.S - embeds the SQL migration files of src/store/sqlite/ into
+ * migrations_sql.S - embeds the SQL migration files of src/store/sqlite/ and
+ * src/store/pg/ into
  * the binary (symbols NAME / NAME_end), listed in order by migrations.c.
  */
 	.section .rodata
@@ -14,5 +15,9 @@ SQLFILE(mig_0004_scope, "src/store/sqlite/0004_scope.sql")
 SQLFILE(mig_0005_desk, "src/store/sqlite/0005_desk.sql")
 SQLFILE(mig_0006_supervise, "src/store/sqlite/0006_supervise.sql")
 SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
+
+/* PostgreSQL: the schema of SQLite's 0001-0007 in one file; later
+ * migrations come in pairs of the same number. */
+SQLFILE(pg_0007_initial, "src/store/pg/0007_initial.sql")
 
 	.section .note.GNU-stack,"",@progbits

@@ -38,10 +38,13 @@ static void field_list(buf *sql, const kind *k, int want_key, const char *sep,
 }
 
 /*
- * A bulk load is mostly new records, so the writer tries a plain INSERT
- * first (one index probe) and only on a key conflict runs an UPDATE that
- * changes the row when some value differs - which tells updated from
- * unchanged without a RETURNING clause or a read before every write.
+ * A bulk load is mostly new records, so the writer tries an INSERT that
+ * does nothing on a key conflict first (one index probe) and only when it
+ * inserted nothing runs an UPDATE that changes the row when some value
+ * differs - which tells updated from unchanged without a RETURNING clause
+ * or a read before every write. ON CONFLICT ... DO NOTHING rather than
+ * trying and catching the failure: a failed statement ends a PostgreSQL
+ * transaction.
  */
 rec_writer *rec_writer_new(db *d, const kind *k)
 {
@@ -56,7 +59,9 @@ rec_writer *rec_writer_new(db *d, const kind *k)
 	buf_puts(&sql, ") VALUES (");
 	for (int i = 0; i < k->nfields; i++)
 		buf_puts(&sql, i ? ", ?" : "?");
-	buf_puts(&sql, ")");
+	buf_puts(&sql, ") ON CONFLICT (");
+	field_list(&sql, k, 1, ", ", "%s");
+	buf_puts(&sql, ") DO NOTHING");
 	w->ins = db_prepare(d, buf_str(&sql));
 
 	buf_reset(&sql);
@@ -65,9 +70,7 @@ rec_writer *rec_writer_new(db *d, const kind *k)
 	buf_puts(&sql, " WHERE ");
 	field_list(&sql, k, 1, " AND ", "%s = ?");
 	buf_puts(&sql, " AND (");
-	field_list(&sql, k, 0, ", ", "%s");
-	buf_puts(&sql, ") IS NOT (");
-	field_list(&sql, k, 0, ", ", "?");
+	field_list(&sql, k, 0, " OR ", "%s IS DISTINCT FROM ?");
 	buf_puts(&sql, ")");
 	w->upd = db_prepare(d, buf_str(&sql));
 
@@ -99,8 +102,7 @@ static int bind_keys(db_stmt *st, const kind *k, const kind_val *vals, int first
 	return first;
 }
 
-int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
-	      size_t errlen)
+int rec_write(rec_writer *w, const kind_val *vals, char *err, size_t errlen)
 {
 	const kind *k = w->k;
 	int rc, p;
@@ -109,15 +111,12 @@ int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
 		bind_val(w->ins, i + 1, &vals[i]);
 	rc = db_step(w->ins);
 	db_reset(w->ins);
-	if (rc == DB_DONE) {
-		if (id)
-			*id = db_last_insert_id(w->d);
-		return REC_INSERTED;
-	}
-	if (rc != DB_CONSTRAINT)
+	if (rc != DB_DONE)
 		goto fail;
+	if (db_changes(w->d) > 0)
+		return REC_INSERTED;
 
-	/* The key exists (or another constraint failed): update. */
+	/* The key exists: update. */
 	p = 1;
 	for (int i = 0; i < k->nfields; i++)
 		if (!(k->fields[i].flags & F_KEY))
@@ -864,7 +863,7 @@ int rec_in_scope(db *d, const kind *k, const kind_val *vals, const rec_scope *s)
 
 int rec_worker_supplied(db *d, const char *id_number, const char *uscc)
 {
-	return db_run(d, "INSERT OR IGNORE INTO worker_suppliers (id_number, uscc) VALUES (?, ?)",
+	return db_run(d, "INSERT INTO worker_suppliers (id_number, uscc) VALUES (?, ?) ON CONFLICT DO NOTHING",
 		      "tt", id_number, uscc);
 }
 

@@ -26,7 +26,7 @@ rec_writer *rec_writer_new(db *d, const kind *k);
 /* Upserts one validated row (values indexed like k->fields, derived ones
  * included). Returns REC_INSERTED / REC_UPDATED / REC_UNCHANGED, or -1 with
  * the database's message in err (e.g. a constraint). */
-int rec_write(rec_writer *w, const kind_val *vals, int64_t *id, char *err,
+int rec_write(rec_writer *w, const kind_val *vals, char *err,
 	      size_t errlen);
 void rec_writer_free(rec_writer *w);
 

@@ -235,11 +235,12 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 }
 
 #define COVERED_SQL                                                                 \
-	"UPDATE att_month SET covered = EXISTS (SELECT 1 FROM employments e"        \
+	"UPDATE att_month SET covered = CASE WHEN EXISTS (SELECT 1 FROM employments e" \
 	" WHERE e.project_code = att_month.project_code"                            \
 	" AND e.worker_id_number = att_month.worker_id_number"                      \
 	" AND e.entry_date <= att_month.first_date"                                 \
-	" AND (e.exit_date IS NULL OR e.exit_date >= att_month.last_date))"
+	" AND (e.exit_date IS NULL OR e.exit_date >= att_month.last_date))"         \
+	" THEN 1 ELSE 0 END"
 
 /* Splits "a\x1fb\x1fc" (len bytes) into up to 3 NUL-terminated parts in tmp. */
 static int split_key(const char *key, size_t len, char *tmp, size_t tmplen, char **parts)
@@ -264,8 +265,11 @@ static int flush_att(scan_mark *m)
 	db_stmt *up = db_prepare(m->d,
 		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date)"
 		" VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"
-		" SET days = days + excluded.days, first_date = min(first_date, excluded.first_date),"
-		" last_date = max(last_date, excluded.last_date)");
+		" SET days = att_month.days + excluded.days,"
+		" first_date = CASE WHEN excluded.first_date < att_month.first_date"
+		"  THEN excluded.first_date ELSE att_month.first_date END,"
+		" last_date = CASE WHEN excluded.last_date > att_month.last_date"
+		"  THEN excluded.last_date ELSE att_month.last_date END");
 	db_stmt *cov = db_prepare(m->d, COVERED_SQL
 		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
 	int rc = 0;
@@ -321,8 +325,8 @@ static int flush_pairs(scan_mark *m)
 /* The aggregate's amount plus the delta's; NULL - refused by the NOT NULL
  * column, failing the import - when it would leave int64 (SQLite's '+'
  * would turn it into an inexact REAL). Amounts and deltas are > 0. */
-#define AGG_ADD "CASE WHEN amount > 9223372036854775807 - excluded.amount THEN NULL" \
-	" ELSE amount + excluded.amount END"
+#define AGG_ADD(t) "CASE WHEN " t ".amount > 9223372036854775807 - excluded.amount THEN NULL" \
+	" ELSE " t ".amount + excluded.amount END"
 
 /* Writes the transaction deltas, then rebuilds the aggregates of the
  * accounts (and their projects) that had a transaction updated. Sums
@@ -333,13 +337,14 @@ static int flush_txn(scan_mark *m)
 	db_stmt *day = db_prepare(m->d,
 		"INSERT INTO txn_day (account_no, txn_date, kind, amount, n) VALUES (?, ?, ?, ?, ?)"
 		" ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
-		" SET amount = " AGG_ADD ", n = n + excluded.n");
+		" SET amount = " AGG_ADD("txn_day") ", n = txn_day.n + excluded.n");
 	db_stmt *wage = db_prepare(m->d,
 		"INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
 		" SELECT ?2, project_code, ?3, ?4, ?5, ?6 FROM accounts WHERE account_no = ?1"
 		" ON CONFLICT (period, project_code, worker_id_number) DO UPDATE"
-		" SET amount = " AGG_ADD ", n = n + excluded.n,"
-		" last_date = max(last_date, excluded.last_date)");
+		" SET amount = " AGG_ADD("wage_month") ", n = wage_month.n + excluded.n,"
+		" last_date = CASE WHEN excluded.last_date > wage_month.last_date"
+		"  THEN excluded.last_date ELSE wage_month.last_date END");
 	int rc = 0;
 
 	for (int pass = 0; pass < 2; pass++) {
@@ -422,7 +427,7 @@ int scan_mark_flush(scan_mark *m)
 	int64_t seq = db_int(m->d, 0, "SELECT seq FROM scan_state", "");
 	db_stmt *st = db_prepare(m->d,
 		"INSERT INTO scan_dirty (project_code, month, mask, seq) VALUES (?, ?, ?, ?)"
-		" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
+		" ON CONFLICT (project_code, month) DO UPDATE SET mask = scan_dirty.mask | excluded.mask, seq = excluded.seq");
 	for (size_t i = 0; i < strmap_count(m->dirty) && rc == DB_OK; i++) {
 		const char *key;
 		size_t len;
@@ -444,7 +449,7 @@ int scan_mark_flush(scan_mark *m)
 		st = db_prepare(m->d,
 			"INSERT INTO scan_dirty (project_code, month, mask, seq)"
 			" SELECT project_code, '', ?, ? FROM accounts WHERE account_no = ?"
-			" ON CONFLICT (project_code, month) DO UPDATE SET mask = mask | excluded.mask, seq = excluded.seq");
+			" ON CONFLICT (project_code, month) DO UPDATE SET mask = scan_dirty.mask | excluded.mask, seq = excluded.seq");
 		for (size_t i = 0; i < strmap_count(m->accts) && rc == DB_OK; i++) {
 			const char *key;
 			size_t len;

@@ -38,7 +38,7 @@
  */
 #define MONEY_SUM(x)                                                        \
 	"(CASE WHEN coalesce(min(" x "), 0) >= 0 AND total(" x ") < 9007199254740992.0 " \
-	"THEN CAST(total(" x ") AS INTEGER) END)"
+	"THEN CAST(total(" x ") AS BIGINT) END)"
 
 void stats_table_free(stats_table *t)
 {
@@ -213,14 +213,18 @@ static const stats_col wage_cols[] = {
  */
 #define WAGE_SQL(PAYW, ATTW)                                                     \
 	"SELECT y.m, count(*), sum(y.onpay), sum(y.isdue), "                         \
-	"sum(y.isdue AND ((y.att AND y.paid = 0) OR (y.onpay AND y.paid > 0 AND y.paid < y.due))), " \
-	"sum(y.att AND NOT y.onpay), " MONEY_SUM("y.due") ", " MONEY_SUM("y.paid") " FROM ("     \
-	" SELECT x.m, x.onpay, x.att, x.due, x.paid, x.p, (x.m >= substr(pr.start_date, 1, 7) AND " \
-	"  (x.m < ?1 OR (x.m = ?1 AND min(pr.wage_day, CAST(?2 AS INTEGER)) < CAST(?3 AS INTEGER)))) AS isdue FROM ("                \
+	"sum(CASE WHEN y.isdue = 1 AND ((y.att = 1 AND y.paid = 0) OR (y.onpay = 1 AND y.paid > 0" \
+	" AND y.paid < y.due)) THEN 1 ELSE 0 END), "                                              \
+	"sum(CASE WHEN y.att = 1 AND y.onpay = 0 THEN 1 ELSE 0 END), " MONEY_SUM("y.due") ", "     \
+	MONEY_SUM("y.paid") " FROM ("                                                              \
+	" SELECT x.m, x.onpay, x.att, x.due, x.paid, x.p, CASE WHEN x.m >= substr(pr.start_date, 1, 7) AND " \
+	"  (x.m < ?1 OR (x.m = ?1 AND CASE WHEN pr.wage_day < CAST(?2 AS BIGINT) THEN pr.wage_day"   \
+	"  ELSE CAST(?2 AS BIGINT) END < CAST(?3 AS BIGINT))) THEN 1 ELSE 0 END AS isdue FROM ("     \
 	"  SELECT pay.period AS m, pay.project_code AS p, 1 AS onpay, pay.amount_due AS due,"      \
 	"   CASE WHEN pay.paid_date <= ?4 THEN pay.amount_paid ELSE 0 END AS paid,"                \
-	"   EXISTS (SELECT 1 FROM att_month a WHERE a.month = pay.period"                         \
-	"    AND a.project_code = pay.project_code AND a.worker_id_number = pay.worker_id_number) AS att" \
+	"   CASE WHEN EXISTS (SELECT 1 FROM att_month a WHERE a.month = pay.period"               \
+	"    AND a.project_code = pay.project_code AND a.worker_id_number = pay.worker_id_number)"  \
+	"    THEN 1 ELSE 0 END AS att"                                                               \
 	"  FROM payroll pay WHERE " PAYW                                                          \
 	"  UNION ALL SELECT a.month, a.project_code, 0, 0, 0, 1 FROM att_month a WHERE " ATTW       \
 	"   AND NOT EXISTS (SELECT 1 FROM payroll pay WHERE pay.project_code = a.project_code"     \
@@ -477,8 +481,8 @@ static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, con
 	if (pay)
 		name_groups(d, sc, "project_code",
 			    "SELECT project_code, period FROM payroll WHERE period >= ? AND period <= ?%%s "
-			    "GROUP BY 1, 2%s ORDER BY max(max(amount_due, -amount_due, amount_paid, "
-			    "-amount_paid)) DESC, 1, 2 LIMIT 3",
+			    "GROUP BY 1, 2%s ORDER BY max(CASE WHEN abs(amount_due) > abs(amount_paid) "
+			    "THEN abs(amount_due) ELSE abs(amount_paid) END) DESC, 1, 2 LIMIT 3",
 			    " HAVING " MONEY_SUM("amount_due") " IS NULL OR " MONEY_SUM("amount_paid") " IS NULL",
 			    "tt", from_month, month, "工资", &names);
 	if (bal)
@@ -486,12 +490,12 @@ static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, con
 			    "SELECT a.project_code, '专用账户' || a.account_no FROM transactions "
 			    "JOIN accounts a ON a.account_no = transactions.account_no "
 			    "WHERE transactions.txn_date <= ?%%s GROUP BY 1, 2%s "
-			    "ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    "ORDER BY max(abs(amount)) DESC, 1, 2 LIMIT 3",
 			    " HAVING " BALANCE_SUM " IS NULL", "t", as_of, NULL, "专用账户余额", &names);
 	if (dep)
 		name_groups(d, sc, "project_code",
 			    "SELECT project_code, '保证金' || deposit_no FROM deposits WHERE deposit_date <= ?%%s "
-			    "GROUP BY 1, 2%s ORDER BY max(max(amount, -amount)) DESC, 1, 2 LIMIT 3",
+			    "GROUP BY 1, 2%s ORDER BY max(abs(amount)) DESC, 1, 2 LIMIT 3",
 			    " HAVING " MONEY_SUM("amount") " IS NULL", "t", as_of, NULL, "工资保证金", &names);
 	snprintf(msg, msglen, "金额合计超出可计算范围,请核对以下数据中的金额:%s (a sum is out of range: "
 		 "check the amounts of these rows)", buf_str(&names));

@@ -41,14 +41,11 @@ static int token_get_one(db_stmt *st, token_rec *t)
 
 int token_store_insert(db *d, token_rec *t, const char *value_hash)
 {
-	int rc = db_run(d,
+	return db_insert(d, &t->id,
 		"INSERT INTO tokens (name, value_hash, prefix, bank_code, uscc, kinds, created_at, "
-		"created_by) VALUES (?,?,?,?,?,?,?,?)", "ttttttit", t->name, value_hash, t->prefix,
+		"created_by) VALUES (?,?,?,?,?,?,?,?) RETURNING id", "ttttttit", t->name, value_hash, t->prefix,
 		*t->bank_code ? t->bank_code : NULL, *t->uscc ? t->uscc : NULL, t->kinds,
 		t->created_at, t->created_by);
-	if (rc == DB_OK)
-		t->id = db_last_insert_id(d);
-	return rc;
 }
 
 int token_store_get_hash(db *d, const char *value_hash, token_rec *t)

@@ -93,17 +93,16 @@ int user_store_insert(db *d, user_rec *u)
 	db_stmt *st = db_prepare(d,
 		"INSERT INTO users (username, display_name, role, street, uscc, disabled, pw_hash, "
 		"must_change, failed_logins, locked_until, last_login, created_at, updated_at) "
-		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+		"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id");
 	db_bind_text(st, 1, u->username);
 	int p = bind_user_fields(st, 2, u);
 	db_bind_int(st, p++, u->created_at);
 	db_bind_int(st, p, u->updated_at);
 	int rc = db_step(st);
+	if (rc == DB_ROW)
+		u->id = db_col_int(st, 0);
 	db_finalize(st);
-	if (rc != DB_DONE)
-		return rc;
-	u->id = db_last_insert_id(d);
-	return DB_OK;
+	return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_ERROR : rc;
 }
 
 int user_store_update(db *d, const user_rec *u)

@@ -257,7 +257,9 @@ int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, cons
 
 	buf_puts(&sql, "SELECT w.project_code, coalesce(max(p.name), ''), coalesce(max(p.id), 0),"
 		       " coalesce(max(p.street), max(w.street), ''), count(*),"
-		       " sum(w.level = 'red'), sum(w.level = 'orange'), sum(w.level = 'yellow'),"
+		       " count(CASE WHEN w.level = 'red' THEN 1 END),"
+		       " count(CASE WHEN w.level = 'orange' THEN 1 END),"
+		       " count(CASE WHEN w.level = 'yellow' THEN 1 END),"
 		       " max(w.raised_on)" WQ_FROM);
 	int na = where(f, &sql, args, idbuf, sizeof idbuf);
 	buf_puts(&sql, " GROUP BY w.project_code ORDER BY 6 DESC, 7 DESC, 5 DESC, 1");
@@ -315,14 +317,16 @@ int warn_query_trend(db *d, const rec_scope *s, const char *from, const char *to
 	return stats_scoped(
 		d, out, trend_cols, N(trend_cols), s, "w.project_code",
 		monthly ? "SELECT substr(e.on_date, 1, 7) AS k,"
-			  " sum(e.event = 'raised'), sum(e.event = 'eliminated'),"
-			  " sum(e.event = 'eliminated' AND e.actor <> 'scan')"
+			  " count(CASE WHEN e.event = 'raised' THEN 1 END),"
+			  " count(CASE WHEN e.event = 'eliminated' THEN 1 END),"
+			  " count(CASE WHEN e.event = 'eliminated' AND e.actor <> 'scan' THEN 1 END)"
 			  " FROM warning_events e JOIN warnings w ON w.id = e.warning_id"
 			  " WHERE e.on_date >= ? AND e.on_date <= ?"
 			  " AND e.event IN ('raised', 'eliminated')%s GROUP BY k ORDER BY k"
 			: "SELECT e.on_date AS k,"
-			  " sum(e.event = 'raised'), sum(e.event = 'eliminated'),"
-			  " sum(e.event = 'eliminated' AND e.actor <> 'scan')"
+			  " count(CASE WHEN e.event = 'raised' THEN 1 END),"
+			  " count(CASE WHEN e.event = 'eliminated' THEN 1 END),"
+			  " count(CASE WHEN e.event = 'eliminated' AND e.actor <> 'scan' THEN 1 END)"
 			  " FROM warning_events e JOIN warnings w ON w.id = e.warning_id"
 			  " WHERE e.on_date >= ? AND e.on_date <= ?"
 			  " AND e.event IN ('raised', 'eliminated')%s GROUP BY k ORDER BY k",

@@ -2,7 +2,7 @@
  * warn_store.c - the SQL of the warning engine (see warn_store.h).
  *
  * Streams are plain SELECTs read in storage order (no sort), optionally
- * restricted by "col IN (SELECT .. FROM temp.ws_p)" fragments: the SQL is
+ * restricted by "col IN (SELECT .. FROM ws_p)" fragments: the SQL is
  * assembled from the constant fragments below only, never from data.
  */
 #include "store/warn_store.h"
@@ -13,10 +13,14 @@
 
 #include "util/buf.h"
 
-/* The scan reads most of the database once: map it instead of copying
- * pages through the page cache (read-only use of the mapping). */
+/* The scan reads one snapshot of the database. On SQLite it reads most
+ * of the file once: map it instead of copying pages through the page
+ * cache (read-only use of the mapping). On PostgreSQL a snapshot is a
+ * REPEATABLE READ transaction. */
 int warn_store_read_begin(db *d)
 {
+	if (db_dialect(d) == DB_DIALECT_PG)
+		return db_exec(d, "BEGIN ISOLATION LEVEL REPEATABLE READ");
 	db_exec(d, "PRAGMA mmap_size=8589934592");
 	return db_exec(d, "BEGIN");
 }
@@ -31,14 +35,14 @@ int warn_store_scope(db *d, const char *const *projects, size_t np,
 {
 	int rc = db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS ws_p (code TEXT PRIMARY KEY);"
 		       "CREATE TEMP TABLE IF NOT EXISTS ws_m (month TEXT PRIMARY KEY);"
-		       "DELETE FROM temp.ws_p; DELETE FROM temp.ws_m;");
+		       "DELETE FROM ws_p; DELETE FROM ws_m;");
 	if (rc != DB_OK)
 		return rc;
 	for (size_t i = 0; i < np; i++)
-		if ((rc = db_run(d, "INSERT OR IGNORE INTO temp.ws_p VALUES (?)", "t", projects[i])) != DB_OK)
+		if ((rc = db_run(d, "INSERT INTO ws_p VALUES (?) ON CONFLICT DO NOTHING", "t", projects[i])) != DB_OK)
 			return rc;
 	for (size_t i = 0; i < nm; i++)
-		if ((rc = db_run(d, "INSERT OR IGNORE INTO temp.ws_m VALUES (?)", "t", months[i])) != DB_OK)
+		if ((rc = db_run(d, "INSERT INTO ws_m VALUES (?) ON CONFLICT DO NOTHING", "t", months[i])) != DB_OK)
 			return rc;
 	return DB_OK;
 }
@@ -51,9 +55,9 @@ static db_stmt *scoped(db *d, const char *head, int flags, const char *pcol,
 
 	buf_puts(&sql, head);
 	if ((flags & WS_P) && pcol)
-		buf_fmt(&sql, " AND %s IN (SELECT code FROM temp.ws_p)", pcol);
+		buf_fmt(&sql, " AND %s IN (SELECT code FROM ws_p)", pcol);
 	if ((flags & WS_M) && mcol)
-		buf_fmt(&sql, " AND %s IN (SELECT month FROM temp.ws_m)", mcol);
+		buf_fmt(&sql, " AND %s IN (SELECT month FROM ws_m)", mcol);
 	buf_puts(&sql, tail ? tail : "");
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	buf_free(&sql);
@@ -258,13 +262,13 @@ int warn_store_months(db *d, int flags, void (*cb)(void *, const char *month), v
 	buf sql = BUF_INIT;
 	buf_puts(&sql, "SELECT DISTINCT period FROM payroll WHERE 1");
 	if (flags & WS_M)
-		buf_puts(&sql, " AND period IN (SELECT month FROM temp.ws_m)");
+		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
 	buf_puts(&sql, " UNION SELECT DISTINCT month FROM att_month WHERE 1");
 	if (flags & WS_M)
-		buf_puts(&sql, " AND month IN (SELECT month FROM temp.ws_m)");
+		buf_puts(&sql, " AND month IN (SELECT month FROM ws_m)");
 	buf_puts(&sql, " UNION SELECT DISTINCT period FROM wage_month WHERE 1");
 	if (flags & WS_M)
-		buf_puts(&sql, " AND period IN (SELECT month FROM temp.ws_m)");
+		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
 	buf_puts(&sql, " ORDER BY 1");
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	buf_free(&sql);
@@ -411,17 +415,18 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 
 	if ((rc = db_run(d, "DELETE FROM scan_dirty WHERE seq <= ?", "i", max_seq)) != DB_OK)
 		return rc;
-	if ((rc = db_run(d, "UPDATE scan_state SET last_as_of = ?, need_full = CASE WHEN ? THEN 0 ELSE need_full END",
+	if ((rc = db_run(d, "UPDATE scan_state SET last_as_of = ?, need_full = CASE WHEN ? <> 0 THEN 0 ELSE need_full END",
 		   "ti", log->as_of, (int64_t)log->full)) != DB_OK)
 		return rc;
 	/* the open counts by level as the reconcile left them, in the same
 	 * statement (the warning centre's own counts are warn_query.c's) */
-	db_stmt *st = db_prepare(d, "INSERT INTO warn_scans (as_of, full, started_at, ms, projects,"
+	db_stmt *st = db_prepare(d, "INSERT INTO warn_scans (as_of, \"full\", started_at, ms, projects,"
 				    " raised, updated, unchanged, eliminated, open_red, open_orange, open_yellow)"
 				    " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-				    " coalesce(sum(level = 'red'), 0), coalesce(sum(level = 'orange'), 0),"
-				    " coalesce(sum(level = 'yellow'), 0)"
-				    " FROM warnings WHERE status <> 'eliminated'");
+				    " count(CASE WHEN level = 'red' THEN 1 END),"
+				    " count(CASE WHEN level = 'orange' THEN 1 END),"
+				    " count(CASE WHEN level = 'yellow' THEN 1 END)"
+				    " FROM warnings WHERE status <> 'eliminated' RETURNING id");
 	db_bind_text(st, 1, log->as_of);
 	db_bind_int(st, 2, log->full);
 	db_bind_text(st, 3, log->started_at);
@@ -432,12 +437,13 @@ int warn_store_scan_done(db *d, const ws_scan_log *log, int64_t max_seq)
 	db_bind_int(st, 8, log->unchanged);
 	db_bind_int(st, 9, log->eliminated);
 	rc = db_step(st);
+	int64_t id = rc == DB_ROW ? db_col_int(st, 0) : 0;
 	db_finalize(st);
-	if (rc != DB_DONE)
-		return rc;
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? DB_ERROR : rc;
 	/* committed with the warnings, in the desk file: see warn_store_state */
-	return db_run(d, "INSERT OR REPLACE INTO desk_state (key, value) VALUES ('last_scan', ?)",
-		      "i", db_last_insert_id(d));
+	return db_run(d, "INSERT INTO desk_state (key, value) VALUES ('last_scan', ?)"
+			 " ON CONFLICT (key) DO UPDATE SET value = excluded.value", "i", id);
 }
 
 /* ---- warnings ---------------------------------------------------------------- */
@@ -503,14 +509,15 @@ static int add_event(db *d, int64_t id, const char *event, const char *on_date, 
 
 int warn_store_raise(db *d, const ws_new *w, const char *on_date, const char *at)
 {
+	int64_t id = 0;
 	int rc;
 
-	if ((rc = db_run(d, "INSERT INTO warnings (rule, project_code, period, level, enterprise_uscc, street,"
-		      " summary, evidence, raised_on, updated_on, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	if ((rc = db_insert(d, &id, "INSERT INTO warnings (rule, project_code, period, level, enterprise_uscc, street,"
+		      " summary, evidence, raised_on, updated_on, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		   "tttttttttti", w->rule, w->project_code, w->period, w->level, w->enterprise_uscc,
 		   w->street, w->summary, w->evidence, on_date, on_date, w->items)) != DB_OK)
 		return rc;
-	return add_event(d, db_last_insert_id(d), "raised", on_date, at, "scan", w->level, w->summary);
+	return add_event(d, id, "raised", on_date, at, "scan", w->level, w->summary);
 }
 
 int warn_store_update(db *d, int64_t id, const ws_new *w, const char *on_date, const char *at)
@@ -597,12 +604,11 @@ int warn_store_file_add(db *d, const ws_file *f, const char *on_date, int64_t *i
 {
 	int rc;
 
-	if ((rc = db_run(d, "INSERT INTO warning_files (warning_id, sha256, name, mime, size, uploaded_by,"
-		      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	if ((rc = db_insert(d, id, "INSERT INTO warning_files (warning_id, sha256, name, mime, size, uploaded_by,"
+		      " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
 		   "itttitt", f->warning_id, f->sha256, f->name, f->mime, f->size, f->uploaded_by,
 		   f->uploaded_at)) != DB_OK)
 		return rc;
-	*id = db_last_insert_id(d);
 	return add_event(d, f->warning_id, "attached", on_date, f->uploaded_at, f->uploaded_by, NULL,
 			 f->name);
 }

@@ -94,7 +94,7 @@ int ib_flush(import_batch *b, rec_writer *w, scan_mark *m, import_result *res,
 
 	qsort_r(b->rows, (size_t)b->n, sizeof *b->rows, row_cmp, b);
 	for (int i = 0; i < b->n; i++) {
-		int wr = rec_write(w, b->rows[i].vals, NULL, msg, sizeof msg);
+		int wr = rec_write(w, b->rows[i].vals, msg, sizeof msg);
 		if (wr == REC_INSERTED)
 			res->inserted++;
 		else if (wr == REC_UPDATED)

@@ -1,0 +1,251 @@
+/*
+ * db.c - the backend-neutral half of db.h: chooses the backend by the
+ * database name's form, dispatches every call through the handle's
+ * backend table (db_backend.h), and holds what both backends share: the
+ * one-shot helpers and the migration runner.
+ */
+#include "store/db.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/db_backend.h"
+#include "store/migrations.h"
+#include "util/buf.h"
+
+int db_is_uri(const char *path)
+{
+	return path && (strncmp(path, "postgresql://", 13) == 0 ||
+			strncmp(path, "postgres://", 11) == 0);
+}
+
+/*
+ * A URI's password sits between the first ':' after the scheme and the
+ * '@' of its user part ("postgresql://user:secret@host/db"), or in a
+ * "password=" query parameter; both are replaced by "***".
+ */
+char *db_display_name(const char *path, char *out, size_t outlen)
+{
+	buf b = BUF_INIT;
+
+	if (!db_is_uri(path)) {
+		snprintf(out, outlen, "%s", path);
+		return out;
+	}
+	const char *rest = strstr(path, "://") + 3;
+	const char *at = strchr(rest, '@');
+	const char *slash = strchr(rest, '/');
+	const char *colon = strchr(rest, ':');
+	buf_putn(&b, path, (size_t)(rest - path));
+	if (at && (!slash || at < slash) && colon && colon < at) {
+		buf_putn(&b, rest, (size_t)(colon - rest));
+		buf_puts(&b, ":***");
+		rest = at;
+	}
+	const char *pw = strstr(rest, "password=");
+	if (pw) {
+		buf_putn(&b, rest, (size_t)(pw - rest));
+		buf_puts(&b, "password=***");
+		rest = pw + strcspn(pw, "&");
+	}
+	buf_puts(&b, rest);
+	snprintf(out, outlen, "%s", buf_str(&b));
+	buf_free(&b);
+	return out;
+}
+
+db *db_open(const char *path, int flags, char *err, size_t errlen)
+{
+	if (db_is_uri(path))
+		return db_pg_open(path, flags, err, errlen);
+	return db_sqlite_open(path, flags, err, errlen);
+}
+
+int db_dialect(db *d) { return d->be->dialect; }
+const char *db_sql(db *d, db_sql_id id) { return d->be->sql[id]; }
+char *db_files_dir(db *d) { return d->be->files_dir(d); }
+
+void db_close(db *d)
+{
+	if (d)
+		d->be->close(d);
+}
+
+const char *db_errmsg(db *d) { return d->be->errmsg(d); }
+const char *db_error_public(db *d, const char *what) { return d->be->error_public(d, what); }
+void db_busy_timeout(db *d, int ms) { d->be->busy_timeout(d, ms); }
+void db_interrupt(db *d) { d->be->interrupt(d); }
+int64_t db_data_version(db *d) { return d->be->data_version(d); }
+int db_schema_version(db *d) { return d->be->schema_version(d); }
+int db_exec(db *d, const char *sql) { return d->be->exec(d, sql); }
+int db_begin(db *d) { return d->be->begin(d); }
+int db_begin_desk(db *d) { return d->be->begin_desk(d); }
+int db_begin_main(db *d) { return d->be->begin_main(d); }
+int db_lock_desk(db *d) { return d->be->lock_desk(d); }
+int db_writing_main(db *d) { return d->be->writing_main(d); }
+int db_commit(db *d) { return d->be->commit(d); }
+int db_rollback(db *d) { return d->be->rollback(d); }
+db_stmt *db_prepare(db *d, const char *sql) { return d->be->prepare(d, sql); }
+
+void db_finalize(db_stmt *st)
+{
+	if (st)
+		st->d->be->finalize(st);
+}
+
+void db_reset(db_stmt *st) { st->d->be->reset(st); }
+
+void db_bind_text(db_stmt *st, int i, const char *s)
+{
+	if (s)
+		st->d->be->bind_text(st, i, s, (size_t)-1, 1);
+	else
+		st->d->be->bind_null(st, i);
+}
+
+void db_bind_text_ref(db_stmt *st, int i, const char *s)
+{
+	if (s)
+		st->d->be->bind_text(st, i, s, (size_t)-1, 0);
+	else
+		st->d->be->bind_null(st, i);
+}
+
+void db_bind_textn(db_stmt *st, int i, const char *s, size_t n)
+{
+	st->d->be->bind_text(st, i, s, n, 1);
+}
+
+void db_bind_int(db_stmt *st, int i, int64_t v) { st->d->be->bind_int(st, i, v); }
+void db_bind_null(db_stmt *st, int i) { st->d->be->bind_null(st, i); }
+int db_step(db_stmt *st) { return st->d->be->step(st); }
+int db_column_count(db_stmt *st) { return st->d->be->column_count(st); }
+const char *db_column_name(db_stmt *st, int i) { return st->d->be->column_name(st, i); }
+int db_col_is_null(db_stmt *st, int i) { return st->d->be->col_is_null(st, i); }
+const char *db_col_text(db_stmt *st, int i) { return st->d->be->col_text(st, i); }
+int64_t db_col_int(db_stmt *st, int i) { return st->d->be->col_int(st, i); }
+const char *db_stmt_sql(db_stmt *st) { return st->d->be->stmt_sql(st); }
+int64_t db_changes(db *d) { return d->be->changes(d); }
+
+int db_bindv(db_stmt *st, const char *types, va_list ap)
+{
+	int i;
+
+	for (i = 0; types[i]; i++) {
+		if (types[i] == 't')
+			db_bind_text(st, i + 1, va_arg(ap, const char *));
+		else if (types[i] == 'i')
+			db_bind_int(st, i + 1, va_arg(ap, int64_t));
+		else
+			assert(!"db one-shot: unknown parameter type");
+	}
+	return i;
+}
+
+int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	int64_t v = dflt;
+
+	va_start(ap, types);
+	db_bindv(st, types, ap);
+	va_end(ap);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		v = db_col_int(st, 0);
+	db_finalize(st);
+	return v;
+}
+
+char *db_text(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	char *v = NULL;
+
+	va_start(ap, types);
+	db_bindv(st, types, ap);
+	va_end(ap);
+	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
+		v = xstrdup(db_col_text(st, 0));
+	db_finalize(st);
+	return v;
+}
+
+int db_run(db *d, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	int rc;
+
+	va_start(ap, types);
+	db_bindv(st, types, ap);
+	va_end(ap);
+	do
+		rc = db_step(st);
+	while (rc == DB_ROW);
+	db_finalize(st);
+	return rc == DB_DONE ? DB_OK : rc;
+}
+
+int db_insert(db *d, int64_t *id, const char *sql, const char *types, ...)
+{
+	va_list ap;
+	db_stmt *st = db_prepare(d, sql);
+	int rc;
+
+	va_start(ap, types);
+	db_bindv(st, types, ap);
+	va_end(ap);
+	rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_col_int(st, 0);
+		rc = DB_OK;
+	} else if (rc == DB_DONE) {
+		rc = DB_ERROR;  /* no RETURNING clause: a bug */
+	}
+	db_finalize(st);
+	return rc;
+}
+
+/*
+ * Applies every migration of list[0..n) newer than the database's schema
+ * version, in order, each in its own transaction together with its version
+ * bump: a migration that fails rolls back whole and leaves the database at
+ * the previous version (forward-only: there are no down migrations; the
+ * backup `anxin init` takes before an upgrade is the way back).
+ */
+int db_migrate_list(db *d, const migration *list, int n, char *err, size_t errlen)
+{
+	int have = db_schema_version(d);
+
+	for (int i = 0; i < n; i++) {
+		const migration *m = &list[i];
+		if (m->version <= have)
+			continue;
+		char *sql = xstrndup(m->sql, (size_t)(m->end - m->sql));
+		int rc = db_begin(d);
+		if (rc == DB_OK)
+			rc = db_exec(d, sql);
+		if (rc == DB_OK)
+			rc = d->be->set_schema_version(d, m->version);
+		if (rc == DB_OK)
+			rc = db_commit(d);
+		free(sql);
+		if (rc != DB_OK) {
+			snprintf(err, errlen, "migration %04d (%s) failed: %s", m->version,
+				 m->name, db_errmsg(d));
+			db_rollback(d);
+			return -1;
+		}
+		have = m->version;
+	}
+	return 0;
+}
+
+int db_schema_latest(void)
+{
+	return migrations_count ? migrations[migrations_count - 1].version : 0;
+}
