@@ -7,6 +7,8 @@
 #   make test          unit tests + black-box CLI + access control + warnings + backup + HTTP + API contract + browser tests
 #   make SAN=1 ...     the same under ASan+UBSan, into build-san/
 #   make fuzz          libFuzzer targets (clang) into build-fuzz/
+#   make cli ANXIN_BIN=...  a black-box suite against another binary or
+#                      wrapper (scripts/test: tests/pg/anxin-pg, PostgreSQL)
 # scripts/setup installs what the build needs; scripts/test runs it all.
 
 SAN ?= 0
@@ -122,22 +124,29 @@ $(B)/anxin-kind: $(B)/src/main.o $(KIND_OBJ) $(B)/libanxin.a
 # package) may change them. A test that wants a file passes --config.
 export ANXIN_CONFIG =
 
+# The binary the black-box suites run (their $ANXIN): this build's, unless
+# given, e.g. `make cli ANXIN_BIN=$PWD/tests/pg/anxin-pg` (the PostgreSQL
+# wrapper, see scripts/test). ANXIN_KIND_BIN: the same for the test kind's
+# build (make http).
+ANXIN_BIN ?= $(abspath $(B)/anxin)
+ANXIN_KIND_BIN ?= $(abspath $(B)/anxin-kind)
+
 unit: $(B)/unit_tests
 	$(B)/unit_tests --jobs 2
 
 cli: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) bash tests/cli/run.sh
-	ANXIN=$(abspath $(B)/anxin) bash tests/cli/upgrade.sh
+	ANXIN=$(ANXIN_BIN) bash tests/cli/run.sh
+	ANXIN=$(ANXIN_BIN) bash tests/cli/upgrade.sh
 
 auth: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) bash tests/auth/run.sh
+	ANXIN=$(ANXIN_BIN) bash tests/auth/run.sh
 
 warn: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) bash tests/warn/run.sh
+	ANXIN=$(ANXIN_BIN) bash tests/warn/run.sh
 
 # Backup and restore (tests/ops): under load, killed mid-way, retention.
 ops: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) bash tests/ops/run.sh
+	ANXIN=$(ANXIN_BIN) bash tests/ops/run.sh
 
 # notify_sink: a stand-in for systemd's notification socket (service.test.mjs).
 $(B)/notify_sink: tests/http/notify_sink.c
@@ -145,16 +154,16 @@ $(B)/notify_sink: tests/http/notify_sink.c
 	$(CC) -std=c11 -D_GNU_SOURCE -O1 $(WARN) -o $@ $<
 
 http: $(B)/anxin $(B)/anxin-kind $(B)/notify_sink
-	ANXIN=$(abspath $(B)/anxin) ANXIN_KIND=$(abspath $(B)/anxin-kind) \
+	ANXIN=$(ANXIN_BIN) ANXIN_KIND=$(ANXIN_KIND_BIN) \
 		NOTIFY_SINK=$(abspath $(B)/notify_sink) node --test tests/http/ tests/kind/
 
 # The API contract (tests/api): Redocly lint of the served OpenAPI document, a
 # generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.
 api: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) node --test tests/api/
+	ANXIN=$(ANXIN_BIN) node --test tests/api/
 
 browser: $(B)/anxin
-	ANXIN=$(abspath $(B)/anxin) node --test tests/browser/
+	ANXIN=$(ANXIN_BIN) node --test tests/browser/
 
 test: unit cli auth warn ops http api browser
 
