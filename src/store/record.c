@@ -323,7 +323,7 @@ static void street_rows(const rec_scope *s, const rec_scope_path *p, const char 
 		push(params, np, s->street, 3);
 		break;
 	default:
-		buf_puts(sql, " AND 0");
+		buf_puts(sql, " AND 1 = 0");
 	}
 }
 
@@ -349,7 +349,7 @@ static void enterprise_rows(const rec_scope *s, const rec_scope_path *p, const c
 		/* A day is the employer's when one of its employments of that
 		 * worker on that project covers it. */
 		if (!on_project) {
-			buf_puts(sql, " AND 0");
+			buf_puts(sql, " AND 1 = 0");
 			break;
 		}
 		buf_fmt(sql, " AND (EXISTS (SELECT 1 FROM employments x WHERE "
@@ -371,7 +371,7 @@ static void enterprise_rows(const rec_scope *s, const rec_scope_path *p, const c
 		break;
 	default:
 		if (write) {
-			buf_puts(sql, " AND 0");  /* an enterprise writes nothing else */
+			buf_puts(sql, " AND 1 = 0");  /* an enterprise writes nothing else */
 			break;
 		}
 		switch (p->reach) {
@@ -397,7 +397,7 @@ static void enterprise_rows(const rec_scope *s, const rec_scope_path *p, const c
 			push(params, np, e, 10);
 			break;
 		default:
-			buf_puts(sql, " AND 0");
+			buf_puts(sql, " AND 1 = 0");
 		}
 	}
 	buf_free(&tail);
@@ -411,7 +411,7 @@ static void scope_rows(const rec_scope *s, const rec_scope_path *p, const char *
 		       const char **params, int *np)
 {
 	if (!s) {
-		buf_puts(sql, " AND 0");
+		buf_puts(sql, " AND 1 = 0");
 		return;
 	}
 	switch ((int)s->kind) {
@@ -441,7 +441,7 @@ static void scope_rows(const rec_scope *s, const rec_scope_path *p, const char *
 	default:
 		break;
 	}
-	buf_puts(sql, " AND 0");  /* nothing (fail closed) */
+	buf_puts(sql, " AND 1 = 0");  /* nothing (fail closed) */
 }
 
 int rec_scope_rows_sql(const rec_scope *s, const kind *k, const char *alias, buf *sql,
@@ -466,7 +466,7 @@ int rec_scope_sql(const rec_scope *s, const char *col, buf *sql, const char **pa
 		buf_fmt(sql, " AND %s IN (" SQL_RESP ")", col);
 		push(params, &np, s->uscc, 2);
 	} else {
-		buf_puts(sql, " AND 0");
+		buf_puts(sql, " AND 1 = 0");
 	}
 	return np;
 }

@@ -35,7 +35,7 @@
 
 #define WQ_FROM                                                                                   \
 	" FROM warnings w LEFT JOIN projects p ON p.code = w.project_code"                            \
-	" LEFT JOIN enterprises e ON e.uscc = w.enterprise_uscc WHERE 1"
+	" LEFT JOIN enterprises e ON e.uscc = w.enterprise_uscc WHERE 1 = 1"
 
 #define SEVERITY "CASE w.level WHEN 'red' THEN 3 WHEN 'orange' THEN 2 ELSE 1 END"
 
@@ -142,7 +142,7 @@ static db_stmt *bind_all(db *d, buf *sql, const char **args, int n)
 }
 
 /*
- * The one number that select (a "SELECT <count> FROM warnings w WHERE 1"
+ * The one number that select (a "SELECT <count> FROM warnings w WHERE 1 = 1"
  * without its conditions) answers for the warnings matching f; -1 on a
  * database error.
  */
@@ -183,7 +183,7 @@ static db_stmt *prepare_page(db *d, const wq_filter *f, buf *sql, const char **a
 
 int64_t warn_query_count(db *d, const wq_filter *f)
 {
-	return count_where(d, f, "SELECT count(*) FROM warnings w WHERE 1");
+	return count_where(d, f, "SELECT count(*) FROM warnings w WHERE 1 = 1");
 }
 
 int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_row *), void *ctx)
@@ -243,7 +243,7 @@ int64_t warn_query_list(db *d, const wq_filter *f, void (*cb)(void *, const wq_r
 
 int64_t warn_query_project_count(db *d, const wq_filter *f)
 {
-	return count_where(d, f, "SELECT count(DISTINCT w.project_code) FROM warnings w WHERE 1");
+	return count_where(d, f, "SELECT count(DISTINCT w.project_code) FROM warnings w WHERE 1 = 1");
 }
 
 int64_t warn_query_by_project(db *d, const wq_filter *f, void (*cb)(void *, const wq_project *),

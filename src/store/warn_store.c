@@ -103,7 +103,7 @@ int warn_store_projects(db *d, int flags, void (*cb)(void *, const ws_project *)
 	CB(p, cb, ctx);
 	return drain(scoped(d, "SELECT code, name, region_code, street, owner_uscc, contractor_uscc,"
 			       " contract_date, start_date, end_date, status, board_installed_date,"
-			       " contract_amount, labor_cost_cycle_days, wage_day FROM projects WHERE 1",
+			       " contract_amount, labor_cost_cycle_days, wage_day FROM projects WHERE 1 = 1",
 			    flags, "code", NULL, NULL),
 		     row_project, &p);
 }
@@ -118,7 +118,7 @@ static void row_account(db_stmt *st, void *c)
 int warn_store_accounts(db *d, int flags, void (*cb)(void *, const ws_account *), void *ctx)
 {
 	CB(p, cb, ctx);
-	return drain(scoped(d, "SELECT account_no, project_code, opened_date, closed_date FROM accounts WHERE 1",
+	return drain(scoped(d, "SELECT account_no, project_code, opened_date, closed_date FROM accounts WHERE 1 = 1",
 			    flags, "project_code", NULL, NULL),
 		     row_account, &p);
 }
@@ -154,7 +154,7 @@ int warn_store_deposits(db *d, int flags, void (*cb)(void *, const ws_deposit *)
 {
 	CB(p, cb, ctx);
 	return drain(scoped(d, "SELECT project_code, deposit_no, form, deposit_date, expiry_date,"
-			       " released_date, amount FROM deposits WHERE 1",
+			       " released_date, amount FROM deposits WHERE 1 = 1",
 			    flags, "project_code", NULL, NULL),
 		     row_deposit, &p);
 }
@@ -260,13 +260,13 @@ int warn_store_months(db *d, int flags, void (*cb)(void *, const char *month), v
 	CB(p, cb, ctx);
 	/* DISTINCT over the month-first indexes: a skip through them */
 	buf sql = BUF_INIT;
-	buf_puts(&sql, "SELECT DISTINCT period FROM payroll WHERE 1");
+	buf_puts(&sql, "SELECT DISTINCT period FROM payroll WHERE 1 = 1");
 	if (flags & WS_M)
 		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
-	buf_puts(&sql, " UNION SELECT DISTINCT month FROM att_month WHERE 1");
+	buf_puts(&sql, " UNION SELECT DISTINCT month FROM att_month WHERE 1 = 1");
 	if (flags & WS_M)
 		buf_puts(&sql, " AND month IN (SELECT month FROM ws_m)");
-	buf_puts(&sql, " UNION SELECT DISTINCT period FROM wage_month WHERE 1");
+	buf_puts(&sql, " UNION SELECT DISTINCT period FROM wage_month WHERE 1 = 1");
 	if (flags & WS_M)
 		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
 	buf_puts(&sql, " ORDER BY 1");
