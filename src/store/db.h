@@ -222,6 +222,18 @@ int64_t db_changes(db *d);
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
+/*
+ * Bulk load through PostgreSQL's COPY protocol (SQLite has none: there
+ * db_copy_begin answers DB_ERROR and the caller writes row by row). Inside
+ * a transaction: db_copy_begin(d, "COPY t (a, b) FROM STDIN"), then
+ * db_copy_row once per row with n values (NULL = SQL NULL, text as stored),
+ * then db_copy_end, which reports whether the server took the rows. No
+ * other statement may run on d in between. DB_OK or a failure code.
+ */
+int db_copy_begin(db *d, const char *sql);
+int db_copy_row(db *d, const char *const *vals, int n);
+int db_copy_end(db *d);
+
 /* Runs an INSERT ... RETURNING id and stores the new row's id in *id.
  * Returns DB_OK or the failure code. */
 int db_insert(db *d, int64_t *id, const char *sql, const char *types, ...);

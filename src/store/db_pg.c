@@ -62,6 +62,8 @@ typedef struct pg_db {
 	int wrote;          /* a write ran since the last bump */
 	int main_locked;    /* the open transaction holds the main lane */
 	int aborted;        /* db_interrupt: every statement but ROLLBACK fails */
+	buf copy;           /* COPY rows not yet sent */
+	int copy_err;       /* a COPY row could not be sent */
 } pg_db;
 
 typedef struct pg_stmt {
@@ -617,6 +619,7 @@ static void pg_close(db *d)
 		free(p->prep[i].key);
 	if (p->cancel)
 		PQfreeCancel(p->cancel);
+	buf_free(&p->copy);
 	PQfinish(p->c);
 	free(p);
 }
@@ -683,6 +686,95 @@ fail:
 	return NULL;
 }
 
+/* ---- COPY ... FROM STDIN (db_copy_*) ------------------------------------- */
+
+#define COPY_CHUNK 65536
+
+static int pg_copy_begin(db *d, const char *sql)
+{
+	pg_db *p = PG(d);
+
+	if (__atomic_load_n(&p->aborted, __ATOMIC_RELAXED))
+		return DB_ERROR;
+	PGresult *res = PQexec(p->c, sql);
+	int ok = PQresultStatus(res) == PGRES_COPY_IN;
+
+	if (!ok)
+		pg_set_error(p, res);
+	PQclear(res);
+	buf_reset(&p->copy);
+	p->copy_err = 0;
+	return ok ? DB_OK : pg_code(p->state);
+}
+
+/* Sends what the buffer holds. */
+static void copy_send(pg_db *p)
+{
+	if (p->copy.len && !p->copy_err &&
+	    PQputCopyData(p->c, buf_str(&p->copy), (int)p->copy.len) != 1)
+		p->copy_err = 1;
+	buf_reset(&p->copy);
+}
+
+/* One row in COPY's text format: tab between values, \N for NULL, and
+ * backslash, tab, newline and carriage return escaped. */
+static int pg_copy_row(db *d, const char *const *vals, int n)
+{
+	pg_db *p = PG(d);
+
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&p->copy, '\t');
+		if (!vals[i]) {
+			buf_puts(&p->copy, "\\N");
+			continue;
+		}
+		const char *s = vals[i], *run = s;
+		for (; *s; s++) {
+			const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n"
+					: *s == '\r' ? "\\r" : NULL;
+			if (!esc)
+				continue;
+			buf_putn(&p->copy, run, (size_t)(s - run));
+			buf_puts(&p->copy, esc);
+			run = s + 1;
+		}
+		buf_putn(&p->copy, run, (size_t)(s - run));
+	}
+	buf_putc(&p->copy, '\n');
+	if (p->copy.len >= COPY_CHUNK)
+		copy_send(p);
+	return p->copy_err ? DB_ERROR : DB_OK;
+}
+
+static int pg_copy_end(db *d)
+{
+	pg_db *p = PG(d);
+	int rc = DB_OK;
+
+	copy_send(p);
+	if (PQputCopyEnd(p->c, p->copy_err ? "anxin: a row could not be sent" : NULL) != 1)
+		p->copy_err = 1;
+	PGresult *res;
+	while ((res = PQgetResult(p->c)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == DB_OK) {
+			pg_set_error(p, res);
+			rc = pg_code(p->state);
+		} else if (rc == DB_OK) {
+			p->changes = atoll(PQcmdTuples(res));
+		}
+		PQclear(res);
+	}
+	if (p->copy_err && rc == DB_OK) {
+		pg_set_error(p, NULL);
+		rc = DB_ERROR;
+	}
+	if (rc == DB_OK)
+		p->wrote = 1;
+	buf_reset(&p->copy);
+	return rc;
+}
+
 /* The folder of the database's files: $ANXIN_FILES, else ./anxin-files
  * (the service's working directory is its state directory). */
 static char *pg_files_dir(db *d)
@@ -725,6 +817,9 @@ static const db_backend pg_backend = {
 	.stmt_sql = pg_stmt_sql,
 	.changes = pg_changes,
 	.files_dir = pg_files_dir,
+	.copy_begin = pg_copy_begin,
+	.copy_row = pg_copy_row,
+	.copy_end = pg_copy_end,
 	.sql = {
 		[DB_SQL_TABLES_MAIN] = "SELECT count(*) FROM pg_catalog.pg_tables"
 				       " WHERE schemaname = current_schema()",

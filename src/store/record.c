@@ -144,6 +144,9 @@ fail:
 	return -1;
 }
 
+db *rec_writer_db(const rec_writer *w) { return w->d; }
+const kind *rec_writer_kind(const rec_writer *w) { return w->k; }
+
 void rec_writer_free(rec_writer *w)
 {
 	if (!w)
