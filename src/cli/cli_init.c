@@ -118,7 +118,9 @@ int cmd_init(int argc, char **argv)
 	db *d = cli_open_db(path, DB_OPEN_CREATE | (upgrade ? DB_OPEN_UPGRADE : 0));
 	if (!d)
 		return CLI_FAIL;
-	printf("anxin: database %s ready (schema version %d)\n", path, db_schema_version(d));
+	char shown[1024];
+	printf("anxin: database %s ready (schema version %d)\n",
+	       db_display_name(path, shown, sizeof shown), db_schema_version(d));
 	if (user_store_count(d) == 0)
 		rc = init_admin(d, admin, pw_stdin, actor);
 	db_close(d);

@@ -122,7 +122,8 @@ const cli_cmd cli_commands[] = {
 	 "  Deterministic for a given seed (default 1) and as-of date (default\n"
 	 "  today). Demo data goes into a fresh database only: a FILE that\n"
 	 "  already holds records is refused, unless --force, which deletes FILE\n"
-	 "  (an SQLite file only) and starts afresh. --quiet: no progress lines.\n"},
+	 "  (for a PostgreSQL URI: drops the anxin schema in that database, which\n"
+	 "  stays) and starts afresh. --quiet: no progress lines.\n"},
 	{"user", cmd_user, "manage user accounts (audited)",
 	 "usage: anxin user add USERNAME --role ROLE [--name NAME] [--street STREET]\n"
 	 "                  [--uscc USCC] [--password-stdin]\n"

@@ -63,6 +63,11 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 	return db_sqlite_open(path, flags, err, errlen);
 }
 
+const char *db_remove_files(const char *path)
+{
+	return db_is_uri(path) ? db_pg_remove(path) : db_sqlite_remove(path);
+}
+
 int db_dialect(db *d) { return d->be->dialect; }
 const char *db_sql(db *d, db_sql_id id) { return d->be->sql[id]; }
 char *db_files_dir(db *d) { return d->be->files_dir(d); }

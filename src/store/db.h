@@ -129,7 +129,9 @@ int db_snapshot(const char *path, const char *to, char *err, size_t errlen);
  * journals (-wal, -shm), but only when path is missing or is a database
  * of this backend (an empty file counts), so that a mistyped --force never
  * eats an unrelated file. Returns NULL when done (also when there was
- * nothing), else why not.
+ * nothing), else why not. For a PostgreSQL URI: drops everything in the
+ * database's schema (public), but only when it is empty or holds an anxin
+ * schema; the database itself stays.
  */
 const char *db_remove_files(const char *path);
 const char *db_errmsg(db *d);

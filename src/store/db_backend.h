@@ -67,5 +67,8 @@ struct db_stmt {
 /* The backends' openers (db_open chooses by the path's form). */
 db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen);
 db *db_pg_open(const char *uri, int flags, char *err, size_t errlen);
+/* db_remove_files of each backend. */
+const char *db_sqlite_remove(const char *path);
+const char *db_pg_remove(const char *uri);
 
 #endif

@@ -784,6 +784,43 @@ static char *pg_files_dir(db *d)
 	return xstrdup(dir && *dir ? dir : "anxin-files");
 }
 
+const char *db_pg_remove(const char *uri)
+{
+	static char why[512];
+	PGconn *c = PQconnectdb(uri);
+	const char *ret = NULL;
+	PGresult *res = NULL;
+
+	if (!c || PQstatus(c) != CONNECTION_OK) {
+		snprintf(why, sizeof why, "cannot connect: %s", c ? PQerrorMessage(c) : "out of memory");
+		why[strcspn(why, "\n")] = '\0';
+		ret = why;
+		goto done;
+	}
+	res = PQexec(c, "SELECT count(*), count(CASE WHEN tablename = 'schema_version' THEN 1 END)"
+			" FROM pg_catalog.pg_tables WHERE schemaname = 'public'");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		ret = "cannot read the catalogue";
+		goto done;
+	}
+	if (atoll(PQgetvalue(res, 0, 0)) > 0 && atoll(PQgetvalue(res, 0, 1)) == 0) {
+		ret = "the database holds tables that are not anxin's; empty it yourself if you mean it";
+		goto done;
+	}
+	PQclear(res);
+	res = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE;"
+			" CREATE SCHEMA public");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		snprintf(why, sizeof why, "%s", PQresultErrorMessage(res));
+		why[strcspn(why, "\n")] = '\0';
+		ret = why;
+	}
+done:
+	PQclear(res);
+	PQfinish(c);
+	return ret;
+}
+
 static const db_backend pg_backend = {
 	.dialect = DB_DIALECT_PG,
 	.close = pg_close,
