@@ -707,7 +707,9 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 		pg_exec_raw(p, "SET default_transaction_read_only = on");
 	if (pg_check_schema(d, name, flags, err, errlen) != 0)
 		goto fail;
-	if (!(flags & DB_OPEN_READONLY) &&
+	/* an empty database is what a missing file is to SQLite: only a
+	 * command that may create one (DB_OPEN_CREATE) gives it the schema */
+	if (!(flags & DB_OPEN_READONLY) && (pg_schema_version(d) > 0 || (flags & DB_OPEN_CREATE)) &&
 	    db_migrate_list(d, migrations_pg, migrations_pg_count, err, errlen) != 0)
 		goto fail;
 	if (pg_schema_version(d) == 0) {
