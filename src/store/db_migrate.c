@@ -240,25 +240,31 @@ static int seeded_rows(char **tables, int n, int64_t *seeded, char *err, size_t 
 
 /* Whether the target d (named name) is empty: every table of tables[0..n)
  * holds what a fresh schema holds (seeded[i] rows). Returns 0, or -1 with
- * err naming the first table that has rows of its own. */
+ * err naming the tables that have rows of their own. */
 static int check_empty(db *d, const char *name, char **tables, int n, const int64_t *seeded,
 		       char *err, size_t errlen)
 {
+	buf b = BUF_INIT;
+
 	for (int i = 0; i < n; i++) {
 		int64_t c = count_rows(d, tables[i]);
 		if (c < 0) {
 			snprintf(err, errlen, "%s: %s", name, db_errmsg(d));
+			buf_free(&b);
 			return -1;
 		}
-		if (c != seeded[i]) {
-			snprintf(err, errlen, "目标数据库不是空的,未改动 (the target %s is not empty: table "
-				 "%s has %lld rows, a new database %lld; it was left untouched - "
-				 "migrate into a new, empty database)", name, tables[i], (long long)c,
-				 (long long)seeded[i]);
-			return -1;
-		}
+		if (c != seeded[i] && seeded[i])
+			buf_fmt(&b, "%s%s (%lld rows, a new database %lld)", b.len ? ", " : "",
+				tables[i], (long long)c, (long long)seeded[i]);
+		else if (c != seeded[i])
+			buf_fmt(&b, "%s%s (%lld rows)", b.len ? ", " : "", tables[i], (long long)c);
 	}
-	return 0;
+	int bad = b.len > 0;
+	if (bad)
+		snprintf(err, errlen, "目标数据库不是空的,未改动 (the target %s is not empty - %s; it "
+			 "was left untouched: migrate into a new, empty database)", name, buf_str(&b));
+	buf_free(&b);
+	return bad ? -1 : 0;
 }
 
 /* The same table names on both sides. */
