@@ -17,9 +17,6 @@
 
 #include "util/buf.h"
 
-/* Rows per batch INSERT on PostgreSQL, and its size limit in bytes. */
-#define PG_BATCH_ROWS 5000
-#define PG_BATCH_BYTES (8u << 20)
 /* Rows per FETCH from a PostgreSQL source. */
 #define PG_FETCH "5000"
 
@@ -381,16 +378,17 @@ fail:
 
 db *db_migrate_target(db_migrate *m) { return m->dst; }
 
-/* The rows of one table on their way to the target: on PostgreSQL a JSON
- * array of objects inserted by json_populate_recordset in batches, on
- * SQLite one prepared INSERT per row. */
+/* The rows of one table on their way to the target: on PostgreSQL one
+ * COPY ... FROM STDIN per table (db_copy_*), on SQLite one prepared INSERT
+ * per row. */
 typedef struct writer {
 	db *d;
 	const char *table;
 	int pg, ncol;
 	char **cols;
 	db_stmt *ins;
-	buf json;
+	const char **vals;  /* PostgreSQL: the row's values for db_copy_row */
+	int copying;        /* PostgreSQL: the COPY is open */
 	int rows;
 } writer;
 
@@ -407,58 +405,48 @@ static void writer_start(writer *w, db_stmt *st)
 			buf_puts(&list, ", ");
 		put_ident(&list, w->cols[i]);
 	}
-	buf_puts(&sql, "INSERT INTO ");
-	put_ident(&sql, w->table);
-	buf_fmt(&sql, " (%s) ", buf_str(&list));
 	if (w->pg) {
-		buf_fmt(&sql, "SELECT %s FROM json_populate_recordset(NULL::", buf_str(&list));
+		buf_puts(&sql, "COPY ");
 		put_ident(&sql, w->table);
-		buf_puts(&sql, ", ?)");
+		buf_fmt(&sql, " (%s) FROM STDIN", buf_str(&list));
+		w->vals = xcalloc((size_t)w->ncol + 1, sizeof *w->vals);
+		w->copying = db_copy_begin(w->d, buf_str(&sql)) == DB_OK ? 1 : -1;
 	} else {
-		buf_puts(&sql, "VALUES (");
+		buf_puts(&sql, "INSERT INTO ");
+		put_ident(&sql, w->table);
+		buf_fmt(&sql, " (%s) VALUES (", buf_str(&list));
 		for (int i = 0; i < w->ncol; i++)
 			buf_puts(&sql, i ? ", ?" : "?");
 		buf_puts(&sql, ")");
+		w->ins = db_prepare(w->d, buf_str(&sql));
 	}
-	w->ins = db_prepare(w->d, buf_str(&sql));
 	buf_free(&sql);
 	buf_free(&list);
 }
 
-/* Sends the batch gathered (PostgreSQL). Returns DB_OK or the failure. */
+/* Ends the table's COPY (PostgreSQL). Returns DB_OK or the failure. */
 static int writer_flush(writer *w)
 {
-	if (!w->pg || !w->rows)
-		return DB_OK;
-	buf_putc(&w->json, ']');
-	db_reset(w->ins);
-	db_bind_text_ref(w->ins, 1, buf_str(&w->json));
-	int rc = db_step(w->ins);
-	db_reset(w->ins);
-	buf_reset(&w->json);
-	w->rows = 0;
-	return rc == DB_DONE ? DB_OK : rc == DB_ROW ? DB_ERROR : rc;
+	if (!w->pg || w->copying != 1)
+		return w->copying < 0 ? DB_ERROR : DB_OK;
+	w->copying = 0;
+	return db_copy_end(w->d);
 }
 
 /* Writes st's current row. Returns DB_OK or the failure. */
 static int writer_row(writer *w, db_stmt *st)
 {
-	if (!w->ins)
+	if (!w->cols)
 		writer_start(w, st);
 	if (db_column_count(st) != w->ncol)
 		return DB_ERROR;
 	if (w->pg) {
-		buf_putc(&w->json, w->rows ? ',' : '[');
-		for (int i = 0; i < w->ncol; i++) {
-			buf_putc(&w->json, i ? ',' : '{');
-			buf_json(&w->json, w->cols[i]);
-			buf_putc(&w->json, ':');
-			buf_json(&w->json, db_col_is_null(st, i) ? NULL : db_col_text(st, i));
-		}
-		buf_putc(&w->json, '}');
-		if (++w->rows >= PG_BATCH_ROWS || w->json.len >= PG_BATCH_BYTES)
-			return writer_flush(w);
-		return DB_OK;
+		if (w->copying != 1)
+			return DB_ERROR;
+		for (int i = 0; i < w->ncol; i++)
+			w->vals[i] = db_col_is_null(st, i) ? NULL : db_col_text(st, i);
+		w->rows++;
+		return db_copy_row(w->d, w->vals, w->ncol);
 	}
 	db_reset(w->ins);
 	for (int i = 0; i < w->ncol; i++) {
@@ -473,16 +461,18 @@ static int writer_row(writer *w, db_stmt *st)
 
 static void writer_free(writer *w)
 {
+	if (w->copying == 1)
+		db_copy_end(w->d);  /* a failed table: the transaction is rolled back */
 	db_finalize(w->ins);
 	if (w->cols)
 		free_list(w->cols, w->ncol);
-	buf_free(&w->json);
+	free(w->vals);
 }
 
 /* Copies the rows of table t. Returns 0, or -1 with err. */
 static int copy_table(db_migrate *m, const char *t, char *err, size_t errlen)
 {
-	writer w = {m->dst, t, db_dialect(m->dst) == DB_DIALECT_PG, 0, NULL, NULL, BUF_INIT, 0};
+	writer w = {m->dst, t, db_dialect(m->dst) == DB_DIALECT_PG, 0, NULL, NULL, NULL, 0, 0};
 	int pg_src = db_dialect(m->src) == DB_DIALECT_PG, rc = DB_OK, src_rc = DB_DONE;
 	buf sql = BUF_INIT;
 
