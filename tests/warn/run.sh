@@ -11,6 +11,10 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 FIX="$HERE/../fixtures"
+# SQL on, and copies of, the suite's databases on either backend (SQLite,
+# or PostgreSQL through tests/pg/anxin-pg)
+DBSQL="$HERE/../pg/dbsql"
+DBCOPY="$HERE/../pg/dbcopy"
 : "${ANXIN:?set ANXIN to the anxin binary}"
 # shellcheck source=../cli/lib.sh
 . "$HERE/../cli/lib.sh"
@@ -312,7 +316,7 @@ txn AP1 O1 2026-04-12 other_out 0.01
 expect_set "BALANCE_LOW: money out lowers the balance" 2026-04-20 "BALANCE_LOW,P1,,yellow,open"
 
 # Issue 7, finding 6: an older database (written before the field maxima,
-# here with sqlite3 directly) holds 10,000 payroll rows of 9,999,999,999,999.99
+# here with SQL directly) holds 10,000 payroll rows of 9,999,999,999,999.99
 # yuan owed on P2: the outstanding sum leaves int64. It used to wrap to a
 # negative figure, so BALANCE_LOW was not raised; now the scan raises it
 # (the outstanding exceeds any balance) and a note names project and month.
@@ -320,9 +324,13 @@ project P2
 account AP2 P2
 deposit P2 DP2 10000.00
 txn AP2 L2 2026-04-10 labor_cost 1000.00
-sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+# (the workers too: PostgreSQL enforces the foreign key that the sqlite3
+# shell does not)
+"$DBSQL" "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+	INSERT INTO workers (id_number, name) SELECT 'X' || substr(CAST(100000 + i AS TEXT), 2), 'X' FROM n" \
+	"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 	INSERT INTO payroll (project_code, worker_id_number, period, employer_uscc, days_worked,
-	amount_due, amount_paid) SELECT 'P2', printf('X%05d', i), '2026-03', '$CON', 0,
+	amount_due, amount_paid) SELECT 'P2', 'X' || substr(CAST(100000 + i AS TEXT), 2), '2026-03', '$CON', 0,
 	999999999999999, 0 FROM n"
 run scan --as-of 2026-04-20 --full --db "$DB"
 expect_rc "overflowing outstanding: scan" 0
@@ -337,14 +345,22 @@ expect_not_in "overflowing outstanding: no negative figure" "$T/out" "应付未�
 
 # The import's transaction aggregate never turns into a wrapped or inexact
 # figure: a day's sum that would leave int64 fails the import, nothing written.
-sqlite3 "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
+"$DBSQL" "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
 printf 'account_no,txn_id,txn_date,kind,amount\nAP2,L3,2026-04-10,labor_cost,1.00\n' >"$T/big.csv"
 run import transactions "$T/big.csv" --db "$DB"
 expect_rc "aggregate past int64: the import fails" 1
-expect_eq "aggregate past int64: nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
-expect_eq "aggregate past int64: the aggregate unchanged" \
-	"$(sqlite3 "$DB" "SELECT amount, typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
-	"9223372036854775800|integer"
+expect_eq "aggregate past int64: nothing written" "$("$DBSQL" "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
+# the value unchanged, and still an integer (SQLite: not turned into a real;
+# PostgreSQL: the column's bigint)
+if "$DBSQL" --pg; then
+	expect_eq "aggregate past int64: the aggregate unchanged" \
+		"$("$DBSQL" "$DB" "SELECT amount, pg_typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
+		"9223372036854775800|bigint"
+else
+	expect_eq "aggregate past int64: the aggregate unchanged" \
+		"$("$DBSQL" "$DB" "SELECT amount, typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
+		"9223372036854775800|integer"
+fi
 
 # ---- BELOW_MIN_WAGE: days x 2180.00 / 21.75 exactly ----------------------
 base minwage
@@ -495,8 +511,9 @@ expect_set "... also on the next day" 2026-04-21 ""
 # re-levels the eliminated 2026-03 warning it did not re-evaluate.
 employ P1 "$W2" 2026-02-01 2026-02-28
 attend P1 "$W2" 2026-02-02 2
-sqlite3 "$DB" ".backup '$T/worse_full.db'"
-sqlite3 "$DB-desk" ".backup '$T/worse_full.db-desk'"   # warnings live there
+# a copy of the whole database (on SQLite the main and the desk file:
+# warnings live in the desk)
+"$DBCOPY" "$DB" "$T/worse_full.db"
 # expect_worse NAME DB: the 2026-03 cell holds the two eliminated warnings
 # (automatically $first_id, by hand $new_id, orange) as they were, and a
 # new open red one with another id.
@@ -563,12 +580,9 @@ pay P1 "$W1" 2026-03 5 1500.00 900.00 2026-04-10
 txn AP1 W-1 2026-04-10 wage 900.00 "$W1" 2026-03
 deposit P2 DP2 5000.00
 pay P3 "$W1" 2026-04 22 9000.00 0
-for f in "$DB" "$DB-wal" "$DB-shm"; do [ -f "$f" ] && cp "$f" "$T/full${f#"$DB"}.db"; done
-cp "$DB" "$T/full.db"
-[ -f "$DB-wal" ] && cp "$DB-wal" "$T/full.db-wal"
-# the desk file (warnings, audit log) is part of the database
-cp "$DB-desk" "$T/full.db-desk"
-[ -f "$DB-desk-wal" ] && cp "$DB-desk-wal" "$T/full.db-desk-wal"
+# a copy of the whole database (on SQLite the main file and the desk file
+# with the warnings and audit log, and their -wal files)
+"$DBCOPY" "$DB" "$T/full.db"
 run scan --as-of 2026-04-20 --db "$DB"
 expect_in "incr: incremental" "$T/out" "incremental"
 "$ANXIN" warnings --status all --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5,15,16 | sort >"$T/inc.csv"
