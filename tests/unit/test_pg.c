@@ -126,7 +126,7 @@ Test(pg, copy_round_trips_every_byte, .init = setup, .fini = teardown)
 	cr_assert_eq(db_exec(d, "CREATE TEMP TABLE c (k bigint, v text)"), DB_OK);
 	cr_assert_eq(db_copy_begin(d, "COPY c (k, v) FROM STDIN"), DB_OK);
 	for (int i = 0; i < n; i++) {
-		char k[8];
+		char k[16];
 		snprintf(k, sizeof k, "%d", i);
 		const char *vals[] = {k, texts[i]};
 		cr_assert_eq(db_copy_row(d, vals, 2), DB_OK);
