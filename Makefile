@@ -137,6 +137,12 @@ unit: $(B)/unit_tests
 cli: $(B)/anxin
 	ANXIN=$(ANXIN_BIN) bash tests/cli/run.sh
 	ANXIN=$(ANXIN_BIN) bash tests/cli/upgrade.sh
+	@# migrate.sh moves a database between the backends itself (it starts a
+	@# PostgreSQL server unless ANXIN_PG_BASE names one): SQLite runs only.
+	@if [ "$(ANXIN_BIN)" = "$(abspath $(B)/anxin)" ]; then \
+		echo "ANXIN=$(ANXIN_BIN) bash tests/cli/migrate.sh"; \
+		ANXIN=$(ANXIN_BIN) bash tests/cli/migrate.sh; \
+	else echo "tests/cli/migrate.sh: skipped (ANXIN_BIN is a wrapper; it runs on SQLite runs)"; fi
 
 auth: $(B)/anxin
 	ANXIN=$(ANXIN_BIN) bash tests/auth/run.sh

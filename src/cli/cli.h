@@ -84,5 +84,6 @@ int cmd_calendar(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_config(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 #endif

@@ -64,6 +64,9 @@ int cmd_backup(int argc, char **argv)
 	if (optind < argc || !to == !dir)
 		return cli_usage("backup");
 	const char *src = cli_db_path(dbopt);
+	if (db_is_uri(src))
+		return cli_fail("backup", "a PostgreSQL database is backed up with PostgreSQL's tools "
+				"(pg_dump, base backups): see README, \"Back up and restore\"");
 	if (to) {
 		if (backup_make(src, to, &r, err, sizeof err) != 0)
 			return cli_fail("backup", "%s", err);
@@ -123,6 +126,9 @@ int cmd_restore(int argc, char **argv)
 	if (optind < argc || !from)
 		return cli_usage("restore");
 	const char *target = cli_db_path(dbopt);
+	if (db_is_uri(target))
+		return cli_fail("restore", "a PostgreSQL database is restored with PostgreSQL's tools "
+				"(pg_restore): see README, \"Back up and restore\"");
 	if (backup_restore(from, target, force, aside, sizeof aside, &r, err, sizeof err) != 0)
 		return cli_fail("restore", "%s", err);
 	buf what = BUF_INIT;

@@ -92,7 +92,9 @@ static void print_commands(FILE *f)
 	      f);
 	for (size_t i = 0; i < ncommands; i++)
 		fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nEvery command takes --db FILE (default $ANXIN_DB, else ./anxin.db).\n", f);
+	fputs("\nEvery command takes --db FILE (default $ANXIN_DB, else ./anxin.db): a SQLite\n"
+	      "file, or a PostgreSQL database as a URI, postgresql://USER@HOST:PORT/DBNAME\n"
+	      "(password from ~/.pgpass or $PGPASSFILE; never printed).\n", f);
 }
 
 int cli_dispatch(const cli_cmd *cmds, size_t n, int argc, char **argv)

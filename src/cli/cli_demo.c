@@ -142,15 +142,17 @@ int cmd_demo(int argc, char **argv)
 		return cli_fail("demo", "--as-of must be within 2000..2090");
 
 	const char *path = cli_db_path(dbopt);
+	char shown[1024];  /* path as it may be printed: a URI's password masked */
+	db_display_name(path, shown, sizeof shown);
 	const char *why = force ? db_remove_files(path) : NULL;
 	if (why)
-		return cli_fail("demo", "--force: will not remove %s: %s", path, why);
+		return cli_fail("demo", "--force: will not remove %s: %s", shown, why);
 	db *d = cli_open_db(path, DB_OPEN_CREATE | DB_OPEN_BULK);
 	if (!d)
 		return CLI_FAIL;
 	int64_t existing = demo_existing_records(d);
 	if (existing < 0) {
-		rc = cli_fail("demo", "%s: %s", path, db_errmsg(d));
+		rc = cli_fail("demo", "%s: %s", shown, db_errmsg(d));
 		db_close(d);
 		return rc;
 	}
@@ -158,7 +160,7 @@ int cmd_demo(int argc, char **argv)
 		db_close(d);
 		return cli_fail("demo", "%s already holds %lld records; demo data goes into a fresh "
 				"database: use --db NEWFILE, or --force to delete %s and start afresh",
-				path, (long long)existing, path);
+				shown, (long long)existing, shown);
 	}
 
 	demo_stats st;
@@ -167,13 +169,13 @@ int cmd_demo(int argc, char **argv)
 	date_format(o.as_of, asof);
 	if (!o.quiet)
 		fprintf(stderr, "demo: seed %llu, as-of %s, %d projects, %d workers -> %s\n",
-			(unsigned long long)o.seed, asof, o.projects, o.workers, path);
+			(unsigned long long)o.seed, asof, o.projects, o.workers, shown);
 	rc = demo_generate(d, &o, &st, &err);
 	db_close(d);
 	if (rc != 0) {
 		fputs(buf_str(&err), stderr);
 		buf_free(&err);
-		return cli_fail("demo", "generation failed; %s is incomplete", path);
+		return cli_fail("demo", "generation failed; %s is incomplete", shown);
 	}
 	demo_stats_text(&st, &out);
 	fputs(buf_str(&out), stdout);
@@ -184,7 +186,7 @@ int cmd_demo(int argc, char **argv)
 	fflush(stdout);
 	if (!serve)
 		return CLI_OK;
-	printf("serving %s on http://%s/ (Ctrl-C to stop)\n", path, listen);
+	printf("serving %s on http://%s/ (Ctrl-C to stop)\n", shown, listen);
 	fflush(stdout);
 	return cli_serve_db(path, listen, 2);
 }

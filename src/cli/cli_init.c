@@ -23,9 +23,14 @@
 static int init_backup(const char *path, int *upgrade)
 {
 	char err[512], to[4096], stamp[CLK_ISO_LEN];
-	int have = db_file_schema(path, err, sizeof err), latest = db_schema_latest();
 
-	*upgrade = 0;
+	/* PostgreSQL: each migration is one transaction there (a failed one
+	 * changes nothing); the copy to fall back on is the operator's pg_dump
+	 * (README, "Running on PostgreSQL"). */
+	*upgrade = db_is_uri(path);
+	if (*upgrade)
+		return CLI_OK;
+	int have = db_file_schema(path, err, sizeof err), latest = db_schema_latest();
 	if (have < 0)
 		return cli_fail("init", "%s", err);
 	if (have == 0 || have >= latest)
@@ -118,7 +123,9 @@ int cmd_init(int argc, char **argv)
 	db *d = cli_open_db(path, DB_OPEN_CREATE | (upgrade ? DB_OPEN_UPGRADE : 0));
 	if (!d)
 		return CLI_FAIL;
-	printf("anxin: database %s ready (schema version %d)\n", path, db_schema_version(d));
+	char shown[1024];
+	printf("anxin: database %s ready (schema version %d)\n",
+	       db_display_name(path, shown, sizeof shown), db_schema_version(d));
 	if (user_store_count(d) == 0)
 		rc = init_admin(d, admin, pw_stdin, actor);
 	db_close(d);

@@ -122,7 +122,8 @@ const cli_cmd cli_commands[] = {
 	 "  Deterministic for a given seed (default 1) and as-of date (default\n"
 	 "  today). Demo data goes into a fresh database only: a FILE that\n"
 	 "  already holds records is refused, unless --force, which deletes FILE\n"
-	 "  (an SQLite file only) and starts afresh. --quiet: no progress lines.\n"},
+	 "  (for a PostgreSQL URI: drops the anxin schema in that database, which\n"
+	 "  stays) and starts afresh. --quiet: no progress lines.\n"},
 	{"user", cmd_user, "manage user accounts (audited)",
 	 "usage: anxin user add USERNAME --role ROLE [--name NAME] [--street STREET]\n"
 	 "                  [--uscc USCC] [--password-stdin]\n"
@@ -173,6 +174,27 @@ const cli_cmd cli_commands[] = {
 	 "  --force, which renames it (and its desk file and files) to\n"
 	 "  TARGET.before-restore-TIME - never deletes it. A TARGET that a running\n"
 	 "  process (anxin serve) has open is always refused: stop it first.\n"},
+	{"migrate", cmd_migrate, "copy a whole database into an empty one (SQLite, PostgreSQL)",
+	 "usage: anxin migrate --from SRC --to DST [--actor NAME]\n"
+	 "  Copies every table of the database SRC - records, warnings and their\n"
+	 "  history, users, sessions, tokens, the audit log, parameters, calendar,\n"
+	 "  scan bookkeeping - with every column, ids included, into DST, which\n"
+	 "  must be empty (a new SQLite FILE, or a PostgreSQL database just made\n"
+	 "  by createdb: postgresql://USER@HOST/NAME). Either way: SQLite to\n"
+	 "  PostgreSQL, PostgreSQL to SQLite, SQLite to SQLite.\n"
+	 "  SRC is read through one consistent snapshot and may stay in use; its\n"
+	 "  schema version must be this anxin's (else upgrade it with `anxin init`\n"
+	 "  first). A DST with rows of its own (a user, a record, a changed\n"
+	 "  parameter...) is refused, untouched. DST gets its schema from its own\n"
+	 "  migrations.\n"
+	 "  All or nothing: PostgreSQL is written in one transaction; a SQLite\n"
+	 "  DST is written as DST.partial and renamed into place at the end, so an\n"
+	 "  interrupted migration leaves no DST. Before the commit the row count\n"
+	 "  of every table is compared on both sides and the audit chain of DST\n"
+	 "  is verified, with one audit row of its own (migrate, actor cli:$USER\n"
+	 "  or cli:NAME) after the copied ones; prints the counts of every table.\n"
+	 "  Evidence files are not copied: copy SRC-files (SQLite) or $ANXIN_FILES\n"
+	 "  (PostgreSQL) to the folder of DST.\n"},
 	{"scan", cmd_scan, "evaluate the early-warning rules (预警扫描)",
 	 "usage: anxin scan [--as-of YYYY-MM-DD] [--full] [--db FILE]\n"
 	 "  Evaluates the rules of warning-rules.md as of the date (default today,\n"

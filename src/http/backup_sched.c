@@ -15,6 +15,7 @@
 
 #include "domain/ops/backup.h"
 #include "http/daily.h"
+#include "store/db.h"
 #include "util/buf.h"
 #include "util/date.h"
 
@@ -67,6 +68,11 @@ backup_sched *backup_sched_start(const http_config *cfg)
 {
 	if (!cfg->backup_dir[0] || cfg->backup_at < 0)
 		return NULL;
+	if (db_is_uri(cfg->db_path)) {
+		fprintf(stderr, "anxin: backup scheduler: not started: a PostgreSQL database is backed "
+			"up with PostgreSQL's tools (pg_dump), not by anxin\n");
+		return NULL;
+	}
 	backup_sched *s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
 	daily_init(&s->clock, cfg->backup_at);

@@ -967,9 +967,10 @@ int http_serve(const http_config *cfg)
 		goto out;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(s.mhd, MHD_DAEMON_INFO_BIND_PORT);
+	char shown[1024];
 	snprintf(status, sizeof status, "serving http://%s%s%s:%u/ (db %s)",
 		 strchr(host, ':') ? "[" : "", host, strchr(host, ':') ? "]" : "",
-		 info ? (unsigned)info->port : 0, cfg->db_path);
+		 info ? (unsigned)info->port : 0, db_display_name(cfg->db_path, shown, sizeof shown));
 	printf("anxin: %s\n", status);
 	fflush(stdout);
 	sched *scans = sched_start(cfg);  /* daily and start-up warning scans */

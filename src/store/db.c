@@ -63,9 +63,39 @@ db *db_open(const char *path, int flags, char *err, size_t errlen)
 	return db_sqlite_open(path, flags, err, errlen);
 }
 
+const char *db_remove_files(const char *path)
+{
+	return db_is_uri(path) ? db_pg_remove(path) : db_sqlite_remove(path);
+}
+
 int db_dialect(db *d) { return d->be->dialect; }
 const char *db_sql(db *d, db_sql_id id) { return d->be->sql[id]; }
 char *db_files_dir(db *d) { return d->be->files_dir(d); }
+
+int db_pipeline_begin(db *d)
+{
+	return d->be->pipeline_begin ? d->be->pipeline_begin(d) : DB_OK;
+}
+
+int db_pipeline_end(db *d)
+{
+	return d->be->pipeline_end ? d->be->pipeline_end(d) : DB_OK;
+}
+
+int db_copy_begin(db *d, const char *sql)
+{
+	return d->be->copy_begin ? d->be->copy_begin(d, sql) : DB_ERROR;
+}
+
+int db_copy_row(db *d, const char *const *vals, int n)
+{
+	return d->be->copy_row ? d->be->copy_row(d, vals, n) : DB_ERROR;
+}
+
+int db_copy_end(db *d)
+{
+	return d->be->copy_end ? d->be->copy_end(d) : DB_ERROR;
+}
 
 void db_close(db *d)
 {

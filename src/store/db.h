@@ -129,7 +129,9 @@ int db_snapshot(const char *path, const char *to, char *err, size_t errlen);
  * journals (-wal, -shm), but only when path is missing or is a database
  * of this backend (an empty file counts), so that a mistyped --force never
  * eats an unrelated file. Returns NULL when done (also when there was
- * nothing), else why not.
+ * nothing), else why not. For a PostgreSQL URI: drops everything in the
+ * database's schema (public), but only when it is empty or holds an anxin
+ * schema; the database itself stays.
  */
 const char *db_remove_files(const char *path);
 const char *db_errmsg(db *d);
@@ -222,6 +224,30 @@ int64_t db_changes(db *d);
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
+/*
+ * A run of writes whose results nobody reads one by one (an aggregate's
+ * rows written in a loop): between db_pipeline_begin and db_pipeline_end,
+ * db_step of a statement sends it and answers DB_DONE at once, and
+ * db_pipeline_end waits for them all and answers the first failure (the
+ * transaction is then to be rolled back). No statement that returns rows,
+ * and no db_changes, in between. PostgreSQL's pipeline mode (one round
+ * trip instead of one per statement); SQLite runs each at once, as always.
+ */
+int db_pipeline_begin(db *d);
+int db_pipeline_end(db *d);
+
+/*
+ * Bulk load through PostgreSQL's COPY protocol (SQLite has none: there
+ * db_copy_begin answers DB_ERROR and the caller writes row by row). Inside
+ * a transaction: db_copy_begin(d, "COPY t (a, b) FROM STDIN"), then
+ * db_copy_row once per row with n values (NULL = SQL NULL, text as stored),
+ * then db_copy_end, which reports whether the server took the rows. No
+ * other statement may run on d in between. DB_OK or a failure code.
+ */
+int db_copy_begin(db *d, const char *sql);
+int db_copy_row(db *d, const char *const *vals, int n);
+int db_copy_end(db *d);
+
 /* Runs an INSERT ... RETURNING id and stores the new row's id in *id.
  * Returns DB_OK or the failure code. */
 int db_insert(db *d, int64_t *id, const char *sql, const char *types, ...);

@@ -50,6 +50,11 @@ typedef struct db_backend {
 	const char *(*stmt_sql)(db_stmt *st);
 	int64_t (*changes)(db *d);
 	char *(*files_dir)(db *d);
+	int (*pipeline_begin)(db *d);  /* NULL: no pipeline (a no-op) */
+	int (*pipeline_end)(db *d);
+	int (*copy_begin)(db *d, const char *sql);  /* NULL: no bulk path */
+	int (*copy_row)(db *d, const char *const *vals, int n);
+	int (*copy_end)(db *d);
 	const char *sql[DB_SQL_COUNT];  /* db_sql's texts */
 } db_backend;
 
@@ -64,5 +69,8 @@ struct db_stmt {
 /* The backends' openers (db_open chooses by the path's form). */
 db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen);
 db *db_pg_open(const char *uri, int flags, char *err, size_t errlen);
+/* db_remove_files of each backend. */
+const char *db_sqlite_remove(const char *path);
+const char *db_pg_remove(const char *uri);
 
 #endif

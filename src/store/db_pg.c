@@ -62,6 +62,11 @@ typedef struct pg_db {
 	int wrote;          /* a write ran since the last bump */
 	int main_locked;    /* the open transaction holds the main lane */
 	int aborted;        /* db_interrupt: every statement but ROLLBACK fails */
+	int pipeline;       /* db_pipeline_begin: writes are sent, not awaited */
+	int pending;        /* results the pipeline still owes */
+	int pipe_rc;        /* the pipeline's first failure */
+	buf copy;           /* COPY rows not yet sent */
+	int copy_err;       /* a COPY row could not be sent */
 } pg_db;
 
 typedef struct pg_stmt {
@@ -488,6 +493,23 @@ static const char *pg_prepared(pg_db *p, pg_stmt *q)
 	for (int i = 0; i < q->nparams; i++)
 		types[i] = q->kinds[i] == 'i' ? 20 : 0;  /* int8 / unknown */
 
+	if (p->pipeline) {
+		/* sent, not awaited: its result comes in the pipeline's turn */
+		if (p->nprep >= PG_PREPARED)
+			return "";  /* no room: the caller sends it unprepared */
+		pg_prep *pp = &p->prep[p->nprep++];
+		pp->key = buf_detach(&key);
+		pp->used = p->tick;
+		snprintf(pp->name, sizeof pp->name, "a%llu", (unsigned long long)++p->names);
+		if (PQsendPrepare(p->c, pp->name, q->pgsql, q->nparams, types) != 1) {
+			pg_set_error(p, NULL);
+			free(pp->key);
+			p->nprep--;
+			return NULL;
+		}
+		p->pending++;
+		return pp->name;
+	}
 	if (p->nprep < PG_PREPARED) {
 		slot = p->nprep++;
 	} else {
@@ -541,6 +563,21 @@ static int pg_step(db_stmt *st)
 	if (!name) {
 		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", p->err, q->sql);
 		return pg_code(p->state);
+	}
+	if (p->pipeline) {
+		int sent = *name
+			? PQsendQueryPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
+					      NULL, NULL, 0)
+			: PQsendQueryParams(p->c, q->pgsql, q->nparams, NULL,
+					    (const char *const *)q->vals, NULL, NULL, 0);
+		if (sent != 1) {
+			pg_set_error(p, NULL);
+			return DB_ERROR;
+		}
+		p->pending++;
+		if (q->writes)
+			p->wrote = 1;
+		return DB_DONE;
 	}
 	PGresult *res = PQexecPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
 				       NULL, NULL, 0);
@@ -617,6 +654,7 @@ static void pg_close(db *d)
 		free(p->prep[i].key);
 	if (p->cancel)
 		PQfreeCancel(p->cancel);
+	buf_free(&p->copy);
 	PQfinish(p->c);
 	free(p);
 }
@@ -669,7 +707,9 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 		pg_exec_raw(p, "SET default_transaction_read_only = on");
 	if (pg_check_schema(d, name, flags, err, errlen) != 0)
 		goto fail;
-	if (!(flags & DB_OPEN_READONLY) &&
+	/* an empty database is what a missing file is to SQLite: only a
+	 * command that may create one (DB_OPEN_CREATE) gives it the schema */
+	if (!(flags & DB_OPEN_READONLY) && (pg_schema_version(d) > 0 || (flags & DB_OPEN_CREATE)) &&
 	    db_migrate_list(d, migrations_pg, migrations_pg_count, err, errlen) != 0)
 		goto fail;
 	if (pg_schema_version(d) == 0) {
@@ -683,6 +723,164 @@ fail:
 	return NULL;
 }
 
+/* ---- pipeline (db_pipeline_*) ------------------------------------------------ */
+
+static int pg_pipeline_begin(db *d)
+{
+	pg_db *p = PG(d);
+
+	if (PQenterPipelineMode(p->c) != 1) {
+		pg_set_error(p, NULL);
+		return DB_ERROR;
+	}
+	p->pipeline = 1;
+	p->pending = 0;
+	p->pipe_rc = DB_OK;
+	return DB_OK;
+}
+
+/* Sends a sync and reads every result the pipeline owes, keeping the
+ * first failure; leaves pipeline mode. */
+static int pg_pipeline_end(db *d)
+{
+	pg_db *p = PG(d);
+	int rc = DB_OK;
+
+	if (!p->pipeline)
+		return DB_OK;
+	if (PQpipelineSync(p->c) != 1) {
+		pg_set_error(p, NULL);
+		rc = DB_ERROR;
+	}
+	for (;;) {
+		PGresult *res = PQgetResult(p->c);
+		if (!res)
+			continue;  /* the end of one statement's results */
+		int st = PQresultStatus(res);
+		if (st == PGRES_PIPELINE_SYNC) {
+			PQclear(res);
+			break;
+		}
+		if (st == PGRES_FATAL_ERROR && rc == DB_OK) {
+			pg_set_error(p, res);
+			rc = pg_code(p->state);
+		} else if (st == PGRES_PIPELINE_ABORTED && rc == DB_OK) {
+			rc = DB_ERROR;
+		}
+		PQclear(res);
+		if (PQstatus(p->c) != CONNECTION_OK) {
+			if (rc == DB_OK) {
+				pg_set_error(p, NULL);
+				rc = DB_ERROR;
+			}
+			break;
+		}
+	}
+	PQexitPipelineMode(p->c);
+	p->pipeline = 0;
+	p->pending = 0;
+	if (rc != DB_OK) {
+		/* statements whose prepare failed are not on the server: forget
+		 * every name this connection believes it has, they are
+		 * re-prepared on first use (a failed pipeline is rare) */
+		for (int i = 0; i < p->nprep; i++)
+			free(p->prep[i].key);
+		p->nprep = 0;
+		PQclear(PQexec(p->c, "DEALLOCATE ALL"));
+		fprintf(stderr, "anxin: database error in a pipelined write: %s\n", p->err);
+	}
+	return rc;
+}
+
+/* ---- COPY ... FROM STDIN (db_copy_*) ------------------------------------- */
+
+#define COPY_CHUNK 65536
+
+static int pg_copy_begin(db *d, const char *sql)
+{
+	pg_db *p = PG(d);
+
+	if (__atomic_load_n(&p->aborted, __ATOMIC_RELAXED))
+		return DB_ERROR;
+	PGresult *res = PQexec(p->c, sql);
+	int ok = PQresultStatus(res) == PGRES_COPY_IN;
+
+	if (!ok)
+		pg_set_error(p, res);
+	PQclear(res);
+	buf_reset(&p->copy);
+	p->copy_err = 0;
+	return ok ? DB_OK : pg_code(p->state);
+}
+
+/* Sends what the buffer holds. */
+static void copy_send(pg_db *p)
+{
+	if (p->copy.len && !p->copy_err &&
+	    PQputCopyData(p->c, buf_str(&p->copy), (int)p->copy.len) != 1)
+		p->copy_err = 1;
+	buf_reset(&p->copy);
+}
+
+/* One row in COPY's text format: tab between values, \N for NULL, and
+ * backslash, tab, newline and carriage return escaped. */
+static int pg_copy_row(db *d, const char *const *vals, int n)
+{
+	pg_db *p = PG(d);
+
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&p->copy, '\t');
+		if (!vals[i]) {
+			buf_puts(&p->copy, "\\N");
+			continue;
+		}
+		const char *s = vals[i], *run = s;
+		for (; *s; s++) {
+			const char *esc = *s == '\\' ? "\\\\" : *s == '\t' ? "\\t" : *s == '\n' ? "\\n"
+					: *s == '\r' ? "\\r" : NULL;
+			if (!esc)
+				continue;
+			buf_putn(&p->copy, run, (size_t)(s - run));
+			buf_puts(&p->copy, esc);
+			run = s + 1;
+		}
+		buf_putn(&p->copy, run, (size_t)(s - run));
+	}
+	buf_putc(&p->copy, '\n');
+	if (p->copy.len >= COPY_CHUNK)
+		copy_send(p);
+	return p->copy_err ? DB_ERROR : DB_OK;
+}
+
+static int pg_copy_end(db *d)
+{
+	pg_db *p = PG(d);
+	int rc = DB_OK;
+
+	copy_send(p);
+	if (PQputCopyEnd(p->c, p->copy_err ? "anxin: a row could not be sent" : NULL) != 1)
+		p->copy_err = 1;
+	PGresult *res;
+	while ((res = PQgetResult(p->c)) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK && rc == DB_OK) {
+			pg_set_error(p, res);
+			rc = pg_code(p->state);
+		} else if (rc == DB_OK) {
+			p->changes = atoll(PQcmdTuples(res));
+		}
+		PQclear(res);
+	}
+	if (p->copy_err && rc == DB_OK) {
+		pg_set_error(p, NULL);
+		rc = DB_ERROR;
+	}
+	if (rc == DB_OK)
+		p->wrote = 1;
+	buf_reset(&p->copy);
+	return rc;
+}
+
 /* The folder of the database's files: $ANXIN_FILES, else ./anxin-files
  * (the service's working directory is its state directory). */
 static char *pg_files_dir(db *d)
@@ -690,6 +888,43 @@ static char *pg_files_dir(db *d)
 	const char *dir = getenv("ANXIN_FILES");
 
 	return xstrdup(dir && *dir ? dir : "anxin-files");
+}
+
+const char *db_pg_remove(const char *uri)
+{
+	static char why[512];
+	PGconn *c = PQconnectdb(uri);
+	const char *ret = NULL;
+	PGresult *res = NULL;
+
+	if (!c || PQstatus(c) != CONNECTION_OK) {
+		snprintf(why, sizeof why, "cannot connect: %s", c ? PQerrorMessage(c) : "out of memory");
+		why[strcspn(why, "\n")] = '\0';
+		ret = why;
+		goto done;
+	}
+	res = PQexec(c, "SELECT count(*), count(CASE WHEN tablename = 'schema_version' THEN 1 END)"
+			" FROM pg_catalog.pg_tables WHERE schemaname = 'public'");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK) {
+		ret = "cannot read the catalogue";
+		goto done;
+	}
+	if (atoll(PQgetvalue(res, 0, 0)) > 0 && atoll(PQgetvalue(res, 0, 1)) == 0) {
+		ret = "the database holds tables that are not anxin's; empty it yourself if you mean it";
+		goto done;
+	}
+	PQclear(res);
+	res = PQexec(c, "SET client_min_messages = warning; DROP SCHEMA public CASCADE;"
+			" CREATE SCHEMA public");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		snprintf(why, sizeof why, "%s", PQresultErrorMessage(res));
+		why[strcspn(why, "\n")] = '\0';
+		ret = why;
+	}
+done:
+	PQclear(res);
+	PQfinish(c);
+	return ret;
 }
 
 static const db_backend pg_backend = {
@@ -725,6 +960,11 @@ static const db_backend pg_backend = {
 	.stmt_sql = pg_stmt_sql,
 	.changes = pg_changes,
 	.files_dir = pg_files_dir,
+	.pipeline_begin = pg_pipeline_begin,
+	.pipeline_end = pg_pipeline_end,
+	.copy_begin = pg_copy_begin,
+	.copy_row = pg_copy_row,
+	.copy_end = pg_copy_end,
 	.sql = {
 		[DB_SQL_TABLES_MAIN] = "SELECT count(*) FROM pg_catalog.pg_tables"
 				       " WHERE schemaname = current_schema()",

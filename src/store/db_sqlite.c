@@ -227,7 +227,7 @@ static void sq_close(db *d)
 	free(d);
 }
 
-const char *db_remove_files(const char *path)
+const char *db_sqlite_remove(const char *path)
 {
 	static const char magic[16] = "SQLite format 3";  /* with its NUL: 16 bytes */
 	static const char *const sides[] = {"-wal", "-shm", "-desk", "-desk-wal", "-desk-shm"};

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/strmap.h"
 
 struct rec_writer {
 	db *d;
@@ -144,6 +145,9 @@ fail:
 	return -1;
 }
 
+db *rec_writer_db(const rec_writer *w) { return w->d; }
+const kind *rec_writer_kind(const rec_writer *w) { return w->k; }
+
 void rec_writer_free(rec_writer *w)
 {
 	if (!w)
@@ -163,7 +167,13 @@ struct rec_refs {
 	const kind *k[REFS_MAX];
 	db_stmt *st[REFS_MAX];
 	char *last[REFS_MAX];  /* the last key found: rows often repeat it */
+	/* PostgreSQL: keys found so far (a look-up is a round trip there);
+	 * an import deletes nothing, so a key found stays found. Emptied
+	 * when it reaches REFS_SEEN_MAX, to bound the memory. */
+	strmap *seen[REFS_MAX];
 };
+
+#define REFS_SEEN_MAX 262144
 
 rec_refs *rec_refs_new(db *d)
 {
@@ -193,12 +203,24 @@ int rec_refs_exists(rec_refs *r, const kind *k, const char *key)
 	}
 	if (r->last[i] && strcmp(r->last[i], key) == 0)
 		return 1;
+	size_t klen = strlen(key);
+	if (r->seen[i] && strmap_get(r->seen[i], key, klen))
+		return 1;
 	db_bind_text(r->st[i], 1, key);
 	int found = db_step(r->st[i]) == DB_ROW;
 	db_reset(r->st[i]);
 	if (found) {
 		free(r->last[i]);
 		r->last[i] = xstrdup(key);
+		if (db_dialect(r->d) == DB_DIALECT_PG) {
+			if (r->seen[i] && strmap_count(r->seen[i]) >= REFS_SEEN_MAX) {
+				strmap_free(r->seen[i]);
+				r->seen[i] = NULL;
+			}
+			if (!r->seen[i])
+				r->seen[i] = strmap_new(1);
+			strmap_put(r->seen[i], key, klen, NULL);
+		}
 	}
 	return found;
 }
@@ -210,6 +232,7 @@ void rec_refs_free(rec_refs *r)
 	for (int i = 0; i < REFS_MAX && r->k[i]; i++) {
 		db_finalize(r->st[i]);
 		free(r->last[i]);
+		strmap_free(r->seen[i]);
 	}
 	free(r);
 }

@@ -29,6 +29,14 @@ rec_writer *rec_writer_new(db *d, const kind *k);
 int rec_write(rec_writer *w, const kind_val *vals, char *err,
 	      size_t errlen);
 void rec_writer_free(rec_writer *w);
+/* Writes n rows (each like rec_write's vals, in key order) and sets
+ * status[i] to rec_write's answer for row i. On PostgreSQL the batch goes
+ * through COPY and one upsert (record_bulk.c); on SQLite row by row.
+ * Returns 0, or -1 with err and *failed_at (the row to blame). */
+int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, char *err,
+		    size_t errlen, int *failed_at);
+db *rec_writer_db(const rec_writer *w);
+const kind *rec_writer_kind(const rec_writer *w);
 
 /* ---- references --------------------------------------------------------- */
 

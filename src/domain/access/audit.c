@@ -297,12 +297,12 @@ const audit_label AUDIT_ACTIONS[] = {
 	{"warning_escalate", "转执法检查"}, {"warning_supervise", "领导督办"},
 	{"warning_confirm", "复核通过"}, {"warning_reject", "复核退回"},
 	{"warning_attach", "上传预警证据"}, {"bank_card_change", "变更工资卡"},
-	{"scan", "预警扫描"}, {"param_set", "修改参数"},
+	{"scan", "预警扫描"}, {"param_set", "修改参数"}, {"migrate", "迁移数据库"},
 	{NULL, NULL},
 };
 
 const audit_label AUDIT_OBJECTS[] = {
-	{"user", "用户"}, {"token", "接口令牌"}, {"warnings", "预警"}, {"params", "参数"},
+	{"user", "用户"}, {"token", "接口令牌"}, {"warnings", "预警"}, {"params", "参数"}, {"database", "数据库"},
 	{NULL, NULL},
 };
 

@@ -1,7 +1,7 @@
 /*
  * import_batch.c - rows written in key order (see import_batch.h). Holds
  * copies of validated values; knows nothing of files or of SQL beyond
- * calling rec_write.
+ * calling rec_write_batch.
  */
 #include "domain/records/import_batch.h"
 
@@ -19,6 +19,8 @@ struct import_batch {
 	const kind *k;
 	ib_row *rows;
 	kind_val *block;   /* IB_ROWS * k->nfields values, allocated once */
+	kind_val **ptrs;   /* each row's values, for rec_write_batch */
+	int *status;       /* what rec_write_batch did with each row */
 	int n;
 	int keys[8];       /* the key fields, in order */
 	int nkeys;
@@ -31,6 +33,8 @@ import_batch *ib_new(const kind *k)
 	b->k = k;
 	b->rows = xcalloc(IB_ROWS, sizeof *b->rows);
 	b->block = xcalloc((size_t)IB_ROWS * (size_t)k->nfields, sizeof *b->block);
+	b->ptrs = xcalloc(IB_ROWS, sizeof *b->ptrs);
+	b->status = xcalloc(IB_ROWS, sizeof *b->status);
 	for (int i = 0; i < k->nfields && b->nkeys < 8; i++)
 		if (k->fields[i].flags & F_KEY)
 			b->keys[b->nkeys++] = i;
@@ -90,23 +94,25 @@ int ib_flush(import_batch *b, rec_writer *w, scan_mark *m, import_result *res,
 	     ib_error_fn err, void *ctx)
 {
 	char msg[256];
-	int rc = 0;
+	int rc = 0, bad = 0;
 
 	qsort_r(b->rows, (size_t)b->n, sizeof *b->rows, row_cmp, b);
-	for (int i = 0; i < b->n; i++) {
-		int wr = rec_write(w, b->rows[i].vals, msg, sizeof msg);
-		if (wr == REC_INSERTED)
-			res->inserted++;
-		else if (wr == REC_UPDATED)
-			res->updated++;
-		else if (wr == REC_UNCHANGED)
-			res->unchanged++;
-		else {
-			err(ctx, b->rows[i].row, msg);
-			rc = -1;
-			break;
+	for (int i = 0; i < b->n; i++)
+		b->ptrs[i] = b->rows[i].vals;
+	if (rec_write_batch(w, b->ptrs, b->n, b->status, msg, sizeof msg, &bad) != 0) {
+		err(ctx, b->rows[bad].row, msg);
+		rc = -1;
+	} else {
+		for (int i = 0; i < b->n; i++) {
+			int wr = b->status[i];
+			if (wr == REC_INSERTED)
+				res->inserted++;
+			else if (wr == REC_UPDATED)
+				res->updated++;
+			else
+				res->unchanged++;
+			scan_mark_row(m, b->rows[i].vals, wr);
 		}
-		scan_mark_row(m, b->rows[i].vals, wr);
 	}
 	ib_clear(b);
 	return rc;
@@ -118,6 +124,8 @@ void ib_free(import_batch *b)
 		return;
 	ib_clear(b);
 	free(b->block);
+	free(b->ptrs);
+	free(b->status);
 	free(b->rows);
 	free(b);
 }

@@ -1,0 +1,223 @@
+/*
+ * record_bulk.c - rec_write_batch (record.h): a batch of validated rows of
+ * one kind written at once. On SQLite, row by row through rec_write (an
+ * index probe per row is all SQLite needs). On PostgreSQL, where a row
+ * costs a round trip, the batch goes through COPY into a temporary stage
+ * table and one INSERT ... SELECT ... ON CONFLICT DO UPDATE that changes a
+ * row only when a value differs and returns the key of every row it
+ * inserted or changed - which tells inserted, updated and unchanged apart
+ * per row, as rec_write does. Rows whose key occurs more than once in the
+ * batch go through rec_write afterwards, in order (one statement cannot
+ * change a row twice).
+ */
+#include "store/record.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/strmap.h"
+
+/* The stored text of v (its integer for integer kinds), or NULL. */
+static const char *stored(const kind_val *v, char *tmp, size_t tmplen)
+{
+	if (!v->present)
+		return NULL;
+	if (v->is_int) {
+		snprintf(tmp, tmplen, "%lld", (long long)v->i);
+		return tmp;
+	}
+	return v->s;
+}
+
+/* The key of row vals as one string (fields joined by \x1f) into b. */
+static void key_of(const kind *k, const kind_val *vals, buf *b)
+{
+	char tmp[24];
+	int first = 1;
+
+	buf_reset(b);
+	for (int i = 0; i < k->nfields; i++) {
+		if (!(k->fields[i].flags & F_KEY))
+			continue;
+		if (!first)
+			buf_putc(b, '\x1f');
+		const char *s = stored(&vals[i], tmp, sizeof tmp);
+		buf_puts(b, s ? s : "");
+		first = 0;
+	}
+}
+
+/* Appends "sep"-joined fmt_one for each (key / non-key) field of k. */
+static void fields(buf *sql, const kind *k, int keys, int nonkeys, const char *sep,
+		   const char *fmt_one)
+{
+	int first = 1;
+
+	for (int i = 0; i < k->nfields; i++) {
+		int key = !!(k->fields[i].flags & F_KEY);
+		if ((key && !keys) || (!key && !nonkeys))
+			continue;
+		if (!first)
+			buf_puts(sql, sep);
+		buf_fmt(sql, fmt_one, k->fields[i].key, k->fields[i].key);
+		first = 0;
+	}
+}
+
+/* The stage table and the upsert of kind k (PostgreSQL). */
+static void bulk_sql(const kind *k, buf *stage, buf *copy, buf *upsert)
+{
+	buf_fmt(stage, "CREATE TEMP TABLE IF NOT EXISTS stage_%s AS SELECT CAST(0 AS BIGINT) AS ord, ",
+		k->table);
+	fields(stage, k, 1, 1, ", ", "%s");
+	buf_fmt(stage, " FROM %s WITH NO DATA", k->table);
+
+	buf_fmt(copy, "COPY stage_%s (ord, ", k->table);
+	fields(copy, k, 1, 1, ", ", "%s");
+	buf_puts(copy, ") FROM STDIN");
+
+	buf_fmt(upsert, "INSERT INTO %s (", k->table);
+	fields(upsert, k, 1, 1, ", ", "%s");
+	buf_puts(upsert, ") SELECT ");
+	fields(upsert, k, 1, 1, ", ", "%s");
+	buf_fmt(upsert, " FROM stage_%s ORDER BY ord ON CONFLICT (", k->table);
+	fields(upsert, k, 1, 0, ", ", "%s");
+	int nonkeys = 0;
+	for (int i = 0; i < k->nfields; i++)
+		nonkeys += !(k->fields[i].flags & F_KEY);
+	if (nonkeys) {
+		buf_puts(upsert, ") DO UPDATE SET ");
+		fields(upsert, k, 0, 1, ", ", "%s = excluded.%s");
+		buf_puts(upsert, " WHERE ");
+		for (int i = 0, first = 1; i < k->nfields; i++) {
+			if (k->fields[i].flags & F_KEY)
+				continue;
+			buf_fmt(upsert, "%s%s.%s IS DISTINCT FROM excluded.%s", first ? "" : " OR ",
+				k->table, k->fields[i].key, k->fields[i].key);
+			first = 0;
+		}
+	} else {
+		buf_puts(upsert, ") DO NOTHING");
+	}
+	buf_puts(upsert, " RETURNING ");
+	fields(upsert, k, 1, 0, ", ", "%s");
+	buf_fmt(upsert, ", CASE WHEN %s.xmax = 0 THEN 1 ELSE 0 END", k->table);
+}
+
+/*
+ * The PostgreSQL path (see the file's comment). Rows are in key order, so
+ * repeated keys are neighbours. Returns 0, or -1 with err and *failed_at.
+ */
+static int batch_pg(rec_writer *w, kind_val *const *rows, int n, int *status, char *err,
+		    size_t errlen, int *failed_at)
+{
+	db *d = rec_writer_db(w);
+	const kind *k = rec_writer_kind(w);
+	buf stage = BUF_INIT, copy = BUF_INIT, upsert = BUF_INIT, kb = BUF_INIT, prev = BUF_INIT;
+	unsigned char *dup = calloc((size_t)n + 1, 1);
+	const char **vals = calloc((size_t)k->nfields + 1, sizeof *vals);
+	char (*tmp)[24] = calloc((size_t)k->nfields + 1, sizeof *tmp);
+	strmap *idx = strmap_new(sizeof(int));
+	int rc = DB_OK;
+
+	*failed_at = 0;
+	if (!dup || !vals || !tmp) {
+		snprintf(err, errlen, "out of memory");
+		rc = DB_ERROR;
+		goto done;
+	}
+	bulk_sql(k, &stage, &copy, &upsert);
+	for (int i = 0; i < n; i++) {
+		key_of(k, rows[i], &kb);
+		if (i > 0 && kb.len == prev.len && memcmp(buf_str(&kb), buf_str(&prev), kb.len) == 0)
+			dup[i] = dup[i - 1] = 1;
+		buf_reset(&prev);
+		buf_putn(&prev, buf_str(&kb), kb.len);
+	}
+	char stage_clear[128];
+	snprintf(stage_clear, sizeof stage_clear, "TRUNCATE stage_%s", k->table);
+	if ((rc = db_exec(d, buf_str(&stage))) != DB_OK || (rc = db_exec(d, stage_clear)) != DB_OK ||
+	    (rc = db_copy_begin(d, buf_str(&copy))) != DB_OK)
+		goto fail;
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		if (dup[i])
+			continue;
+		key_of(k, rows[i], &kb);
+		*(int *)strmap_put(idx, buf_str(&kb), kb.len, NULL) = i;
+		status[i] = REC_UNCHANGED;
+		snprintf(tmp[0], sizeof tmp[0], "%d", i);
+		vals[0] = tmp[0];
+		for (int f = 0; f < k->nfields; f++)
+			vals[f + 1] = stored(&rows[i][f], tmp[f + 1], sizeof tmp[f + 1]);
+		rc = db_copy_row(d, vals, k->nfields + 1);
+	}
+	if (db_copy_end(d) != DB_OK && rc == DB_OK)
+		rc = DB_ERROR;
+	if (rc != DB_OK)
+		goto fail;
+
+	db_stmt *st = db_prepare(d, buf_str(&upsert));
+	int nk = 0;
+	for (int f = 0; f < k->nfields; f++)
+		nk += !!(k->fields[f].flags & F_KEY);
+	while ((rc = db_step(st)) == DB_ROW) {
+		buf_reset(&kb);
+		for (int c = 0; c < nk; c++) {
+			if (c)
+				buf_putc(&kb, '\x1f');
+			buf_puts(&kb, db_col_text(st, c));
+		}
+		int *at = strmap_get(idx, buf_str(&kb), kb.len);
+		if (at)
+			status[*at] = db_col_int(st, nk) ? REC_INSERTED : REC_UPDATED;
+	}
+	db_finalize(st);
+	if (rc != DB_DONE)
+		goto fail;
+	rc = DB_OK;
+
+	for (int i = 0; i < n; i++) {
+		if (!dup[i])
+			continue;
+		status[i] = rec_write(w, rows[i], err, errlen);
+		if (status[i] < 0) {
+			*failed_at = i;
+			rc = DB_ERROR;
+			goto done;
+		}
+	}
+	goto done;
+fail:
+	snprintf(err, errlen, "%s", rc == DB_CONSTRAINT
+		 ? "与已有数据冲突 (violates a constraint of the stored data)"
+		 : db_error_public(d, "writing records"));
+	rc = DB_ERROR;
+done:
+	strmap_free(idx);
+	free(dup);
+	free(vals);
+	free(tmp);
+	buf_free(&stage);
+	buf_free(&copy);
+	buf_free(&upsert);
+	buf_free(&kb);
+	buf_free(&prev);
+	return rc == DB_OK ? 0 : -1;
+}
+
+int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, char *err,
+		    size_t errlen, int *failed_at)
+{
+	if (n > 0 && db_dialect(rec_writer_db(w)) == DB_DIALECT_PG)
+		return batch_pg(w, rows, n, status, err, errlen, failed_at);
+	for (int i = 0; i < n; i++) {
+		status[i] = rec_write(w, rows[i], err, errlen);
+		if (status[i] < 0) {
+			*failed_at = i;
+			return -1;
+		}
+	}
+	return 0;
+}
