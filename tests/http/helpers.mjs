@@ -13,7 +13,8 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { fill, table } from './ids.mjs';
@@ -62,6 +63,35 @@ export const LOAD = ['enterprises', 'projects', 'workers', 'employments', 'atten
 /** A fixture with its identifiers filled in, as text. */
 export function fixture(name) {
   return fill(readFileSync(join(FIXTURES, name), 'utf8'));
+}
+
+/**
+ * The database a configuration file's `db = ` line names for the test
+ * database at path db: the path itself on SQLite; on PostgreSQL the URI
+ * tests/pg/anxin-pg maps it to (a config file is not mapped):
+ * $ANXIN_PG_BASE/t_ + the first 16 hex digits of the sha1 of its
+ * absolute path.
+ */
+export function dbUri(db) {
+  if (!ON_PG) return db;
+  const hash = createHash('sha1').update(resolve(db)).digest('hex');
+  return `${process.env.ANXIN_PG_BASE}/t_${hash.slice(0, 16)}`;
+}
+
+/**
+ * PostgreSQL: whether a connection holds the main lane's lock on the
+ * database of db now - the advisory lock db_begin_main takes (db_pg.c,
+ * LANE_MAIN), the PostgreSQL form of SQLite's main-file write lock. A
+ * bigint key shows in pg_locks as classid (high 32 bits) and objid (low
+ * 32 bits) with objsubid 1.
+ */
+export function pgMainLaneHeld(db) {
+  const key = 0x616e78696e01n; // LANE_MAIN of db_pg.c
+  const n = dbsql(db, 'SELECT count(*) FROM pg_catalog.pg_locks'
+    + " WHERE locktype = 'advisory' AND granted"
+    + ' AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())'
+    + ` AND classid = ${key >> 32n} AND objid = ${key & 0xffffffffn} AND objsubid = 1`);
+  return Number(n) > 0;
 }
 
 /**
