@@ -27,8 +27,9 @@ enum {
 	HR_SHORT = 64,   /* a short write of the desk file only (db_begin_desk):
 			    queued on the short lane's writer thread, never
 			    behind an import (server.c) */
-	HR_NODB = 128,   /* needs no database connection (r->db is NULL):
-			    /healthz, /metrics answer even with the pool busy */
+	HR_NODB = 128,   /* needs no database connection: /healthz, /metrics
+			    answer even with the pool busy (r->db is an idle
+			    connection if one was free at once, else NULL) */
 	HR_SMALLFILE = 256 /* with HR_FILE: the body is at most HTTP_SMALL_FILE
 			      bytes (not max_upload), refused by its declared
 			      length before it is read */

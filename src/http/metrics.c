@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "http/http.h"
@@ -57,6 +56,7 @@ static struct {
 	counter scan_last;                                   /* Unix seconds of the last ok */
 	counter raised;
 	counter cache[2];                                    /* [miss, hit] */
+	counter db_size[2];                                  /* [main, desk], last read */
 } M;
 
 static void add(counter *c, unsigned long long n)
@@ -249,19 +249,10 @@ static int route_count(void)
 	return n;
 }
 
-/* The size of file path in bytes, 0 when missing. */
-static long long file_size(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 ? (long long)st.st_size : 0;
-}
-
 /* Writes every metric in the text format 0.0.4 into b. */
-static void metrics_write(buf *b, const char *db_path)
+static void metrics_write(buf *b, db *d, const char *db_path)
 {
 	buf lb = BUF_INIT;
-	char side[4096];
 
 	head(b, "anxin_http_requests_total", "counter",
 	     "HTTP requests answered, by route pattern, method and status.");
@@ -346,9 +337,14 @@ static void metrics_write(buf *b, const char *db_path)
 	buf_fmt(b, "anxin_cache_misses_total %llu\n", get(&M.cache[0]));
 	head(b, "anxin_db_size_bytes", "gauge",
 	     "Size of the database files (main: records; desk: accounts, audit log, warnings).");
-	snprintf(side, sizeof side, "%s-desk", db_path);
-	buf_fmt(b, "anxin_db_size_bytes{file=\"main\"} %lld\n", file_size(db_path));
-	buf_fmt(b, "anxin_db_size_bytes{file=\"desk\"} %lld\n", file_size(side));
+	/* PostgreSQL with no idle connection at hand: the last sizes read */
+	int64_t main_bytes, desk_bytes;
+	if (health_db_sizes(d, db_path, &main_bytes, &desk_bytes) == 0) {
+		atomic_store_explicit(&M.db_size[0], (unsigned long long)main_bytes, memory_order_relaxed);
+		atomic_store_explicit(&M.db_size[1], (unsigned long long)desk_bytes, memory_order_relaxed);
+	}
+	buf_fmt(b, "anxin_db_size_bytes{file=\"main\"} %llu\n", get(&M.db_size[0]));
+	buf_fmt(b, "anxin_db_size_bytes{file=\"desk\"} %llu\n", get(&M.db_size[1]));
 	head(b, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch.");
 	buf_fmt(b, "process_start_time_seconds %lld\n", M.started);
 	buf_free(&lb);
@@ -376,7 +372,7 @@ int api_metrics(http_req *r)
 		return r->status;
 	buf *b = http_json(r, 200);
 	r->ctype = "text/plain; version=0.0.4; charset=utf-8";
-	metrics_write(b, r->cfg->db_path);
+	metrics_write(b, r->db, r->cfg->db_path);
 	return r->status;
 }
 

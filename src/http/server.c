@@ -174,6 +174,20 @@ static db *pool_get(server *s)
 	return d;
 }
 
+/* An idle connection if one is free at once, else NULL: never waits,
+ * never opens one (for the HR_NODB routes, which answer with the pool
+ * busy and use a connection only when there is one at hand). */
+static db *pool_try_idle(server *s)
+{
+	db *d = NULL;
+
+	pthread_mutex_lock(&s->mu);
+	if (s->nidle > 0 && !s->aborting)
+		d = s->idle[--s->nidle];
+	pthread_mutex_unlock(&s->mu);
+	return d;
+}
+
 static void pool_put(server *s, db *d)
 {
 	if (!d)
@@ -194,7 +208,7 @@ static void run_handler(server *s, conn *c)
 	http_req *r = &c->r;
 	int nodb = (r->route->flags & HR_NODB) != 0;
 
-	r->db = nodb ? NULL : pool_get(s);
+	r->db = nodb ? pool_try_idle(s) : pool_get(s);
 	if (!r->db && !nodb) {
 		http_error(r, 503, "数据库暂不可用，请稍后重试");
 		return;

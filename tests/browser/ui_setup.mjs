@@ -67,8 +67,11 @@ export function addUser(db, name, role, extra = []) {
  * it prints its "serving http://..." line; rejects after 10 s. */
 export async function serve(db, args = ['--scan-at', 'off']) {
 	let log = '';
+	// On PostgreSQL (tests/pg/anxin-pg) the evidence files go to
+	// $ANXIN_FILES: a folder beside the test's database, not ./anxin-files.
+	const files = process.env.ANXIN_PG_BASE ? {ANXIN_FILES: path.join(path.dirname(path.resolve(db)), 'anxin-files')} : {};
 	const server = spawn(ANXIN, ['serve', '--listen', '127.0.0.1:0', '--db', db, ...args],
-		{stdio: ['ignore', 'pipe', 'pipe'], env: ENV});
+		{stdio: ['ignore', 'pipe', 'pipe'], env: {...ENV, ...files}});
 	server.stderr.on('data', (d) => { log += d; });
 	const base = await new Promise((resolve, reject) => {
 		let out = '';

@@ -198,7 +198,7 @@ describe('evidence files', () => {
     // The same bytes again are stored once; a PNG is another blob.
     assert.equal((await upload(w.id, PDF, '回单副本.pdf')).status, 201);
     assert.equal((await upload(w.id, PNG, '回单.png')).status, 201);
-    const dir = srv.db + '-files';
+    const dir = srv.files;
     const blobs = readdirSync(dir).flatMap((sub) => readdirSync(join(dir, sub)));
     assert.equal(blobs.length, 2);
     assert.ok(blobs.every((b) => /^[0-9a-f]{64}$/.test(b)));
@@ -221,7 +221,7 @@ describe('evidence files', () => {
     const gone = find('DAYS_MISMATCH', 'BH-2026-001', '2026-04'); // eliminated above
     r = await upload(gone.id, PDF, 'late.pdf');
     assert.equal(r.status, 409);
-    assert.ok(existsSync(srv.db + '-files'));
+    assert.ok(existsSync(srv.files));
   });
 
   test('a declared body over 10 MB is refused before it is read (not after up to max_upload)', async () => {

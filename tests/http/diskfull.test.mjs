@@ -9,22 +9,28 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { ANXIN, authHeaders, req, startServer } from './helpers.mjs';
+import { ANXIN, ON_PG, authHeaders, req, startServer } from './helpers.mjs';
 import { idNumber } from './ids.mjs';
 
 const WORKERS = 60000;  // about 6 MB of pages
 const FREE = 1500000;   // bytes the files may grow by after the start
 
+// SQLite only: ANXIN_TEST_DISK_FREE is a fault of anxin's SQLite VFS
+// (db_faults.c); a PostgreSQL server's disk is its own, out of anxin's
+// reach (tests/cli plants a disk-full trigger for the CLI's message).
+const SKIP = ON_PG && 'the full disk is a SQLite VFS fault (ANXIN_TEST_DISK_FREE)';
+
 let srv;
 let base;
 
 before(async () => {
+  if (SKIP) return;
   srv = await startServer({ env: { ANXIN_TEST_DISK_FREE: String(FREE) } });
   base = srv.base;
 });
-after(async () => { await srv.stop(); });
+after(async () => { if (srv) await srv.stop(); });
 
-test('an import on a full disk says so, and writes nothing', async () => {
+test('an import on a full disk says so, and writes nothing', { skip: SKIP }, async () => {
   const lines = ['id_number,name'];
   for (let i = 0; i < WORKERS; i++) {
     const birth = new Date(Date.UTC(1960, 0, 1) + (i % 3000) * 7 * 86400000)

@@ -10,10 +10,11 @@
 // logs in as one of them (`as`, default admin) and req()/postJson() send
 // that session's cookie and X-CSRF-Token unless given { session: null }
 // (anonymous) or another session from login().
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { fill, table } from './ids.mjs';
@@ -39,6 +40,20 @@ export const USERS = {
 export const INITIAL_PASSWORD = 'Temp-Start-2026#';
 
 const TEST_ENV = { ...process.env, ANXIN_TEST_FAST_HASH: '1' };
+
+/** tests/pg/dbsql: SQL on a suite's database on either backend. */
+export const DBSQL = join(dirname(fileURLToPath(import.meta.url)), '..', 'pg', 'dbsql');
+
+/** Whether the suite runs on PostgreSQL (through tests/pg/anxin-pg). */
+export const ON_PG = spawnSync(DBSQL, ['--pg']).status === 0;
+
+/**
+ * Runs SQL (each argument one statement) on the database db of a test, on
+ * either backend, and returns its output (sqlite3's default format).
+ */
+export function dbsql(db, ...sql) {
+  return execFileSync(DBSQL, [db, ...sql], { encoding: 'utf8' });
+}
 const sessions = new Map(); // base -> the default session
 
 /** The kinds loaded by default, in dependency order. */
@@ -51,9 +66,39 @@ export function fixture(name) {
 }
 
 /**
+ * The database a configuration file's `db = ` line names for the test
+ * database at path db: the path itself on SQLite; on PostgreSQL the URI
+ * tests/pg/anxin-pg maps it to (a config file is not mapped):
+ * $ANXIN_PG_BASE/t_ + the first 16 hex digits of the sha1 of its
+ * absolute path.
+ */
+export function dbUri(db) {
+  if (!ON_PG) return db;
+  const hash = createHash('sha1').update(resolve(db)).digest('hex');
+  return `${process.env.ANXIN_PG_BASE}/t_${hash.slice(0, 16)}`;
+}
+
+/**
+ * PostgreSQL: whether a connection holds the main lane's lock on the
+ * database of db now - the advisory lock db_begin_main takes (db_pg.c,
+ * LANE_MAIN), the PostgreSQL form of SQLite's main-file write lock. A
+ * bigint key shows in pg_locks as classid (high 32 bits) and objid (low
+ * 32 bits) with objsubid 1.
+ */
+export function pgMainLaneHeld(db) {
+  const key = 0x616e78696e01n; // LANE_MAIN of db_pg.c
+  const n = dbsql(db, 'SELECT count(*) FROM pg_catalog.pg_locks'
+    + " WHERE locktype = 'advisory' AND granted"
+    + ' AND database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database())'
+    + ` AND classid = ${key >> 32n} AND objid = ${key & 0xffffffffn} AND objsubid = 1`);
+  return Number(n) > 0;
+}
+
+/**
  * Creates a database in a temp dir, imports the fixtures of `load` with the
  * CLI, starts `anxin serve` (with `env` added to its environment; `bin`: another
- * build of anxin, e.g. the test kind's) and returns { base, dir, db, proc, stop, log }.
+ * build of anxin, e.g. the test kind's) and returns { base, dir, db, files, proc, stop,
+ * log } (files: the evidence-files folder).
  */
 export async function startServer({ load = LOAD, threads = 2, as = 'admin', args = [], env = {},
   bin = ANXIN } = {}) {
@@ -79,9 +124,12 @@ export async function startServer({ load = LOAD, threads = 2, as = 'admin', args
   // No start-up / scheduled warning scan unless a test asks for one: the
   // tests scan with `anxin scan --as-of` or POST /api/v1/scan themselves.
   const scanAt = args.includes('--scan-at') ? [] : ['--scan-at', 'off'];
+  // The evidence files: FILE-files beside a SQLite database; on PostgreSQL
+  // $ANXIN_FILES, a folder of this test's own.
+  const files = ON_PG ? join(dir, 'anxin-files') : db + '-files';
   const proc = spawn(bin, ['serve', '--db', db, '--listen', '127.0.0.1:0',
     '--threads', String(threads), ...scanAt, ...args], { stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...TEST_ENV, ...env } });
+    env: { ...TEST_ENV, ...(ON_PG ? { ANXIN_FILES: files } : {}), ...env } });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const exited = new Promise((resolve) => proc.on('exit', (code, sig) => resolve({ code, sig })));
@@ -120,7 +168,7 @@ export async function startServer({ load = LOAD, threads = 2, as = 'admin', args
     assert.equal(sig, null, `server killed by ${sig}: ${log}`);
     assert.equal(code, 0, `server exit status ${code}: ${log}`);
   }
-  return { base, dir, db, proc, stop, bankToken, log: () => log };
+  return { base, dir, db, files, proc, stop, bankToken, log: () => log };
 }
 
 /**

@@ -8,7 +8,8 @@
 //
 // The import is provably in flight while they are measured: before the
 // first and after the last, another process finds the main file's write
-// lock taken (sqlite3 CLI, BEGIN IMMEDIATE with no wait), and the import's
+// lock taken (sqlite3 CLI, BEGIN IMMEDIATE with no wait; on PostgreSQL the
+// main lane's advisory lock held, in pg_locks), and the import's
 // answer has not arrived yet. The bound (1 s) is the issue's; the short
 // writes take a few milliseconds when nothing else runs.
 import { test, before, after } from 'node:test';
@@ -16,7 +17,8 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANXIN, AS_OF, INITIAL_PASSWORD, USERS, authHeaders, login, postJson, req, startServer } from './helpers.mjs';
+import { ANXIN, AS_OF, INITIAL_PASSWORD, ON_PG, USERS, authHeaders, login, pgMainLaneHeld, postJson, req,
+  startServer } from './helpers.mjs';
 import { card, idNumber, table } from './ids.mjs';
 
 const WORKERS = 40000;
@@ -52,8 +54,10 @@ function generate(dir) {
   return { wf, pf };
 }
 
-/** Whether another process finds the main file's write lock taken now. */
+/** Whether another process finds the main file's write lock taken now
+ * (PostgreSQL: the main lane's advisory lock held). */
 function mainLocked(db) {
+  if (ON_PG) return pgMainLaneHeld(db);
   const r = spawnSync('sqlite3', ['-batch', db, '.timeout 0', 'BEGIN IMMEDIATE;', 'ROLLBACK;'],
     { encoding: 'utf8' });
   if (r.status === 0) return false;

@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startServer, req, postJson, fixture, bearer } from './helpers.mjs';
+import { startServer, req, postJson, fixture, bearer, dbsql, ON_PG } from './helpers.mjs';
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const VALUE = /^(-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?|[-+]Inf|NaN)$/;
@@ -176,8 +176,9 @@ describe('metrics and readiness', () => {
     assert.equal(r.status, 200, r.text);
     assert.deepEqual([r.json.ready, r.json.checks.database.ok, r.json.checks.scan.ok], [true, true, true]);
     assert.ok(r.json.checks.scan.age_seconds < r.json.checks.scan.max_age_seconds);
-    execFileSync('sqlite3', [srv.db, "ATTACH '" + srv.db + "-desk' AS desk;" +
-      " UPDATE warn_scans SET started_at = '2026-01-01T00:00:00Z'"]);
+    // (SQLite: the desk file attached, as anxin does; PostgreSQL: one database)
+    dbsql(srv.db, ...(ON_PG ? [] : ["ATTACH '" + srv.db + "-desk' AS desk;"]),
+      "UPDATE warn_scans SET started_at = '2026-01-01T00:00:00Z'");
     r = await req(srv.base, '/readyz', { session: null });
     assert.equal(r.status, 503, r.text);
     assert.equal(r.json.checks.database.ok, true);

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
-import { req, startServer } from './helpers.mjs';
+import { ON_PG, dbsql, req, startServer } from './helpers.mjs';
 import { idNumber } from './ids.mjs';
 
 let srv;
@@ -132,8 +132,10 @@ test('a statement that cannot be prepared fails its request, not the server', as
   // request that prepares SQL naming it (the warning list, never asked for
   // on any connection yet) meets "no such table" at prepare time. That
   // request answers a 5xx with a message; the process keeps serving.
-  // (the warnings live in the desk file beside the database)
-  const sql = (s) => execFileSync('sqlite3', [srv.db + '-desk', s], { encoding: 'utf8' });
+  // (on SQLite the warnings live in the desk file beside the database; on
+  // PostgreSQL the same SQL renames the table in the one database)
+  const sql = (s) => (ON_PG ? dbsql(srv.db, s)
+    : execFileSync('sqlite3', [srv.db + '-desk', s], { encoding: 'utf8' }));
   sql('ALTER TABLE warnings RENAME TO warnings_gone');
   try {
     const r = await req(base, '/api/v1/warnings');

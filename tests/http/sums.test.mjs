@@ -1,5 +1,5 @@
 // sums.test.mjs - issue 7, finding 6 (sums overflow) through the real
-// server: an older database (written here with sqlite3 directly, as the
+// server: an older database (written here with SQL directly, as the
 // importer now refuses such amounts) holds 10,000 payroll rows of
 // 9,999,999,999,999.99 yuan due on one project of 泰达街道 and 10,000
 // transfers of that size into its account. SQLite's sum() overflowed and
@@ -9,8 +9,7 @@
 // the sums it cannot compute as null, never as a wrong figure.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { AS_OF, login, req, startServer } from './helpers.mjs';
+import { AS_OF, ON_PG, dbsql, login, req, startServer } from './helpers.mjs';
 
 let srv;
 let base;
@@ -28,13 +27,18 @@ before(async () => {
     baseline[role] = r.json;
   }
   const rows = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)';
-  execFileSync('sqlite3', [srv.db, `${rows}
+  // prefix || i as five digits (PostgreSQL has no printf, SQLite no lpad)
+  const id = (prefix) => (ON_PG ? `'${prefix}' || lpad(CAST(i AS text), 5, '0')`
+    : `printf('${prefix}%05d', i)`);
+  // The sqlite3 shell checks no foreign keys (X00001... are no workers):
+  // on PostgreSQL, replica mode skips them the same way (superuser).
+  dbsql(srv.db, ...(ON_PG ? ['SET session_replication_role = replica'] : []), `${rows}
     INSERT INTO payroll (project_code, worker_id_number, period, employer_uscc, days_worked,
       amount_due, amount_paid)
-    SELECT 'BH-2026-001', printf('X%05d', i), '2026-04',
+    SELECT 'BH-2026-001', ${id('X')}, '2026-04',
       (SELECT contractor_uscc FROM projects WHERE code = 'BH-2026-001'), 0, ${FEN}, 0 FROM n;
     ${rows} INSERT INTO transactions (account_no, txn_id, txn_date, kind, amount)
-    SELECT '1202 0100 0001', printf('BIG%05d', i), '2026-04-01', 'labor_cost', ${FEN} FROM n;`]);
+    SELECT '1202 0100 0001', ${id('BIG')}, '2026-04-01', 'labor_cost', ${FEN} FROM n;`);
 });
 after(() => srv.stop());
 
