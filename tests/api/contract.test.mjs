@@ -10,7 +10,8 @@
 //  3. the test of the test: the same client against a document with one
 //     answer member renamed must not compile.
 // Generated files go to api-client/ beside the binary (build/ or
-// build-san/), so node and tsc find the repository's node_modules.
+// build-san/; on PostgreSQL the real binary's, not the wrapper's in
+// tests/pg/), so node and tsc find the repository's node_modules.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -24,7 +25,7 @@ import { ANXIN, USERS, fixture, req, startServer } from '../http/helpers.mjs';
 const run = promisify(execFile);
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
-const OUT = join(dirname(resolve(ANXIN)), 'api-client');
+const OUT = join(dirname(resolve(process.env.ANXIN_REAL || ANXIN)), 'api-client');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const TOOL_ENV = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
   NO_COLOR: '1' };
