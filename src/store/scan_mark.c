@@ -3,7 +3,9 @@
  *
  * Rows are collected in memory (hash maps of touched keys) and written once
  * at flush, so a bulk import pays one hash probe per row and one statement
- * per touched key, not one per row. Attendance is only ever inserted or
+ * per touched key, not one per row (on PostgreSQL, where a statement is a
+ * round trip, the touched keys go through COPY into a temporary table and
+ * one statement writes them all: the same values). Attendance is only ever inserted or
  * left alone on re-import (its date is part of the key and hours do not
  * matter to any rule), so the aggregate is maintained by deltas: inserted
  * rows add days and widen [first, last]; nothing is ever subtracted.
