@@ -3,7 +3,9 @@
  *
  * Rows are collected in memory (hash maps of touched keys) and written once
  * at flush, so a bulk import pays one hash probe per row and one statement
- * per touched key, not one per row. Attendance is only ever inserted or
+ * per touched key, not one per row (on PostgreSQL, where a statement is a
+ * round trip, the touched keys go through COPY into a temporary table and
+ * one statement writes them all: the same values). Attendance is only ever inserted or
  * left alone on re-import (its date is part of the key and hours do not
  * matter to any rule), so the aggregate is maintained by deltas: inserted
  * rows add days and widen [first, last]; nothing is ever subtracted.
@@ -260,16 +262,103 @@ static int split_key(const char *key, size_t len, char *tmp, size_t tmplen, char
 	return n;
 }
 
+#define ATT_UPSERT_SET                                                              \
+	" ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"                \
+	" SET days = att_month.days + excluded.days,"                                   \
+	" first_date = CASE WHEN excluded.first_date < att_month.first_date"            \
+	"  THEN excluded.first_date ELSE att_month.first_date END,"                     \
+	" last_date = CASE WHEN excluded.last_date > att_month.last_date"               \
+	"  THEN excluded.last_date ELSE att_month.last_date END"
+
+/*
+ * PostgreSQL only: the keys of map ("a\x1fb\x1fc", up to 3 parts; a
+ * one-part key is taken whole) copied into the temporary table
+ * stage_keys (a, b, c; missing parts NULL), emptied first, so that one
+ * statement can write what a statement per key writes on SQLite (each of
+ * them a round trip on PostgreSQL). Returns 0 or -1.
+ */
+static int stage_keys_pg(db *d, strmap *map, int nparts)
+{
+	int rc = DB_OK;
+
+	if (db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS stage_keys (a text, b text, c text)") != DB_OK ||
+	    db_exec(d, "TRUNCATE stage_keys") != DB_OK ||
+	    db_copy_begin(d, "COPY stage_keys (a, b, c) FROM STDIN") != DB_OK)
+		return -1;
+	for (size_t i = 0; i < strmap_count(map) && rc == DB_OK; i++) {
+		const char *key;
+		size_t len;
+		char tmp[128], *p[3] = {NULL, NULL, NULL};
+		strmap_at(map, i, &key, &len);
+		if (nparts == 1) {
+			if (len >= sizeof tmp)
+				continue;
+			memcpy(tmp, key, len);
+			tmp[len] = 0;
+			p[0] = tmp;
+		} else if (split_key(key, len, tmp, sizeof tmp, p) != nparts) {
+			continue;
+		}
+		const char *vals[3] = {p[0], p[1], p[2]};
+		rc = db_copy_row(d, vals, 3);
+	}
+	if (db_copy_end(d) != DB_OK || rc != DB_OK)
+		return -1;
+	return 0;
+}
+
+/*
+ * flush_att on PostgreSQL, where a statement per touched worker-month costs
+ * a round trip each (two per key: most of a large attendance import): the
+ * deltas go through COPY into a temporary stage table, then one upsert and
+ * one coverage update over the staged keys - the same values as the loop
+ * of flush_att (keys are unique in m->att, so no row is changed twice).
+ */
+static int flush_att_pg(scan_mark *m)
+{
+	db *d = m->d;
+	int rc = DB_OK;
+
+	if (strmap_count(m->att) == 0)
+		return 0;
+	if ((rc = db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS stage_att_month (month text,"
+			     " project_code text, worker_id_number text, days bigint,"
+			     " first_date text, last_date text)")) != DB_OK ||
+	    (rc = db_exec(d, "TRUNCATE stage_att_month")) != DB_OK ||
+	    (rc = db_copy_begin(d, "COPY stage_att_month (month, project_code, worker_id_number,"
+				   " days, first_date, last_date) FROM STDIN")) != DB_OK)
+		return -1;
+	for (size_t i = 0; i < strmap_count(m->att) && rc == DB_OK; i++) {
+		const char *key;
+		size_t len;
+		char tmp[128], *p[3], days[24];
+		att_delta *a = strmap_at(m->att, i, &key, &len);
+		if (split_key(key, len, tmp, sizeof tmp, p) != 3)
+			continue;
+		snprintf(days, sizeof days, "%ld", a->days);
+		const char *vals[6] = {p[0], p[1], p[2], days, a->first, a->last};
+		rc = db_copy_row(d, vals, 6);
+	}
+	if (db_copy_end(d) != DB_OK || rc != DB_OK)
+		return -1;
+	if (db_exec(d, "INSERT INTO att_month (month, project_code, worker_id_number, days,"
+		       " first_date, last_date) SELECT month, project_code, worker_id_number, days,"
+		       " first_date, last_date FROM stage_att_month"
+		       " ORDER BY month, project_code, worker_id_number" ATT_UPSERT_SET) != DB_OK ||
+	    db_exec(d, COVERED_SQL " FROM stage_att_month s WHERE att_month.month = s.month"
+		       " AND att_month.project_code = s.project_code"
+		       " AND att_month.worker_id_number = s.worker_id_number") != DB_OK)
+		return -1;
+	return 0;
+}
+
 static int flush_att(scan_mark *m)
 {
+	if (db_dialect(m->d) == DB_DIALECT_PG)
+		return flush_att_pg(m);
 	db_stmt *up = db_prepare(m->d,
 		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date)"
-		" VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"
-		" SET days = att_month.days + excluded.days,"
-		" first_date = CASE WHEN excluded.first_date < att_month.first_date"
-		"  THEN excluded.first_date ELSE att_month.first_date END,"
-		" last_date = CASE WHEN excluded.last_date > att_month.last_date"
-		"  THEN excluded.last_date ELSE att_month.last_date END");
+		" VALUES (?, ?, ?, ?, ?, ?)" ATT_UPSERT_SET);
 	db_stmt *cov = db_prepare(m->d, COVERED_SQL
 		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
 	int rc = db_pipeline_begin(m->d) == DB_OK ? 0 : -1;
@@ -304,6 +393,11 @@ static int flush_att(scan_mark *m)
 
 static int flush_pairs(scan_mark *m)
 {
+	if (db_dialect(m->d) == DB_DIALECT_PG) /* one statement: see stage_keys_pg */
+		return strmap_count(m->pairs) == 0 ||
+		       (stage_keys_pg(m->d, m->pairs, 2) == 0 &&
+			db_exec(m->d, COVERED_SQL " FROM stage_keys s WHERE att_month.project_code = s.a"
+				      " AND att_month.worker_id_number = s.b") == DB_OK) ? 0 : -1;
 	db_stmt *cov = db_prepare(m->d, COVERED_SQL " WHERE project_code = ? AND worker_id_number = ?");
 	int rc = db_pipeline_begin(m->d) == DB_OK ? 0 : -1;
 
@@ -336,8 +430,75 @@ static int flush_pairs(scan_mark *m)
  * accounts (and their projects) that had a transaction updated. Sums
  * that would leave int64 fail the flush (and so the import); the
  * rebuild's sum() raises its own overflow error. */
+static int flush_rebuild(scan_mark *m);
+
+/*
+ * The two delta passes of flush_txn on PostgreSQL (a statement per key
+ * there is a round trip each: most of a transactions import): the deltas
+ * of each map through COPY into a temporary stage table, then one upsert
+ * with the same SET as flush_txn's. Wage deltas of several accounts of one
+ * project for the same worker and period are summed first (one statement
+ * cannot change a row twice); a sum that leaves int64 fails the cast,
+ * and so the import, as AGG_ADD's NULL does. Returns 0 or -1.
+ */
+static int flush_txn_pg(scan_mark *m)
+{
+	db *d = m->d;
+
+	for (int pass = 0; pass < 2; pass++) {
+		strmap *map = pass ? m->twage : m->tday;
+		int rc = DB_OK;
+		if (strmap_count(map) == 0)
+			continue;
+		if (db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS stage_txn (a text, b text, c text,"
+			       " amount bigint, n bigint, last text)") != DB_OK ||
+		    db_exec(d, "TRUNCATE stage_txn") != DB_OK ||
+		    db_copy_begin(d, "COPY stage_txn (a, b, c, amount, n, last) FROM STDIN") != DB_OK)
+			return -1;
+		for (size_t i = 0; i < strmap_count(map) && rc == DB_OK; i++) {
+			const char *key;
+			size_t len;
+			char tmp[128], *p[3], amount[24], n[24];
+			txn_delta *t = strmap_at(map, i, &key, &len);
+			if (t->bad) {
+				rc = DB_ERROR;
+				break;
+			}
+			if (split_key(key, len, tmp, sizeof tmp, p) != 3)
+				continue;
+			snprintf(amount, sizeof amount, "%lld", (long long)t->amount);
+			snprintf(n, sizeof n, "%ld", t->n);
+			const char *vals[6] = {p[0], p[1], p[2], amount, n, pass ? t->last : NULL};
+			rc = db_copy_row(d, vals, 6);
+		}
+		if (db_copy_end(d) != DB_OK || rc != DB_OK)
+			return -1;
+		if (db_exec(d, pass
+			? "INSERT INTO wage_month (period, project_code, worker_id_number, amount, n, last_date)"
+			  " SELECT s.b, x.project_code, s.c, CAST(sum(s.amount) AS BIGINT),"
+			  " CAST(sum(s.n) AS BIGINT), max(s.last) FROM stage_txn s"
+			  " JOIN accounts x ON x.account_no = s.a GROUP BY s.b, x.project_code, s.c"
+			  " ORDER BY s.b, x.project_code, s.c"
+			  " ON CONFLICT (period, project_code, worker_id_number) DO UPDATE"
+			  " SET amount = " AGG_ADD("wage_month") ", n = wage_month.n + excluded.n,"
+			  " last_date = CASE WHEN excluded.last_date > wage_month.last_date"
+			  "  THEN excluded.last_date ELSE wage_month.last_date END"
+			: "INSERT INTO txn_day (account_no, txn_date, kind, amount, n)"
+			  " SELECT a, b, c, amount, n FROM stage_txn ORDER BY a, b, c"
+			  " ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
+			  " SET amount = " AGG_ADD("txn_day") ", n = txn_day.n + excluded.n") != DB_OK)
+			return -1;
+	}
+	return 0;
+}
+
 static int flush_txn(scan_mark *m)
 {
+	if (db_dialect(m->d) == DB_DIALECT_PG) {
+		if (flush_txn_pg(m) != 0)
+			return -1;
+		return flush_rebuild(m);
+	}
 	db_stmt *day = db_prepare(m->d,
 		"INSERT INTO txn_day (account_no, txn_date, kind, amount, n) VALUES (?, ?, ?, ?, ?)"
 		" ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
@@ -380,6 +541,15 @@ static int flush_txn(scan_mark *m)
 		rc = -1;
 	db_finalize(day);
 	db_finalize(wage);
+	return rc == 0 ? flush_rebuild(m) : rc;
+}
+
+/* The end of flush_txn: rebuilds the aggregates of the accounts (and their
+ * projects) that had a transaction updated. Returns 0 or -1. */
+static int flush_rebuild(scan_mark *m)
+{
+	int rc = 0;
+
 	for (size_t i = 0; i < strmap_count(m->rebuild) && rc == 0; i++) {
 		const char *key;
 		size_t len;
@@ -411,6 +581,34 @@ int scan_mark_need_full(db *d)
 	return db_run(d, "UPDATE scan_state SET need_full = 1", "");
 }
 
+#define DIRTY_UPSERT_SET \
+	" ON CONFLICT (project_code, month) DO UPDATE SET mask = scan_dirty.mask | excluded.mask, seq = excluded.seq"
+
+/* The end of scan_mark_flush on PostgreSQL: the dirty (project, month)
+ * keys, then the projects of the touched accounts (each project once: one
+ * statement cannot change a row twice), as one upsert each. */
+static int flush_dirty_pg(scan_mark *m, int64_t seq)
+{
+	int rc = DB_OK;
+
+	if (strmap_count(m->dirty) > 0) {
+		if (stage_keys_pg(m->d, m->dirty, 2) != 0)
+			return DB_ERROR;
+		rc = db_run(m->d, "INSERT INTO scan_dirty (project_code, month, mask, seq)"
+			    " SELECT a, b, ?, ? FROM stage_keys ORDER BY a, b" DIRTY_UPSERT_SET,
+			    "ii", (int64_t)m->mask, seq);
+	}
+	if (rc == DB_OK && m->accts && strmap_count(m->accts) > 0) {
+		if (stage_keys_pg(m->d, m->accts, 1) != 0)
+			return DB_ERROR;
+		rc = db_run(m->d, "INSERT INTO scan_dirty (project_code, month, mask, seq)"
+			    " SELECT DISTINCT x.project_code, '', CAST(? AS BIGINT), CAST(? AS BIGINT)"
+			    " FROM accounts x JOIN stage_keys s ON x.account_no = s.a" DIRTY_UPSERT_SET,
+			    "ii", (int64_t)m->mask, seq);
+	}
+	return rc;
+}
+
 int scan_mark_flush(scan_mark *m)
 {
 	int rc = DB_OK;
@@ -431,6 +629,8 @@ int scan_mark_flush(scan_mark *m)
 	if ((rc = db_run(m->d, "UPDATE scan_state SET seq = seq + 1", "")) != DB_OK)
 		return rc;
 	int64_t seq = db_int(m->d, 0, "SELECT seq FROM scan_state", "");
+	if (db_dialect(m->d) == DB_DIALECT_PG) /* one statement each: see stage_keys_pg */
+		return flush_dirty_pg(m, seq);
 	db_stmt *st = db_prepare(m->d,
 		"INSERT INTO scan_dirty (project_code, month, mask, seq) VALUES (?, ?, ?, ?)"
 		" ON CONFLICT (project_code, month) DO UPDATE SET mask = scan_dirty.mask | excluded.mask, seq = excluded.seq");
