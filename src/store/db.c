@@ -72,16 +72,6 @@ int db_dialect(db *d) { return d->be->dialect; }
 const char *db_sql(db *d, db_sql_id id) { return d->be->sql[id]; }
 char *db_files_dir(db *d) { return d->be->files_dir(d); }
 
-int db_pipeline_begin(db *d)
-{
-	return d->be->pipeline_begin ? d->be->pipeline_begin(d) : DB_OK;
-}
-
-int db_pipeline_end(db *d)
-{
-	return d->be->pipeline_end ? d->be->pipeline_end(d) : DB_OK;
-}
-
 int db_copy_begin(db *d, const char *sql)
 {
 	return d->be->copy_begin ? d->be->copy_begin(d, sql) : DB_ERROR;

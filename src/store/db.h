@@ -225,18 +225,6 @@ int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...);
 char *db_text(db *d, const char *sql, const char *types, ...);
 int db_run(db *d, const char *sql, const char *types, ...);
 /*
- * A run of writes whose results nobody reads one by one (an aggregate's
- * rows written in a loop): between db_pipeline_begin and db_pipeline_end,
- * db_step of a statement sends it and answers DB_DONE at once, and
- * db_pipeline_end waits for them all and answers the first failure (the
- * transaction is then to be rolled back). No statement that returns rows,
- * and no db_changes, in between. PostgreSQL's pipeline mode (one round
- * trip instead of one per statement); SQLite runs each at once, as always.
- */
-int db_pipeline_begin(db *d);
-int db_pipeline_end(db *d);
-
-/*
  * Bulk load through PostgreSQL's COPY protocol (SQLite has none: there
  * db_copy_begin answers DB_ERROR and the caller writes row by row). Inside
  * a transaction: db_copy_begin(d, "COPY t (a, b) FROM STDIN"), then

@@ -50,8 +50,6 @@ typedef struct db_backend {
 	const char *(*stmt_sql)(db_stmt *st);
 	int64_t (*changes)(db *d);
 	char *(*files_dir)(db *d);
-	int (*pipeline_begin)(db *d);  /* NULL: no pipeline (a no-op) */
-	int (*pipeline_end)(db *d);
 	int (*copy_begin)(db *d, const char *sql);  /* NULL: no bulk path */
 	int (*copy_row)(db *d, const char *const *vals, int n);
 	int (*copy_end)(db *d);

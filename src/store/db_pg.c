@@ -62,9 +62,6 @@ typedef struct pg_db {
 	int wrote;          /* a write ran since the last bump */
 	int main_locked;    /* the open transaction holds the main lane */
 	int aborted;        /* db_interrupt: every statement but ROLLBACK fails */
-	int pipeline;       /* db_pipeline_begin: writes are sent, not awaited */
-	int pending;        /* results the pipeline still owes */
-	int pipe_rc;        /* the pipeline's first failure */
 	buf copy;           /* COPY rows not yet sent */
 	int copy_err;       /* a COPY row could not be sent */
 } pg_db;
@@ -493,23 +490,6 @@ static const char *pg_prepared(pg_db *p, pg_stmt *q)
 	for (int i = 0; i < q->nparams; i++)
 		types[i] = q->kinds[i] == 'i' ? 20 : 0;  /* int8 / unknown */
 
-	if (p->pipeline) {
-		/* sent, not awaited: its result comes in the pipeline's turn */
-		if (p->nprep >= PG_PREPARED)
-			return "";  /* no room: the caller sends it unprepared */
-		pg_prep *pp = &p->prep[p->nprep++];
-		pp->key = buf_detach(&key);
-		pp->used = p->tick;
-		snprintf(pp->name, sizeof pp->name, "a%llu", (unsigned long long)++p->names);
-		if (PQsendPrepare(p->c, pp->name, q->pgsql, q->nparams, types) != 1) {
-			pg_set_error(p, NULL);
-			free(pp->key);
-			p->nprep--;
-			return NULL;
-		}
-		p->pending++;
-		return pp->name;
-	}
 	if (p->nprep < PG_PREPARED) {
 		slot = p->nprep++;
 	} else {
@@ -563,21 +543,6 @@ static int pg_step(db_stmt *st)
 	if (!name) {
 		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", p->err, q->sql);
 		return pg_code(p->state);
-	}
-	if (p->pipeline) {
-		int sent = *name
-			? PQsendQueryPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
-					      NULL, NULL, 0)
-			: PQsendQueryParams(p->c, q->pgsql, q->nparams, NULL,
-					    (const char *const *)q->vals, NULL, NULL, 0);
-		if (sent != 1) {
-			pg_set_error(p, NULL);
-			return DB_ERROR;
-		}
-		p->pending++;
-		if (q->writes)
-			p->wrote = 1;
-		return DB_DONE;
 	}
 	PGresult *res = PQexecPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
 				       NULL, NULL, 0);
@@ -721,75 +686,6 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 fail:
 	pg_close(d);
 	return NULL;
-}
-
-/* ---- pipeline (db_pipeline_*) ------------------------------------------------ */
-
-static int pg_pipeline_begin(db *d)
-{
-	pg_db *p = PG(d);
-
-	if (PQenterPipelineMode(p->c) != 1) {
-		pg_set_error(p, NULL);
-		return DB_ERROR;
-	}
-	p->pipeline = 1;
-	p->pending = 0;
-	p->pipe_rc = DB_OK;
-	return DB_OK;
-}
-
-/* Sends a sync and reads every result the pipeline owes, keeping the
- * first failure; leaves pipeline mode. */
-static int pg_pipeline_end(db *d)
-{
-	pg_db *p = PG(d);
-	int rc = DB_OK;
-
-	if (!p->pipeline)
-		return DB_OK;
-	if (PQpipelineSync(p->c) != 1) {
-		pg_set_error(p, NULL);
-		rc = DB_ERROR;
-	}
-	for (;;) {
-		PGresult *res = PQgetResult(p->c);
-		if (!res)
-			continue;  /* the end of one statement's results */
-		int st = PQresultStatus(res);
-		if (st == PGRES_PIPELINE_SYNC) {
-			PQclear(res);
-			break;
-		}
-		if (st == PGRES_FATAL_ERROR && rc == DB_OK) {
-			pg_set_error(p, res);
-			rc = pg_code(p->state);
-		} else if (st == PGRES_PIPELINE_ABORTED && rc == DB_OK) {
-			rc = DB_ERROR;
-		}
-		PQclear(res);
-		if (PQstatus(p->c) != CONNECTION_OK) {
-			if (rc == DB_OK) {
-				pg_set_error(p, NULL);
-				rc = DB_ERROR;
-			}
-			break;
-		}
-	}
-	PQexitPipelineMode(p->c);
-	p->pipeline = 0;
-	p->pending = 0;
-	if (rc != DB_OK) {
-		/* statements whose prepare failed are not on the server: forget
-		 * every name this connection believes it has, they are
-		 * re-prepared on first use (a failed pipeline is rare) */
-		for (int i = 0; i < p->nprep; i++)
-			free(p->prep[i].key);
-		p->nprep = 0;
-		PQclear(PQexec(p->c, "DEALLOCATE ALL"));
-		fprintf(stderr, "anxin: database error in a pipelined write: %s\n", p->err);
-	}
-	return rc;
 }
 
 /* ---- COPY ... FROM STDIN (db_copy_*) ------------------------------------- */
@@ -960,8 +856,6 @@ static const db_backend pg_backend = {
 	.stmt_sql = pg_stmt_sql,
 	.changes = pg_changes,
 	.files_dir = pg_files_dir,
-	.pipeline_begin = pg_pipeline_begin,
-	.pipeline_end = pg_pipeline_end,
 	.copy_begin = pg_copy_begin,
 	.copy_row = pg_copy_row,
 	.copy_end = pg_copy_end,

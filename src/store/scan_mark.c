@@ -361,7 +361,7 @@ static int flush_att(scan_mark *m)
 		" VALUES (?, ?, ?, ?, ?, ?)" ATT_UPSERT_SET);
 	db_stmt *cov = db_prepare(m->d, COVERED_SQL
 		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
-	int rc = db_pipeline_begin(m->d) == DB_OK ? 0 : -1;
+	int rc = 0;
 
 	for (size_t i = 0; i < strmap_count(m->att) && rc == 0; i++) {
 		const char *key;
@@ -384,8 +384,6 @@ static int flush_att(scan_mark *m)
 			rc = -1;
 		db_reset(cov);
 	}
-	if (db_pipeline_end(m->d) != DB_OK)
-		rc = -1;
 	db_finalize(up);
 	db_finalize(cov);
 	return rc;
@@ -399,7 +397,7 @@ static int flush_pairs(scan_mark *m)
 			db_exec(m->d, COVERED_SQL " FROM stage_keys s WHERE att_month.project_code = s.a"
 				      " AND att_month.worker_id_number = s.b") == DB_OK) ? 0 : -1;
 	db_stmt *cov = db_prepare(m->d, COVERED_SQL " WHERE project_code = ? AND worker_id_number = ?");
-	int rc = db_pipeline_begin(m->d) == DB_OK ? 0 : -1;
+	int rc = 0;
 
 	for (size_t i = 0; i < strmap_count(m->pairs) && rc == 0; i++) {
 		const char *key;
@@ -414,8 +412,6 @@ static int flush_pairs(scan_mark *m)
 			rc = -1;
 		db_reset(cov);
 	}
-	if (db_pipeline_end(m->d) != DB_OK)
-		rc = -1;
 	db_finalize(cov);
 	return rc;
 }
@@ -510,7 +506,7 @@ static int flush_txn(scan_mark *m)
 		" SET amount = " AGG_ADD("wage_month") ", n = wage_month.n + excluded.n,"
 		" last_date = CASE WHEN excluded.last_date > wage_month.last_date"
 		"  THEN excluded.last_date ELSE wage_month.last_date END");
-	int rc = db_pipeline_begin(m->d) == DB_OK ? 0 : -1;
+	int rc = 0;
 
 	for (int pass = 0; pass < 2; pass++) {
 		strmap *map = pass ? m->twage : m->tday;
@@ -537,8 +533,6 @@ static int flush_txn(scan_mark *m)
 			db_reset(st);
 		}
 	}
-	if (db_pipeline_end(m->d) != DB_OK)
-		rc = -1;
 	db_finalize(day);
 	db_finalize(wage);
 	return rc == 0 ? flush_rebuild(m) : rc;
@@ -634,7 +628,6 @@ int scan_mark_flush(scan_mark *m)
 	db_stmt *st = db_prepare(m->d,
 		"INSERT INTO scan_dirty (project_code, month, mask, seq) VALUES (?, ?, ?, ?)"
 		" ON CONFLICT (project_code, month) DO UPDATE SET mask = scan_dirty.mask | excluded.mask, seq = excluded.seq");
-	rc = db_pipeline_begin(m->d);
 	for (size_t i = 0; i < strmap_count(m->dirty) && rc == DB_OK; i++) {
 		const char *key;
 		size_t len;
@@ -651,9 +644,6 @@ int scan_mark_flush(scan_mark *m)
 			rc = src == DB_ROW ? DB_ERROR : src;
 		db_reset(st);
 	}
-	int prc = db_pipeline_end(m->d);
-	if (rc == DB_OK)
-		rc = prc;
 	db_finalize(st);
 	if (rc == DB_OK && m->accts) {
 		st = db_prepare(m->d,

@@ -3,8 +3,7 @@
  * server: placeholders ("?", "?NNN", a '?' inside a string literal), the
  * type of a bare "? IS NULL", truth values read as integers, COPY's text
  * escaping round-tripped, the two lanes' advisory locks, the change
- * counter seen across connections only after COMMIT, a pipeline's failure,
- * an SQL error failing the statement and not the process; and, without a
+ * counter seen across connections only after COMMIT, an SQL error failing the statement and not the process; and, without a
  * server, the masking of a URI's password.
  *
  * The server: $ANXIN_TEST_PG, a URI base without a database
@@ -191,25 +190,6 @@ Test(pg, change_counter_moves_after_commit, .init = setup, .fini = teardown)
 	cr_assert_eq(db_run(d, "UPDATE params SET value = value WHERE key = key", ""), DB_OK);
 	cr_assert_gt(db_data_version(reader), v1);
 	db_close(reader);
-}
-
-Test(pg, pipeline_reports_its_failure, .init = setup, .fini = teardown)
-{
-	cr_assert_eq(db_begin(d), DB_OK);
-	cr_assert_eq(db_exec(d, "CREATE TEMP TABLE u (k text PRIMARY KEY)"), DB_OK);
-	cr_assert_eq(db_pipeline_begin(d), DB_OK);
-	for (int i = 0; i < 50; i++) {
-		char k[16];
-		snprintf(k, sizeof k, "k%d", i % 40);  /* k0..k9 twice: a conflict */
-		cr_assert_eq(db_run(d, "INSERT INTO u (k) VALUES (?)", "t", k), DB_OK);
-	}
-	cr_assert_eq(db_pipeline_end(d), DB_CONSTRAINT);
-	cr_assert_eq(db_rollback(d), DB_OK);
-	/* the connection is whole again, its statements prepared afresh */
-	cr_assert_eq(db_int(d, -1, "SELECT ? + 1", "i", (int64_t)1), 2);
-	cr_assert_eq(db_pipeline_begin(d), DB_OK);
-	cr_assert_eq(db_run(d, "UPDATE params SET value = value WHERE key = ?", "t", "none"), DB_OK);
-	cr_assert_eq(db_pipeline_end(d), DB_OK);
 }
 
 Test(pg, sql_error_fails_the_statement_not_the_process, .init = setup, .fini = teardown)
