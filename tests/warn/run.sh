@@ -15,6 +15,9 @@ FIX="$HERE/../fixtures"
 # shellcheck source=../cli/lib.sh
 . "$HERE/../cli/lib.sh"
 
+# SQL on the suite's database, either backend (tests/pg/dbsql)
+DBSQL="$HERE/../pg/dbsql"
+
 OWN=91120116MA05000011   # 建设单位 of the fixtures
 CON=91120116MA05000024   # 施工总承包
 
@@ -320,9 +323,16 @@ project P2
 account AP2 P2
 deposit P2 DP2 10000.00
 txn AP2 L2 2026-04-10 labor_cost 1000.00
-sqlite3 "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+# (PostgreSQL has no printf(): the same zero-padded numbers with lpad.)
+xid="printf('X%05d', i)"
+! "$DBSQL" --pg || xid="'X' || lpad(CAST(i AS text), 5, '0')"
+# (PostgreSQL checks the payroll's foreign key to workers, which the sqlite3
+# shell leaves off: the 10,000 people are registered first.)
+"$DBSQL" "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+	INSERT INTO workers (id_number, name) SELECT $xid, 'X' FROM n"
+"$DBSQL" "$DB" "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 	INSERT INTO payroll (project_code, worker_id_number, period, employer_uscc, days_worked,
-	amount_due, amount_paid) SELECT 'P2', printf('X%05d', i), '2026-03', '$CON', 0,
+	amount_due, amount_paid) SELECT 'P2', $xid, '2026-03', '$CON', 0,
 	999999999999999, 0 FROM n"
 run scan --as-of 2026-04-20 --full --db "$DB"
 expect_rc "overflowing outstanding: scan" 0
@@ -337,13 +347,17 @@ expect_not_in "overflowing outstanding: no negative figure" "$T/out" "应付未�
 
 # The import's transaction aggregate never turns into a wrapped or inexact
 # figure: a day's sum that would leave int64 fails the import, nothing written.
-sqlite3 "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
+"$DBSQL" "$DB" "UPDATE txn_day SET amount = 9223372036854775800 WHERE account_no = 'AP2' AND kind = 'labor_cost'"
 printf 'account_no,txn_id,txn_date,kind,amount\nAP2,L3,2026-04-10,labor_cost,1.00\n' >"$T/big.csv"
 run import transactions "$T/big.csv" --db "$DB"
 expect_rc "aggregate past int64: the import fails" 1
-expect_eq "aggregate past int64: nothing written" "$(sqlite3 "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
+expect_eq "aggregate past int64: nothing written" "$("$DBSQL" "$DB" "SELECT count(*) FROM transactions WHERE txn_id = 'L3'")" 0
+# the stored type: SQLite's typeof() is 'integer'; PostgreSQL's column is a
+# bigint, reported with the same word
+typ="typeof(amount)"
+! "$DBSQL" --pg || typ="CASE WHEN pg_typeof(amount) = CAST('bigint' AS regtype) THEN 'integer' ELSE CAST(pg_typeof(amount) AS text) END"
 expect_eq "aggregate past int64: the aggregate unchanged" \
-	"$(sqlite3 "$DB" "SELECT amount, typeof(amount) FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
+	"$("$DBSQL" "$DB" "SELECT amount, $typ FROM txn_day WHERE account_no = 'AP2' AND kind = 'labor_cost'")" \
 	"9223372036854775800|integer"
 
 # ---- BELOW_MIN_WAGE: days x 2180.00 / 21.75 exactly ----------------------
@@ -495,8 +509,7 @@ expect_set "... also on the next day" 2026-04-21 ""
 # re-levels the eliminated 2026-03 warning it did not re-evaluate.
 employ P1 "$W2" 2026-02-01 2026-02-28
 attend P1 "$W2" 2026-02-02 2
-sqlite3 "$DB" ".backup '$T/worse_full.db'"
-sqlite3 "$DB-desk" ".backup '$T/worse_full.db-desk'"   # warnings live there
+"$HERE/../pg/dbcopy" "$DB" "$T/worse_full.db"   # with the desk file: warnings live there
 # expect_worse NAME DB: the 2026-03 cell holds the two eliminated warnings
 # (automatically $first_id, by hand $new_id, orange) as they were, and a
 # new open red one with another id.
@@ -563,12 +576,8 @@ pay P1 "$W1" 2026-03 5 1500.00 900.00 2026-04-10
 txn AP1 W-1 2026-04-10 wage 900.00 "$W1" 2026-03
 deposit P2 DP2 5000.00
 pay P3 "$W1" 2026-04 22 9000.00 0
-for f in "$DB" "$DB-wal" "$DB-shm"; do [ -f "$f" ] && cp "$f" "$T/full${f#"$DB"}.db"; done
-cp "$DB" "$T/full.db"
-[ -f "$DB-wal" ] && cp "$DB-wal" "$T/full.db-wal"
-# the desk file (warnings, audit log) is part of the database
-cp "$DB-desk" "$T/full.db-desk"
-[ -f "$DB-desk-wal" ] && cp "$DB-desk-wal" "$T/full.db-desk-wal"
+# a copy of the database (on SQLite with the desk file: warnings, audit log)
+"$HERE/../pg/dbcopy" "$DB" "$T/full.db"
 run scan --as-of 2026-04-20 --db "$DB"
 expect_in "incr: incremental" "$T/out" "incremental"
 "$ANXIN" warnings --status all --format csv --db "$DB" | tail -n +2 | cut -d, -f1-5,15,16 | sort >"$T/inc.csv"
