@@ -83,6 +83,28 @@ printf 'project_code,worker_id_number,date,hours\n%s,%s,%s,8\n' "$proj" "$worker
 "$ANXIN_REAL" scan --as-of "$AS_OF" --db "$URI" >"$T/inc" 2>&1 || bad "incremental scan: $(cat "$T/inc")"
 grep -q "incremental" "$T/inc" && ok || bad "incremental scan: $(cat "$T/inc")"
 
+# A bank-card change of a registered worker: workers is a reference table
+# whose card-change trigger fires on every placement and notes the change on
+# the coordinator only (distribute.sql): the import succeeds and the change
+# is audited once.
+name=$(q -c "SELECT name FROM workers WHERE id_number = '$worker'")
+card=$(q -c "SELECT coalesce(bank_card, '') FROM workers WHERE id_number = '$worker'")
+# luhn DIGITS: DIGITS with its Luhn check digit appended (a valid card number)
+luhn() {
+	awk -v b="$1" 'BEGIN { s = 0; n = length(b)
+		for (i = n; i >= 1; i--) { d = substr(b, i, 1) + 0; if ((n - i) % 2 == 0) { d *= 2; if (d > 9) d -= 9 }; s += d }
+		print b (10 - s % 10) % 10 }'
+}
+new_card=$(luhn 622202020011223344)
+[ "$card" != "$new_card" ] || new_card=$(luhn 622202020011223355)
+printf 'id_number,name,bank_name,bank_card\n%s,%s,中国工商银行,%s\n' "$worker" "$name" "$new_card" >"$T/w.csv"
+"$ANXIN_REAL" import workers "$T/w.csv" --db "$URI" >"$T/imp" 2>&1 && ok || bad "card change import: $(cat "$T/imp")"
+wkid=$(q -c "SELECT id FROM workers WHERE id_number = '$worker'")
+n=$(q -c "SELECT count(*) FROM audit_log WHERE action = 'bank_card_change' AND object_key = '$wkid'")
+[ "$n" -eq 1 ] && ok || bad "the card change audited once, got $n"
+n=$(q -c "SELECT count(*) FROM worker_card_changes")
+[ "$n" -eq 0 ] && ok || bad "the card-change notes taken, $n left"
+
 # ---- EXPLAIN: pushed down -------------------------------------------------
 MONTH=${AS_OF%-*}
 STREET=$(q -c "SELECT street FROM projects ORDER BY street LIMIT 1")

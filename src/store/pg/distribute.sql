@@ -14,11 +14,12 @@
 --   * reference tables (a copy on every node; small, shared, or joined from
 --     any shard): enterprises, workers, accounts, min_wages, banks, tokens,
 --     users, calendar_years, calendar_days, params, param_changes,
---     warning_events, warning_files, worker_suppliers, worker_card_changes,
---     warn_scans, scan_state, desk_state, schema_version
+--     warning_events, warning_files, worker_suppliers, warn_scans,
+--     scan_state, desk_state, schema_version
 --   * left on the coordinator: audit_log and audit_journal (the hash chain,
---     its append-only triggers, one writer), sessions (becomes a Citus local
---     table through its foreign key to users), the sequence anxin_changes.
+--     its append-only triggers, one writer), worker_card_changes (below),
+--     sessions (becomes a Citus local table through its foreign key to
+--     users), the sequence anxin_changes.
 --
 -- Citus's rules met here, without touching the shared schema:
 --   * a distributed table's PRIMARY KEY / UNIQUE include its distribution
@@ -31,7 +32,8 @@
 --     references itself (DB_OPEN_BULK), the warning tables are written by
 --     the store only;
 --   * the card-change trigger of workers runs on every placement of the
---     reference table (citus.enable_unsafe_triggers): see docs/scale.md.
+--     reference table (citus.enable_unsafe_triggers), and notes a change on
+--     the coordinator only (below).
 -- Run in one transaction by db_distribute; Citus needs the sequential mode
 -- to create reference tables and foreign keys to them in one transaction.
 
@@ -113,6 +115,25 @@ SELECT create_distributed_table('warnings', 'project_code', colocate_with => 'pr
 SELECT create_distributed_table('transactions', 'account_no', colocate_with => 'projects');
 SELECT create_distributed_table('txn_day', 'account_no', colocate_with => 'projects');
 
+-- ---- the card-change trigger of workers ----------------------------------
+-- On a reference table the trigger fires on every placement (the
+-- coordinator's and each worker's, citus.enable_unsafe_triggers), where a
+-- write into another Citus table would be a nested distributed query, which
+-- Citus refuses. worker_card_changes stays a plain table on the coordinator,
+-- written by the coordinator's placement only; the workers' placements note
+-- nothing (the store reads and empties the table on the coordinator, in the
+-- writing transaction, record.c rec_take_card_changes).
+CREATE OR REPLACE FUNCTION workers_card_change() RETURNS trigger
+	LANGUAGE plpgsql AS $$
+BEGIN
+	IF citus_is_coordinator() THEN
+		INSERT INTO worker_card_changes (worker_id, id_number, old_card, new_card)
+		VALUES (NEW.id, NEW.id_number, OLD.bank_card, NEW.bank_card);
+	END IF;
+	RETURN NULL;
+END;
+$$;
+
 -- ---- reference tables (referenced ones first) -----------------------------
 SELECT create_reference_table('enterprises');
 SELECT create_reference_table('workers');
@@ -128,7 +149,6 @@ SELECT create_reference_table('param_changes');
 SELECT create_reference_table('warning_events');
 SELECT create_reference_table('warning_files');
 SELECT create_reference_table('worker_suppliers');
-SELECT create_reference_table('worker_card_changes');
 SELECT create_reference_table('warn_scans');
 SELECT create_reference_table('scan_state');
 SELECT create_reference_table('desk_state');
