@@ -4,6 +4,8 @@
  * database has no user yet creates the first administrator: with the
  * password given on standard input, or a generated one printed once and to
  * be changed at the first log-in. There is never a default password.
+ * With --distributed (PostgreSQL on a Citus coordinator), the tables are
+ * then distributed (db_distribute): once, while the database is new.
  */
 #include <getopt.h>
 #include <sodium.h>
@@ -12,6 +14,7 @@
 #include <time.h>
 
 #include "cli/cli.h"
+#include "store/db_distribute.h"
 #include "util/clock.h"
 #include "domain/access/user.h"
 
@@ -98,11 +101,12 @@ int cmd_init(int argc, char **argv)
 		{"admin", required_argument, NULL, 'a'},
 		{"admin-password-stdin", no_argument, NULL, 'p'},
 		{"actor", required_argument, NULL, 'c'},
+		{"distributed", no_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *dbopt = NULL, *admin = "admin", *actor = NULL;
-	int c, pw_stdin = 0, rc = CLI_OK;
+	int c, pw_stdin = 0, distributed = 0, rc = CLI_OK;
 
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -110,6 +114,7 @@ int cmd_init(int argc, char **argv)
 		case 'a': admin = optarg; break;
 		case 'p': pw_stdin = 1; break;
 		case 'c': actor = optarg; break;
+		case 'D': distributed = 1; break;
 		case 'h': return cli_help("init");
 		default: return cli_usage("init");
 		}
@@ -117,6 +122,9 @@ int cmd_init(int argc, char **argv)
 	if (optind < argc)
 		return cli_usage("init");
 	const char *path = cli_db_path(dbopt);
+	if (distributed && !db_is_uri(path))
+		return cli_fail("init", "--distributed needs a PostgreSQL database on a Citus "
+			       "coordinator (--db postgresql://...); SQLite is one file on one machine");
 	int upgrade;
 	if (init_backup(path, &upgrade) != CLI_OK)
 		return CLI_FAIL;
@@ -126,6 +134,16 @@ int cmd_init(int argc, char **argv)
 	char shown[1024];
 	printf("anxin: database %s ready (schema version %d)\n",
 	       db_display_name(path, shown, sizeof shown), db_schema_version(d));
+	if (distributed) {
+		char err[512];
+		int r = db_distribute(d, err, sizeof err);
+		if (r < 0) {
+			db_close(d);
+			return cli_fail("init", "%s", err);
+		}
+		printf(r == DB_DISTRIBUTED_ALREADY ? "anxin: tables already distributed (Citus)\n"
+						    : "anxin: tables distributed (Citus)\n");
+	}
 	if (user_store_count(d) == 0)
 		rc = init_admin(d, admin, pw_stdin, actor);
 	db_close(d);

@@ -12,7 +12,7 @@
 const cli_cmd cli_commands[] = {
 	{"init", cmd_init, "create or upgrade the database",
 	 "usage: anxin init [--admin NAME] [--admin-password-stdin] [--actor NAME]\n"
-	 "                  [--db FILE]\n"
+	 "                  [--distributed] [--db FILE]\n"
 	 "  Creates the database file (SQLite, WAL) if missing and applies the\n"
 	 "  schema migrations. Safe to run again. A database of an older schema\n"
 	 "  is first copied to FILE.pre-vN-YYYYMMDDHHMMSS (with -desk, -files),\n"
@@ -20,7 +20,9 @@ const cli_cmd cli_commands[] = {
 	 "  commands refuse an older schema: upgrading is init's job.\n"
 	 "  When the database has no user yet, creates the first administrator\n"
 	 "  (NAME, default admin): with the password read from standard input, or\n"
-	 "  a generated one printed once, to be changed at the first log-in.\n"},
+	 "  a generated one printed once, to be changed at the first log-in.\n"
+	 "  --distributed: PostgreSQL on a Citus coordinator only (docs/scale.md):\n"
+	 "  distributes the tables of a new database; a no-op once done.\n"},
 	{"import", cmd_import, "import CSV/XLSX files of one kind",
 	 "usage: anxin import [KIND] FILE... [--kind KIND] [--ignore-unknown]\n"
 	 "                    [--max-errors N] [--quiet] [--actor NAME] [--db FILE]\n"

@@ -1,7 +1,8 @@
 /*
  * migrations_sql.S - embeds the SQL migration files of src/store/sqlite/ and
  * src/store/pg/ into
- * the binary (symbols NAME / NAME_end), listed in order by migrations.c.
+ * the binary (symbols NAME / NAME_end), listed in order by migrations.c;
+ * and src/store/pg/distribute.sql (db_distribute.c).
  */
 	.section .rodata
 #define SQLFILE(name, path) \
@@ -19,5 +20,9 @@ SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
 /* PostgreSQL: the schema of SQLite's 0001-0007 in one file; later
  * migrations come in pairs of the same number. */
 SQLFILE(pg_0007_initial, "src/store/pg/0007_initial.sql")
+
+/* Citus: the distribution of the tables (`anxin init --distributed`,
+ * db_distribute.c); not a migration. */
+SQLFILE(pg_distribute, "src/store/pg/distribute.sql")
 
 	.section .note.GNU-stack,"",@progbits
