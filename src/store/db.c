@@ -164,14 +164,22 @@ int db_bindv(db_stmt *st, const char *types, va_list ap)
 	return i;
 }
 
+/* The one-shots' start: sql prepared, its parameters bound from ap. */
+static db_stmt *prepare_bound(db *d, const char *sql, const char *types, va_list ap)
+{
+	db_stmt *st = db_prepare(d, sql);
+
+	db_bindv(st, types, ap);
+	return st;
+}
+
 int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
 {
 	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
 	int64_t v = dflt;
 
 	va_start(ap, types);
-	db_bindv(st, types, ap);
+	db_stmt *st = prepare_bound(d, sql, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = db_col_int(st, 0);
@@ -182,11 +190,10 @@ int64_t db_int(db *d, int64_t dflt, const char *sql, const char *types, ...)
 char *db_text(db *d, const char *sql, const char *types, ...)
 {
 	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
 	char *v = NULL;
 
 	va_start(ap, types);
-	db_bindv(st, types, ap);
+	db_stmt *st = prepare_bound(d, sql, types, ap);
 	va_end(ap);
 	if (db_step(st) == DB_ROW && !db_col_is_null(st, 0))
 		v = xstrdup(db_col_text(st, 0));
@@ -197,11 +204,10 @@ char *db_text(db *d, const char *sql, const char *types, ...)
 int db_run(db *d, const char *sql, const char *types, ...)
 {
 	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
 	int rc;
 
 	va_start(ap, types);
-	db_bindv(st, types, ap);
+	db_stmt *st = prepare_bound(d, sql, types, ap);
 	va_end(ap);
 	do
 		rc = db_step(st);
@@ -213,11 +219,10 @@ int db_run(db *d, const char *sql, const char *types, ...)
 int db_insert(db *d, int64_t *id, const char *sql, const char *types, ...)
 {
 	va_list ap;
-	db_stmt *st = db_prepare(d, sql);
 	int rc;
 
 	va_start(ap, types);
-	db_bindv(st, types, ap);
+	db_stmt *st = prepare_bound(d, sql, types, ap);
 	va_end(ap);
 	rc = db_step(st);
 	if (rc == DB_ROW) {
@@ -263,6 +268,34 @@ int db_migrate_list(db *d, const migration *list, int n, char *err, size_t errle
 		have = m->version;
 	}
 	return 0;
+}
+
+int db_check_schema(db *d, const char *name, int flags, char *err, size_t errlen)
+{
+	int have = db_schema_version(d), latest = db_schema_latest();
+	int pg = db_dialect(d) == DB_DIALECT_PG;
+
+	if (have > latest) {
+		snprintf(err, errlen, "%s: 数据库结构版本 %d 新于本程序支持的版本 %d,%s未改动;"
+			 "请使用更新版本的 anxin (database schema version %d is newer than this "
+			 "anxin's %d: the %s was left untouched; use a newer anxin)",
+			 name, have, latest, pg ? "数据库" : "文件", have, latest,
+			 pg ? "database" : "file");
+		return -1;
+	}
+	if (have == 0 || have >= latest || (flags & DB_OPEN_UPGRADE))
+		return 0;
+	if (pg)  /* no copy by anxin: the operator's pg_dump is the way back */
+		snprintf(err, errlen, "%s: 数据库结构版本 %d 旧于本程序的版本 %d;请先用 pg_dump 备份,"
+			 "再运行 anxin init 升级 (database schema version %d is older than this "
+			 "anxin's %d: back it up with pg_dump, then run `anxin init` to upgrade it)",
+			 name, have, latest, have, latest);
+	else
+		snprintf(err, errlen, "%s: 数据库结构版本 %d 旧于本程序的版本 %d;请先运行 anxin init "
+			 "--db %s 升级(升级前自动备份) (database schema version %d is older than "
+			 "this anxin's %d: run `anxin init --db %s` to upgrade it - it backs up first)",
+			 name, have, latest, name, have, latest, name);
+	return -1;
 }
 
 int db_schema_latest(void)

@@ -67,6 +67,13 @@ struct db_stmt {
 /* The backends' openers (db_open chooses by the path's form). */
 db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen);
 db *db_pg_open(const char *uri, int flags, char *err, size_t errlen);
+/*
+ * Refuses a schema this binary cannot serve, before anything could write
+ * to the database (name as it may be shown): a newer one always, an older
+ * one unless the caller upgrades (DB_OPEN_UPGRADE: `anxin init`). A new,
+ * empty database (version 0) passes. Returns 0, or -1 with err.
+ */
+int db_check_schema(db *d, const char *name, int flags, char *err, size_t errlen);
 /* db_remove_files of each backend. */
 const char *db_sqlite_remove(const char *path);
 const char *db_pg_remove(const char *uri);

@@ -624,27 +624,6 @@ static void pg_close(db *d)
 	free(p);
 }
 
-/* Refuses a schema this binary cannot serve (as db_sqlite.c does). */
-static int pg_check_schema(db *d, const char *name, int flags, char *err, size_t errlen)
-{
-	int have = pg_schema_version(d), latest = db_schema_latest();
-
-	if (have > latest) {
-		snprintf(err, errlen, "%s: 数据库结构版本 %d 新于本程序支持的版本 %d,数据库未改动;"
-			 "请使用更新版本的 anxin (database schema version %d is newer than this "
-			 "anxin's %d: the database was left untouched; use a newer anxin)",
-			 name, have, latest, have, latest);
-		return -1;
-	}
-	if (have > 0 && have < latest && !(flags & DB_OPEN_UPGRADE)) {
-		snprintf(err, errlen, "%s: 数据库结构版本 %d 旧于本程序的版本 %d;请先运行 anxin init 升级 "
-			 "(database schema version %d is older than this anxin's %d: run `anxin init` "
-			 "to upgrade it - back it up with pg_dump first)", name, have, latest, have, latest);
-		return -1;
-	}
-	return 0;
-}
-
 db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 {
 	pg_db *p = xcalloc(1, sizeof *p);
@@ -670,7 +649,7 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 	}
 	if (flags & DB_OPEN_READONLY)
 		pg_exec_raw(p, "SET default_transaction_read_only = on");
-	if (pg_check_schema(d, name, flags, err, errlen) != 0)
+	if (db_check_schema(d, name, flags, err, errlen) != 0)
 		goto fail;
 	/* an empty database is what a missing file is to SQLite: only a
 	 * command that may create one (DB_OPEN_CREATE) gives it the schema */

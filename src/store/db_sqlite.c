@@ -60,34 +60,6 @@ struct sq_stmt {
 #define SQS(st) ((sq_stmt *)(st))
 static const db_backend sq_backend;
 
-/*
- * Refuses a schema this binary cannot serve, before anything could write
- * to the file (journal mode, desk file, migrations): a newer one always,
- * an older one unless the caller upgrades (DB_OPEN_UPGRADE: `anxin init`,
- * which takes a backup first). A new, empty file (version 0) is created
- * by any command that may create one. Returns 0, or -1 with err.
- */
-static int db_check_schema(db *d, const char *path, int flags, char *err, size_t errlen)
-{
-	int have = db_schema_version(d), latest = db_schema_latest();
-
-	if (have > latest) {
-		snprintf(err, errlen, "%s: 数据库结构版本 %d 新于本程序支持的版本 %d,文件未改动;"
-			 "请使用更新版本的 anxin (database schema version %d is newer than this "
-			 "anxin's %d: the file was left untouched; use a newer anxin)",
-			 path, have, latest, have, latest);
-		return -1;
-	}
-	if (have > 0 && have < latest && !(flags & DB_OPEN_UPGRADE)) {
-		snprintf(err, errlen, "%s: 数据库结构版本 %d 旧于本程序的版本 %d;请先运行 anxin init "
-			 "--db %s 升级(升级前自动备份) (database schema version %d is older than "
-			 "this anxin's %d: run `anxin init --db %s` to upgrade it - it backs up first)",
-			 path, have, latest, path, have, latest, path);
-		return -1;
-	}
-	return 0;
-}
-
 /* Process-wide settings, before the first connection: no global memory
  * statistics (they take a mutex on every allocation). */
 static void db_configure(void)
