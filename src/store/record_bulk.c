@@ -9,6 +9,14 @@
  * per row, as rec_write does. Rows whose key occurs more than once in the
  * batch go through rec_write afterwards, in order (one statement cannot
  * change a row twice).
+ *
+ * The common case - a day's attendance, a month's payroll - is a batch of
+ * keys none of which is stored yet. The batch's keys go first through COPY
+ * into a key-only stage table and one join counts the stored ones; when
+ * there are none, the rows are copied straight into the table, as `psql
+ * \copy` would (every row inserted; the importer holds the main lane, so
+ * no other anxin writer adds a key meanwhile, and a writer outside anxin
+ * that did would make the COPY fail on the key, never write twice).
  */
 #include "store/record.h"
 
@@ -107,6 +115,54 @@ static void bulk_sql(const kind *k, buf *stage, buf *copy, buf *upsert)
 }
 
 /*
+ * Whether none of the keys of the batch's rows (but the repeated ones) is
+ * stored yet (see the file's comment). 1 yes, 0 no, -1 on a database
+ * error (d's message set).
+ */
+static int batch_all_new(db *d, const kind *k, kind_val *const *rows, int n,
+			 const unsigned char *dup)
+{
+	buf sql = BUF_INIT;
+	const char *vals[8];
+	char tmp[8][24];
+	int nk = 0, rc = DB_OK, ret = -1;
+
+	buf_fmt(&sql, "CREATE TEMP TABLE IF NOT EXISTS stagek_%s AS SELECT ", k->table);
+	fields(&sql, k, 1, 0, ", ", "%s");
+	buf_fmt(&sql, " FROM %s WITH NO DATA; TRUNCATE stagek_%s", k->table, k->table);
+	if (db_exec(d, buf_str(&sql)) != DB_OK)
+		goto done;
+	buf_reset(&sql);
+	buf_fmt(&sql, "COPY stagek_%s (", k->table);
+	fields(&sql, k, 1, 0, ", ", "%s");
+	buf_puts(&sql, ") FROM STDIN");
+	if (db_copy_begin(d, buf_str(&sql)) != DB_OK)
+		goto done;
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		if (dup[i])
+			continue;
+		nk = 0;
+		for (int f = 0; f < k->nfields && nk < 8; f++)
+			if (k->fields[f].flags & F_KEY) {
+				vals[nk] = stored(&rows[i][f], tmp[nk], sizeof tmp[nk]);
+				nk++;
+			}
+		rc = db_copy_row(d, vals, nk);
+	}
+	if (db_copy_end(d) != DB_OK || rc != DB_OK)
+		goto done;
+	buf_reset(&sql);
+	buf_fmt(&sql, "SELECT count(*) FROM stagek_%s s JOIN %s t ON ", k->table, k->table);
+	fields(&sql, k, 1, 0, " AND ", "t.%s = s.%s");
+	int64_t stored_keys = db_int(d, -1, buf_str(&sql), "");
+	if (stored_keys >= 0)
+		ret = stored_keys == 0;
+done:
+	buf_free(&sql);
+	return ret;
+}
+
+/*
  * The PostgreSQL path (see the file's comment). Rows are in key order, so
  * repeated keys are neighbours. Returns 0, or -1 with err and *failed_at.
  */
@@ -135,6 +191,33 @@ static int batch_pg(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 			dup[i] = dup[i - 1] = 1;
 		buf_reset(&prev);
 		buf_putn(&prev, buf_str(&kb), kb.len);
+	}
+	int fresh = batch_all_new(d, k, rows, n, dup);
+	if (fresh < 0) {
+		rc = DB_ERROR;
+		goto fail;
+	}
+	if (fresh) {
+		/* straight into the table: every row (but the repeated) new */
+		buf_reset(&copy);
+		buf_fmt(&copy, "COPY %s (", k->table);
+		fields(&copy, k, 1, 1, ", ", "%s");
+		buf_puts(&copy, ") FROM STDIN");
+		if ((rc = db_copy_begin(d, buf_str(&copy))) != DB_OK)
+			goto fail;
+		for (int i = 0; i < n && rc == DB_OK; i++) {
+			if (dup[i])
+				continue;
+			status[i] = REC_INSERTED;
+			for (int f = 0; f < k->nfields; f++)
+				vals[f] = stored(&rows[i][f], tmp[f], sizeof tmp[f]);
+			rc = db_copy_row(d, vals, k->nfields);
+		}
+		if (db_copy_end(d) != DB_OK && rc == DB_OK)
+			rc = DB_ERROR;
+		if (rc != DB_OK)
+			goto fail;
+		goto repeated;
 	}
 	char stage_clear[128];
 	snprintf(stage_clear, sizeof stage_clear, "TRUNCATE stage_%s", k->table);
@@ -177,7 +260,7 @@ static int batch_pg(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 	if (rc != DB_DONE)
 		goto fail;
 	rc = DB_OK;
-
+repeated:
 	for (int i = 0; i < n; i++) {
 		if (!dup[i])
 			continue;
