@@ -15,6 +15,8 @@ DBSQL="$HERE/../pg/dbsql"
 
 # pg: true when the suite runs on PostgreSQL (through tests/pg/anxin-pg).
 pg() { "$DBSQL" --pg; }
+# citus: the PostgreSQL run is on a Citus cluster (tests/pg/anxin-pg).
+citus() { [ "${ANXIN_PG_DISTRIBUTED:-}" = 1 ]; }
 
 # pg_db PATH: the PostgreSQL database tests/pg/anxin-pg maps PATH to.
 pg_db() {
@@ -418,6 +420,10 @@ expect_not_in "warnings csv: no live formula" "$T/out" ",=P1,"
 # by N bytes only, then fails writes as a full disk does: 20,000 workers
 # (about 2 MB of pages) do not fit in 200 kB. The report must say why in
 # words a person acts on - not "0 errors" - and nothing may be written.
+# Not on Citus: the fault is a planted trigger on workers there, and Citus
+# refuses triggers on reference tables (workers is one); the plain
+# PostgreSQL run covers the server's full disk.
+if ! citus; then
 many_workers() { # many_workers N: id_number,name with valid check digits
 	awk -v n="$1" 'BEGIN {
 		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " ")
@@ -479,6 +485,7 @@ expect_rc "full disk: the audit chain is intact" 0
 run import workers "$T/many.csv" --db "$DB"
 expect_rc "full disk: the same file imports with space" 0
 expect_eq "full disk: then all rows are there" "$(count workers)" "$((WORKERS_BEFORE + 20000))"
+fi
 
 # The calendar file of `calendar add-year --csv` is read like every import
 # (the row sources): a BOM, quoted fields and CRLF (UTF-8), and GB18030 as
