@@ -169,6 +169,13 @@ http: $(B)/anxin $(B)/anxin-kind $(B)/notify_sink
 	ANXIN=$(ANXIN_BIN) ANXIN_KIND=$(ANXIN_KIND_BIN) \
 		NOTIFY_SINK=$(abspath $(B)/notify_sink) node --test tests/http/ tests/kind/
 
+# The HTTP tests of the API's reads, writes, scopes, roles, warnings and
+# response cache: the set scripts/test also runs on a Citus cluster.
+HTTP_CORE = read scope write warn cache authz
+http-core: $(B)/anxin $(B)/anxin-kind $(B)/notify_sink
+	ANXIN=$(ANXIN_BIN) ANXIN_KIND=$(ANXIN_KIND_BIN) \
+		NOTIFY_SINK=$(abspath $(B)/notify_sink) node --test $(HTTP_CORE:%=tests/http/%.test.mjs)
+
 # The API contract (tests/api): Redocly lint of the served OpenAPI document, a
 # generated typed client (openapi-typescript + openapi-fetch, tsc) against the server.
 api: $(B)/anxin

@@ -62,6 +62,7 @@ typedef struct pg_db {
 	int wrote;          /* a write ran since the last bump */
 	int main_locked;    /* the open transaction holds the main lane */
 	int aborted;        /* db_interrupt: every statement but ROLLBACK fails */
+	int citus;          /* the database is a Citus coordinator's */
 	buf copy;           /* COPY rows not yet sent */
 	int copy_err;       /* a COPY row could not be sent */
 } pg_db;
@@ -217,7 +218,13 @@ static int pg_begin_lanes(db *d, int main_lane, int desk_lane)
 
 	if (rc != DB_OK)
 		return rc;
-	if (main_lane && (rc = pg_lane(p, LANE_MAIN)) == DB_OK)
+	/* Citus: a write transaction that read a distributed table over
+	 * several connections at once could not then write a reference table
+	 * (workers, users, warning_events ...); one connection per worker
+	 * node for the whole transaction can. */
+	if (p->citus)
+		rc = pg_exec_raw(p, "SET LOCAL citus.multi_shard_modify_mode TO 'sequential'");
+	if (rc == DB_OK && main_lane && (rc = pg_lane(p, LANE_MAIN)) == DB_OK)
 		p->main_locked = 1;
 	if (rc == DB_OK && desk_lane)
 		rc = pg_lane(p, LANE_DESK);
@@ -649,6 +656,8 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 	}
 	if (flags & DB_OPEN_READONLY)
 		pg_exec_raw(p, "SET default_transaction_read_only = on");
+	p->citus = db_int(d, 0, "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'citus'",
+			  "") > 0;
 	if (db_check_schema(d, name, flags, err, errlen) != 0)
 		goto fail;
 	/* an empty database is what a missing file is to SQLite: only a
