@@ -1,8 +1,9 @@
 /*
- * db.c - the backend-neutral half of db.h: chooses the backend by the
- * database name's form, dispatches every call through the handle's
- * backend table (db_backend.h), and holds what both backends share: the
- * one-shot helpers and the migration runner.
+ * db.c - the backend-neutral half of db.h: dispatches every call through
+ * the handle's backend table (db_backend.h), and holds what both backends
+ * share: the one-shot helpers, the schema-version check and the migration
+ * runner. (Choosing the backend is db_open.c's: the backends use this
+ * file, not the other way round.)
  */
 #include "store/db.h"
 
@@ -54,18 +55,6 @@ char *db_display_name(const char *path, char *out, size_t outlen)
 	snprintf(out, outlen, "%s", buf_str(&b));
 	buf_free(&b);
 	return out;
-}
-
-db *db_open(const char *path, int flags, char *err, size_t errlen)
-{
-	if (db_is_uri(path))
-		return db_pg_open(path, flags, err, errlen);
-	return db_sqlite_open(path, flags, err, errlen);
-}
-
-const char *db_remove_files(const char *path)
-{
-	return db_is_uri(path) ? db_pg_remove(path) : db_sqlite_remove(path);
 }
 
 int db_dialect(db *d) { return d->be->dialect; }
