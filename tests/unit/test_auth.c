@@ -8,6 +8,7 @@
  * limits themselves are tested.
  */
 #include <criterion/criterion.h>
+#include "unit_db.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,7 @@ static void setup(void)
 	snprintf(dir, sizeof dir, "/tmp/anxin_auth_XXXXXX");
 	cr_assert_not_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/a.db", dir);
-	d = db_open(path, DB_OPEN_CREATE, err, sizeof err);
+	d = unit_db_open("auth", path, DB_OPEN_CREATE, err, sizeof err);
 	cr_assert_not_null(d, "%s", err);
 }
 
@@ -44,6 +45,7 @@ static void teardown(void)
 	char cmd[128];
 
 	db_close(d);
+	unit_db_drop("auth");
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	cr_assert_eq(system(cmd), 0);
 }
@@ -589,7 +591,9 @@ Test(audit, chain_verify_and_tamper, .init = setup, .fini = teardown)
 	cr_expect_neq(db_exec(d, "UPDATE audit_log SET actor = 'x' WHERE seq = 2"), DB_OK);
 	cr_expect_neq(db_exec(d, "DELETE FROM audit_log WHERE seq = 2"), DB_OK);
 	/* Without them, an edit is still found. */
-	cr_assert_eq(db_exec(d, "DROP TRIGGER audit_log_no_update"), DB_OK);
+	cr_assert_eq(db_exec(d, db_dialect(d) == DB_DIALECT_PG
+				   ? "DROP TRIGGER audit_log_no_update ON audit_log"
+				   : "DROP TRIGGER audit_log_no_update"), DB_OK);
 	cr_assert_eq(db_exec(d, "UPDATE audit_log SET before = NULL WHERE seq = 3"), DB_OK);
 	cr_expect_eq(audit_verify(d, &res), 1);
 	cr_expect_eq(res.bad_seq, 3);

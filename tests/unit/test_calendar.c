@@ -6,6 +6,7 @@
  * table. Also the exact parameter parsing the rules depend on.
  */
 #include <criterion/criterion.h>
+#include "unit_db.h"
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -22,10 +23,7 @@ static void setup(void)
 {
 	char err[256];
 	snprintf(path, sizeof path, "/tmp/anxin-cal-%d.db", (int)getpid());
-	unlink(path);
-	snprintf(err, sizeof err, "%s-desk", path);
-	unlink(err);
-	d = db_open(path, DB_OPEN_CREATE, err, sizeof err);
+	d = unit_db_open("cal", path, DB_OPEN_CREATE, err, sizeof err);
 	cr_assert(d, "db_open: %s", err);
 	c = cal_load(d, err, sizeof err);
 	cr_assert(c, "cal_load: %s", err);
@@ -36,6 +34,7 @@ static void teardown(void)
 	char p[80];
 	cal_free(c);
 	db_close(d);
+	unit_db_drop("cal");
 	unlink(path);
 	snprintf(p, sizeof p, "%s-wal", path);
 	unlink(p);

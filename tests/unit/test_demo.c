@@ -8,6 +8,7 @@
  * warning rules need are present.
  */
 #include <criterion/criterion.h>
+#include "unit_db.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,7 @@ static db *make_demo(const char *name, uint64_t seed)
 
 	cr_assert(date_parse_iso(AS_OF_TEXT, &o.as_of));
 	snprintf(path, sizeof path, "%s/%s.db", tmpdir, name);
-	db *d = db_open(path, DB_OPEN_CREATE | DB_OPEN_BULK, err, sizeof err);
+	db *d = unit_db_open(name, path, DB_OPEN_CREATE | DB_OPEN_BULK, err, sizeof err);
 	cr_assert_not_null(d, "db_open: %s", err);
 	int rc = demo_generate(d, &o, &st, &msg);
 	cr_assert_eq(rc, 0, "demo_generate: %s", buf_str(&msg));
