@@ -15,6 +15,13 @@ int unit_db_pg(void)
 	return base && *base;
 }
 
+/* Server notices (a DROP ... IF EXISTS of nothing) are not the test's. */
+static void quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 /* Runs sql on the maintenance database; 0 or -1 with err. */
 static int admin(const char *sql, char *err, size_t errlen)
 {
@@ -23,6 +30,7 @@ static int admin(const char *sql, char *err, size_t errlen)
 
 	snprintf(conn, sizeof conn, "%s/postgres", getenv("ANXIN_TEST_PG"));
 	PGconn *c = PQconnectdb(conn);
+	PQsetNoticeProcessor(c, quiet, NULL);  /* "does not exist, skipping" */
 	PGresult *r = PQstatus(c) == CONNECTION_OK ? PQexec(c, sql) : NULL;
 	if (!r || PQresultStatus(r) != PGRES_COMMAND_OK) {
 		snprintf(err, errlen, "%s: %s", sql, r ? PQresultErrorMessage(r) : PQerrorMessage(c));
