@@ -6,76 +6,41 @@
  * counter seen across connections only after COMMIT, an SQL error failing the statement and not the process; and, without a
  * server, the masking of a URI's password.
  *
- * The server: $ANXIN_TEST_PG, a URI base without a database
- * ("postgresql://postgres@127.0.0.1:PORT"), set by scripts/test in its
+ * The server: $ANXIN_TEST_PG (unit_db.h), set by scripts/test in its
  * PostgreSQL section; each test makes a database of its own there. Unset
  * (the SQLite run), the server tests skip and say so.
  */
 #include <criterion/criterion.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "store/db.h"
+#include "unit_db.h"
 
 static char uri[512];
 static db *d;
 
-/* Server notices (a DROP ... IF EXISTS of nothing) are not the test's. */
-static void quiet(void *arg, const char *message)
-{
-	(void)arg;
-	(void)message;
-}
-
-/* Runs sql on the server's maintenance database. */
-static void admin_sql(const char *base, const char *sql)
-{
-	char conn[600];
-
-	snprintf(conn, sizeof conn, "%s/postgres", base);
-	PGconn *c = PQconnectdb(conn);
-	PQsetNoticeProcessor(c, quiet, NULL);  /* "does not exist, skipping" */
-	cr_assert(PQstatus(c) == CONNECTION_OK, "connect: %s", PQerrorMessage(c));
-	PGresult *r = PQexec(c, sql);
-	cr_assert(PQresultStatus(r) == PGRES_COMMAND_OK, "%s: %s", sql, PQresultErrorMessage(r));
-	PQclear(r);
-	PQfinish(c);
-}
-
-/* A fresh database with anxin's schema in d, or the test skipped. */
+/* A fresh database with anxin's schema in d (unit_db.c), or the test
+ * skipped. */
 static void setup(void)
 {
-	const char *base = getenv("ANXIN_TEST_PG");
-	char sql[256], err[512];
+	char err[512];
 
-	if (!base || !*base)
+	if (!unit_db_pg())
 		cr_skip_test("no PostgreSQL server (ANXIN_TEST_PG unset: the SQLite run)");
-	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS anxin_unit_%d", (int)getpid());
-	admin_sql(base, sql);
-	snprintf(sql, sizeof sql, "CREATE DATABASE anxin_unit_%d TEMPLATE template0 LOCALE 'C.UTF-8'",
-		 (int)getpid());
-	admin_sql(base, sql);
-	snprintf(uri, sizeof uri, "%s/anxin_unit_%d", base, (int)getpid());
-	d = db_open(uri, DB_OPEN_CREATE, err, sizeof err);
+	d = unit_db_open("pg", NULL, DB_OPEN_CREATE, err, sizeof err);
 	cr_assert(d, "db_open: %s", err);
 	cr_assert_eq(db_dialect(d), DB_DIALECT_PG);
+	unit_db_uri("pg", uri, sizeof uri);
 }
 
 static void teardown(void)
 {
-	const char *base = getenv("ANXIN_TEST_PG");
-	char sql[256];
-
 	db_close(d);
 	d = NULL;
-	if (base && *base) {
-		snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS anxin_unit_%d WITH (FORCE)",
-			 (int)getpid());
-		admin_sql(base, sql);
-	}
+	unit_db_drop("pg");
 }
 
 Test(pg, password_never_shown)

@@ -58,9 +58,13 @@ db *unit_db_open(const char *name, const char *path_if_sqlite, int flags, char *
 		 " LOCALE 'C.UTF-8'", (int)getpid(), name);
 	if (admin(sql, err, errlen) != 0)
 		return NULL;
-	snprintf(uri, sizeof uri, "%s/anxin_unit_%d_%s", getenv("ANXIN_TEST_PG"), (int)getpid(),
-		 name);
-	return db_open(uri, flags, err, errlen);
+	return db_open(unit_db_uri(name, uri, sizeof uri), flags, err, errlen);
+}
+
+char *unit_db_uri(const char *name, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%s/anxin_unit_%d_%s", getenv("ANXIN_TEST_PG"), (int)getpid(), name);
+	return out;
 }
 
 void unit_db_drop(const char *name)

@@ -17,6 +17,8 @@
  * database anxin_unit_<pid>_<name>, dropped first. NULL with err. */
 db *unit_db_open(const char *name, const char *path_if_sqlite, int flags, char *err,
 		 size_t errlen);
+/* The URI of name's PostgreSQL database, into out. Returns out. */
+char *unit_db_uri(const char *name, char *out, size_t outlen);
 /* Drops the PostgreSQL database of name (nothing on SQLite). */
 void unit_db_drop(const char *name);
 /* Whether the tests run on PostgreSQL. */
