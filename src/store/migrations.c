@@ -13,7 +13,9 @@ MIG(mig_0004_scope);
 MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
 MIG(mig_0007_warn_review);
+MIG(mig_0008_cases);
 MIG(pg_0007_initial);
+MIG(pg_0008_cases);
 
 /* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
  * own migration, mig_test: the table of a kind that only it has. */
@@ -37,6 +39,7 @@ const migration migrations[] = {
 	ENTRY(5, "desk", mig_0005_desk),
 	ENTRY(6, "supervise", mig_0006_supervise),
 	ENTRY(7, "warn_review", mig_0007_warn_review),
+	ENTRY(8, "cases", mig_0008_cases),
 	TEST_MIGRATION
 };
 
@@ -44,6 +47,7 @@ const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);
 
 const migration migrations_pg[] = {
 	ENTRY(7, "initial", pg_0007_initial),
+	ENTRY(8, "cases", pg_0008_cases),
 	TEST_MIGRATION_PG
 };
 

@@ -345,6 +345,10 @@ static void street_rows(const rec_scope *s, const rec_scope_path *p, const char 
 			SQL_STREET "))", a, p->col);
 		push(params, np, s->street, 3);
 		break;
+	case REC_REACH_STREET:
+		buf_fmt(sql, " AND %s.%s = ?", a, p->col);
+		push(params, np, s->street, 1);
+		break;
 	default:
 		buf_puts(sql, " AND 1 = 0");
 	}

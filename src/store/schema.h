@@ -89,6 +89,8 @@ typedef enum rec_reach {
 	REC_REACH_ACCOUNT,      /* col holds an account number: the account's project */
 	REC_REACH_PERSON,       /* col holds an ID number: through an employment of the person */
 	REC_REACH_PARTY,        /* col holds a USCC: the projects the enterprise is a party to */
+	REC_REACH_STREET,       /* col holds a street: that street's officers (a case); no
+				   enterprise or bank */
 } rec_reach;
 
 /*

@@ -267,6 +267,84 @@ static const field min_wage_fields[] = {
 	{.key = "hourly", .zh = "小时最低工资(元)", .type = FT_MONEY, .max = MAX_MIN_WAGE_HOUR},
 };
 
+/* ---- clues 欠薪线索, clue_reviews 线索审核记录 (data-exchange-cases.md) ---
+ * The exchange form of the wage-arrears clue; its table also holds the
+ * columns the case engine keeps (src/domain/cases/), which no import
+ * writes. `status` is the case's state: the engine changes it. */
+
+#define MAX_CLUE_AMOUNT 10000000000LL   /* ¥100,000,000 */
+
+static const char *const clue_channel_codes[] = {"platform", "hotline", "visit", "online", "letter",
+						 "transfer", NULL};
+static const char *const clue_channel_labels[] = {"全国平台", "12333", "来访", "网上", "来信", "转交",
+						  NULL};
+/* `merged` (已合并) is anxin's: a duplicate merged into another clue. */
+static const char *const clue_status_codes[] = {"received", "transferred", "handling", "submitted",
+						"passed", "returned", "merged", NULL};
+static const char *const clue_status_labels[] = {"已接收", "已转办", "核处中", "待审核",
+						 "审核通过", "退回", "已合并", NULL};
+
+static const field clue_fields[] = {
+	{.key = "number", .zh = "线索编号", .type = FT_TEXT, .flags = F_KEY | F_REQ | F_SEARCH, .maxlen = 40},
+	{.key = "received_date", .zh = "接收日期", .type = FT_DATE, .flags = F_REQ},
+	{.key = "channel", .zh = "来源渠道", .type = FT_ENUM, .flags = F_REQ, .codes = clue_channel_codes,
+	 .labels = clue_channel_labels},
+	{.key = "reporter_name", .zh = "反映人", .type = FT_TEXT, .flags = F_SEARCH, .maxlen = 50},
+	{.key = "reporter_id_number", .zh = "反映人身份号码", .type = FT_IDNUM, .flags = F_PERSONAL},
+	{.key = "reporter_phone", .zh = "联系电话", .type = FT_PHONE, .flags = F_PERSONAL},
+	{.key = "employer_name", .zh = "被反映单位", .type = FT_TEXT, .flags = F_REQ | F_SEARCH, .maxlen = 100},
+	{.key = "employer_uscc", .zh = "统一社会信用代码", .type = FT_USCC},
+	{.key = "project_code", .zh = "项目编号", .type = FT_TEXT, .maxlen = 40, .ref = "projects"},
+	{.key = "street", .zh = "办理街镇/功能区", .type = FT_TEXT, .flags = F_REQ, .maxlen = 50},
+	{.key = "workers_claimed", .zh = "涉及人数", .type = FT_INT, .min = 1, .max = 100000},
+	{.key = "amount_claimed", .zh = "反映金额(元)", .type = FT_MONEY, .max = MAX_CLUE_AMOUNT},
+	{.key = "status", .zh = "状态", .type = FT_ENUM, .flags = F_REQ, .codes = clue_status_codes,
+	 .labels = clue_status_labels},
+	{.key = "transferred_date", .zh = "转办日期", .type = FT_DATE},
+	{.key = "conclusion", .zh = "核处结论", .type = FT_INT, .min = 1, .max = 10},
+	{.key = "workers_resolved", .zh = "解决人数", .type = FT_INT, .min = 0, .max = 100000},
+	{.key = "amount_resolved", .zh = "解决金额(元)", .type = FT_MONEY, .max = MAX_CLUE_AMOUNT},
+};
+
+/* A clue's dates in order; a conclusion where one was submitted. */
+static void clue_check(kind_row *r)
+{
+	kind_val *rd = kind_row_val(r, "received_date");
+	kind_val *td = kind_row_val(r, "transferred_date");
+	kind_val *st = kind_row_val(r, "status");
+	kind_val *co = kind_row_val(r, "conclusion");
+
+	if (rd->present && td->present && strcmp(td->s, rd->s) < 0)
+		kind_row_error(r, "transferred_date", td->s, "转办日期早于接收日期 (transferred_date before received_date)");
+	if (st->present && (!strcmp(st->s, "submitted") || !strcmp(st->s, "passed")) && !co->present)
+		kind_row_error(r, "conclusion", "", "待审核或审核通过的线索须有核处结论 (conclusion required for submitted / passed)");
+	if (st->present && strcmp(st->s, "received") != 0 && strcmp(st->s, "merged") != 0 && !td->present)
+		kind_row_error(r, "transferred_date", "", "已转办的线索须有转办日期 (transferred_date required once transferred)");
+}
+
+static const char *const review_result_codes[] = {"pass", "return", NULL};
+static const char *const review_result_labels[] = {"通过", "退回", NULL};
+
+static const field clue_review_fields[] = {
+	{.key = "clue_number", .zh = "线索编号", .type = FT_TEXT, .flags = F_KEY | F_REQ | F_SEARCH, .maxlen = 40,
+	 .ref = "clues"},
+	{.key = "decided_date", .zh = "审核日期", .type = FT_DATE, .flags = F_KEY | F_REQ},
+	{.key = "seq", .zh = "序号", .type = FT_INT, .flags = F_KEY | F_REQ, .min = 1, .max = 1000},
+	{.key = "result", .zh = "审核结果", .type = FT_ENUM, .flags = F_REQ, .codes = review_result_codes,
+	 .labels = review_result_labels},
+	{.key = "reason", .zh = "意见", .type = FT_TEXT, .maxlen = 500},
+};
+
+/* A return says why. */
+static void clue_review_check(kind_row *r)
+{
+	kind_val *res = kind_row_val(r, "result");
+	kind_val *why = kind_row_val(r, "reason");
+
+	if (res->present && !strcmp(res->s, "return") && !why->present)
+		kind_row_error(r, "reason", "", "退回须填写意见 (reason required for return)");
+}
+
 /* The rules of a row that data cannot say (domain/kind.h). */
 #define RULES(nm, chk, drv) static const struct kind_rules rules_##nm = {chk, drv}
 
@@ -277,6 +355,8 @@ RULES(payroll, payroll_check, NULL);
 RULES(accounts, account_check, NULL);
 RULES(transactions, transaction_check, NULL);
 RULES(deposits, deposit_check, NULL);
+RULES(clues, clue_check, NULL);
+RULES(clue_reviews, clue_review_check, NULL);
 
 /*
  * The descriptors. `scope` is the path of a row to the row scope and
@@ -315,6 +395,10 @@ KIND(deposits, "工资保证金", deposit_fields, "deposit_date", .rules = &rule
      .scope = {.reach = REC_REACH_PROJECT_COL, .col = "project_code"});
 KIND(min_wages, "最低工资标准", min_wage_fields, "effective_from",
      .scope = {.reach = REC_REACH_PUBLIC}, .notes = REC_NOTES_FULL);
+KIND(clues, "欠薪线索", clue_fields, "received_date", .rules = &rules_clues,
+     .scope = {.reach = REC_REACH_STREET, .col = "street"});
+KIND(clue_reviews, "线索审核记录", clue_review_fields, "decided_date", .rules = &rules_clue_reviews,
+     .scope = {.reach = REC_REACH_NONE});
 
 /* A test build (tests/kind/) adds its own kind here, defined in a file of
  * its own, to show that a new kind needs a descriptor and a migration only. */
@@ -329,5 +413,5 @@ extern const kind kind_test;
 const kind *const KINDS[] = {
 	&kind_enterprises, &kind_projects, &kind_workers, &kind_employments,
 	&kind_attendance, &kind_payroll, &kind_accounts, &kind_transactions,
-	&kind_deposits, &kind_min_wages, TEST_KIND NULL,
+	&kind_deposits, &kind_min_wages, &kind_clues, &kind_clue_reviews, TEST_KIND NULL,
 };
