@@ -41,27 +41,29 @@ static const role_def roles[ROLE_COUNT] = {
 			P(PERM_READ) | P(PERM_WRITE) | P(PERM_IMPORT) | P(PERM_EXPORT) |
 				P(PERM_EXPORT_UNMASKED) | P(PERM_REVEAL) | P(PERM_USERS) |
 				P(PERM_AUDIT) | P(PERM_PARAMS) | P(PERM_WARNINGS) | P(PERM_SCAN) |
-				P(PERM_SUPERVISE),
+				P(PERM_SUPERVISE) | P(PERM_CASES),
 			admin_kinds, 1, 1},
 	[ROLE_INSPECTOR] = {"inspector", "监察员",
 			    P(PERM_READ) | P(PERM_EXPORT) | P(PERM_EXPORT_UNMASKED) |
-				    P(PERM_REVEAL) | P(PERM_WARNINGS) | P(PERM_SCAN),
+				    P(PERM_REVEAL) | P(PERM_WARNINGS) | P(PERM_SCAN) | P(PERM_CASES),
 			    no_kinds, 1, 1},
 	[ROLE_STREET] = {"street", "街镇",
-			 P(PERM_READ) | P(PERM_EXPORT) | P(PERM_REVEAL) | P(PERM_WARNINGS),
+			 P(PERM_READ) | P(PERM_EXPORT) | P(PERM_REVEAL) | P(PERM_WARNINGS) |
+				 P(PERM_CASES),
 			 no_kinds, 0, 1},
 	[ROLE_ENTERPRISE] = {"enterprise", "企业",
 			     P(PERM_READ) | P(PERM_WRITE) | P(PERM_IMPORT) | P(PERM_EXPORT) |
 				     P(PERM_REVEAL),
 			     enterprise_kinds, 0, 1},
 	[ROLE_BANK] = {"bank", "银行", P(PERM_WRITE) | P(PERM_IMPORT), bank_kinds, 0, 0},
-	[ROLE_LEADER] = {"leader", "领导", P(PERM_READ) | P(PERM_EXPORT) | P(PERM_SUPERVISE), no_kinds,
+	[ROLE_LEADER] = {"leader", "领导", P(PERM_READ) | P(PERM_EXPORT) | P(PERM_SUPERVISE) | P(PERM_CASES),
+			 no_kinds,
 			 0, 1},
 };
 
 static const char *const perm_codes[PERM_COUNT] = {
 	"read", "write", "import", "export", "export_unmasked", "reveal",
-	"users", "audit", "params", "warnings", "scan", "supervise",
+	"users", "audit", "params", "warnings", "scan", "supervise", "cases",
 };
 
 static int role_valid(role_id r)

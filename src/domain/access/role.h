@@ -44,6 +44,8 @@ typedef enum role_perm {
 	PERM_WARNINGS,         /* eliminate / assign / escalate warnings (in scope) */
 	PERM_SCAN,             /* run a warning scan on demand (district-wide) */
 	PERM_SUPERVISE,        /* 督办: urge the handling of a warning (leader; audited) */
+	PERM_CASES,            /* the case screens and API (clues ...): which transitions
+				  a role takes is the case type's (domain/cases/) */
 	PERM_COUNT
 } role_perm;
 
