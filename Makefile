@@ -37,7 +37,9 @@ OBJ := $(SRC:%.c=$(B)/%.o) $(ASM:%.S=$(B)/%.o) $(B)/gen/assets.o
 # one list a new page is added to; see "The web UI" in docs/architecture.md).
 WEB_NAMES := $(shell sed -e 's/\#.*//' -e '/^[[:space:]]*$$/d' web/scripts.list)
 WEB_JS := $(addprefix web/,$(WEB_NAMES))
-ASSETS = web/index.html $(WEB_JS) web/style.css node_modules/echarts/dist/echarts.min.js
+# The workers' public page (GET /report): its own page, script and style.
+REPORT_ASSETS = web/report.html web/report.js web/report.css
+ASSETS = web/index.html $(WEB_JS) web/style.css $(REPORT_ASSETS) node_modules/echarts/dist/echarts.min.js
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 all: $(B)/anxin
@@ -55,7 +57,8 @@ $(B)/%.o: %.S
 #   gen/index.html     web/index.html with a <script> tag per script in place
 #                      of its "@scripts@" line
 #   gen/assets.S       the .incbin of every served file (index, scripts,
-#                      style, ECharts), each a symbol pair NAME / NAME_end
+#                      style, the public page's report.*, ECharts), each
+#                      a symbol pair NAME / NAME_end
 #   gen/web_scripts.h  WEB_SCRIPT("dom.js", asset_dom_js) per script: the
 #                      table of src/http/static.c
 # A script's symbol is asset_ + its name with every non-alphanumeric as _.
@@ -75,6 +78,9 @@ $(B)/gen/assets.S: web/scripts.list Makefile
 	  for f in $(WEB_NAMES); do \
 		printf 'ASSET(asset_%s, "web/%s")\n' "$$(printf %s "$$f" | sed 's/[^A-Za-z0-9]/_/g')" "$$f"; done; \
 	  printf 'ASSET(asset_style_css, "web/style.css")\n'; \
+	  printf 'ASSET(asset_report_html, "web/report.html")\n'; \
+	  printf 'ASSET(asset_report_js, "web/report.js")\n'; \
+	  printf 'ASSET(asset_report_css, "web/report.css")\n'; \
 	  printf 'ASSET(asset_echarts_js, "node_modules/echarts/dist/echarts.min.js")\n'; \
 	  printf '\t.section .note.GNU-stack,"",@progbits\n'; } >$@.tmp && mv $@.tmp $@
 

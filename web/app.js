@@ -44,6 +44,10 @@
 		[/^\/import$/, 'import', pages.import, 'import'],
 		[/^\/warnings$/, 'warnings', pages.warnings],
 		[/^\/warnings\/(?<id>\d+)$/, 'warnings', pages.warning],
+		[/^\/clues$/, 'clues', pages.clues, 'cases'],
+		[/^\/clues\/new$/, 'clues', pages.clueNew, 'cases'],
+		[/^\/clues\/stats$/, 'clues', pages.clueStats, 'cases'],
+		[/^\/clues\/(?<number>[A-Z]{2}-\d{4}-\d{6})$/, 'clues', pages.clue, 'cases'],
 		[/^\/go\/(?<kind>[a-z_]+)\/(?<field>[a-z_]+)\/(?<value>.+)$/, null, pages.go],
 	];
 

@@ -329,6 +329,7 @@ static const route_doc ROUTE_DOCS[] = {
 	 "422", NULL},
 	{"GET", "/", "-", NULL, NULL, NULL, NULL, NULL, NULL},
 	{"GET", "/static/{asset}", "-", NULL, NULL, NULL, NULL, NULL, NULL},
+	{"GET", "/report", "-", NULL, NULL, NULL, NULL, NULL, NULL},
 	{NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -108,6 +108,7 @@ const http_route http_routes[] = {
 	 "change a warning parameter (audited; next scan full)"},
 	{"GET", "/", http_static, "", 0, "the web UI"},
 	{"GET", "/static/{asset}", http_static, "", 0, "web UI assets"},
+	{"GET", "/report", http_static, "", 0, "the workers' public page (file a clue, see its progress)"},
 	{NULL, NULL, NULL, NULL, 0, NULL},
 };
 

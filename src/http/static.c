@@ -2,7 +2,8 @@
  * static.c - serves the web UI embedded in the binary (the generated
  * gen/assets.S): "/" is index.html (with the script tags of
  * web/scripts.list), "/static/NAME" the scripts (one per line of
- * web/scripts.list) and styles. Each asset has its Content-Type and an
+ * web/scripts.list) and styles, "/report" the workers' public page
+ * (web/report.html, with its report.js and report.css: no account). Each asset has its Content-Type and an
  * ETag (a hash of its bytes, computed once), so a browser revalidates
  * cheaply; index.html and the scripts are not cached without checking.
  * Unknown paths are 404: the UI routes with the URL hash, not the path.
@@ -23,9 +24,12 @@ extern const char asset_index_html[], asset_index_html_end[];
 #include "gen/web_scripts.h"
 extern const char asset_style_css[], asset_style_css_end[];
 extern const char asset_echarts_js[], asset_echarts_js_end[];
+extern const char asset_report_html[], asset_report_html_end[];
+extern const char asset_report_js[], asset_report_js_end[];
+extern const char asset_report_css[], asset_report_css_end[];
 
 typedef struct asset {
-	const char *name;   /* after /static/, or "" for "/" */
+	const char *name;   /* after /static/; "" for "/", "/report" for itself */
 	const char *ctype;
 	const char *start, *end;
 	const char *cache;
@@ -41,6 +45,9 @@ static asset assets[] = {
 	{"", "text/html; charset=utf-8", asset_index_html, asset_index_html_end, "no-cache", ""},
 #include "gen/web_scripts.h"
 	{"style.css", "text/css; charset=utf-8", asset_style_css, asset_style_css_end, "no-cache", ""},
+	{"/report", "text/html; charset=utf-8", asset_report_html, asset_report_html_end, "no-cache", ""},
+	{"report.js", "text/javascript; charset=utf-8", asset_report_js, asset_report_js_end, "no-cache", ""},
+	{"report.css", "text/css; charset=utf-8", asset_report_css, asset_report_css_end, "no-cache", ""},
 	{"echarts.min.js", "text/javascript; charset=utf-8", asset_echarts_js, asset_echarts_js_end,
 	 "public, max-age=86400", ""},
 };
@@ -61,7 +68,8 @@ static void compute_etags(void)
 
 int http_static(http_req *r)
 {
-	const char *name = r->nargs > 0 ? r->args[0] : "";
+	/* /static/{asset}: its name; "/" and "/report": the pages */
+	const char *name = r->nargs > 0 ? r->args[0] : strcmp(r->path, "/report") == 0 ? "/report" : "";
 
 	pthread_once(&etag_once, compute_etags);
 	/* Any query is a cache-buster: read (ignored), so never a 400. */
