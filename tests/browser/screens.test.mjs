@@ -23,7 +23,8 @@ before(async () => {
 	const w = (await ui.call(USERS.inspector, 'GET', '/api/v1/warnings')).json.items[0];
 	pages = [['/', 'dashboard'], ['/projects', 'projects'], [`/projects/${p.id}`, 'projects'], ['/enterprises', 'enterprises'],
 		['/workers', 'workers'], ['/accounts', 'accounts'], ['/deposits', 'deposits'], ['/warnings?view=list', 'warnings'],
-		[`/warnings/${w.id}`, 'warnings'], ['/password', null]];
+		[`/warnings/${w.id}`, 'warnings'], ['/clues', 'clues'], ['/clues/new', 'clues'], ['/clues/stats', 'clues'],
+		['/password', null]];
 });
 after(async () => {
 	if (ui) await ui.stop();
