@@ -379,7 +379,7 @@
 				pattern: MONEY_RE, 'data-msg': '请填写金额(元)，如 36000 或 36000.50', 'data-label': '解决金额', value: c.amount_resolved ?? ''});
 			el.paid_by = h('select', {class: 'input', name: 'paid_by', 'data-label': '支付方式'},
 				h('option', {value: ''}, '无(未支付)'), PAID_BY.map(([v, l]) => h('option', {value: v, selected: c.paid_by === v}, l)));
-			el.reply = h('textarea', {class: 'input dlg-text', name: 'reply', rows: 4, required: true, maxlength: 1000, 'data-label': '答复反映人',
+			el.reply = h('textarea', {class: 'input dlg-text', name: 'reply', rows: 4, required: true, maxlength: 600, 'data-label': '答复反映人',
 				placeholder: '将在公众查询页显示给反映人'});
 			el.reply.value = c.reply || '';
 			el.file = fileField({name: 'file', accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png'});

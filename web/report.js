@@ -291,6 +291,8 @@
 			$('st-state').className = 'r-state' + (r.concluded ? ' r-state-done' : '');
 			$('st-received').textContent = r.received_date || '—';
 			$('st-updated').textContent = r.updated || '—';
+			/* a passed review is said in words (state_zh is the short form) */
+			$('st-done').hidden = r.state !== 'passed';
 			$('st-merged').hidden = !r.merged_into;
 			$('st-merged').textContent = r.merged_into ? `您反映的问题已与线索 ${r.merged_into} 合并办理。` : '';
 			$('st-reply-box').hidden = !r.reply;

@@ -94,7 +94,7 @@ async function act(page, action, fill, zh) {
 	await dlg.locator('[data-testid=dialog-ok]').click();
 	await page.waitForFunction((s) => {
 		const b = document.querySelector('[data-testid=state]');
-		return b && b.textContent === s && !document.querySelector('dialog[open]');
+		return b && b.textContent.startsWith(s) && !document.querySelector('dialog[open]');
 	}, zh, {timeout: 15000}).catch(async () => assert.fail(`${action}: no ${zh}: ` +
 		(await page.locator('[data-testid=dialog-error]').textContent().catch(() => '')) + ' ' + problems.join('; ')));
 	await ready(page);
@@ -289,7 +289,9 @@ test('a clue from the public page to 办结: file, transfer, conclude, return, c
 	await back.fill('#query-form [name=code]', code);
 	await back.click('#query-form button[type=submit]');
 	await back.waitForSelector('#status:not([hidden])');
-	assert.equal(await back.textContent('#st-state'), '审核通过');
+	assert.equal(await back.textContent('#st-state'), '已办结');
+	assert.equal(await back.isVisible('#st-done'), true);
+	assert.match(await back.textContent('#st-done'), /审核通过/);
 	assert.equal(await back.textContent('#st-reply'), REPLY_2);
 	assert.equal(await back.textContent('#st-number'), number);
 	await fits(back, '/report#query');
