@@ -91,8 +91,9 @@
 	}
 
 	function stateBadge(c) {
-		return h('span', {class: 'badge ' + (STATE_CLASS[c.status] || 'b-other'), dataset: {testid: 'state', state: c.status || ''}},
-			c.state_zh || c.status || DASH);
+		const st = c.state || c.status;
+		return h('span', {class: 'badge ' + (STATE_CLASS[st] || 'b-other'), dataset: {testid: 'state', state: st || ''}},
+			c.state_zh || st || DASH);
 	}
 
 	/* A deadline with what is left of it: "2026-12-01 剩 1 个工作日", red
@@ -453,7 +454,33 @@
 				h('div', {class: 'tl-head'}, h('b', null, e.action_zh || e.action),
 					h('span', {class: 'muted'}, ` ${e.on_date || (e.at || '').slice(0, 10)} · ${e.actor_name || e.actor || DASH}${e.role_zh ? '(' + e.role_zh + ')' : ''}`)),
 				e.reason ? h('div', {class: 'tl-reason'}, e.reason) : null,
-				e.detail && typeof e.detail === 'string' ? h('div', {class: 'tl-reason'}, e.detail) : null)));
+				detailLine(e) ? h('div', {class: 'tl-detail muted'}, detailLine(e)) : null)));
+	}
+
+	/* What an event's detail (the engine's JSON of what the action set)
+	 * says, in words: never JSON on screen. */
+	function detailLine(e) {
+		let x = e.detail;
+		if (typeof x === 'string') {
+			try {
+				x = JSON.parse(x);
+			} catch (_) {
+				return '';
+			}
+		}
+		if (!x || typeof x !== 'object') return '';
+		const paid = PAID_BY.find((p) => p[0] === x.paid_by);
+		return [
+			x.street ? '转办至 ' + x.street : '',
+			x.target ? '合并到 ' + x.target : '',
+			x.merged ? x.merged + ' 并入本线索' : '',
+			x.conclusion ? '结论：' + (CONCLUSIONS[Number(x.conclusion) - 1] || x.conclusion) : '',
+			x.workers_resolved !== undefined && x.conclusion ? `解决 ${num(x.workers_resolved)} 人` : '',
+			x.amount_resolved ? '金额 ' + money(x.amount_resolved) : '',
+			paid ? paid[1] : '',
+			x.name && e.action === 'attach' ? '附件：' + x.name : '',
+			x.deadline ? '期限至 ' + x.deadline : '',
+		].filter(Boolean).join('；');
 	}
 
 	function filesView(d, mayAttach) {
@@ -492,12 +519,15 @@
 		const items = [];
 		const seen = new Set();
 		const clueLink = (n) => h('a', {href: clueHref(n), class: 'mono'}, n);
-		if (c.merged_into) items.push(h('li', {dataset: {testid: 'merged-into'}}, '已合并到 ', clueLink(c.merged_into)));
+		if (c.merged_into) {
+			items.push(h('li', {dataset: {testid: 'merged-into'}}, '已合并到 ', clueLink(c.merged_into)));
+			seen.add('merged_into ' + c.merged_into);
+		}
 		for (const l of d.links || []) {
 			const key = l.relation + ' ' + l.target;
 			if (seen.has(key)) continue;
 			seen.add(key);
-			const rel = {duplicate: '可能重复', merged_into: '合并到', merged_from: '由其合并', merged: '合并'}[l.relation] || l.relation;
+			const rel = {duplicate: '可能重复', merged_into: '已合并到', merged: '已并入本线索：'}[l.relation] || '关联';
 			const target = l.target_type === 'clue' || /^QX-/.test(l.target) ? clueLink(l.target)
 				: l.target_type === 'warning' ? h('a', {href: '#/warnings/' + encodeURIComponent(l.target)}, '预警 #' + l.target)
 					: l.target_type === 'project' ? h('a', {href: '#/go/projects/code/' + encodeURIComponent(l.target)}, l.target)
@@ -515,11 +545,11 @@
 		return h('div', {class: 'stack', dataset: {testid: 'deadlines'}},
 			c.deadline ? h('div', {class: 'deadline-now'}, h('b', null, c.deadline_zh || '当前期限'), ' ', deadlineView(c),
 				c.deadline_basis ? h('div', {class: 'muted'}, '依据：' + c.deadline_basis) : null)
-				: h('div', {class: 'muted'}, c.status === 'passed' || c.status === 'merged' ? '已办结，无办理期限' : '无进行中的期限'),
+				: h('div', {class: 'muted'}, ['passed', 'merged'].includes(c.state || c.status) ? '已办结，无办理期限' : '无进行中的期限'),
 			(d.deadlines || []).length ? table({
 				columns: [
 					{key: 'zh', label: '环节', render: (x) => x.zh},
-					{key: 'days', label: '时限', render: (x) => `${num(x.days)} ${x.unit === 'workdays' || x.unit === 'working_days' || x.unit === 'workday' ? '个工作日' : x.unit === 'days' ? '天' : x.unit || ''}`},
+					{key: 'days', label: '时限', render: (x) => `${x.from ? '自' + x.from + '起 ' : ''}${num(x.days)} ${x.unit === 'workdays' ? '个工作日' : '天'}`},
 					{key: 'basis', label: '依据', wrap: true, render: (x) => x.basis || DASH},
 				],
 				rows: d.deadlines, testid: 'deadline-rules'}) : null);
@@ -570,7 +600,7 @@
 		if (!ctx.alive()) return;
 		const c = d.case;
 		const over = Number(c.days_overdue || 0) > 0;
-		const final = c.status === 'passed' || c.status === 'merged';
+		const final = ['passed', 'merged'].includes(c.state || c.status);
 		const mayAttach = !final && ['admin', 'inspector', 'street'].includes(role());
 		const head = h('section', {class: 'card project-head clue-head' + (over ? ' clue-over' : '')},
 			h('div', {class: 'ph-title'},
