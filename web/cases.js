@@ -452,7 +452,7 @@
 		return h('ol', {class: 'timeline', dataset: {testid: 'history'}}, list.map((e) =>
 			h('li', {class: 'tl-item tl-case-' + e.action, dataset: {action: e.action}},
 				h('div', {class: 'tl-head'}, h('b', null, e.action_zh || e.action),
-					h('span', {class: 'muted'}, ` ${e.on_date || (e.at || '').slice(0, 10)} · ${e.actor_name || e.actor || DASH}${e.role_zh ? '(' + e.role_zh + ')' : ''}`)),
+					h('span', {class: 'muted'}, ` ${e.on_date || (e.at || '').slice(0, 10)} · ${e.actor === 'public' ? '反映人(公众页面)' : e.actor_name || e.actor || DASH}`)),
 				e.reason ? h('div', {class: 'tl-reason'}, e.reason) : null,
 				detailLine(e) ? h('div', {class: 'tl-detail muted'}, detailLine(e)) : null)));
 	}
@@ -471,7 +471,7 @@
 		if (!x || typeof x !== 'object') return '';
 		const paid = PAID_BY.find((p) => p[0] === x.paid_by);
 		return [
-			x.street ? '转办至 ' + x.street : '',
+			x.street ? (e.action === 'create' ? '拟转办 ' : '转办至 ') + x.street : '',
 			x.target ? '合并到 ' + x.target : '',
 			x.merged ? x.merged + ' 并入本线索' : '',
 			x.conclusion ? '结论：' + (CONCLUSIONS[Number(x.conclusion) - 1] || x.conclusion) : '',
@@ -483,12 +483,17 @@
 		].filter(Boolean).join('；');
 	}
 
+	/* Who uploaded a file: a name, or the reporter on the public page. */
+	function uploader(f) {
+		return f.uploaded_by === 'public' ? '反映人(公众页面)' : f.uploaded_by_name || f.uploaded_by || DASH;
+	}
+
 	function filesView(d, mayAttach) {
 		const n = encodeURIComponent(d.case.number);
 		const list = (d.files || []).length
 			? h('ul', {class: 'file-list', dataset: {testid: 'files'}}, d.files.map((f) => h('li', null,
 				h('a', {href: `${BASE}/${n}/files/${f.id}`, download: f.name}, f.name),
-				h('span', {class: 'muted'}, ` ${Math.max(1, Math.round((f.size || 0) / 1024))} KB · ${f.uploaded_by || DASH} · ${String(f.uploaded_at || '').slice(0, 10)}`))))
+				h('span', {class: 'muted'}, ` ${Math.max(1, Math.round((f.size || 0) / 1024))} KB · ${uploader(f)} · ${String(f.uploaded_at || '').slice(0, 10)}`))))
 			: emptyState('尚无附件');
 		if (!mayAttach) return list;
 		const field = fileField({name: 'file', required: true, accept: '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png'});

@@ -78,9 +78,13 @@ async function officer(u, viewport = {width: 1440, height: 900}) {
 	return page;
 }
 
-/* Opens clue number's page and waits for it. */
+/* Opens clue number's page (afresh when it is already open) and waits
+ * for it. */
 async function openClue(page, number) {
-	await go(page, '/clues/' + number);
+	if (await page.evaluate((n) => location.hash.replace(/\?.*/, '') === '#/clues/' + n, number))
+		await page.evaluate(() => window.anxinLib.reload());
+	else
+		await go(page, '/clues/' + number);
 	assert.equal(await page.textContent('[data-testid=clue-number]'), number);
 }
 
@@ -194,7 +198,7 @@ test('a clue from the public page to 办结: file, transfer, conclude, return, c
 	await ready(insp);
 	assert.equal(await insp.textContent('[data-testid=state]'), '已接收');
 	assert.match(await insp.textContent('[data-testid=project-link]'), /BH-2026-002/);
-	assert.match(await insp.textContent('[data-testid=files]'), /工地\.png/);
+	assert.match(await insp.textContent('[data-testid=files]'), /\.png .*反映人/, 'the photo, sent by the reporter');
 	assert.match(await insp.textContent('[data-testid=deadline]'), /\d{4}-\d{2}-\d{2}/);
 	assert.match(await insp.textContent('[data-testid=clue-workers]'), /李四/);
 	await act(insp, 'transfer', async (dlg) => {
