@@ -564,7 +564,7 @@
 		const c = d.case;
 		const fv = (key) => lib.fieldValue(kind.byKey.get(key), c[key], c, null);
 		const parties = d.parties || [];
-		return h('div', {class: 'stack', dataset: {testid: 'parties'}},
+		return h('div', {class: 'stack clue-parties', dataset: {testid: 'parties'}},
 			h('h3', null, '反映人'),
 			facts([['姓名', c.reporter_name, 'reporter_name'],
 				['身份证号', c.reporter_id_number ? h('span', {class: 'mono'}, c.reporter_id_number) : DASH, 'reporter_id_number'],
@@ -674,7 +674,8 @@
 		const monthBox = chartBox('chart-clue-month');
 		const conclBox = chartBox('chart-clue-conclusion');
 		const byStreet = s.by_street || [];
-		const rowRate = (r) => Number(r.decisions) ? (Number(r.passes) * 100 / Number(r.decisions)).toFixed(2) + '%' : DASH;
+		/* the API's rate (exact, half up), never recomputed here */
+		const rowRate = (r) => r.pass_rate === null || r.pass_rate === undefined ? DASH : r.pass_rate + '%';
 		const amountOf = (r) => r.amount_resolved ?? r.amount;
 		const workersOf = (r) => r.workers_resolved ?? r.workers;
 		const streetTable = table({

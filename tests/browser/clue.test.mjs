@@ -312,7 +312,10 @@ test('a clue from the public page to 办结: file, transfer, conclude, return, c
 	assert.equal(await insp.textContent('[data-testid=kpi-amount]'), await insp.evaluate((a) => window.anxin.wan(a), st.amount_resolved));
 	assert.equal(await insp.textContent('[data-testid=amount-exact]'), await insp.evaluate((a) => window.anxin.money(a), st.amount_resolved));
 	assert.ok(await insp.locator('[data-testid=chart-clue-month] canvas').count() >= 1, 'the by-month chart');
-	assert.match(await insp.textContent('[data-testid=clue-by-street]'), /新港街道/);
+	const xg = st.by_street.find((r) => r.street === '新港街道');
+	const xgRow = insp.locator('[data-testid=clue-by-street] tbody tr:has-text("新港街道")');
+	assert.equal(await xgRow.locator('td[data-key=resolved]').textContent(), String(xg.resolved));
+	assert.equal(await xgRow.locator('td[data-key=rate]').textContent(), xg.pass_rate + '%', 'one pass of two decisions');
 	await insp.screenshot({path: path.join(SHOTS, 'clue-stats.png'), fullPage: true});
 	assert.deepEqual(problems, []);
 });
