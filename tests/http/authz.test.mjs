@@ -254,7 +254,7 @@ function instances(rt) {
       let expect;
       switch (key) {
       case 'GET /healthz': case 'GET /api/v1/openapi.json': case 'GET /api/v1/kinds':
-      case 'GET /api/v1/dashboard': case 'GET /api/v1/me': case 'GET /': case 'GET /static/{asset}':
+      case 'GET /api/v1/dashboard': case 'GET /api/v1/me': case 'GET /': case 'GET /static/{asset}': case 'GET /report':
       case 'GET /api/v1/users': case 'GET /api/v1/tokens': case 'GET /api/v1/audit':
       case 'GET /api/v1/audit/verify': case 'GET /api/v1/{kind}': case 'GET /api/v1/export/{kind}':
         expect = () => 200;
@@ -347,9 +347,9 @@ test('the route table lists every route with a permission the design knows', () 
     assert.ok(known.has(rt.perm), `${rt.method} ${rt.pattern} declares unknown permission '${rt.perm}'`);
   // Public: exactly the health and readiness checks, the metrics (which
   // check the peer or their own token: ops.test.mjs), the log-in and the
-  // UI's files.
+  // UI's files and the workers' public page.
   assert.deepEqual(routes.filter((r) => r.perm === '').map((r) => `${r.method} ${r.pattern}`).sort(),
-    ['GET /', 'GET /healthz', 'GET /metrics', 'GET /readyz', 'GET /static/{asset}',
+    ['GET /', 'GET /healthz', 'GET /metrics', 'GET /readyz', 'GET /report', 'GET /static/{asset}',
       'POST /api/v1/login']);
 });
 
