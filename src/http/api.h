@@ -30,12 +30,18 @@ enum {
 	HR_NODB = 128,   /* needs no database connection: /healthz, /metrics
 			    answer even with the pool busy (r->db is an idle
 			    connection if one was free at once, else NULL) */
-	HR_SMALLFILE = 256 /* with HR_FILE: the body is at most HTTP_SMALL_FILE
+	HR_SMALLFILE = 256, /* with HR_FILE: the body is at most HTTP_SMALL_FILE
 			      bytes (not max_upload), refused by its declared
 			      length before it is read */
+	HR_PUBLIC = 512    /* a public page's request (no account): a JSON body
+			      at most HTTP_PUBLIC_JSON, a file at most
+			      HTTP_PUBLIC_FILE, refused by its declared length
+			      before it is read */
 };
 
 #define HTTP_SMALL_FILE (10u << 20) /* 10 MiB: an evidence file */
+#define HTTP_PUBLIC_JSON (64u << 10) /* 64 KiB: the public clue form */
+#define HTTP_PUBLIC_FILE (5u << 20)  /* 5 MiB: a photo of the public form */
 
 typedef struct http_route {
 	const char *method;    /* "GET", "POST", "PUT" */
