@@ -135,6 +135,18 @@ int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */
 int api_params(http_req *r);
 int api_param_set(http_req *r);
+int api_clues_list(http_req *r);   /* api_cases.c: cases and clues (案件, 欠薪线索) */
+int api_clue_intake(http_req *r);
+int api_clue_get(http_req *r);
+int api_clue_act(http_req *r);     /* one route per action: the pattern's last segment */
+int api_clue_file_add(http_req *r);  /* api_case_files.c */
+int api_clue_file_get(http_req *r);
+int api_clue_stats(http_req *r);   /* api_case_stats.c */
+int api_cases_overdue(http_req *r);
+int api_public_form(http_req *r);  /* api_public.c: the public clue page */
+int api_public_file(http_req *r);
+int api_public_photo(http_req *r);
+int api_public_status(http_req *r);
 int api_template(http_req *r);     /* api_export.c */
 int api_export_warnings(http_req *r);
 
