@@ -44,18 +44,18 @@ void api_case_row_json(buf *b, const case_row *row, int mask)
 	const case_type *t = row->type;
 	buf item = BUF_INIT;
 
-	api_item_json(&item, t->k, row->id, row->vals, mask);
+	api_item_json(&item, case_kind(t), row->id, row->vals, mask);
 	if (item.len && item.p[item.len - 1] == '}')
 		item.len--;           /* the members below go inside */
 	buf_putn(b, item.p ? item.p : "{", item.len ? item.len : 1);
 	buf_free(&item);
 	const case_state *st = case_state_find(t, row->state);
 	const case_deadline *dl = row->deadline_code ? case_deadline_find(t, row->deadline_code) : NULL;
-	int has = row->deadline && *row->deadline;
+	int has = row->deadline[0] != 0;
 	buf_fmt(b, ",\"type\":%j,\"state\":%j,\"state_zh\":%j,\"deadline\":%j,\"deadline_code\":%j,"
 		   "\"deadline_basis\":%j,\"deadline_zh\":%j",
 		t->code, row->state, st ? st->zh : row->state, has ? row->deadline : NULL,
-		has ? row->deadline_code : NULL, has ? row->deadline_basis : NULL,
+		has ? row->deadline_code : NULL, has ? nul(row->deadline_basis) : NULL,
 		has && dl ? dl->zh : NULL);
 	if (has)
 		buf_fmt(b, ",\"days_left\":%d,\"workdays_left\":%d,\"days_overdue\":%d", row->days_left,
@@ -69,7 +69,7 @@ void api_case_row_json(buf *b, const case_row *row, int mask)
 		   "\"reply\":%j",
 		nul(row->description), nul(row->site_address), nul(row->paid_by),
 		nul(row->paid_by) ? clue_paid_by_zh(row->paid_by) : NULL, nul(row->reply));
-	const char *co = t == &case_clue ? api_field_str(t->k, row->vals, "conclusion") : "";
+	const char *co = t == &case_clue ? api_field_str(case_kind(t), row->vals, "conclusion") : "";
 	buf_fmt(b, ",\"conclusion_zh\":%j}", *co ? clue_conclusion_zh(atoi(co)) : NULL);
 }
 

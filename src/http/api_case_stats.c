@@ -113,7 +113,7 @@ static void od_cb(void *ctx, const case_row *row)
 	if (c->csv) {
 		snprintf(n, sizeof n, "%d", row->days_overdue);
 		const char *cells[] = {row->number, row->type->code, row->state, row->street,
-				       row->deadline, row->deadline_basis ? row->deadline_basis : "", n,
+				       row->deadline, row->deadline_basis, n,
 				       st ? st->zh : "", dl ? dl->zh : "", row->opened};
 		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
 			if (i)
