@@ -230,7 +230,7 @@ static const oa_schema SCHEMAS[] = {
 	 "amount_resolved: yuan",
 	 "year:integer street:string|null as_of:date received:integer resolved:integer "
 	 "decisions:integer passes:integer pass_rate:string|null workers_resolved:integer "
-	 "amount_resolved:string overdue:integer by_month:object[] by_street:object[] "
+	 "amount_resolved:string overdue:integer by_month:ClueStatsRow[] by_street:ClueStatsRow[] "
 	 "by_conclusion:object[]"},
 	{"OverdueCase", NULL,
 	 "number:string type:string type_zh:string state:string state_zh:string street:string "
@@ -417,7 +417,7 @@ static const route_doc ROUTE_DOCS[] = {
 	{"GET", "/api/v1/params", "listParams", "warnings", NULL, NULL, "ParamList", NULL, NULL},
 	{"PUT", "/api/v1/params/{key}", "setParam", "warnings", NULL, "ParamValue", "ParamAnswer",
 	 "422", NULL},
-	{"GET", "/api/v1/cases/clue", "listClues", NULL,
+	{"GET", "/api/v1/cases/clue", "listClueInbox", NULL,
 	 "box state street q from to offset limit as_of", NULL, "CasePage", NULL, NULL},
 	{"POST", "/api/v1/cases/clue", "createClue", NULL, "as_of", "ClueIntake", "ClueCreated",
 	 "409 422", NULL},
