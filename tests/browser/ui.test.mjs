@@ -194,7 +194,8 @@ test('dashboard shows the API figures and non-empty charts', {timeout: 60000}, a
 	assert.match(await page.textContent('.topbar'), /滨海新区农民工工资支付监控预警平台/);
 	for (const label of ['驾驶舱', '在建项目', '企业', '实名制人员', '专用账户', '工资保证金', '数据导入'])
 		assert.equal(await page.locator('.sidenav a', {hasText: label}).count() >= 1, true, `nav ${label}`);
-	assert.equal(await page.locator('.sidenav .nav-soon').count(), 4, 'greyed 即将上线 entries (预警中心 is live)');
+	assert.equal(await page.locator('.sidenav .nav-soon').count(), 3, 'greyed 即将上线 entries (预警中心 and 欠薪线索 are live)');
+	assert.equal(await page.locator('.sidenav a[data-nav=clues]:visible').textContent(), '欠薪线索', 'issue 11: the clues, for the cases permission');
 	for (const label of ['用户管理', '接口令牌', '审计日志'])
 		assert.equal(await page.locator('.sidenav a:visible', {hasText: label}).count(), 1, `admin nav ${label}`);
 
