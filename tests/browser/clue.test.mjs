@@ -362,5 +362,23 @@ test('登记线索 by an officer; an overdue clue is red in 逾期 on a given �
 	/* The clue's page on that date says so too. */
 	await go(insp, `/clues/${number}?as_of=${asOf}`);
 	assert.equal(await insp.getAttribute('[data-testid=deadline]', 'data-overdue'), '1');
+	assert.match(await insp.textContent('.fact[data-key=deadline] dd'), /已逾期/);
+
+	/* A second clue on the same project is flagged, and merged into the
+	 * first through 合并 (the possible duplicate proposed as the target). */
+	const dup = await call('POST', '/api/v1/cases/clue', {channel: 'visit', received_date: '2026-06-03', reporter_name: '赵六',
+		employer_name: '滨海置业有限公司', project_code: 'BH-2026-001', description: '来访：同一工地拖欠木工工资。'});
+	assert.equal(dup.status, 201, JSON.stringify(dup.json));
+	assert.ok(dup.json.duplicates.includes(number), 'flagged as a possible duplicate');
+	await go(insp, `/clues/${dup.json.number}?as_of=${asOf}`);
+	assert.match(await insp.textContent('[data-testid=links]'), new RegExp('可能重复 ' + number));
+	await act(insp, 'merge', async (dlg) => {
+		assert.equal(await dlg.locator('input[name=target]').inputValue(), number, 'the duplicate proposed');
+	}, '已合并');
+	assert.match(await insp.textContent('[data-testid=merged-into]'), new RegExp('已合并到 ' + number));
+	await insp.click('[data-testid=merged-into] a');
+	await insp.waitForFunction((n) => location.hash.startsWith('#/clues/' + n), number);
+	await ready(insp);
+	assert.match(await insp.textContent('[data-testid=links]'), new RegExp(dup.json.number));
 	assert.deepEqual(problems, []);
 });
