@@ -76,15 +76,16 @@ static int64_t audit_count(const char *action)
 
 Test(role, permission_matrix)
 {
-	/* read write import export unmasked reveal users audit params warnings scan supervise */
+	/* read write import export unmasked reveal users audit params warnings scan supervise
+	 * cases */
 	static const struct { role_id r; int p[PERM_COUNT]; } want[] = {
-		{ROLE_ADMIN,      {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}},
-		{ROLE_INSPECTOR,  {1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0}},
-		{ROLE_STREET,     {1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0}},
-		{ROLE_ENTERPRISE, {1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0}},
-		{ROLE_BANK,       {0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
-		{ROLE_LEADER,     {1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1}},
-		{ROLE_NONE,       {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{ROLE_ADMIN,      {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}},
+		{ROLE_INSPECTOR,  {1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 1}},
+		{ROLE_STREET,     {1, 0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 1}},
+		{ROLE_ENTERPRISE, {1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0}},
+		{ROLE_BANK,       {0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
+		{ROLE_LEADER,     {1, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1}},
+		{ROLE_NONE,       {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
 		for (int p = 0; p < PERM_COUNT; p++)

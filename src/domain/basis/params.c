@@ -27,6 +27,9 @@ typedef struct param_def {
 } param_def;
 
 #define OFF(f) offsetof(warn_params, f)
+/* A parameter of the case deadlines (domain/cases/): validated here like
+ * every parameter, read one at a time with param_int, not in warn_params. */
+#define NO_OFF ((size_t)-1)
 
 static const param_def PARAMS[] = {
 	{"deposit_ratio", P_RATIO, 0, 0, 0},
@@ -40,6 +43,11 @@ static const param_def PARAMS[] = {
 	{"wage_unpaid_red_workers", P_INT, 1, 1000000, OFF(red_workers)},
 	{"wage_unpaid_red_months", P_INT, 1, 120, OFF(red_months)},
 	{"min_wage_month_days", P_DEC2, 100, 3100, OFF(month_days)},
+	{"clue_transfer_workdays", P_INT, 1, 60, NO_OFF},
+	{"clue_conclude_workdays", P_INT, 1, 120, NO_OFF},
+	{"clue_review_workdays", P_INT, 1, 60, NO_OFF},
+	{"clue_return_workdays", P_INT, 1, 60, NO_OFF},
+	{"clue_duplicate_days", P_INT, 0, 365, NO_OFF},
 };
 
 #define NPARAMS (sizeof PARAMS / sizeof PARAMS[0])
@@ -62,6 +70,11 @@ static const param_meta META[] = {
 	{"wage_unpaid_red_workers", "欠薪红色预警人数", "人", "同一项目一个月内欠薪人数达到此数时，欠薪预警升为红色。", 0},
 	{"wage_unpaid_red_months", "欠薪红色预警月数", "个月", "同一项目欠薪月数达到此数时，欠薪预警升为红色。", 0},
 	{"min_wage_month_days", "月计薪天数", "天", "把月最低工资折算为日最低工资时所用的每月计薪天数(国家规定 21.75 天)。", 0},
+	{"clue_transfer_workdays", "线索转办期限", "个工作日", "欠薪线索接收后须在多少个工作日内转办到街镇(功能区)。", 0},
+	{"clue_conclude_workdays", "线索核处期限", "个工作日", "线索转办后，街镇须在多少个工作日内核处并提交结论。", 0},
+	{"clue_review_workdays", "线索审核期限", "个工作日", "街镇提交核处结论后，区里须在多少个工作日内审核。", 0},
+	{"clue_return_workdays", "退回补充核处期限", "个工作日", "审核退回后，街镇须在多少个工作日内重新提交结论。", 0},
+	{"clue_duplicate_days", "疑似重复线索天数", "天", "同一用人单位或项目在多少个日历日内再次被反映时，标为疑似重复线索。", 0},
 };
 
 const param_meta *param_meta_find(const char *key)
@@ -210,6 +223,8 @@ static int param_apply(const param_def *def, const char *value, warn_params *p,
 		snprintf(err, errlen, "%s：“%s”%s", param_meta_find(def->key)->name, value, why);
 		return 0;
 	}
+	if (def->off == NO_OFF)
+		return 1;
 	if (def->type == P_INT)
 		*(int *)((char *)p + def->off) = (int)v;
 	else
@@ -245,6 +260,31 @@ int param_load(db *d, warn_params *p, char *err, size_t errlen)
 		if (!ok)
 			return -1;
 	}
+	return 0;
+}
+
+int param_int(db *d, const char *key, int dflt, int *out, char *err, size_t errlen)
+{
+	const param_def *def = param_find(key);
+	char *v;
+	long long n;
+	char *end;
+
+	*out = dflt;
+	if (!def || def->type != P_INT) {
+		snprintf(err, errlen, "没有整数参数“%s” (no integer parameter '%s')", key, key);
+		return -1;
+	}
+	if (!(v = param_store_get(d, key)))
+		return 0;
+	n = strtoll(v, &end, 10);
+	if (!*v || *end || n < def->min || n > def->max) {
+		snprintf(err, errlen, "参数 %s 的值“%s”无效 (stored value of %s is invalid)", key, v, key);
+		free(v);
+		return -1;
+	}
+	free(v);
+	*out = (int)n;
 	return 0;
 }
 

@@ -39,6 +39,10 @@ int param_list(db *d, void (*cb)(void *ctx, const param_row *r), void *ctx);
 int param_known(const char *key);
 /* Reads the table into p. Returns 0, or -1 with a message. */
 int param_load(db *d, warn_params *p, char *err, size_t errlen);
+/* The integer parameter key (a case deadline's N) into *out: dflt when the
+ * table has no row. Returns 0, or -1 with a message (unknown key, a stored
+ * value out of range). */
+int param_int(db *d, const char *key, int dflt, int *out, char *err, size_t errlen);
 struct audit_actor;
 /*
  * Validates value for key and applies it in one transaction: the new

@@ -88,20 +88,21 @@ case_rc case_act(db *d, const case_type *t, const char *number, const char *acti
 typedef struct case_row {
 	const case_type *type;
 	int64_t id;                  /* the kind's row id */
-	char *number, *state, *street, *opened;
-	char *state_date;            /* "" unknown (imported) */
-	char *deadline;              /* "" none */
+	char number[48], state[24], street[64], opened[11];
+	const char *state_zh;
+	char state_date[11];         /* "" unknown (imported) */
+	char deadline[11];           /* "" none */
 	const char *deadline_code;   /* "conclude", NULL none */
-	const char *deadline_basis;  /* the rule, NULL none */
+	char deadline_basis[200];    /* how it was set: "转办期限：接收后1个工作日(...)" */
 	int days_left;               /* calendar days to the deadline (negative: overdue) */
 	int workdays_left;           /* working days to it (0 on the day, negative: overdue) */
 	int days_overdue;            /* calendar days past it, 0 when not overdue */
 	int returns;
-	char *merged_into;           /* "" none */
-	char *duplicates;            /* possible duplicates' numbers, space separated */
-	kind_val *vals;              /* the kind's fields (t->k->nfields), stored forms */
+	char merged_into[48];        /* "" none */
+	char *duplicates;            /* possible duplicates' numbers, space separated ("") */
+	kind_val *vals;              /* the kind's fields (case_kind(t)->nfields), stored forms */
 	/* the type's own columns that are not exchanged (clue: description,
-	 * site_address, paid_by, reply), "" when empty */
+	 * site_address, paid_by, reply), NULL when empty */
 	char *description, *site_address, *paid_by, *reply;
 } case_row;
 

@@ -58,7 +58,8 @@ enum {
 	CT_REASON = 1,      /* a non-empty reason */
 	CT_STREET = 2,      /* the street the case goes to */
 	CT_TARGET = 4,      /* another case's number (merge) */
-	CT_FIELDS = 8       /* the type's own fields (hooks->apply validates) */
+	CT_FIELDS = 8,      /* the type's own fields (hooks->apply validates) */
+	CT_RETURN = 16      /* counts as a return (case_row.returns) */
 };
 
 /* A transition: an action some roles may take from some states. */
@@ -90,7 +91,7 @@ typedef struct case_type {
 	const char *code;       /* "clue" */
 	const char *zh;         /* "欠薪线索" */
 	const char *prefix;     /* "QX": numbers {prefix}-{year}-{seq:06d} */
-	const kind *k;          /* its kind (table, fields, scope) */
+	const char *kind;       /* its kind's name ("clues": table, fields, scope) */
 	const char *state_col;  /* the kind's column holding the state */
 	const char *opened_col; /* the day the case was opened (a date column) */
 	const char *street_col; /* the street that handles it (routing, scope) */
@@ -103,6 +104,12 @@ typedef struct case_type {
 	const case_deadline *deadlines;
 	int ndeadlines;
 	const case_hooks *hooks;
+	/* Its own columns that are not exchanged, read into case_row's
+	 * description, site_address, paid_by and reply (NULL: none). */
+	const char *text_cols[4];
+	/* Date columns a deadline of an imported row starts from
+	 * (case_deadline.start_col), NULL-ended: read with the row. */
+	const char *start_cols[4];
 } case_type;
 
 /* Every case type, NULL-terminated (case_types.c). */
@@ -116,6 +123,11 @@ const case_state *case_state_find(const case_type *t, const char *code);
 const case_transition *case_trans_find(const case_type *t, const char *action);
 /* The deadline of code, or NULL. */
 const case_deadline *case_deadline_find(const case_type *t, const char *code);
+/* The kind of t (its descriptor, from kinds.c). */
+const kind *case_kind(const case_type *t);
+struct case_tbl;
+/* What the store is told of t: names of its table and columns. */
+void case_tbl_of(const case_type *t, struct case_tbl *out);
 /* Whether transition tr leaves state. */
 int case_trans_from(const case_transition *tr, const char *state);
 

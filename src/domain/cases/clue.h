@@ -50,7 +50,7 @@ typedef struct clue_intake {
 } clue_intake;
 
 typedef struct clue_created {
-	char number[40];
+	char number[48];
 	char query_code[16];        /* the public page's code, shown once ("" else) */
 	char street[64];            /* proposed street ("" when nothing matched) */
 	char matched_uscc[20];      /* the registered enterprise found, or "" */
@@ -71,14 +71,14 @@ case_rc clue_create(db *d, const clue_intake *in, const case_ctx *c, clue_create
 
 /* What a reporter sees with number + query code, and nothing else. */
 typedef struct clue_public_view {
-	char number[40];
+	char number[48];
 	char received_date[11];
 	char state[24];             /* code */
 	const char *state_zh;       /* 已接收 ... 审核通过 (a return shows as 核处中) */
 	char updated[11];           /* the day of the last change */
 	char reply[1024];           /* the bureau's reply, once the review passed */
 	int concluded;              /* passed (or merged) */
-	char merged_into[40];
+	char merged_into[48];
 } clue_public_view;
 
 /* Looks up number with code (compared by hash, in constant time). Returns

@@ -15,7 +15,9 @@
 --     any shard): enterprises, workers, accounts, min_wages, banks, tokens,
 --     users, calendar_years, calendar_days, params, param_changes,
 --     warning_events, warning_files, worker_suppliers, warn_scans,
---     scan_state, desk_state, schema_version
+--     scan_state, desk_state, schema_version, and the cases: clues,
+--     clue_reviews, case_seq, case_events, case_parties, case_links,
+--     case_files
 --   * left on the coordinator: audit_log and audit_journal (the hash chain,
 --     its append-only triggers, one writer), worker_card_changes (below),
 --     sessions (becomes a Citus local table through its foreign key to
@@ -153,6 +155,15 @@ SELECT create_reference_table('warn_scans');
 SELECT create_reference_table('scan_state');
 SELECT create_reference_table('desk_state');
 SELECT create_reference_table('schema_version');
+-- the cases (0008_cases.sql): few rows, read across streets and joined with
+-- each other (a clue and its reviews, history, files)
+SELECT create_reference_table('clues');
+SELECT create_reference_table('clue_reviews');
+SELECT create_reference_table('case_seq');
+SELECT create_reference_table('case_events');
+SELECT create_reference_table('case_parties');
+SELECT create_reference_table('case_links');
+SELECT create_reference_table('case_files');
 
 -- ---- the foreign keys put aside, back ------------------------------------
 DO $$

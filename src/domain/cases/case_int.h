@@ -1,0 +1,42 @@
+/*
+ * case_int.h - what the engine's files share (private to domain/cases/):
+ * the clock that turns a deadline's declaration into a date (the official
+ * calendar and the audited parameters, loaded once per call), and the
+ * effective deadline of a stored case.
+ */
+#ifndef ANXIN_CASE_INT_H
+#define ANXIN_CASE_INT_H
+
+#include <stddef.h>
+
+#include "domain/basis/calendar.h"
+#include "domain/cases/case.h"
+#include "store/case_store.h"
+
+typedef struct case_clock {
+	const case_type *t;
+	cal *cal;
+	int n[8];               /* N of each deadline of t (its parameter) */
+} case_clock;
+
+/* Loads the calendar and t's deadline parameters. 0, or -1 (err). */
+int case_clock_open(db *d, const case_type *t, case_clock *k, char *err, size_t errlen);
+void case_clock_close(case_clock *k);
+/* The due day of deadline dl started on from: N working days after it,
+ * or N calendar days with the law's period rule (the first day not
+ * counted; a last day off moves to the next working day). 0, or -1 with
+ * the calendar's message (a year it does not know). */
+int case_clock_due(const case_clock *k, const case_deadline *dl, day_t from, day_t *due,
+		   char *err, size_t errlen);
+/* "转办期限：接收后1个工作日(basis)" into out. */
+void case_clock_basis(const case_clock *k, const case_deadline *dl, char *out, size_t n);
+/* Working days after a up to and including b (b > a), negative the other
+ * way; days of a year the calendar does not know count Monday-Friday. */
+int case_clock_workdays(const case_clock *k, day_t a, day_t b);
+
+/* The effective deadline of stored row r as of today into row (deadline,
+ * code, basis and the day counts): the stored one, else for an imported
+ * row the one its state runs, from the declared start column. */
+void case_fill_deadline(const case_clock *k, const case_srow *r, day_t today, case_row *row);
+
+#endif
