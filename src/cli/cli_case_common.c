@@ -61,7 +61,7 @@ const char *cli_case_state_zh(const case_type *t, const char *code)
 
 const char *cli_case_val(const case_row *r, const char *key, char tmp[32])
 {
-	const kind *k = r->type->k;
+	const kind *k = case_kind(r->type);
 	int i = kind_field_index(k, key);
 
 	if (i < 0 || !r->vals)
@@ -94,18 +94,18 @@ void cli_case_row_json(buf *b, const case_row *r)
 	char tmp[32];
 	const char *concl = r->type == &case_clue ? cli_case_val(r, "conclusion", tmp) : "";
 
-	api_item_json(b, r->type->k, r->id, r->vals, 1);
+	api_item_json(b, case_kind(r->type), r->id, r->vals, 1);
 	b->len--;  /* reopen the object: the engine's fields follow */
 	buf_fmt(b, ",\"state_zh\":%j,\"deadline\":%j,\"deadline_basis\":%j,\"deadline_zh\":%j,"
 		"\"days_left\":",
 		cli_case_state_zh(r->type, r->state), r->deadline[0] ? r->deadline : NULL,
-		r->deadline_basis, dl ? dl->zh : NULL);
+		r->deadline_basis[0] ? r->deadline_basis : NULL, dl ? dl->zh : NULL);
 	if (r->deadline[0])
 		buf_fmt(b, "%d,\"workdays_left\":%d", r->days_left, r->workdays_left);
 	else
 		buf_puts(b, "null,\"workdays_left\":null");
 	buf_fmt(b, ",\"days_overdue\":%d,\"returns\":%d,\"merged_into\":%j,\"duplicates\":",
-		r->days_overdue, r->returns, r->merged_into && r->merged_into[0] ? r->merged_into : NULL);
+		r->days_overdue, r->returns, r->merged_into[0] ? r->merged_into : NULL);
 	words_json(b, r->duplicates);
 	buf_fmt(b, ",\"description\":%j,\"site_address\":%j,\"paid_by\":%j,\"reply\":%j,"
 		"\"conclusion_zh\":%j}",

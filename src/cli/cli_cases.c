@@ -24,7 +24,7 @@ static void on_overdue(void *ctx, const case_row *r)
 	overdue_ctx *o = ctx;
 	buf *b = &o->out;
 	const case_deadline *dl = r->deadline_code ? case_deadline_find(r->type, r->deadline_code) : NULL;
-	const char *basis = r->deadline_basis ? r->deadline_basis : "";
+	const char *basis = r->deadline_basis;
 
 	if (o->fmt == CF_CSV) {
 		char days[16];
@@ -44,7 +44,8 @@ static void on_overdue(void *ctx, const case_row *r)
 			"\"deadline_basis\":%j,\"days_overdue\":%d}",
 			o->n ? "," : "", r->number, r->type->code, r->type->zh, r->state,
 			cli_case_state_zh(r->type, r->state), r->street, r->opened, r->deadline,
-			r->deadline_code, dl ? dl->zh : NULL, r->deadline_basis, r->days_overdue);
+			r->deadline_code, dl ? dl->zh : NULL, r->deadline_basis[0] ? r->deadline_basis : NULL,
+			r->days_overdue);
 	} else {
 		buf_fmt(b, "%s  %s  %s  %s  %s %s  逾期 %d 天  %s\n", r->number, r->type->zh,
 			cli_case_state_zh(r->type, r->state), r->street[0] ? r->street : "-", dl ? dl->zh : "",

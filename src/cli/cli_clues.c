@@ -152,41 +152,44 @@ static int check_attachments(const clue_opts *o)
 	return CLI_OK;
 }
 
-/* case_attach of one file, with its report. */
-static int attach_one(cli_case_run *run, const char *number, const char *path, const char *name)
+/* case_attach of one file, with its report: a line on standard output,
+ * or with json set an item {"id","name"} appended to it. */
+static int attach_one(cli_case_run *run, const char *number, const char *path, const char *name,
+		      buf *json)
 {
 	char err[512] = "";
 	int64_t id = 0;
-	case_rc rc = case_attach(run->d, &case_clue, number, path, name ? name : base_name(path),
-				 &run->ctx, &id, err, sizeof err);
+	const char *nm = name ? name : base_name(path);
+	case_rc rc = case_attach(run->d, &case_clue, number, path, nm, &run->ctx, &id, err, sizeof err);
 
 	if (rc != CASE_OK)
 		return engine_fail("attach", number, rc, err);
-	printf("%s 附件 #%lld %s 已上传 (attached)\n", number, (long long)id,
-	       name ? name : base_name(path));
+	if (json)
+		buf_fmt(json, "%s{\"id\":%lld,\"name\":%j}",
+			json->len && json->p[json->len - 1] != '[' ? "," : "", (long long)id, nm);
+	else
+		printf("%s 附件 #%lld %s 已上传 (attached)\n", number, (long long)id, nm);
 	return CLI_OK;
 }
 
 /* A transition through case_act; conclude attaches its --attach files
- * after the conclusion is in (not again on a replay). */
+ * after the conclusion is in (not again on a replay). JSON: the API's
+ * answer {"number","from","to","deadline","replayed"} plus "files". */
 static int do_act(cli_case_run *run, clue_opts *o, const char *action, const char *number)
 {
 	case_outcome out;
 	char err[512] = "";
+	buf files = BUF_INIT;
+	int rc = CLI_OK;
 
 	if (!strcmp(action, "conclude") && check_attachments(o) != CLI_OK)
 		return CLI_FAIL;
 	memset(&out, 0, sizeof out);
-	case_rc rc = case_act(run->d, &case_clue, number, action, &o->a, &run->ctx, &out, err, sizeof err);
-	if (rc != CASE_OK)
-		return engine_fail(action, number, rc, err);
+	case_rc crc = case_act(run->d, &case_clue, number, action, &o->a, &run->ctx, &out, err, sizeof err);
+	if (crc != CASE_OK)
+		return engine_fail(action, number, crc, err);
 	const case_transition *tr = case_trans_find(&case_clue, action);
-	if (run->fmt == CF_JSON) {
-		printf("{\"number\":\"%s\",\"from\":\"%s\",\"to\":\"%s\",\"deadline\":%s%s%s,"
-		       "\"replayed\":%s}\n", number, out.from, out.to, out.deadline[0] ? "\"" : "",
-		       out.deadline[0] ? out.deadline : "null", out.deadline[0] ? "\"" : "",
-		       out.replayed ? "true" : "false");
-	} else {
+	if (run->fmt != CF_JSON) {
 		printf("%s %s: %s -> %s (%s -> %s)", number, tr ? tr->zh : action,
 		       cli_case_state_zh(&case_clue, out.from), cli_case_state_zh(&case_clue, out.to),
 		       out.from, out.to);
@@ -196,12 +199,20 @@ static int do_act(cli_case_run *run, clue_opts *o, const char *action, const cha
 			printf(" [重复请求, 未再次办理 (replayed: nothing changed)]");
 		putchar('\n');
 	}
-	if (out.replayed)
-		return CLI_OK;
-	for (int i = 0; i < o->nattach; i++)
-		if (attach_one(run, number, o->attach[i], NULL) != CLI_OK)
-			return CLI_FAIL;
-	return CLI_OK;
+	buf_putc(&files, '[');
+	for (int i = 0; !out.replayed && i < o->nattach && rc == CLI_OK; i++)
+		rc = attach_one(run, number, o->attach[i], NULL, run->fmt == CF_JSON ? &files : NULL);
+	buf_putc(&files, ']');
+	if (run->fmt == CF_JSON) {
+		buf b = BUF_INIT;
+		buf_fmt(&b, "{\"number\":%j,\"from\":%j,\"to\":%j,\"deadline\":%j,\"replayed\":%s,"
+			"\"files\":%S}\n", number, out.from, out.to, out.deadline[0] ? out.deadline : NULL,
+			out.replayed ? "true" : "false", &files);
+		fputs(buf_str(&b), stdout);
+		buf_free(&b);
+	}
+	buf_free(&files);
+	return rc;
 }
 
 /* Which options each subcommand requires, checked before the database
@@ -409,7 +420,7 @@ int cmd_clues(int argc, char **argv)
 	else if (!strcmp(sub, "stats"))
 		rc = cli_clues_stats(&run, year, o.f.street);
 	else if (!strcmp(sub, "attach"))
-		rc = attach_one(&run, number, argv[optind + 2], o.name);
+		rc = attach_one(&run, number, argv[optind + 2], o.name, NULL);
 	else
 		rc = do_act(&run, &o, !strcmp(sub, "review") ? (o.pass ? "pass" : "return") : sub, number);
 	db_close(run.d);

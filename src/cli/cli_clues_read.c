@@ -14,6 +14,7 @@
 #include "cli/cli_case.h"
 #include "domain/basis/params.h"
 #include "domain/cases/clue.h"
+#include "util/money.h"
 
 /* ---- list ----------------------------------------------------------------- */
 
@@ -53,7 +54,7 @@ static void on_list_row(void *ctx, const case_row *r)
 				   cli_case_val(r, "transferred_date", t[7]), cli_case_val(r, "conclusion", t[8]),
 				   cli_case_val(r, "workers_resolved", t[9]),
 				   cli_case_val(r, "amount_resolved", t[10]), r->deadline,
-				   r->deadline_basis ? r->deadline_basis : "", r->deadline[0] ? dl[0] : "",
+				   r->deadline_basis, r->deadline[0] ? dl[0] : "",
 				   r->deadline[0] ? dl[1] : "", dl[2], t[13], r->merged_into,
 				   r->duplicates};
 		for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
@@ -252,8 +253,8 @@ static int param_value(db *d, const char *key, int dflt)
 static void show_text(buf *b, const case_row *r)
 {
 	char t[8][32], m[2][64];
-	int ri = kind_field_index(r->type->k, "reporter_id_number");
-	int rp = kind_field_index(r->type->k, "reporter_phone");
+	int ri = kind_field_index(case_kind(r->type), "reporter_id_number");
+	int rp = kind_field_index(case_kind(r->type), "reporter_phone");
 	const char *concl = cli_case_val(r, "conclusion", t[5]);
 	const case_deadline *dl = r->deadline_code ? case_deadline_find(r->type, r->deadline_code) : NULL;
 
@@ -273,8 +274,8 @@ static void show_text(buf *b, const case_row *r)
 		cli_case_val(r, "amount_claimed", t[1]));
 	buf_fmt(b, "描述 description:   %s\n", r->description ? r->description : "");
 	if (r->deadline[0]) {
-		buf_fmt(b, "期限 deadline:      %s %s (%s)", r->deadline, dl ? dl->zh : "",
-			r->deadline_basis ? r->deadline_basis : "");
+		buf_fmt(b, "期限 deadline:      %s (%s)", r->deadline,
+			r->deadline_basis[0] ? r->deadline_basis : dl ? dl->zh : "");
 		if (r->days_overdue > 0)
 			buf_fmt(b, "  逾期 %d 天 (overdue)\n", r->days_overdue);
 		else
@@ -288,7 +289,7 @@ static void show_text(buf *b, const case_row *r)
 			r->reply ? r->reply : "");
 	if (r->returns)
 		buf_fmt(b, "退回次数 returns:   %d\n", r->returns);
-	if (r->merged_into && r->merged_into[0])
+	if (r->merged_into[0])
 		buf_fmt(b, "已合并到 merged into: %s\n", r->merged_into);
 	if (r->duplicates && r->duplicates[0])
 		buf_fmt(b, "疑似重复 duplicates: %s\n", r->duplicates);
@@ -384,16 +385,21 @@ static void stats_line(buf *b, int fmt, const char *group, const char *key, cons
 			(long long)s->resolved, (long long)s->decisions, (long long)s->passes, rt,
 			(long long)s->workers, s->amount_fen, (long long)s->overdue);
 	} else {
-		buf_fmt(b, "  %-12s %6lld %6lld %6lld %6lld %8s %6lld %14m %6lld\n", key,
-			(long long)s->received, (long long)s->resolved, (long long)s->decisions,
-			(long long)s->passes, rt[0] ? rt : "-", (long long)s->workers, s->amount_fen,
-			(long long)s->overdue);
+		/* buf_fmt has no widths: the columns are laid out here */
+		char line[256], money[32];
+		money_format(s->amount_fen, money);
+		snprintf(line, sizeof line, "  %-12s %6lld %6lld %6lld %6lld %8s %8lld %14s %6lld\n", key,
+			 (long long)s->received, (long long)s->resolved, (long long)s->decisions,
+			 (long long)s->passes, rt[0] ? rt : "-", (long long)s->workers, money,
+			 (long long)s->overdue);
+		buf_puts(b, line);
 	}
 	buf_free(&rate);
 }
 
 static const char STATS_TABLE_HEAD[] =
-	"  %-12s 接收   办结   审核   通过   通过率%%  解决人数  解决金额(元)  逾期\n";
+	"  范围           接收   办结   审核   通过   通过率%  解决人数   解决金额(元)   逾期\n"
+	"  (scope)    received resolved decisions passes rate% workers    amount(yuan) overdue\n";
 
 int cli_clues_stats(cli_case_run *run, int year, const char *street)
 {
@@ -443,7 +449,7 @@ int cli_clues_stats(cli_case_run *run, int year, const char *street)
 			buf_fmt(&b, "%d 年欠薪线索统计 (clue statistics)%s%s, 截至 %s (as of)\n", year,
 				street ? " " : "", street ? street : "", run->scope.today);
 		if (run->fmt == CF_TABLE)
-			buf_fmt(&b, STATS_TABLE_HEAD, "");
+			buf_puts(&b, STATS_TABLE_HEAD);
 		snprintf(key, sizeof key, "%d", year);
 		stats_line(&b, run->fmt, "year", key, &tot, st.pass_rate_bp);
 		if (run->fmt == CF_TABLE)
@@ -464,7 +470,7 @@ int cli_clues_stats(cli_case_run *run, int year, const char *street)
 			if (run->fmt == CF_CSV)
 				buf_fmt(&b, "conclusion,%d,,%lld,,,,,,\n", c, (long long)st.by_conclusion[c]);
 			else
-				buf_fmt(&b, "  %2d %-28s %lld\n", c, clue_conclusion_zh(c),
+				buf_fmt(&b, "  %d %s: %lld\n", c, clue_conclusion_zh(c),
 					(long long)st.by_conclusion[c]);
 		}
 	}

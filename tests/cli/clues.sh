@@ -77,7 +77,7 @@ expect_eq "add: a QX number of the year of receipt" "${N:0:8}" "QX-2026-"
 expect_eq "add: transfer within 1 working day (Mon -> Tue)" "$(j .deadline)" 2026-03-03
 run clues show "$N" --db "$DB" --as-of 2026-03-02 --format json
 expect_rc "show" 0
-expect_eq "show: received" "$(j .case.state)" received
+expect_eq "show: received" "$(j .case.status)" received
 expect_eq "show: state in Chinese" "$(j .case.state_zh)" 已接收
 expect_eq "show: three workers" "$(j '.parties | length')" 3
 expect_eq "show: ID numbers masked" "$(j '.parties[0].id_number | contains("*")')" true
@@ -93,7 +93,7 @@ expect_rc "accept a received clue: refused" 1
 expect_in "refusal names the clue" "$T/err" "accept $N"
 expect_re "refusal names the state" "$T/err" "已接收|received"
 run clues show "$N" --db "$DB" --format json
-expect_eq "refused: state unchanged" "$(j .case.state)" received
+expect_eq "refused: state unchanged" "$(j .case.status)" received
 
 # transfer, retried with the same request id: done once
 run clues transfer "$N" --street 泰达街 --db "$DB" --as-of 2026-03-03 --request-id req-t1 --actor tester --format json
@@ -132,7 +132,7 @@ run clues conclude "$N" --conclusion 11 --workers-resolved 3 --amount-resolved 2
 expect_rc "conclude with conclusion 11: refused" 1
 expect_in "conclude 11: the field named" "$T/err" "conclusion"
 run clues show "$N" --db "$DB" --format json
-expect_eq "refused conclusions: still handling" "$(j .case.state)" handling
+expect_eq "refused conclusions: still handling" "$(j .case.status)" handling
 run clues conclude "$N" --conclusion 1 --workers-resolved 3 --amount-resolved 24000 \
 	--paid-by contractor --reply "已由总包单位支付" --attach "$T/reply.pdf" --db "$DB" \
 	--as-of 2026-03-16 --actor street1 --format json
@@ -162,7 +162,7 @@ run clues review "$N" --pass --db "$DB" --as-of 2026-03-23 --actor tester
 expect_rc "pass" 0
 expect_in "pass: 审核通过" "$T/out" "审核通过"
 run clues show "$N" --db "$DB" --as-of 2026-03-23 --format json
-expect_eq "passed" "$(j .case.state)" passed
+expect_eq "passed" "$(j .case.status)" passed
 expect_eq "passed: no deadline" "$(j .case.deadline)" null
 expect_eq "passed: one return" "$(j .case.returns)" 1
 expect_eq "passed: conclusion" "$(j .case.conclusion)" 1
@@ -228,7 +228,7 @@ run clues show "$D" --db "$DB" --format json
 expect_eq "the merged clue points at the survivor" "$(j .case.merged_into)" "$S"
 expect_eq "the merged clue: conclusion 10" "$(j .case.conclusion)" 10
 run clues show "$S" --db "$DB" --format json
-expect_eq "the survivor stays open" "$(j .case.state)" received
+expect_eq "the survivor stays open" "$(j .case.status)" received
 run clues merge "$D" --into "$S" --db "$DB" --as-of 2026-03-06
 expect_rc "merge a merged clue again: refused" 1
 run clues list --box transfer --db "$DB" --as-of 2026-03-06 --format json
@@ -283,7 +283,7 @@ expect_eq "34 review decisions" "$(count clue_reviews)" 34
 # the Chinese labels of the GB18030 file stored as codes
 run clues show QX-2025-000029 --db "$DB" --format json
 expect_eq "GB18030 row: channel 12333 -> hotline" "$(j .case.channel)" hotline
-expect_eq "GB18030 row: 已转办 -> transferred" "$(j .case.state)" transferred
+expect_eq "GB18030 row: 已转办 -> transferred" "$(j .case.status)" transferred
 expect_eq "GB18030 row: the name decoded" "$(j .case.reporter_name)" 萧立新
 
 # every bad row reported, with row, column and field; nothing imported
