@@ -225,13 +225,13 @@ uninstall:
 deb-test: $(B)/anxin
 	ANXIN=$(abspath $(B)/anxin) bash tests/install/run.sh
 
-FUZZ_TARGETS = fuzz_rowsrc fuzz_money fuzz_query
+FUZZ_TARGETS = fuzz_rowsrc fuzz_money fuzz_query fuzz_public_form
 fuzz: $(FUZZ_TARGETS:%=build-fuzz/%)
 
 build-fuzz/%: tests/fuzz/%.c $(SRC)
 	@mkdir -p build-fuzz
 	clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc $(PKG_CFLAGS) \
-		-o $@ $< $(wildcard src/util/*.c src/io/*.c) src/http/req.c $(PKG_LIBS)
+		-o $@ $< $(wildcard src/util/*.c src/io/*.c) src/http/req.c src/http/public_form.c $(PKG_LIBS)
 
 clean:
 	rm -rf build build-san build-fuzz

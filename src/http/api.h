@@ -30,12 +30,18 @@ enum {
 	HR_NODB = 128,   /* needs no database connection: /healthz, /metrics
 			    answer even with the pool busy (r->db is an idle
 			    connection if one was free at once, else NULL) */
-	HR_SMALLFILE = 256 /* with HR_FILE: the body is at most HTTP_SMALL_FILE
+	HR_SMALLFILE = 256, /* with HR_FILE: the body is at most HTTP_SMALL_FILE
 			      bytes (not max_upload), refused by its declared
 			      length before it is read */
+	HR_PUBLIC = 512    /* a public page's request (no account): a JSON body
+			      at most HTTP_PUBLIC_JSON, a file at most
+			      HTTP_PUBLIC_FILE, refused by its declared length
+			      before it is read */
 };
 
 #define HTTP_SMALL_FILE (10u << 20) /* 10 MiB: an evidence file */
+#define HTTP_PUBLIC_JSON (64u << 10) /* 64 KiB: the public clue form */
+#define HTTP_PUBLIC_FILE (5u << 20)  /* 5 MiB: a photo of the public form */
 
 typedef struct http_route {
 	const char *method;    /* "GET", "POST", "PUT" */
@@ -129,6 +135,18 @@ int api_warning_rules(http_req *r);
 int api_scan(http_req *r);        /* api_scan.c */
 int api_params(http_req *r);
 int api_param_set(http_req *r);
+int api_clues_list(http_req *r);   /* api_cases.c: cases and clues (案件, 欠薪线索) */
+int api_clue_intake(http_req *r);
+int api_clue_get(http_req *r);
+int api_clue_act(http_req *r);     /* one route per action: the pattern's last segment */
+int api_clue_file_add(http_req *r);  /* api_case_files.c */
+int api_clue_file_get(http_req *r);
+int api_clue_stats(http_req *r);   /* api_case_stats.c */
+int api_cases_overdue(http_req *r);
+int api_public_form(http_req *r);  /* api_public.c: the public clue page */
+int api_public_file(http_req *r);
+int api_public_photo(http_req *r);
+int api_public_status(http_req *r);
 int api_template(http_req *r);     /* api_export.c */
 int api_export_warnings(http_req *r);
 

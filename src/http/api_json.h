@@ -43,4 +43,27 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
  * sum out of range as null). */
 void api_table_json(buf *b, const stats_table *t);
 
+/* ---- cases (api_case_json.c) ---------------------------------------------- */
+
+struct case_row;
+struct case_ctx;
+/* Appends one case as the case lists show it (docs/api.md "Cases and
+ * clues", CASEROW): its kind's fields as api_item_json gives them (masked
+ * when mask), plus state_zh, the running deadline and its figures, returns,
+ * merged_into, duplicates and the type's own texts. */
+void api_case_row_json(buf *b, const struct case_row *row, int mask);
+/* Fills c (and *who, which c points to) for r's caller: its role and scope,
+ * now, the as-of day (as_of=, default today: 400 set and -1 when bad) and
+ * the request key (NULL: none). */
+int api_case_ctx(http_req *r, struct case_ctx *c, audit_actor *who, const char *request_key);
+/* Answers the error of an engine call: CASE_INVALID 422 invalid, CASE_GONE
+ * 404 not_found, CASE_STATE 409 state, CASE_DENIED 403 forbidden, CASE_LIMIT
+ * 413 too_large, else 500 (err logged, not shown). Returns the status. */
+int api_case_error(http_req *r, int rc, const char *err);
+/* Sets a 422 {"error":{..., "code":"invalid", "field":what}} naming the
+ * member of the body at fault. Returns 422. */
+int api_field_error(http_req *r, const char *what, const char *msg);
+/* Appends the space-separated words of list as a JSON array of strings. */
+void api_words_json(buf *b, const char *list);
+
 #endif

@@ -175,6 +175,83 @@ static const oa_schema SCHEMAS[] = {
 	{"ParamList", NULL, "items:Param[]"},
 	{"ParamValue", "value: a string, or a number taken as written", "value:any"},
 	{"ParamAnswer", NULL, "item:Param"},
+	{"CaseBoxes", "the inbox tabs: 待转办 待核处 待审核 逾期, open and closed",
+	 "transfer:integer handle:integer review:integer overdue:integer open:integer "
+	 "closed:integer"},
+	{"CaseRow", "a clue as the inbox shows it: the fields of the clues kind plus the engine's",
+	 "id:integer number:string type:string state:string state_zh:string street:string "
+	 "deadline:date|null deadline_code:string|null deadline_basis:string|null "
+	 "deadline_zh:string|null days_left:integer|null workdays_left:integer|null "
+	 "days_overdue:integer returns:integer merged_into:string|null duplicates:string[] "
+	 "description:string|null site_address:string|null paid_by:string|null "
+	 "paid_by_zh:string|null reply:string|null conclusion_zh:string|null"},
+	{"CasePage", "one page of an inbox (box=, filters, offset / limit)",
+	 "type:string as_of:date total:integer offset:integer limit:integer boxes:CaseBoxes "
+	 "items:CaseRow[]"},
+	{"CaseWorker", "a worker of a collective clue", "name:string id_number?:string phone?:string"},
+	{"ClueIntake", "an officer's intake (登记); numbers may be given as text",
+	 "reporter_name:string employer_name:string description:string channel?:string "
+	 "received_date?:date reporter_id_number?:string reporter_phone?:string "
+	 "employer_uscc?:string project_code?:string project_name?:string site_address?:string "
+	 "street?:string workers_claimed?:any amount_claimed?:any workers?:CaseWorker[] "
+	 "request_id?:string"},
+	{"ClueCreated", "the clue taken in: its number, the street proposed, what matched",
+	 "number:string street:string|null matched_uscc:string|null matched_project:string|null "
+	 "duplicates:string[] deadline:date|null"},
+	{"CaseEvent", NULL,
+	 "id:integer at:string on_date:date actor:string actor_name:string role:string|null "
+	 "action:string action_zh:string from_state:string|null to_state:string|null "
+	 "reason:string|null detail:string|null"},
+	{"CaseFile", NULL,
+	 "id:integer name:string mime:string size:integer uploaded_by:string uploaded_at:string"},
+	{"CaseLink", NULL, "target_type:string target:string relation:string at:string"},
+	{"CaseParty", "ID number and phone masked unless the role sees personal data",
+	 "name:string id_number:string|null phone:string|null"},
+	{"CaseAction", "a transition the caller may take now; needs: reason street target fields",
+	 "action:string zh:string to:string needs:string[]"},
+	{"CaseDeadline", "unit: workdays or caldays",
+	 "code:string zh:string days:integer unit:string from:string basis:string"},
+	{"ClueDetail", "one clue's page",
+	 "case:CaseRow history:CaseEvent[] files:CaseFile[] links:CaseLink[] parties:CaseParty[] "
+	 "actions:CaseAction[] deadlines:CaseDeadline[]"},
+	{"CaseActRequest", "what the action needs (numbers may be text); request_id: the "
+	 "Idempotency-Key header's alternative",
+	 "reason?:string street?:string target?:string conclusion?:any workers_resolved?:any "
+	 "amount_resolved?:any paid_by?:string reply?:string request_id?:string"},
+	{"CaseActAnswer", "replayed: a retry of a request already done (nothing changed)",
+	 "number:string action:string from:string to:string deadline:date|null replayed:boolean"},
+	{"CaseFileAnswer", "the attachment written (201)",
+	 "id:integer name:string mime:string size:integer sha256:string uploaded_by:string "
+	 "uploaded_at:string url:string"},
+	{"ClueStatsRow", NULL,
+	 "received:integer resolved:integer decisions:integer passes:integer pass_rate:string|null "
+	 "workers_resolved:integer amount_resolved:string overdue:integer"},
+	{"ClueStats", "pass_rate: passes / decisions in %, two decimals, null without decisions; "
+	 "amount_resolved: yuan",
+	 "year:integer street:string|null as_of:date received:integer resolved:integer "
+	 "decisions:integer passes:integer pass_rate:string|null workers_resolved:integer "
+	 "amount_resolved:string overdue:integer by_month:ClueStatsRow[] by_street:ClueStatsRow[] "
+	 "by_conclusion:object[]"},
+	{"OverdueCase", NULL,
+	 "number:string type:string type_zh:string state:string state_zh:string street:string "
+	 "opened:string deadline:date deadline_code:string deadline_zh:string|null "
+	 "deadline_basis:string days_overdue:integer workdays_left:integer"},
+	{"OverdueList", "format=csv: the same as CSV (number,type,state,street,deadline,"
+	 "deadline_basis,days_overdue,...)", "as_of:date total:integer items:OverdueCase[]"},
+	{"PublicForm", "a form token: file with it after min_seconds, before max_seconds, once",
+	 "token:string min_seconds:integer max_seconds:integer"},
+	{"PublicClueRequest", "website: the honeypot, must stay empty",
+	 "token:string website?:string reporter_name:string reporter_phone:string "
+	 "employer_name:string description:string reporter_id_number?:string "
+	 "project_name?:string site_address?:string workers_claimed?:any amount_claimed?:any "
+	 "workers?:CaseWorker[]"},
+	{"PublicClueFiled", "query_code: shown once, with the number it opens the status",
+	 "number:string query_code:string received_date:date"},
+	{"PublicPhotoAnswer", NULL, "number:string photo:integer mime:string size:integer"},
+	{"PublicStatusRequest", NULL, "code:string"},
+	{"PublicStatus", "all a reporter sees of the clue",
+	 "number:string received_date:date state:string state_zh:string updated:string|null "
+	 "concluded:boolean reply:string|null merged_into:string|null"},
 	{NULL, NULL, NULL},
 };
 
@@ -199,7 +276,8 @@ static const oa_param QUERY_PARAMS[] = {
 	{"as_of", S_DATE, "the day the figures are for (default: today, Asia/Shanghai)"},
 	{"ignore_unknown", "{\"type\":\"boolean\"}", "skip unknown columns instead of failing"},
 	{"filename", "{\"type\":\"string\",\"maxLength\":200}", "the file's name, for messages"},
-	{"format", "{\"type\":\"string\",\"enum\":[\"csv\",\"xlsx\"]}", "csv (default) or xlsx"},
+	{"format", "{\"type\":\"string\",\"enum\":[\"csv\",\"xlsx\",\"json\"]}",
+	 "csv (default) or xlsx; the overdue list: json (default) or csv"},
 	{"header", "{\"type\":\"string\",\"enum\":[\"zh\",\"en\"]}",
 	 "Chinese (default) or English column headers"},
 	{"unmasked", "{\"type\":\"boolean\"}",
@@ -225,7 +303,19 @@ static const oa_param QUERY_PARAMS[] = {
 	{"trend", "{\"type\":\"string\",\"enum\":[\"day\",\"month\"]}", "the trend's unit"},
 	{"span", "{\"type\":\"integer\",\"minimum\":1,\"maximum\":366}",
 	 "days (<= 366, default 30) or months (<= 120, default 12)"},
-	{"to", S_DATE, "the trend's last day (default: the last scan's as-of date)"},
+	{"to", S_DATE, "the trend's last day (default: the last scan's as-of date); cases: opened on or before"},
+	{"box", "{\"type\":\"string\",\"enum\":[\"transfer\",\"handle\",\"review\",\"overdue\","
+	 "\"open\",\"closed\",\"all\"]}",
+	 "an inbox: 待转办 transfer, 待核处 handle, 待审核 review, 逾期 overdue, open, closed, all (default)"},
+	{"state", "{\"type\":\"string\"}", "a case state (received, transferred, ...)"},
+	{"from", S_DATE, "opened on or after"},
+	{"offset", "{\"type\":\"integer\",\"minimum\":0,\"default\":0}", "items to skip"},
+	{"limit", "{\"type\":\"integer\",\"minimum\":0,\"maximum\":500,\"default\":50}",
+	 "items at most (0: all)"},
+	{"year", "{\"type\":\"integer\",\"minimum\":2000,\"maximum\":2100}",
+	 "the year (default: the as-of day's)"},
+	{"name", "{\"type\":\"string\",\"maxLength\":200}", "the file's name"},
+	{"code", "{\"type\":\"string\",\"maxLength\":63}", "the clue's query code"},
 	{NULL, NULL, NULL},
 };
 
@@ -327,6 +417,40 @@ static const route_doc ROUTE_DOCS[] = {
 	{"GET", "/api/v1/params", "listParams", "warnings", NULL, NULL, "ParamList", NULL, NULL},
 	{"PUT", "/api/v1/params/{key}", "setParam", "warnings", NULL, "ParamValue", "ParamAnswer",
 	 "422", NULL},
+	{"GET", "/api/v1/cases/clue", "listClueInbox", NULL,
+	 "box state street q from to offset limit as_of", NULL, "CasePage", NULL, NULL},
+	{"POST", "/api/v1/cases/clue", "createClue", NULL, "as_of", "ClueIntake", "ClueCreated",
+	 "409 422", NULL},
+	{"GET", "/api/v1/cases/clue/stats", "getClueStats", NULL, "year street as_of", NULL,
+	 "ClueStats", NULL, NULL},
+	{"GET", "/api/v1/cases/clue/{number}", "getClue", NULL, "as_of", NULL, "ClueDetail", NULL,
+	 NULL},
+	{"POST", "/api/v1/cases/clue/{number}/transfer", "transferClue", NULL, "as_of",
+	 "CaseActRequest", "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/accept", "acceptClue", NULL, "as_of",
+	 "?CaseActRequest", "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/conclude", "concludeClue", NULL, "as_of",
+	 "CaseActRequest", "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/pass", "passClue", NULL, "as_of", "?CaseActRequest",
+	 "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/return", "returnClue", NULL, "as_of",
+	 "CaseActRequest", "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/merge", "mergeClue", NULL, "as_of", "CaseActRequest",
+	 "CaseActAnswer", "409 422", NULL},
+	{"POST", "/api/v1/cases/clue/{number}/files", "attachClueFile", NULL, "name as_of", NULL,
+	 "CaseFileAnswer", "409 422", NULL},
+	{"GET", "/api/v1/cases/clue/{number}/files/{fid}", "getClueFile", NULL, NULL, NULL, "@file",
+	 NULL, NULL},
+	{"GET", "/api/v1/cases/overdue", "listOverdueCases", NULL, "format as_of", NULL,
+	 "OverdueList", NULL, NULL},
+	{"GET", "/api/v1/public/form", "getPublicForm", NULL, NULL, NULL, "PublicForm", "429",
+	 NULL},
+	{"POST", "/api/v1/public/clues", "filePublicClue", NULL, NULL, "PublicClueRequest",
+	 "PublicClueFiled", "422 429", NULL},
+	{"POST", "/api/v1/public/clues/{number}/photos", "addPublicCluePhoto", NULL, "code", NULL,
+	 "PublicPhotoAnswer", "409 422 429", NULL},
+	{"POST", "/api/v1/public/clues/{number}/status", "getPublicClueStatus", NULL, NULL,
+	 "PublicStatusRequest", "PublicStatus", "422 429", NULL},
 	{"GET", "/", "-", NULL, NULL, NULL, NULL, NULL, NULL},
 	{"GET", "/static/{asset}", "-", NULL, NULL, NULL, NULL, NULL, NULL},
 	{NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL},

@@ -1,8 +1,9 @@
 /*
  * rate.c - per-caller token buckets for API reads (see rate.h).
  *
- * Tokens are counted in 1/60,000ths, so that refilling at per_minute
- * (per_minute units a millisecond) is exact in integers. The
+ * A take is counted as period_ms units, so that refilling at per_period
+ * takes a period (per_period units a millisecond) is exact in integers
+ * (reads: 60,000 units, per_minute units a millisecond). The
  * table is open-addressed over RATE_SLOTS slots; a caller's slot is found
  * within RATE_PROBE slots of its hash.
  */
@@ -17,30 +18,36 @@
 
 #define RATE_SLOTS 4096
 #define RATE_PROBE 16
-#define UNIT 60000  /* one read; a millisecond refills per_minute units */
 
 typedef struct rate_slot {
 	char key[96];        /* "" = free */
-	int64_t units;       /* reads x UNIT at last_ms */
+	int64_t units;       /* takes x unit at last_ms */
 	int64_t last_ms;
 } rate_slot;
 
 struct rate_limit {
 	int64_t burst_units;
-	int per_minute;
+	int64_t unit;        /* one take: period_ms units */
+	int per_period;      /* units refilled a millisecond */
 	pthread_mutex_t mu;
 	rate_slot slots[RATE_SLOTS];
 };
 
-rate_limit *rate_new(int burst, int per_minute)
+rate_limit *rate_new_period(int burst, int per_period, int64_t period_ms)
 {
 	if (burst <= 0)
 		return NULL;
 	rate_limit *rl = xcalloc(1, sizeof *rl);
-	rl->burst_units = (int64_t)burst * UNIT;
-	rl->per_minute = per_minute > 0 ? per_minute : 1;
+	rl->unit = period_ms > 0 ? period_ms : 60000;
+	rl->burst_units = (int64_t)burst * rl->unit;
+	rl->per_period = per_period > 0 ? per_period : 1;
 	pthread_mutex_init(&rl->mu, NULL);
 	return rl;
+}
+
+rate_limit *rate_new(int burst, int per_minute)
+{
+	return rate_new_period(burst, per_minute, 60000);
 }
 
 void rate_free(rate_limit *rl)
@@ -51,7 +58,7 @@ void rate_free(rate_limit *rl)
 	free(rl);
 }
 
-/* The reads (x UNIT) of s at now_ms: refilled since its last use, at most
+/* The takes (x unit) of s at now_ms: refilled since its last use, at most
  * a full bucket. */
 static int64_t refilled(const rate_limit *rl, const rate_slot *s, int64_t now_ms)
 {
@@ -61,7 +68,7 @@ static int64_t refilled(const rate_limit *rl, const rate_slot *s, int64_t now_ms
 		dt = 0;
 	if (dt > 86400000)
 		dt = 86400000;  /* a day refills any bucket; no overflow */
-	int64_t m = s->units + dt * rl->per_minute;
+	int64_t m = s->units + dt * rl->per_period;
 	return m < rl->burst_units ? m : rl->burst_units;
 }
 
@@ -121,15 +128,30 @@ int rate_take(rate_limit *rl, const char *caller, int64_t now_ms)
 	rate_slot *s = slot_of(rl, key, now_ms);
 	s->units = refilled(rl, s, now_ms);
 	s->last_ms = now_ms;
-	if (s->units >= UNIT) {
-		s->units -= UNIT;
+	if (s->units >= rl->unit) {
+		s->units -= rl->unit;
 	} else {
 		/* milliseconds until one whole read, rounded up to seconds */
-		int64_t ms = (UNIT - s->units + rl->per_minute - 1) / rl->per_minute;
+		int64_t ms = (rl->unit - s->units + rl->per_period - 1) / rl->per_period;
 		wait = (int)((ms + 999) / 1000);
 		if (wait < 1)
 			wait = 1;
 	}
 	pthread_mutex_unlock(&rl->mu);
 	return wait;
+}
+
+void rate_give(rate_limit *rl, const char *caller, int64_t now_ms)
+{
+	if (!rl)
+		return;
+	char key[sizeof rl->slots[0].key];
+	snprintf(key, sizeof key, "%s", caller && *caller ? caller : "?");
+	pthread_mutex_lock(&rl->mu);
+	rate_slot *s = slot_of(rl, key, now_ms);
+	s->units = refilled(rl, s, now_ms) + rl->unit;
+	if (s->units > rl->burst_units)
+		s->units = rl->burst_units;
+	s->last_ms = now_ms;
+	pthread_mutex_unlock(&rl->mu);
 }

@@ -41,6 +41,7 @@ void req_free(http_req *r)
 	free(r->hdr.csrf);
 	free(r->hdr.forwarded_for);
 	free(r->hdr.content_type);
+	free(r->hdr.idempotency_key);
 	explicit_bzero(&r->caller, sizeof r->caller);
 	if (r->body_file) {
 		unlink(r->body_file);

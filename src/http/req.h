@@ -59,6 +59,7 @@ typedef struct req_headers {
 	char *csrf;               /* X-CSRF-Token */
 	char *forwarded_for;      /* X-Forwarded-For (used with --trust-proxy) */
 	char *content_type;
+	char *idempotency_key;    /* Idempotency-Key: a case action's retry key */
 } req_headers;
 
 typedef struct http_req {

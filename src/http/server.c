@@ -497,6 +497,7 @@ static int check_access(conn *c)
 	r->hdr.csrf = header_dup(mc, MHD_HEADER_KIND, "X-CSRF-Token");
 	r->hdr.forwarded_for = header_dup(mc, MHD_HEADER_KIND, "X-Forwarded-For");
 	r->hdr.content_type = header_dup(mc, MHD_HEADER_KIND, "Content-Type");
+	r->hdr.idempotency_key = header_dup(mc, MHD_HEADER_KIND, "Idempotency-Key");
 	client_address(c);
 	if (!r->route->perm || !*r->route->perm)
 		return 0;
@@ -563,6 +564,8 @@ static enum MHD_Result begin(conn *c, const char *method)
 		c->limit = (f & HR_FILE) ? c->lv->cfg.max_upload : REQ_JSON_LIMIT;
 		if ((f & HR_SMALLFILE) && c->limit > HTTP_SMALL_FILE)
 			c->limit = HTTP_SMALL_FILE;
+		if (f & HR_PUBLIC)
+			c->limit = (f & HR_FILE) ? HTTP_PUBLIC_FILE : HTTP_PUBLIC_JSON;
 		if (cl && strtoull(cl, NULL, 10) > c->limit) {
 			http_error(r, 413, "请求内容过大(上限 %llu 字节)",
 				   (unsigned long long)c->limit);

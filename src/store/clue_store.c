@@ -65,9 +65,9 @@ int64_t clue_store_similar(db *d, const char *number, const char *uscc, const ch
 	db_stmt *st = db_prepare(
 		d, "SELECT number FROM clues WHERE number <> ? AND status <> 'merged' "
 		   "AND received_date >= ? AND received_date <= ? AND ("
-		   "(? IS NOT NULL AND employer_uscc = ?) OR "
-		   "(? IS NULL AND employer_name = ?) OR "
-		   "(? IS NOT NULL AND project_code = ?)) ORDER BY number LIMIT 20");
+		   "(CAST(? AS TEXT) IS NOT NULL AND employer_uscc = ?) OR "
+		   "(CAST(? AS TEXT) IS NULL AND employer_name = ?) OR "
+		   "(CAST(? AS TEXT) IS NOT NULL AND project_code = ?)) ORDER BY number LIMIT 20");
 	int64_t n = 0;
 	int rc;
 

@@ -25,13 +25,13 @@ const ID = table();
 const ALL_KINDS = ['enterprises', 'projects', 'workers', 'employments', 'attendance', 'payroll',
   'accounts', 'transactions', 'deposits', 'min_wages'];
 const PERMS = {
-  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings', 'scan', 'supervise'],
-  inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings', 'scan'],
-  street: ['read', 'export', 'reveal', 'warnings'],
+  admin: ['read', 'write', 'import', 'export', 'export_unmasked', 'reveal', 'users', 'audit', 'params', 'warnings', 'scan', 'supervise', 'cases'],
+  inspector: ['read', 'export', 'export_unmasked', 'reveal', 'warnings', 'scan', 'cases'],
+  street: ['read', 'export', 'reveal', 'warnings', 'cases'],
   enterprise: ['read', 'write', 'import', 'export', 'reveal'],
   contractor: ['read', 'write', 'import', 'export', 'reveal'],
   owner: ['read', 'write', 'import', 'export', 'reveal'],
-  leader: ['read', 'export', 'supervise'],
+  leader: ['read', 'export', 'supervise', 'cases'],
   bank: ['write', 'import'],
   anonymous: [],
 };
@@ -346,11 +346,12 @@ test('the route table lists every route with a permission the design knows', () 
   for (const rt of routes)
     assert.ok(known.has(rt.perm), `${rt.method} ${rt.pattern} declares unknown permission '${rt.perm}'`);
   // Public: exactly the health and readiness checks, the metrics (which
-  // check the peer or their own token: ops.test.mjs), the log-in and the
-  // UI's files.
+  // check the peer or their own token: ops.test.mjs), the log-in, the UI's
+  // files and the public clue page (flood-limited: cases.test.mjs).
   assert.deepEqual(routes.filter((r) => r.perm === '').map((r) => `${r.method} ${r.pattern}`).sort(),
-    ['GET /', 'GET /healthz', 'GET /metrics', 'GET /readyz', 'GET /static/{asset}',
-      'POST /api/v1/login']);
+    ['GET /', 'GET /api/v1/public/form', 'GET /healthz', 'GET /metrics', 'GET /readyz',
+      'GET /static/{asset}', 'POST /api/v1/login', 'POST /api/v1/public/clues',
+      'POST /api/v1/public/clues/{number}/photos', 'POST /api/v1/public/clues/{number}/status']);
 });
 
 describe('access matrix: every role x every route', () => {

@@ -19,7 +19,6 @@ set -euo pipefail
 uri=${1:?usage: ANXIN=path/to/anxin $0 POSTGRESQL-URI}
 anxin=${ANXIN:?set ANXIN to the anxin binary}
 root=$(cd "$(dirname "$0")/../.." && pwd)
-pg_file=$root/src/store/pg/0007_initial.sql
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -53,7 +52,13 @@ if [ "$n" != 0 ]; then
 	echo "schema_check: the PostgreSQL database is not empty ($n tables in public)" >&2
 	exit 1
 fi
-psql_q -f "$pg_file"
+# every PostgreSQL migration, in order (0007_initial.sql, then the pairs)
+for f in "$root"/src/store/pg/[0-9][0-9][0-9][0-9]_*.sql; do
+	psql_q -f "$f"
+	# the version the migration runner records after each file
+	v=$(basename "$f"); v=$((10#${v%%_*}))
+	psql_q -c "UPDATE schema_version SET version = $v"
+done
 for extra in ${PG_EXTRA:-}; do
 	psql_q -f "$root/$extra"
 done
