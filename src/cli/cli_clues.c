@@ -82,7 +82,7 @@ static int engine_fail(const char *action, const char *number, case_rc rc, const
 					   "当前状态不允许 (not allowed in this state)",
 					   "无权 (not allowed)", "超出限制 (too large)",
 					   "数据库错误 (database error)"};
-	return cli_fail("clues", "%s %s: %s", action, number,
+	return cli_fail("clues", "%s%s%s: %s", action, number[0] ? " " : "", number,
 			err && err[0] ? err : rc < (int)(sizeof what / sizeof what[0]) ? what[rc] : "refused");
 }
 
@@ -215,6 +215,32 @@ static int do_act(cli_case_run *run, clue_opts *o, const char *action, const cha
 	return rc;
 }
 
+/* The list filter's values, checked at the edge: a box or state that does
+ * not exist is an error, not an empty list. */
+static int check_filter(const case_filter *f)
+{
+	static const char *const boxes[] = {"transfer", "handle", "review", "overdue", "open", "closed",
+					    "all"};
+	day_t day;
+	size_t i;
+
+	if (f->box) {
+		for (i = 0; i < sizeof boxes / sizeof boxes[0] && strcmp(f->box, boxes[i]); i++)
+			;
+		if (i == sizeof boxes / sizeof boxes[0])
+			return cli_fail("clues", "--box 只能是 transfer、handle、review、overdue、open、closed 或 all (unknown box '%s')",
+					f->box);
+	}
+	if (f->state && !case_state_find(&case_clue, f->state))
+		return cli_fail("clues", "--state: 没有状态 '%s' (unknown state; received transferred handling submitted passed returned merged)",
+				f->state);
+	if (f->from && !date_parse_iso(f->from, &day))
+		return cli_fail("clues", "--from 须为 YYYY-MM-DD 格式的日期 (bad date '%s')", f->from);
+	if (f->to && !date_parse_iso(f->to, &day))
+		return cli_fail("clues", "--to 须为 YYYY-MM-DD 格式的日期 (bad date '%s')", f->to);
+	return CLI_OK;
+}
+
 /* Which options each subcommand requires, checked before the database
  * is opened: "what is missing, for which subcommand". */
 static int check_needs(const char *sub, clue_opts *o, int nargs)
@@ -247,7 +273,7 @@ static int check_needs(const char *sub, clue_opts *o, int nargs)
 		return cli_fail("clues", "--attach 只用于 conclude; 其他情况用 clues attach NUMBER FILE (--attach is for conclude)");
 	if (!strcmp(sub, "stats") && !o->year)
 		return cli_fail("clues", "stats 需要 --year 年份 (stats needs --year YYYY)");
-	return CLI_OK;
+	return check_filter(&o->f);
 }
 
 /* The long options of `anxin clues`; the values of the switch below. */

@@ -231,6 +231,25 @@ run clues show "$S" --db "$DB" --format json
 expect_eq "the survivor stays open" "$(j .case.status)" received
 run clues merge "$D" --into "$S" --db "$DB" --as-of 2026-03-06
 expect_rc "merge a merged clue again: refused" 1
+# the intake's and the filter's checks, named
+run clues add --db "$DB" --as-of 2026-03-06 --channel fax --reporter-name 王小二 \
+	--employer-name 某公司 --street 泰达街 --description 欠薪
+expect_rc "add with channel fax: refused" 1
+expect_in "add: the channel named" "$T/err" "fax"
+run clues add --db "$DB" --as-of 2026-03-06 --channel hotline --reporter-name 王小二 \
+	--employer-name 某公司 --street 泰达街 --description 欠薪 --reporter-id-number 120116199003070011
+expect_rc "add with a bad ID number: refused" 1
+expect_in "add: the ID's field named" "$T/err" "reporter_id_number"
+run clues add --db "$DB" --as-of 2026-03-06 --channel hotline --reporter-name 王小二 \
+	--employer-name 某公司 --street 泰达街
+expect_rc "add without a description: refused" 1
+expect_in "add: the description named" "$T/err" "description"
+expect_eq "refused intakes wrote nothing" "$(count clues)" 4
+run clues list --box inbox --db "$DB"
+expect_rc "list --box inbox: refused" 1
+expect_in "list: the box named" "$T/err" "inbox"
+run clues list --state closed --db "$DB"
+expect_rc "list --state closed: refused" 1
 run clues list --box transfer --db "$DB" --as-of 2026-03-06 --format json
 expect_eq "list json: the transfer box" "$(j '[.items[].number] | sort | join(" ")')" "$(printf '%s\n' "$A" "$S" | sort | paste -sd' ')"
 expect_eq "list json: its count" "$(j .boxes.transfer)" 2
