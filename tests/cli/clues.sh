@@ -19,6 +19,9 @@ CF="$FIX/cases"
 : "${ANXIN:?set ANXIN to the anxin binary}"
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
+# Attachments on PostgreSQL go to $ANXIN_FILES (else ./anxin-files): a
+# folder of this run's own. SQLite keeps them beside the file (FILE-files).
+export ANXIN_FILES="$T/anxin-files"
 
 # j FILTER: jq -r FILTER on the last run's standard output.
 j() { jq -r "$1" "$T/out"; }
