@@ -179,6 +179,9 @@ expect_eq "history: the return's reason" "$(j '.history[] | select(.action == "r
 expect_eq "history: the return by cli:tester" "$(j '.history[] | select(.action == "return") | .actor')" cli:tester
 expect_eq "the PDF attached with the conclusion" "$(j '[.files[] | .name] | join(" ")')" reply.pdf
 expect_eq "the attachment's type by content" "$(j '.files[0].mime')" application/pdf
+expect_eq "the attachment's hash is the PDF's" "$(j '.files[0].sha256')" "$(sha256sum "$T/reply.pdf" | cut -d' ' -f1)"
+expect_eq "its bytes stored beside the database" \
+	"$(find "$DB-files" "$ANXIN_FILES" -type f -exec cmp -s {} "$T/reply.pdf" \; -print 2>/dev/null | wc -l)" 1
 expect_eq "passed: nothing more to do" "$(j '.actions | length')" 0
 run clues show "$N" --db "$DB" --as-of 2026-03-23
 expect_in "show text: the conclusion" "$T/out" "已解决"
