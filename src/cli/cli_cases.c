@@ -4,7 +4,8 @@
  * disputes later), most overdue first, through case_overdue - the call of
  * GET /api/v1/cases/overdue. The CSV's first columns are exactly
  * number,type,state,street,deadline,deadline_basis,days_overdue (a
- * contract other tools rely on); more columns follow. Reads only.
+ * contract other tools rely on); state_zh, deadline_zh, opened follow, as
+ * in the API's CSV. Reads only.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -30,8 +31,7 @@ static void on_overdue(void *ctx, const case_row *r)
 		char days[16];
 		snprintf(days, sizeof days, "%d", r->days_overdue);
 		const char *f[] = {r->number, r->type->code, r->state, r->street, r->deadline, basis, days,
-				   r->type->zh, cli_case_state_zh(r->type, r->state),
-				   r->deadline_code ? r->deadline_code : "", dl ? dl->zh : "", r->opened};
+				   cli_case_state_zh(r->type, r->state), dl ? dl->zh : "", r->opened};
 		for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 			if (i)
 				buf_putc(b, ',');
@@ -41,11 +41,11 @@ static void on_overdue(void *ctx, const case_row *r)
 	} else if (o->fmt == CF_JSON) {
 		buf_fmt(b, "%s{\"number\":%j,\"type\":%j,\"type_zh\":%j,\"state\":%j,\"state_zh\":%j,"
 			"\"street\":%j,\"opened\":%j,\"deadline\":%j,\"deadline_code\":%j,\"deadline_zh\":%j,"
-			"\"deadline_basis\":%j,\"days_overdue\":%d}",
+			"\"deadline_basis\":%j,\"days_overdue\":%d,\"workdays_left\":%d}",
 			o->n ? "," : "", r->number, r->type->code, r->type->zh, r->state,
 			cli_case_state_zh(r->type, r->state), r->street, r->opened, r->deadline,
 			r->deadline_code, dl ? dl->zh : NULL, r->deadline_basis[0] ? r->deadline_basis : NULL,
-			r->days_overdue);
+			r->days_overdue, r->workdays_left);
 	} else {
 		buf_fmt(b, "%s  %s  %s  %s  %s %s  逾期 %d 天  %s\n", r->number, r->type->zh,
 			cli_case_state_zh(r->type, r->state), r->street[0] ? r->street : "-", dl ? dl->zh : "",
@@ -88,7 +88,7 @@ int cmd_cases(int argc, char **argv)
 	char err[512] = "";
 	if (o.fmt == CF_CSV)
 		buf_puts(&o.out, "number,type,state,street,deadline,deadline_basis,days_overdue,"
-				 "type_zh,state_zh,deadline_code,deadline_zh,opened\n");
+				 "state_zh,deadline_zh,opened\n");
 	else if (o.fmt == CF_TABLE)
 		buf_fmt(&o.out, "逾期案件 (overdue cases), 截至 %s (as of)\n", run.scope.today);
 	int64_t n = case_overdue(run.d, &run.scope, run.ctx.today, on_overdue, &o, err, sizeof err);

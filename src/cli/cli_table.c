@@ -283,7 +283,7 @@ const cli_cmd cli_commands[] = {
 	 "  Every open case past its deadline on the as-of day (default today),\n"
 	 "  most overdue first. CSV columns: number,type,state,street,deadline,\n"
 	 "  deadline_basis,days_overdue (always first, in this order), then\n"
-	 "  type_zh, state_zh, deadline_code, deadline_zh, opened.\n"},
+	 "  state_zh, deadline_zh, opened (as GET /api/v1/cases/overdue?format=csv).\n"},
 };
 
 const size_t cli_ncommands = sizeof cli_commands / sizeof cli_commands[0];
