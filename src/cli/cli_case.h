@@ -40,12 +40,9 @@ const char *cli_case_state_zh(const case_type *t, const char *code);
  * tmp holds numbers' text. */
 const char *cli_case_val(const case_row *r, const char *key, char tmp[32]);
 
-/* Appends case r as the API's CASEROW: the kind's fields as GET
- * /api/v1/<kind> gives them (personal fields masked) plus the engine's
- * state_zh, deadline (null when none), deadline_basis, deadline_zh,
- * days_left, workdays_left, days_overdue, returns, merged_into,
- * duplicates (an array), description, site_address, paid_by, reply,
- * conclusion_zh. */
+/* Appends case r as the API's CASEROW (api_case_row_json, personal
+ * fields masked): the kind's fields as GET /api/v1/<kind> gives them plus
+ * the engine's state, deadline, returns, merged_into, duplicates... */
 void cli_case_row_json(buf *b, const case_row *r);
 
 /* Appends a pass rate in basis points as "97.13" (JSON: a string), or
