@@ -142,6 +142,7 @@ unit: $(B)/unit_tests
 
 cli: $(B)/anxin
 	ANXIN=$(ANXIN_BIN) bash tests/cli/run.sh
+	ANXIN=$(ANXIN_BIN) bash tests/cli/clues.sh
 	@# upgrade.sh upgrades old SQLite files: SQLite only.
 	@if [ -n "$$ANXIN_PG_BASE" ]; then \
 		echo "tests/cli/upgrade.sh skipped: ANXIN_PG_BASE is set (schema upgrades of SQLite files only)"; \

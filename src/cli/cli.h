@@ -85,5 +85,7 @@ int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_config(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_clues(int argc, char **argv);
+int cmd_cases(int argc, char **argv);
 
 #endif

@@ -59,7 +59,7 @@ pgcount() { "$PSQL" -qAt "$1" -c "SELECT count(*) FROM $2"; }
 
 KINDS=$("$ANXIN" import --help | sed -n '/KIND:/,/omit/p' | sed 's/KIND://; s/(omit.*//')
 KINDS=$(echo $KINDS)
-expect_eq "kinds listed by import --help" "$(echo "$KINDS" | wc -w)" 10
+expect_eq "kinds listed by import --help" "$(echo "$KINDS" | wc -w)" 12
 
 # ---- the source: a demo district with warnings, their history, users -------
 A="$T/a.db"
