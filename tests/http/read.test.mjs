@@ -36,7 +36,7 @@ describe('meta', () => {
     assert.equal(r.status, 200);
     const names = r.json.map((k) => k.name);
     assert.deepEqual(names, ['enterprises', 'projects', 'workers', 'employments', 'attendance',
-      'payroll', 'accounts', 'transactions', 'deposits', 'min_wages']);
+      'payroll', 'accounts', 'transactions', 'deposits', 'min_wages', 'clues', 'clue_reviews']);
     const status = r.json[1].fields.find((f) => f.key === 'status');
     assert.equal(status.type, 'enum');
     assert.equal(status.required, true);

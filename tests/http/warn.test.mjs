@@ -335,7 +335,7 @@ describe('scan and parameters', () => {
   test('parameters: listed for readers, changed by an administrator only, audited', async () => {
     const r = await get('/api/v1/params', 'leader');
     assert.equal(r.status, 200);
-    assert.equal(r.json.items.length, 11);
+    assert.equal(r.json.items.length, 16); // 11 of the warnings, 5 of the clue deadlines
     const dr = r.json.items.find((p) => p.key === 'deposit_ratio');
     assert.deepEqual([dr.value, dr.default, dr.updated_by], ['0.01', '0.01', null]);
     const put = (k, body, role = 'admin') => postJson(base, `/api/v1/params/${k}`, body, 'PUT', { session: S[role] });

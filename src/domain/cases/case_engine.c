@@ -245,7 +245,7 @@ case_rc case_act(db *d, const case_type *t, const char *number, const char *acti
 			goto dberr_tx;
 		char note[120];
 		snprintf(note, sizeof note, "{\"merged\":\"%.40s\"}", number);
-		if (add_event(d, t, a->target, c, "merged_in", NULL, NULL, a->reason, note, NULL) != DB_OK)
+		if (add_event(d, t, a->target, c, "merged", NULL, NULL, a->reason, note, NULL) != DB_OK)
 			goto dberr_tx;
 	}
 	if (t->hooks && t->hooks->apply) {

@@ -240,7 +240,8 @@ int64_t case_list(db *d, const case_type *t, const case_filter *f, const rec_sco
 		return -1;
 	}
 	case_clock_close(&k);
-	qsort(g.rows, g.n, sizeof *g.rows, by_deadline);
+	if (g.n)
+		qsort(g.rows, g.n, sizeof *g.rows, by_deadline);
 	if (total)
 		*total = (int64_t)g.n;
 	int64_t off = f && f->offset > 0 ? f->offset : 0;
@@ -312,7 +313,8 @@ int64_t case_overdue(db *d, const rec_scope *scope, day_t today, case_row_cb cb,
 			return -1;
 		}
 		case_clock_close(&k);
-		qsort(g.rows, g.n, sizeof *g.rows, by_overdue);
+		if (g.n)
+			qsort(g.rows, g.n, sizeof *g.rows, by_overdue);
 		for (size_t j = 0; j < g.n; j++) {
 			if (load_rest(d, t, scope, &g.rows[j]) == 0) {
 				cb(ctx, &g.rows[j]);
