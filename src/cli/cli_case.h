@@ -45,11 +45,6 @@ const char *cli_case_val(const case_row *r, const char *key, char tmp[32]);
  * the engine's state, deadline, returns, merged_into, duplicates... */
 void cli_case_row_json(buf *b, const case_row *r);
 
-/* Appends a pass rate in basis points as "97.13" (JSON: a string), or
- * null when bp < 0 (no decisions). */
-void cli_case_rate_json(buf *b, int64_t bp);
-/* passes / decisions in basis points, half up; -1 without decisions. */
-int64_t cli_case_rate_bp(int64_t passes, int64_t decisions);
 
 /* The reading subcommands of `anxin clues` (cli_clues_read.c), each
  * printing in run->fmt and returning an exit status:

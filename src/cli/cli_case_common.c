@@ -72,18 +72,3 @@ void cli_case_row_json(buf *b, const case_row *r)
 	api_case_row_json(b, r, 1);  /* the API's own form, masked */
 }
 
-int64_t cli_case_rate_bp(int64_t passes, int64_t decisions)
-{
-	if (decisions <= 0)
-		return -1;
-	return (passes * 20000 + decisions) / (2 * decisions);
-}
-
-void cli_case_rate_json(buf *b, int64_t bp)
-{
-	if (bp < 0)
-		buf_puts(b, "null");
-	else
-		buf_fmt(b, "\"%lld.%s%lld\"", (long long)(bp / 100), bp % 100 < 10 ? "0" : "",
-			(long long)(bp % 100));
-}

@@ -20,6 +20,7 @@
 #include "cli/cli.h"
 #include "cli/cli_case.h"
 #include "domain/cases/clue.h"
+#include "store/file_store.h"
 
 #define MAX_ATTACH CASE_FILES_MAX
 
@@ -145,7 +146,7 @@ static int check_attachments(const clue_opts *o)
 		if (st.st_size > CASE_FILE_MAX)
 			return cli_fail("clues", "--attach %s: 超过 %d MiB (too large)", o->attach[i],
 					CASE_FILE_MAX / (1024 * 1024));
-		if (!case_file_sniff(head, n))
+		if (!file_store_sniff(head, n))
 			return cli_fail("clues", "--attach %s: 不是 PDF、JPEG 或 PNG 文件 (not a PDF, JPEG or PNG by its content)",
 					o->attach[i]);
 	}

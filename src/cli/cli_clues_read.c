@@ -14,6 +14,7 @@
 #include "cli/cli_case.h"
 #include "domain/basis/params.h"
 #include "domain/cases/clue.h"
+#include "http/api_json.h"
 #include "util/money.h"
 
 /* ---- list ----------------------------------------------------------------- */
@@ -125,83 +126,34 @@ static const char *masked(field_type t, const char *s, char *out, size_t n)
 	return out;
 }
 
-/* What the callbacks of show write into: the output, its form, and the
- * count of items of the JSON array being written. */
-typedef struct show_ctx {
-	buf b;
-	int json;
-	int n;
-} show_ctx;
-
-/* The separator before the next item of a JSON array. */
-static const char *sep(show_ctx *s)
-{
-	return s->n++ ? "," : "";
-}
-
 static void on_party(void *ctx, const case_party *p)
 {
-	show_ctx *s = ctx;
+	buf *b = ctx;
 	char id[64], ph[64];
 	int has_id = p->id_number && *p->id_number, has_ph = p->phone && *p->phone;
 
 	masked(FT_IDNUM, p->id_number, id, sizeof id);
 	masked(FT_PHONE, p->phone, ph, sizeof ph);
-	if (s->json)
-		buf_fmt(&s->b, "%s{\"name\":%j,\"id_number\":%j,\"phone\":%j}", sep(s), p->name,
-			has_id ? id : NULL, has_ph ? ph : NULL);
-	else
-		buf_fmt(&s->b, "  %s  %s  %s\n", p->name, has_id ? id : "-", has_ph ? ph : "-");
+	buf_fmt(b, "  %s  %s  %s\n", p->name, has_id ? id : "-", has_ph ? ph : "-");
 }
 
 static void on_file(void *ctx, const case_file *f)
 {
-	show_ctx *s = ctx;
-
-	if (s->json)
-		buf_fmt(&s->b, "%s{\"id\":%lld,\"name\":%j,\"mime\":%j,\"size\":%lld,\"sha256\":%j,"
-			"\"uploaded_by\":%j,\"uploaded_at\":%j}",
-			sep(s), (long long)f->id, f->name, f->mime, (long long)f->size, f->sha256,
-			f->uploaded_by, f->uploaded_at);
-	else
-		buf_fmt(&s->b, "  #%lld  %s  %s  %lld 字节 (bytes)  %s  %s\n", (long long)f->id, f->name,
-			f->mime, (long long)f->size, f->uploaded_by, f->uploaded_at);
+	buf_fmt(ctx, "  #%lld  %s  %s  %lld 字节 (bytes)  %s  %s\n", (long long)f->id, f->name, f->mime,
+		(long long)f->size, f->uploaded_by, f->uploaded_at);
 }
 
 static void on_link(void *ctx, const case_link *l)
 {
-	show_ctx *s = ctx;
-
-	if (s->json)
-		buf_fmt(&s->b, "%s{\"target_type\":%j,\"target\":%j,\"relation\":%j,\"at\":%j}",
-			sep(s), l->target_type, l->target, l->relation, l->at);
-	else
-		buf_fmt(&s->b, "  %s %s %s  %s\n", l->relation, l->target_type, l->target, l->at);
-}
-
-/* The Chinese name of a history event's action. */
-static const char *action_zh(const char *action)
-{
-	const case_transition *tr = case_trans_find(&case_clue, action);
-
-	if (tr)
-		return tr->zh;
-	return !strcmp(action, "create") ? "接收" : !strcmp(action, "attach") ? "上传附件" : action;
+	buf_fmt(ctx, "  %s %s %s  %s\n", l->relation, l->target_type, l->target, l->at);
 }
 
 static void on_event(void *ctx, const case_event *e)
 {
-	show_ctx *s = ctx;
-	buf *b = &s->b;
+	buf *b = ctx;
 
-	if (s->json) {
-		buf_fmt(b, "%s{\"at\":%j,\"on_date\":%j,\"actor\":%j,\"role\":%j,\"action\":%j,"
-			"\"action_zh\":%j,\"from_state\":%j,\"to_state\":%j,\"reason\":%j,\"detail\":%j}",
-			sep(s), e->at, e->on_date, e->actor, e->role, e->action, action_zh(e->action),
-			e->from_state, e->to_state, e->reason, e->detail);
-		return;
-	}
-	buf_fmt(b, "  %s  %s  %s (%s)", e->on_date, e->actor, action_zh(e->action), e->action);
+	buf_fmt(b, "  %s  %s  %s (%s)", e->on_date, e->actor, case_action_zh(&case_clue, e->action),
+		e->action);
 	if (e->from_state && *e->from_state && e->to_state && *e->to_state)
 		buf_fmt(b, "  %s -> %s", cli_case_state_zh(&case_clue, e->from_state),
 			cli_case_state_zh(&case_clue, e->to_state));
@@ -212,41 +164,7 @@ static void on_event(void *ctx, const case_event *e)
 
 static void on_action(void *ctx, const case_transition *tr)
 {
-	show_ctx *s = ctx;
-	static const char *const needs[] = {"reason", "street", "target", "fields"};
-
-	if (!s->json) {
-		buf_fmt(&s->b, " %s(%s)", tr->action, tr->zh);
-		return;
-	}
-	buf_fmt(&s->b, "%s{\"action\":%j,\"zh\":%j,\"needs\":[", sep(s), tr->action, tr->zh);
-	for (int i = 0, n = 0; i < 4; i++)
-		if (tr->needs & (1u << i))
-			buf_fmt(&s->b, "%s%j", n++ ? "," : "", needs[i]);
-	buf_puts(&s->b, "]}");
-}
-
-typedef struct param_find {
-	const char *key;
-	int value;
-} param_find;
-
-static void on_param(void *ctx, const param_row *r)
-{
-	param_find *p = ctx;
-
-	if (!strcmp(r->key, p->key))
-		p->value = atoi(r->value);
-}
-
-/* The value of the audited parameter key, or dflt. */
-static int param_value(db *d, const char *key, int dflt)
-{
-	param_find p = {key, dflt};
-
-	if (key)
-		param_list(d, on_param, &p);
-	return p.value;
+	buf_fmt(ctx, " %s(%s)", tr->action, tr->zh);
 }
 
 /* The text form of one clue (the parts of the case row). */
@@ -298,8 +216,8 @@ static void show_text(buf *b, const case_row *r)
 int cli_clues_show(cli_case_run *run, const char *number)
 {
 	case_row r;
-	show_ctx s = {BUF_INIT, run->fmt == CF_JSON, 0};
-	buf *b = &s.b;
+	buf out = BUF_INIT, *b = &out;
+	int bad = 0;
 
 	memset(&r, 0, sizeof r);
 	int found = case_get(run->d, &case_clue, number, &run->scope, run->ctx.today, &r);
@@ -307,76 +225,42 @@ int cli_clues_show(cli_case_run *run, const char *number)
 		return cli_fail("clues", "show %s: %s", number, db_errmsg(run->d));
 	if (found == 0)
 		return cli_fail("clues", "show %s: 线索不存在 (no such clue)", number);
-	if (!s.json) {
-		show_text(b, &r);
-		buf_puts(b, "涉及人员 workers:\n");
-		case_parties(run->d, &case_clue, number, on_party, &s);
-		buf_puts(b, "附件 files:\n");
-		case_files(run->d, &case_clue, number, on_file, &s);
-		buf_puts(b, "关联 links:\n");
-		case_links(run->d, &case_clue, number, on_link, &s);
-		buf_puts(b, "历史 history:\n");
-		case_events(run->d, &case_clue, number, on_event, &s);
-		buf_puts(b, "可办理 actions:");
-		case_allowed(&r, &run->ctx, on_action, &s);
+	if (run->fmt == CF_JSON) {
+		/* the API's own page of the clue, masked */
+		bad = api_case_page_json(b, run->d, &r, &run->ctx, 1, 1) != 0;
 		buf_putc(b, '\n');
 	} else {
-		buf_puts(b, "{\"case\":");
-		cli_case_row_json(b, &r);
-		buf_puts(b, ",\"history\":[");
-		case_events(run->d, &case_clue, number, on_event, &s);
-		buf_puts(b, "],\"files\":[");
-		s.n = 0;
-		case_files(run->d, &case_clue, number, on_file, &s);
-		buf_puts(b, "],\"links\":[");
-		s.n = 0;
-		case_links(run->d, &case_clue, number, on_link, &s);
-		buf_puts(b, "],\"parties\":[");
-		s.n = 0;
-		case_parties(run->d, &case_clue, number, on_party, &s);
-		buf_puts(b, "],\"actions\":[");
-		s.n = 0;
-		case_allowed(&r, &run->ctx, on_action, &s);
-		buf_puts(b, "],\"deadlines\":[");
-		for (int i = 0; i < case_clue.ndeadlines; i++) {
-			const case_deadline *d = &case_clue.deadlines[i];
-			buf_fmt(b, "%s{\"code\":%j,\"zh\":%j,\"days\":%d,\"unit\":%j,\"basis\":%j}",
-				i ? "," : "", d->code, d->zh, param_value(run->d, d->param, d->dflt),
-				d->unit == CASE_WORKDAYS ? "workdays" : "caldays", d->basis);
-		}
-		buf_puts(b, "]}\n");
+		show_text(b, &r);
+		buf_puts(b, "涉及人员 workers:\n");
+		bad |= case_parties(run->d, &case_clue, number, on_party, b) < 0;
+		buf_puts(b, "附件 files:\n");
+		bad |= case_files(run->d, &case_clue, number, on_file, b) < 0;
+		buf_puts(b, "关联 links:\n");
+		bad |= case_links(run->d, &case_clue, number, on_link, b) < 0;
+		buf_puts(b, "历史 history:\n");
+		bad |= case_events(run->d, &case_clue, number, on_event, b) < 0;
+		buf_puts(b, "可办理 actions:");
+		case_allowed(&r, &run->ctx, on_action, b);
+		buf_putc(b, '\n');
+	}
+	case_row_free(&r);
+	if (bad) {
+		buf_free(b);
+		return cli_fail("clues", "show %s: %s", number, db_errmsg(run->d));
 	}
 	fputs(buf_str(b), stdout);
 	buf_free(b);
-	case_row_free(&r);
 	return CLI_OK;
 }
 
 /* ---- stats ---------------------------------------------------------------- */
 
-/* The figures of one row (the year, a month, a street) as JSON members. */
-static void stats_members(buf *b, const clue_stats_row *s, int64_t bp)
-{
-	buf_fmt(b, "\"received\":%lld,\"resolved\":%lld,\"decisions\":%lld,\"passes\":%lld,\"pass_rate\":",
-		(long long)s->received, (long long)s->resolved, (long long)s->decisions,
-		(long long)s->passes);
-	cli_case_rate_json(b, bp);
-	buf_fmt(b, ",\"workers_resolved\":%lld,\"amount_resolved\":\"%m\",\"overdue\":%lld",
-		(long long)s->workers, s->amount_fen, (long long)s->overdue);
-}
-
 /* One CSV / table line of the figures: group, key, then the counts. */
-static void stats_line(buf *b, int fmt, const char *group, const char *key, const clue_stats_row *s,
-		       int64_t bp)
+static void stats_line(buf *b, int fmt, const char *group, const char *key, const clue_stats_row *s)
 {
-	buf rate = BUF_INIT;
+	char rt[24];
 
-	cli_case_rate_json(&rate, bp);
-	const char *r = buf_str(&rate);
-	char rt[16];
-	snprintf(rt, sizeof rt, "%s", r[0] == '"' ? r + 1 : "");
-	if (rt[0])
-		rt[strlen(rt) - 1] = '\0';
+	clue_rate_text(s->pass_rate_bp, rt);
 	if (fmt == CF_CSV) {
 		buf_csv(b, group);
 		buf_putc(b, ',');
@@ -394,7 +278,6 @@ static void stats_line(buf *b, int fmt, const char *group, const char *key, cons
 			 (long long)s->overdue);
 		buf_puts(b, line);
 	}
-	buf_free(&rate);
 }
 
 static const char STATS_TABLE_HEAD[] =
@@ -411,35 +294,11 @@ int cli_clues_stats(cli_case_run *run, int year, const char *street)
 	memset(&st, 0, sizeof st);
 	if (clue_stats_year(run->d, year, street, &run->scope, run->ctx.today, &st, err, sizeof err) != 0)
 		return cli_fail("clues", "stats %d: %s", year, err[0] ? err : db_errmsg(run->d));
-	memset(&tot, 0, sizeof tot);
-	tot.received = st.received;
-	tot.resolved = st.resolved;
-	tot.decisions = st.decisions;
-	tot.passes = st.passes;
-	tot.workers = st.workers;
-	tot.amount_fen = st.amount_fen;
-	tot.overdue = st.overdue;
+	clue_stats_total(&st, &tot);
 	if (run->fmt == CF_JSON) {
-		buf_fmt(&b, "{\"year\":%d,\"street\":%j,\"as_of\":%j,", year, street, run->scope.today);
-		/* the year's pass rate is the engine's own figure */
-		stats_members(&b, &tot, st.pass_rate_bp);
-		buf_puts(&b, ",\"by_month\":[");
-		for (int m = 0; m < 12; m++) {
-			buf_fmt(&b, "%s{\"month\":%d,", m ? "," : "", m + 1);
-			stats_members(&b, &st.month[m], cli_case_rate_bp(st.month[m].passes, st.month[m].decisions));
-			buf_putc(&b, '}');
-		}
-		buf_puts(&b, "],\"by_street\":[");
-		for (int i = 0; i < st.nstreets; i++) {
-			buf_fmt(&b, "%s{\"street\":%j,", i ? "," : "", st.street[i].street);
-			stats_members(&b, &st.street[i], cli_case_rate_bp(st.street[i].passes, st.street[i].decisions));
-			buf_putc(&b, '}');
-		}
-		buf_puts(&b, "],\"by_conclusion\":[");
-		for (int c = 1; c <= 10; c++)
-			buf_fmt(&b, "%s{\"conclusion\":%d,\"zh\":%j,\"count\":%lld}", c > 1 ? "," : "", c,
-				clue_conclusion_zh(c), (long long)st.by_conclusion[c]);
-		buf_puts(&b, "]}\n");
+		/* the API's own form of the figures */
+		api_clue_stats_json(&b, &st, year, street, run->scope.today);
+		buf_putc(&b, '\n');
 	} else {
 		char key[16];
 		if (run->fmt == CF_CSV)
@@ -451,19 +310,17 @@ int cli_clues_stats(cli_case_run *run, int year, const char *street)
 		if (run->fmt == CF_TABLE)
 			buf_puts(&b, STATS_TABLE_HEAD);
 		snprintf(key, sizeof key, "%d", year);
-		stats_line(&b, run->fmt, "year", key, &tot, st.pass_rate_bp);
+		stats_line(&b, run->fmt, "year", key, &tot);
 		if (run->fmt == CF_TABLE)
 			buf_fmt(&b, "按月 by month:\n");
 		for (int m = 0; m < 12; m++) {
 			snprintf(key, sizeof key, "%d-%02d", year, m + 1);
-			stats_line(&b, run->fmt, "month", key, &st.month[m],
-				   cli_case_rate_bp(st.month[m].passes, st.month[m].decisions));
+			stats_line(&b, run->fmt, "month", key, &st.month[m]);
 		}
 		if (run->fmt == CF_TABLE)
 			buf_fmt(&b, "按街镇 by street:\n");
 		for (int i = 0; i < st.nstreets; i++)
-			stats_line(&b, run->fmt, "street", st.street[i].street, &st.street[i],
-				   cli_case_rate_bp(st.street[i].passes, st.street[i].decisions));
+			stats_line(&b, run->fmt, "street", st.street[i].street, &st.street[i]);
 		if (run->fmt == CF_TABLE)
 			buf_fmt(&b, "按核处结论 by conclusion (办结线索 resolved):\n");
 		for (int c = 1; c <= 10; c++) {

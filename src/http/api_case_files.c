@@ -25,28 +25,6 @@
 
 #define T (&case_clue)
 
-/* The file's base name without folders, control characters or quotes, at
- * most 200 bytes (cut at a UTF-8 boundary); "附件" when nothing is left. */
-static void clean_name(const char *in, char *out, size_t outlen)
-{
-	const char *base = in ? in : "";
-	size_t n = 0;
-
-	for (const char *p = base; *p; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	for (const unsigned char *p = (const unsigned char *)base; *p && n + 1 < outlen && n < 200; p++)
-		if (*p >= 0x20 && *p != 0x7F && *p != '"')
-			out[n++] = (char)*p;
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-		n--;
-	if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
-		n--;
-	out[n] = 0;
-	if (!n)
-		snprintf(out, outlen, "附件");
-}
-
 typedef struct one_ctx {
 	buf *b;
 	int64_t id;
@@ -70,7 +48,7 @@ static void one_cb(void *ctx, const case_file *f)
 
 int api_clue_file_add(http_req *r)
 {
-	char name[256], err[512] = "";
+	char err[512] = "";
 	case_ctx c;
 	audit_actor who;
 	int64_t id = 0;
@@ -83,8 +61,8 @@ int api_clue_file_add(http_req *r)
 	if (r->body_len > CASE_FILE_MAX)
 		return http_error_code(r, 413, "too_large", "文件过大：附件不超过 %d MB (at most %d "
 				       "bytes)", CASE_FILE_MAX >> 20, CASE_FILE_MAX);
-	clean_name(given, name, sizeof name);
-	case_rc rc = case_attach(r->db, T, r->args[0], r->body_file, name, &c, &id, err, sizeof err);
+	/* the engine keeps a clean form of the name (file_store_clean_name) */
+	case_rc rc = case_attach(r->db, T, r->args[0], r->body_file, given, &c, &id, err, sizeof err);
 	if (rc != CASE_OK)
 		return api_case_error(r, rc, err);
 	buf *b = http_json(r, 201);

@@ -18,35 +18,6 @@
 #include "http/api_json.h"
 #include "util/date.h"
 
-/* Appends basis points as a percentage string with two decimals, or null
- * (bp < 0: no decisions). */
-static void rate_json(buf *b, int64_t bp)
-{
-	if (bp < 0) {
-		buf_puts(b, "null");
-		return;
-	}
-	buf_fmt(b, "\"%lld.%c%c\"", (long long)(bp / 100), (char)('0' + bp % 100 / 10),
-		(char)('0' + bp % 10));
-}
-
-/* pass ÷ decisions in basis points, rounded half up; -1 without decisions. */
-static int64_t rate_bp(int64_t passes, int64_t decisions)
-{
-	return decisions > 0 ? (passes * 20000 + decisions) / (2 * decisions) : -1;
-}
-
-static void row_json(buf *b, const clue_stats_row *s)
-{
-	buf_fmt(b, "\"received\":%lld,\"resolved\":%lld,\"decisions\":%lld,\"passes\":%lld,"
-		   "\"pass_rate\":",
-		(long long)s->received, (long long)s->resolved, (long long)s->decisions,
-		(long long)s->passes);
-	rate_json(b, rate_bp(s->passes, s->decisions));
-	buf_fmt(b, ",\"workers_resolved\":%lld,\"amount_resolved\":\"%m\",\"overdue\":%lld",
-		(long long)s->workers, s->amount_fen, (long long)s->overdue);
-}
-
 int api_clue_stats(http_req *r)
 {
 	case_ctx c;
@@ -68,30 +39,7 @@ int api_clue_stats(http_req *r)
 		return api_case_error(r, CASE_DBERR, err);
 	date_format(c.today, as_of);
 	buf *b = http_json(r, 200);
-	buf_fmt(b, "{\"year\":%d,\"street\":%j,\"as_of\":%j,\"received\":%lld,\"resolved\":%lld,"
-		   "\"decisions\":%lld,\"passes\":%lld,\"pass_rate\":",
-		(int)year, street && *street ? street : NULL, as_of, (long long)s.received,
-		(long long)s.resolved, (long long)s.decisions, (long long)s.passes);
-	rate_json(b, s.pass_rate_bp);
-	buf_fmt(b, ",\"workers_resolved\":%lld,\"amount_resolved\":\"%m\",\"overdue\":%lld,"
-		   "\"by_month\":[",
-		(long long)s.workers, s.amount_fen, (long long)s.overdue);
-	for (int i = 0; i < 12; i++) {
-		buf_fmt(b, "%s{\"month\":%d,", i ? "," : "", i + 1);
-		row_json(b, &s.month[i]);
-		buf_putc(b, '}');
-	}
-	buf_puts(b, "],\"by_street\":[");
-	for (int i = 0; i < s.nstreets && i < CLUE_STATS_STREETS; i++) {
-		buf_fmt(b, "%s{\"street\":%j,", i ? "," : "", s.street[i].street);
-		row_json(b, &s.street[i]);
-		buf_putc(b, '}');
-	}
-	buf_puts(b, "],\"by_conclusion\":[");
-	for (int i = 1; i <= 10; i++)
-		buf_fmt(b, "%s{\"conclusion\":%d,\"zh\":%j,\"count\":%lld}", i > 1 ? "," : "", i,
-			clue_conclusion_zh(i), (long long)s.by_conclusion[i]);
-	buf_puts(b, "]}");
+	api_clue_stats_json(b, &s, (int)year, street && *street ? street : NULL, as_of);
 	return r->status;
 }
 

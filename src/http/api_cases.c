@@ -27,7 +27,6 @@
 #include "http/api_json.h"
 #include "http/auth.h"
 #include "http/public_form.h"
-#include "store/param_store.h"
 #include "util/date.h"
 
 #define T (&case_clue)
@@ -157,117 +156,6 @@ int api_clue_intake(http_req *r)
 
 /* ---- the clue's page ------------------------------------------------------ */
 
-typedef struct page_ctx {
-	http_req *r;
-	buf *b;
-	int n, mask;
-} page_ctx;
-
-/* The Chinese name of a history event's action: a transition's, or one of
- * the engine's own events. */
-static const char *action_zh(const char *action)
-{
-	static const struct {
-		const char *code, *zh;
-	} OWN[] = {{"create", "登记"}, {"attach", "上传附件"}, {"link", "关联"},
-		   {"import", "导入"}, {"merged", "被合并"}};
-	const case_transition *tr = case_trans_find(T, action);
-
-	if (tr)
-		return tr->zh;
-	for (size_t i = 0; i < sizeof OWN / sizeof OWN[0]; i++)
-		if (!strcmp(OWN[i].code, action))
-			return OWN[i].zh;
-	return action;
-}
-
-static void event_cb(void *ctx, const case_event *e)
-{
-	page_ctx *c = ctx;
-	char name[160];
-
-	user_display_name(c->r->db, e->actor, name, sizeof name);
-	buf_fmt(c->b, "%s{\"id\":%lld,\"at\":%j,\"on_date\":%j,\"actor\":%j,\"actor_name\":%j,"
-		      "\"role\":%j,\"action\":%j,\"action_zh\":%j,\"from_state\":%j,\"to_state\":%j,"
-		      "\"reason\":%j,\"detail\":%j}",
-		c->n++ ? "," : "", (long long)e->id, e->at, e->on_date, e->actor, name, nul(e->role),
-		e->action, action_zh(e->action), nul(e->from_state), nul(e->to_state), nul(e->reason),
-		nul(e->detail));
-}
-
-static void file_cb(void *ctx, const case_file *f)
-{
-	page_ctx *c = ctx;
-
-	buf_fmt(c->b, "%s{\"id\":%lld,\"name\":%j,\"mime\":%j,\"size\":%lld,\"uploaded_by\":%j,"
-		      "\"uploaded_at\":%j}",
-		c->n++ ? "," : "", (long long)f->id, f->name, f->mime, (long long)f->size,
-		f->uploaded_by, f->uploaded_at);
-}
-
-static void link_cb(void *ctx, const case_link *l)
-{
-	page_ctx *c = ctx;
-
-	buf_fmt(c->b, "%s{\"target_type\":%j,\"target\":%j,\"relation\":%j,\"at\":%j}",
-		c->n++ ? "," : "", l->target_type, l->target, l->relation, l->at);
-}
-
-static void party_cb(void *ctx, const case_party *p)
-{
-	page_ctx *c = ctx;
-	char idn[64] = "", ph[64] = "";
-
-	if (p->id_number && *p->id_number) {
-		if (c->mask)
-			kind_mask(FT_IDNUM, p->id_number, idn, sizeof idn);
-		else
-			snprintf(idn, sizeof idn, "%s", p->id_number);
-	}
-	if (p->phone && *p->phone) {
-		if (c->mask)
-			kind_mask(FT_PHONE, p->phone, ph, sizeof ph);
-		else
-			snprintf(ph, sizeof ph, "%s", p->phone);
-	}
-	buf_fmt(c->b, "%s{\"name\":%j,\"id_number\":%j,\"phone\":%j}", c->n++ ? "," : "", p->name,
-		nul(idn), nul(ph));
-}
-
-static void allowed_cb(void *ctx, const case_transition *tr)
-{
-	page_ctx *c = ctx;
-	static const struct {
-		unsigned bit;
-		const char *word;
-	} NEEDS[] = {{CT_REASON, "reason"}, {CT_STREET, "street"}, {CT_TARGET, "target"},
-		     {CT_FIELDS, "fields"}};
-	int k = 0;
-
-	buf_fmt(c->b, "%s{\"action\":%j,\"zh\":%j,\"to\":%j,\"needs\":[", c->n++ ? "," : "",
-		tr->action, tr->zh, tr->to);
-	for (size_t i = 0; i < sizeof NEEDS / sizeof NEEDS[0]; i++)
-		if (tr->needs & NEEDS[i].bit)
-			buf_fmt(c->b, "%s%j", k++ ? "," : "", NEEDS[i].word);
-	buf_puts(c->b, "]}");
-}
-
-/* Appends the deadlines of the type with the days their parameters hold. */
-static void deadlines_json(http_req *r, buf *b)
-{
-	buf_putc(b, '[');
-	for (int i = 0; i < T->ndeadlines; i++) {
-		const case_deadline *d = &T->deadlines[i];
-		char *v = d->param ? param_store_get(r->db, d->param) : NULL;
-		int days = v && *v ? atoi(v) : d->dflt;
-		free(v);
-		buf_fmt(b, "%s{\"code\":%j,\"zh\":%j,\"days\":%d,\"unit\":%j,\"from\":%j,\"basis\":%j}",
-			i ? "," : "", d->code, d->zh, days,
-			d->unit == CASE_WORKDAYS ? "workdays" : "caldays", d->event_zh, d->basis);
-	}
-	buf_putc(b, ']');
-}
-
 int api_clue_get(http_req *r)
 {
 	case_ctx c;
@@ -284,28 +172,9 @@ int api_clue_get(http_req *r)
 		return http_error_code(r, 404, "not_found", "没有该线索，或不在您的管辖范围内 (no clue "
 				       "%s in your scope)", r->args[0]);
 	buf *b = http_json(r, 200);
-	page_ctx pc = {r, b, 0, req_mask(r)};
-	int bad = 0;
-	buf_puts(b, "{\"case\":");
-	api_case_row_json(b, &row, pc.mask);
-	buf_puts(b, ",\"history\":[");
-	bad |= case_events(r->db, T, row.number, event_cb, &pc) < 0;
-	pc.n = 0;
-	buf_puts(b, "],\"files\":[");
-	bad |= case_files(r->db, T, row.number, file_cb, &pc) < 0;
-	pc.n = 0;
-	buf_puts(b, "],\"links\":[");
-	bad |= case_links(r->db, T, row.number, link_cb, &pc) < 0;
-	pc.n = 0;
-	buf_puts(b, "],\"parties\":[");
-	bad |= case_parties(r->db, T, row.number, party_cb, &pc) < 0;
-	pc.n = 0;
-	buf_puts(b, "],\"actions\":[");
-	if (r->caller.kind == AUTH_SESSION)
-		case_allowed(&row, &c, allowed_cb, &pc);
-	buf_puts(b, "],\"deadlines\":");
-	deadlines_json(r, b);
-	buf_putc(b, '}');
+	/* actions: a person's (a machine token takes none) */
+	int bad = api_case_page_json(b, r->db, &row, &c, req_mask(r),
+				     r->caller.kind == AUTH_SESSION) != 0;
 	case_row_free(&row);
 	if (bad)
 		return api_case_error(r, CASE_DBERR, "reading a clue's page");

@@ -60,6 +60,21 @@ int api_case_ctx(http_req *r, struct case_ctx *c, audit_actor *who, const char *
  * 404 not_found, CASE_STATE 409 state, CASE_DENIED 403 forbidden, CASE_LIMIT
  * 413 too_large, else 500 (err logged, not shown). Returns the status. */
 int api_case_error(http_req *r, int rc, const char *err);
+/* Appends the page of one case (docs/api.md, GET /api/v1/cases/clue/{number}):
+ * {"case": the row, "history", "files", "links", "parties" (masked when
+ * mask), "actions" (the transitions c may take, when actions is set; else
+ * []), "deadlines" (with the days their parameters hold)}. The CLI's
+ * `clues show --format json` writes the same. Returns 0, or -1 when a read
+ * failed (the JSON is then incomplete). */
+int api_case_page_json(buf *b, db *d, const struct case_row *row, const struct case_ctx *c,
+		       int mask, int actions);
+struct clue_stats;
+/* Appends the figures of a year (docs/api.md, GET /api/v1/cases/clue/stats)
+ * as one JSON object: year, street, as_of, the year's counts and pass rate
+ * ("97.13" or null), by_month, by_street, by_conclusion. The CLI's `clues
+ * stats --format json` writes the same. */
+void api_clue_stats_json(buf *b, const struct clue_stats *s, int year, const char *street,
+			 const char *as_of);
 /* Sets a 422 {"error":{..., "code":"invalid", "field":what}} naming the
  * member of the body at fault. Returns 422. */
 int api_field_error(http_req *r, const char *what, const char *msg);

@@ -30,6 +30,7 @@
 #include "http/public_guard.h"
 #include "util/clock.h"
 #include "util/date.h"
+#include "store/file_store.h"
 
 #define PHOTOS_MAX 3
 
@@ -212,7 +213,7 @@ int api_public_photo(http_req *r)
 	size_t n = fp ? fread(head, 1, sizeof head, fp) : 0;
 	if (fp)
 		fclose(fp);
-	const char *mime = case_file_sniff(head, n);
+	const char *mime = file_store_sniff(head, n);
 	if (!mime || !strcmp(mime, "application/pdf"))
 		return http_error_code(r, 422, "invalid", "只能上传 JPEG 或 PNG 照片 (a photo must be "
 				       "a JPEG or PNG image)");
@@ -251,12 +252,11 @@ int api_public_status(http_req *r)
 	json_decref(o);
 	if (!got)
 		return r->status;
-	/* a return is the bureau's internal affair: the reporter sees 核处中 */
-	const char *state = !strcmp(v.state, "returned") ? "handling" : v.state;
+	/* v.state: a return is already "handling" (clue_public_get) */
 	buf *b = http_json(r, 200);
 	buf_fmt(b, "{\"number\":%j,\"received_date\":%j,\"state\":%j,\"state_zh\":%j,\"updated\":%j,"
 		   "\"concluded\":%s,\"reply\":%j,\"merged_into\":%j}",
-		v.number, v.received_date, state, v.state_zh, v.updated[0] ? v.updated : NULL,
+		v.number, v.received_date, v.state, v.state_zh, v.updated[0] ? v.updated : NULL,
 		v.concluded ? "true" : "false", v.reply[0] ? v.reply : NULL,
 		v.merged_into[0] ? v.merged_into : NULL);
 	return r->status;

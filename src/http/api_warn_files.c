@@ -31,19 +31,6 @@
 
 #define WARN_FILE_MAX HTTP_SMALL_FILE /* a scanned receipt is far smaller */
 
-/* The type of a file from its first bytes: a MIME type of the three
- * accepted, or NULL. */
-static const char *sniff(const unsigned char *p, size_t n)
-{
-	if (n >= 5 && !memcmp(p, "%PDF-", 5))
-		return "application/pdf";
-	if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
-		return "image/jpeg";
-	if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8))
-		return "image/png";
-	return NULL;
-}
-
 /* Whether warning id exists within r's scope (1), not (0), or -1. Sets
  * *live when it is not eliminated. */
 static int in_scope(http_req *r, int64_t id, int *live)
@@ -88,28 +75,6 @@ int api_warn_files_json(http_req *r, buf *b, int64_t id)
 	return warn_store_files(r->db, id, 0, file_json_cb, &c);
 }
 
-/* The file's base name without folders or control characters, at most 200
- * bytes (cut at a UTF-8 boundary); "证据" when nothing is left. */
-static void clean_name(const char *in, char *out, size_t outlen)
-{
-	const char *base = in ? in : "";
-	size_t n = 0;
-
-	for (const char *p = base; *p; p++)
-		if (*p == '/' || *p == '\\')
-			base = p + 1;
-	for (const unsigned char *p = (const unsigned char *)base; *p && n + 1 < outlen && n < 200; p++)
-		if (*p >= 0x20 && *p != 0x7F && *p != '"')
-			out[n++] = (char)*p;
-	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
-		n--;       /* drop a cut multi-byte character ... */
-	if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
-		n--;       /* ... and its lead byte */
-	out[n] = 0;
-	if (!n)
-		snprintf(out, outlen, "证据");
-}
-
 int api_warning_file_add(http_req *r)
 {
 	int64_t id, fid = 0;
@@ -141,14 +106,14 @@ int api_warning_file_add(http_req *r)
 	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
 	if (f)
 		fclose(f);
-	if (!(mime = sniff(head, n)))
+	if (!(mime = file_store_sniff(head, n)))
 		return http_error_code(r, 415, "unsupported_type", "只能上传 PDF、JPEG 或 PNG 文件 "
 				       "(the content is not a PDF, JPEG or PNG file)");
 	if (file_store_put(r->db, r->body_file, sha, err, sizeof err) != 0) {
 		fprintf(stderr, "anxin: http: evidence file: %s\n", err);
 		return http_error(r, 500, "cannot store the file");
 	}
-	clean_name(filename, name, sizeof name);
+	file_store_clean_name(filename, "证据", name, sizeof name);
 	audit_actor who = req_actor(r);
 	int64_t now = auth_now();
 	date_format(date_today(), Ds);

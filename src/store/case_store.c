@@ -109,7 +109,7 @@ int case_store_find(db *d, const case_tbl *t, const char *number, const rec_scop
 int64_t case_store_scan(db *d, const case_tbl *t, const case_sfilter *f, const rec_scope *scope,
 			void (*cb)(void *ctx, const case_srow *r), void *ctx)
 {
-	buf sql = BUF_INIT, like = BUF_INIT;
+	buf sql = BUF_INIT;
 	const char *params[40];
 	int np = 0, rc;
 	int64_t n = 0;
@@ -153,7 +153,6 @@ int64_t case_store_scan(db *d, const case_tbl *t, const case_sfilter *f, const r
 	buf_puts(&sql, " ORDER BY c.number");
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	buf_free(&sql);
-	buf_free(&like);
 	if (!st)
 		return -1;
 	bind_all(st, params, np);

@@ -125,3 +125,34 @@ int file_store_open(db *d, const char *sha, uint64_t *len)
 	free(dir);
 	return fd;
 }
+
+const char *file_store_sniff(const unsigned char *p, size_t n)
+{
+	if (n >= 5 && !memcmp(p, "%PDF-", 5))
+		return "application/pdf";
+	if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
+		return "image/jpeg";
+	if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8))
+		return "image/png";
+	return NULL;
+}
+
+void file_store_clean_name(const char *in, const char *dflt, char *out, size_t outlen)
+{
+	const char *base = in ? in : "";
+	size_t n = 0;
+
+	for (const char *p = base; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	for (const unsigned char *p = (const unsigned char *)base; *p && n + 1 < outlen && n < 200; p++)
+		if (*p >= 0x20 && *p != 0x7F && *p != '"')
+			out[n++] = (char)*p;
+	while (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
+		n--;       /* drop a cut multi-byte character ... */
+	if (n > 0 && ((unsigned char)out[n - 1] & 0xC0) == 0xC0)
+		n--;       /* ... and its lead byte */
+	out[n] = 0;
+	if (!n)
+		snprintf(out, outlen, "%s", dflt);
+}

@@ -27,4 +27,14 @@ int file_store_put(db *d, const char *src, char sha[65], char *err, size_t errle
  * closes) and its length, or -1 when it is missing or sha is malformed. */
 int file_store_open(db *d, const char *sha, uint64_t *len);
 
+/* The type of a stored file judged by its first bytes (never by its name):
+ * "application/pdf", "image/jpeg", "image/png" - the three kinds evidence
+ * and attachments may be - or NULL. */
+const char *file_store_sniff(const unsigned char *head, size_t n);
+
+/* A file name fit to keep and to send back: the base name of in without
+ * folders ('/' or '\\'), control characters or quotes, at most 200 bytes
+ * cut at a UTF-8 boundary; dflt when nothing is left. */
+void file_store_clean_name(const char *in, const char *dflt, char *out, size_t outlen);
+
 #endif

@@ -174,6 +174,10 @@ int64_t case_links(db *d, const case_type *t, const char *number,
 int case_link_add(db *d, const case_type *t, const char *number, const char *target_type,
 		  const char *target, const char *relation, int64_t now);
 
+/* N of deadline dl: its audited parameter, or its default when the
+ * parameter is missing or unreadable. */
+int case_deadline_days(db *d, const case_deadline *dl);
+
 /* The transitions c may take on case r now (its role and r's state):
  * calls cb with each. */
 void case_allowed(const case_row *r, const case_ctx *c,
@@ -190,15 +194,12 @@ typedef struct case_file {
 	int64_t size;
 } case_file;
 
-/* The type of a file judged by its first bytes: "application/pdf",
- * "image/jpeg", "image/png", or NULL (refused). */
-const char *case_file_sniff(const unsigned char *head, size_t n);
-
 /*
  * Attaches the file at path (a temp file of the upload) to case number
- * under name, as c: checks scope (CASE_GONE), a final state (CASE_STATE:
- * a closed case takes no more files), size (CASE_LIMIT, also beyond
- * CASE_FILES_MAX files), type by content (CASE_INVALID); stores the bytes
+ * under name (kept in file_store_clean_name's form), as c: checks scope
+ * (CASE_GONE), a final state (CASE_STATE: a closed case takes no more
+ * files), size (CASE_LIMIT, also beyond CASE_FILES_MAX files), type by
+ * content (file_store_sniff; CASE_INVALID); stores the bytes
  * content-addressed beside the database (store/file_store.h) and writes the
  * case_files row, an "attach" history event and the audit row in one
  * transaction. *id gets the file's id.

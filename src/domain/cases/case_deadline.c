@@ -22,6 +22,14 @@ int case_clock_open(db *d, const case_type *t, case_clock *k, char *err, size_t 
 	return 0;
 }
 
+int case_deadline_days(db *d, const case_deadline *dl)
+{
+	char err[200];
+	int n;
+
+	return param_int(d, dl->param, dl->dflt, &n, err, sizeof err) == 0 ? n : dl->dflt;
+}
+
 void case_clock_close(case_clock *k)
 {
 	cal_free(k->cal);

@@ -126,20 +126,19 @@ static void detail_json(buf *b, const case_transition *tr, const case_args *a, c
 	buf_puts(b, "}");
 }
 
-/* The history event of an action on case number (also the target's). */
-static int add_event(db *d, const case_type *t, const char *number, const case_ctx *c,
-		     const char *action, const char *from, const char *to, const char *reason,
-		     const char *detail, const char *key)
+int case_event_write(db *d, const case_type *t, const char *number, const case_ctx *c,
+		     day_t on, const char *action, const char *from, const char *to,
+		     const char *reason, const char *detail, const char *key)
 {
-	char at[CLK_ISO_LEN], on[11];
+	char at[CLK_ISO_LEN], day[11];
 	case_sevent e = {0};
 
 	clk_utc_iso(c->now, at);
-	date_format(c->today, on);
+	date_format(on, day);
 	e.type = t->code;
 	e.number = number;
 	e.at = at;
-	e.on_date = on;
+	e.on_date = day;
 	e.actor = c->who->actor;
 	e.role = c->who->role;
 	e.action = action;
@@ -245,7 +244,7 @@ case_rc case_act(db *d, const case_type *t, const char *number, const char *acti
 			goto dberr_tx;
 		char note[120];
 		snprintf(note, sizeof note, "{\"merged\":\"%.40s\"}", number);
-		if (add_event(d, t, a->target, c, "merged", NULL, NULL, a->reason, note, NULL) != DB_OK)
+		if (case_event_write(d, t, a->target, c, c->today, "merged", NULL, NULL, a->reason, note, NULL) != DB_OK)
 			goto dberr_tx;
 	}
 	if (t->hooks && t->hooks->apply) {
@@ -258,8 +257,8 @@ case_rc case_act(db *d, const case_type *t, const char *number, const char *acti
 			goto dberr_tx;
 	}
 	detail_json(&detail, tr, a, to->code, due);
-	if (add_event(d, t, number, c, tr->action, cur.state, to->code, a->reason, buf_str(&detail),
-		      c->request_key) != DB_OK)
+	if (case_event_write(d, t, number, c, c->today, tr->action, cur.state, to->code, a->reason,
+			     buf_str(&detail), c->request_key) != DB_OK)
 		goto dberr_tx;
 	char act[48];
 	snprintf(act, sizeof act, "case_%s", tr->action);

@@ -16,36 +16,6 @@
 #include "util/buf.h"
 #include "util/clock.h"
 
-const char *case_file_sniff(const unsigned char *p, size_t n)
-{
-	if (n >= 5 && !memcmp(p, "%PDF-", 5))
-		return "application/pdf";
-	if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF)
-		return "image/jpeg";
-	if (n >= 8 && !memcmp(p, "\x89PNG\r\n\x1a\n", 8))
-		return "image/png";
-	return NULL;
-}
-
-/* A file name fit to keep and to send back: its last path part, no
- * control characters or quotes, at most 200 bytes ("附件" when empty). */
-static void clean_name(const char *name, char *out, size_t n)
-{
-	const char *base = name ? strrchr(name, '/') : NULL;
-	size_t j = 0;
-
-	base = base ? base + 1 : name ? name : "";
-	for (size_t i = 0; base[i] && j + 1 < n && j < 200; i++) {
-		unsigned char ch = (unsigned char)base[i];
-		if (ch < 0x20 || ch == 0x7f || ch == '"' || ch == '\\')
-			continue;
-		out[j++] = (char)ch;
-	}
-	out[j] = 0;
-	if (!*out)
-		snprintf(out, n, "附件");
-}
-
 case_rc case_attach(db *d, const case_type *t, const char *number, const char *path,
 		    const char *name, const case_ctx *c, int64_t *id, char *err, size_t errlen)
 {
@@ -74,12 +44,12 @@ case_rc case_attach(db *d, const case_type *t, const char *number, const char *p
 			 CASE_FILE_MAX >> 20);
 		return CASE_LIMIT;
 	}
-	if (got <= 0 || !(mime = case_file_sniff(head, (size_t)got))) {
+	if (got <= 0 || !(mime = file_store_sniff(head, (size_t)got))) {
 		snprintf(err, errlen, "只接受 PDF、JPEG、PNG 文件(按内容判断) (only PDF, JPEG or PNG, "
 				      "judged by content)");
 		return CASE_INVALID;
 	}
-	clean_name(name, nm, sizeof nm);
+	file_store_clean_name(name, "附件", nm, sizeof nm);
 	case_tbl_of(t, &tb);
 	/* the case first (no bytes stored for a case the caller cannot see) */
 	if ((f = case_store_find(d, &tb, number, &c->scope, &cur)) <= 0) {
@@ -120,19 +90,8 @@ case_rc case_attach(db *d, const case_type *t, const char *number, const char *p
 		goto dberr_tx;
 	buf_fmt(&after, "{\"file_id\":%lld,\"name\":%j,\"mime\":%j,\"size\":%lld,\"sha256\":%j}",
 		(long long)*id, nm, mime, (long long)sb.st_size, sha);
-	case_sevent e = {0};
-	char on[11];
-	date_format(c->today, on);
-	e.type = t->code;
-	e.number = number;
-	e.at = at;
-	e.on_date = on;
-	e.actor = c->who->actor;
-	e.role = c->who->role;
-	e.action = "attach";
-	e.detail = buf_str(&after);
-	e.request_key = c->request_key && *c->request_key ? c->request_key : NULL;
-	if (case_store_event_add(d, &e) != DB_OK)
+	if (case_event_write(d, t, number, c, c->today, "attach", NULL, NULL, NULL, buf_str(&after),
+			     c->request_key) != DB_OK)
 		goto dberr_tx;
 	audit_entry ae = {c->who, c->now, "case_attach", case_kind(t)->name, number, NULL,
 			  buf_str(&after)};

@@ -263,6 +263,24 @@ int64_t case_list(db *d, const case_type *t, const case_filter *f, const rec_sco
 	return shown;
 }
 
+int64_t case_scan_rows(db *d, const case_type *t, const case_filter *f, const rec_scope *scope,
+		       day_t today, case_row_cb cb, void *ctx, char *err, size_t errlen)
+{
+	case_clock k;
+	gather g;
+
+	if (gather_rows(d, t, f, scope, today, &k, &g, err, errlen) != 0) {
+		case_clock_close(&k);
+		free(g.rows);
+		return -1;
+	}
+	case_clock_close(&k);
+	for (size_t i = 0; i < g.n; i++)
+		cb(ctx, &g.rows[i]);
+	free(g.rows);
+	return (int64_t)g.n;
+}
+
 int case_boxes(db *d, const case_type *t, const rec_scope *scope, day_t today,
 	       case_box_counts *out, char *err, size_t errlen)
 {

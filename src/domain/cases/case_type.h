@@ -128,6 +128,10 @@ const kind *case_kind(const case_type *t);
 struct case_tbl;
 /* What the store is told of t: names of its table and columns. */
 void case_tbl_of(const case_type *t, struct case_tbl *out);
+/* The Chinese name of a history event's action: a transition's ("转办"), or
+ * one of the engine's own events ("create" 登记, "attach" 上传附件,
+ * "merged" 被合并); the code itself when unknown. */
+const char *case_action_zh(const case_type *t, const char *action);
 /* Whether transition tr leaves state. */
 int case_trans_from(const case_transition *tr, const char *state);
 

@@ -61,6 +61,21 @@ void case_tbl_of(const case_type *t, case_tbl *out)
 		out->extra[i] = t->start_cols[i];
 }
 
+const char *case_action_zh(const case_type *t, const char *action)
+{
+	static const struct {
+		const char *code, *zh;
+	} OWN[] = {{"create", "登记"}, {"attach", "上传附件"}, {"merged", "被合并"}};
+	const case_transition *tr = case_trans_find(t, action);
+
+	if (tr)
+		return tr->zh;
+	for (size_t i = 0; action && i < sizeof OWN / sizeof OWN[0]; i++)
+		if (!strcmp(OWN[i].code, action))
+			return OWN[i].zh;
+	return action;
+}
+
 /* Whether the space-separated list has the word w. */
 int case_trans_from(const case_transition *tr, const char *state)
 {

@@ -73,8 +73,8 @@ case_rc clue_create(db *d, const clue_intake *in, const case_ctx *c, clue_create
 typedef struct clue_public_view {
 	char number[48];
 	char received_date[11];
-	char state[24];             /* code */
-	const char *state_zh;       /* 已接收 ... 审核通过 (a return shows as 核处中) */
+	char state[24];             /* code; a return shows as "handling" */
+	const char *state_zh;       /* in the reporter's words: 已接收，待转办 ... 已办结 */
 	char updated[11];           /* the day of the last change */
 	char reply[1024];           /* the bureau's reply, once the review passed */
 	int concluded;              /* passed (or merged) */
@@ -95,6 +95,7 @@ int clue_public_get(db *d, const char *number, const char *code, clue_public_vie
 typedef struct clue_stats_row {
 	char street[64];
 	int64_t received, resolved, decisions, passes, workers, amount_fen, overdue;
+	int64_t pass_rate_bp;       /* passes / decisions, basis points; -1 without */
 } clue_stats_row;
 typedef struct clue_stats {
 	int year;
@@ -105,8 +106,15 @@ typedef struct clue_stats {
 	int nstreets;
 	int64_t by_conclusion[11];            /* [1..10]: resolved clues of that type */
 } clue_stats;
-/* street NULL: all the scope sees. Returns 0 or -1 (err). */
+/* street NULL: all the scope sees; every row's pass_rate_bp filled.
+ * Returns 0 or -1 (err). */
 int clue_stats_year(db *d, int year, const char *street, const rec_scope *scope, day_t today,
 		    clue_stats *out, char *err, size_t errlen);
+
+/* The year's totals of s as one row (street "", the year's pass rate). */
+void clue_stats_total(const clue_stats *s, clue_stats_row *out);
+/* A pass rate in basis points as people read it, "97.13" (two decimals),
+ * or "" when bp < 0 (no decisions). */
+void clue_rate_text(int64_t bp, char out[24]);
 
 #endif

@@ -288,18 +288,8 @@ case_rc clue_create(db *d, const clue_intake *in, const case_ctx *c, clue_create
 	}
 	buf_fmt(&after, "{\"state\":%j,\"channel\":%j,\"employer_name\":%j,\"street\":%j,\"deadline\":%j}",
 		t->initial, row.channel, in->employer_name, street, due);
-	case_sevent e = {0};
-	e.type = t->code;
-	e.number = out->number;
-	e.at = at;
-	e.on_date = rday;
-	e.actor = c->who->actor;
-	e.role = c->who->role;
-	e.action = "create";
-	e.to_state = t->initial;
-	e.detail = buf_str(&after);
-	e.request_key = c->request_key && *c->request_key ? c->request_key : NULL;
-	if (case_store_event_add(d, &e) != DB_OK)
+	if (case_event_write(d, t, out->number, c, received, "create", NULL, t->initial, NULL,
+			     buf_str(&after), c->request_key) != DB_OK)
 		goto dberr_tx;
 	audit_entry ae = {c->who, c->now, "case_create", case_kind(t)->name, out->number, NULL,
 			  buf_str(&after)};

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/cases/case_int.h"
 #include "domain/cases/clue.h"
 #include "store/clue_store.h"
 
@@ -97,8 +98,33 @@ int clue_stats_year(db *d, int year, const char *street, const rec_scope *scope,
 		snprintf(err, errlen, "%s", db_error_public(d, "the clue figures"));
 		return -1;
 	}
-	if (case_list(d, &case_clue, &f, scope, today, NULL, overdue_cb, out, err, errlen) < 0)
+	if (case_scan_rows(d, &case_clue, &f, scope, today, overdue_cb, out, err, errlen) < 0)
 		return -1;
 	out->pass_rate_bp = rate_bp(out->passes, out->decisions);
+	for (int i = 0; i < 12; i++)
+		out->month[i].pass_rate_bp = rate_bp(out->month[i].passes, out->month[i].decisions);
+	for (int i = 0; i < out->nstreets; i++)
+		out->street[i].pass_rate_bp = rate_bp(out->street[i].passes, out->street[i].decisions);
 	return 0;
+}
+
+void clue_stats_total(const clue_stats *s, clue_stats_row *out)
+{
+	memset(out, 0, sizeof *out);
+	out->received = s->received;
+	out->resolved = s->resolved;
+	out->decisions = s->decisions;
+	out->passes = s->passes;
+	out->workers = s->workers;
+	out->amount_fen = s->amount_fen;
+	out->overdue = s->overdue;
+	out->pass_rate_bp = s->pass_rate_bp;
+}
+
+void clue_rate_text(int64_t bp, char out[24])
+{
+	if (bp < 0)
+		*out = 0;
+	else
+		snprintf(out, 24, "%lld.%02lld", (long long)(bp / 100), (long long)(bp % 100));
 }
