@@ -21,7 +21,7 @@
 	const lib = window.anxinLib;
 	const {h, clear, DASH, money, wan, num, monthLabel, api, session, state, kindOf, enumLabel, streets, charts,
 		chartBox, card, pageHead, facts, table, pager, emptyState, setQuery, formRow, fieldError, dateField,
-		fileField, banner} = lib;
+		fileField, banner, exportUrl} = lib;
 
 	const BASE = '/api/v1/cases/clue';
 
@@ -199,10 +199,15 @@
 			n.set('page', p);
 		});
 		const mayCreate = ['admin', 'inspector', 'street'].includes(role());
+		/* the box on screen with its filters, every page, as a file */
+		const listed = Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'offset' && k !== 'limit'));
+		const exportLink = (format, label) => h('a', {class: 'btn', download: '', dataset: {export: format},
+			href: exportUrl('/api/v1/export/cases/clue', listed, {format})}, label);
 		clear(ctx.main).append(
 			pageHead('欠薪线索', `根治欠薪线索的转办、核处与审核 · 数据日期 ${state.asOf()}`, [
 				mayCreate ? h('a', {class: 'btn btn-primary', href: '#/clues/new', dataset: {testid: 'clue-new'}}, '登记线索') : null,
-				h('a', {class: 'btn', href: '#/clues/stats', dataset: {testid: 'clue-stats-link'}}, '统计分析')]),
+				h('a', {class: 'btn', href: '#/clues/stats', dataset: {testid: 'clue-stats-link'}}, '统计分析'),
+				exportLink('xlsx', '导出 Excel'), exportLink('csv', '导出 CSV')]),
 			takeFlash() || '',
 			tabsEl,
 			card(null, h('div', null, form,

@@ -149,6 +149,7 @@ int api_public_photo(http_req *r);
 int api_public_status(http_req *r);
 int api_template(http_req *r);     /* api_export.c */
 int api_export_warnings(http_req *r);
+int api_export_clues(http_req *r);
 
 /* ---- warnings on other pages (api_warn.c) -------------------------------- */
 

@@ -117,6 +117,49 @@ int api_field_error(http_req *r, const char *what, const char *msg)
 	return 422;
 }
 
+/* ---- the inbox's filter ----------------------------------------------------- */
+
+static int date_param(http_req *r, const char *name, const char **out)
+{
+	day_t d;
+
+	*out = req_str(r, name);
+	if (*out && !**out)
+		*out = NULL;
+	if (*out && !date_parse_iso(*out, &d))
+		return http_error(r, 400, "参数 %s：“%s”不是日期(应为 YYYY-MM-DD)", name, *out), -1;
+	return 0;
+}
+
+int api_case_filter(http_req *r, const case_type *t, case_filter *f)
+{
+	static const char *const BOXES[] = {"transfer", "handle", "review", "overdue", "open",
+					    "closed", "all", NULL};
+
+	memset(f, 0, sizeof *f);
+	f->box = req_str(r, "box");
+	f->state = req_str(r, "state");
+	f->street = req_str(r, "street");
+	f->q = req_str(r, "q");
+	if (f->box && *f->box) {
+		int i;
+		for (i = 0; BOXES[i] && strcmp(BOXES[i], f->box); i++)
+			;
+		if (!BOXES[i])
+			return http_error(r, 400, "参数 box：“%s”不是 transfer、handle、review、overdue、"
+					  "open、closed 或 all", f->box), -1;
+	}
+	if (f->state && *f->state && !case_state_find(t, f->state))
+		return http_error(r, 400, "参数 state：没有状态“%s”", f->state), -1;
+	const char **given[] = {&f->box, &f->state, &f->street, &f->q};
+	for (size_t i = 0; i < sizeof given / sizeof given[0]; i++)
+		if (*given[i] && !**given[i])
+			*given[i] = NULL;  /* an empty form field filters nothing */
+	if (date_param(r, "from", &f->from) < 0 || date_param(r, "to", &f->to) < 0)
+		return -1;
+	return 0;
+}
+
 /* ---- the page of one case ---------------------------------------------------- */
 
 typedef struct page_ctx {

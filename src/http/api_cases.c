@@ -52,22 +52,8 @@ static void row_cb(void *ctx, const case_row *row)
 	api_case_row_json(c->b, row, c->mask);
 }
 
-static int date_param(http_req *r, const char *name, const char **out)
-{
-	day_t d;
-
-	*out = req_str(r, name);
-	if (*out && !**out)
-		*out = NULL;
-	if (*out && !date_parse_iso(*out, &d))
-		return http_error(r, 400, "参数 %s：“%s”不是日期(应为 YYYY-MM-DD)", name, *out), -1;
-	return 0;
-}
-
 int api_clues_list(http_req *r)
 {
-	static const char *const BOXES[] = {"transfer", "handle", "review", "overdue", "open",
-					    "closed", "all", NULL};
 	case_filter f;
 	case_ctx c;
 	audit_actor who;
@@ -75,25 +61,7 @@ int api_clues_list(http_req *r)
 	int64_t total = 0;
 	char err[256] = "";
 
-	memset(&f, 0, sizeof f);
-	f.box = req_str(r, "box");
-	f.state = req_str(r, "state");
-	f.street = req_str(r, "street");
-	f.q = req_str(r, "q");
-	if (f.box && *f.box) {
-		int i;
-		for (i = 0; BOXES[i] && strcmp(BOXES[i], f.box); i++)
-			;
-		if (!BOXES[i])
-			return http_error(r, 400, "参数 box：“%s”不是 transfer、handle、review、overdue、"
-					  "open、closed 或 all", f.box);
-	}
-	if (f.state && *f.state && !case_state_find(T, f.state))
-		return http_error(r, 400, "参数 state：没有状态“%s”", f.state);
-	for (const char **p = &f.box; p <= &f.q; p++)
-		if (*p && !**p)
-			*p = NULL;
-	if (date_param(r, "from", &f.from) < 0 || date_param(r, "to", &f.to) < 0 ||
+	if (api_case_filter(r, T, &f) < 0 ||
 	    req_int(r, "offset", 0, 0, INT64_MAX / 2, &f.offset) < 0 ||
 	    req_int(r, "limit", 50, 0, 500, &f.limit) < 0 || api_case_ctx(r, &c, &who, NULL) < 0 ||
 	    req_params_done(r) < 0)

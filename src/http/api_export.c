@@ -21,6 +21,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "domain/cases/case.h"
+#include "domain/cases/clue.h"
 #include "domain/records/export.h"
 #include "domain/warn/warn_rules.h"
 #include "http/api.h"
@@ -313,6 +315,140 @@ int api_export_warnings(http_req *r)
 	export_filename(&name, "预警清单", street, date, EXPORT_DISPLAY, j.format);
 	buf_fmt(&ascii, "warnings_%s.%s", date, j.format == EXPORT_XLSX ? "xlsx" : "csv");
 	send_file(r, j.format, buf_str(&name), buf_str(&ascii), write_warnings, &j);
+	buf_free(&name);
+	buf_free(&ascii);
+	return r->status;
+}
+
+/* ---- the clue inbox (欠薪线索) ------------------------------------------------ */
+
+typedef struct clue_job {
+	db *d;
+	case_filter f;
+	rec_scope scope;
+	day_t today;
+	int format;
+	xw *w;
+} clue_job;
+
+static const char *const CLUE_HEADS[] = {
+	"线索编号", "接收日期", "来源渠道", "反映人", "被反映单位", "统一社会信用代码", "项目编号",
+	"办理街镇", "涉及人数", "反映金额(元)", "状态", "转办日期", "办理期限", "剩余工作日",
+	"逾期天数", "期限依据", "核处结论", "解决人数", "解决金额(元)", NULL,
+};
+
+/* A field of the clue's row as people read it: an enum's label, else
+ * the stored text ("" when empty). */
+static const char *clue_cell(const case_row *row, const char *key, char tmp[32])
+{
+	const kind *k = case_kind(row->type);
+	int i = kind_field_index(k, key);
+
+	if (i < 0 || !row->vals[i].present)
+		return "";
+	const field *f = &k->fields[i];
+	if (f->type == FT_ENUM)
+		for (int c = 0; f->codes[c]; c++)
+			if (!strcmp(f->codes[c], row->vals[i].s))
+				return f->labels[c];
+	return kind_val_text(f, &row->vals[i], tmp);
+}
+
+/* An integer field (money in fen): its value, or -1 when empty. */
+static int64_t clue_int(const case_row *row, const char *key)
+{
+	int i = kind_field_index(case_kind(row->type), key);
+
+	return i >= 0 && row->vals[i].present ? row->vals[i].i : -1;
+}
+
+static void clue_row(void *ctx, const case_row *row)
+{
+	clue_job *j = ctx;
+	char t[32];
+	int64_t v;
+	int concl = (int)clue_int(row, "conclusion");
+
+	xw_text(j->w, row->number);
+	xw_date(j->w, row->opened);
+	xw_text(j->w, clue_cell(row, "channel", t));
+	xw_text(j->w, clue_cell(row, "reporter_name", t));
+	xw_text(j->w, clue_cell(row, "employer_name", t));
+	xw_text(j->w, clue_cell(row, "employer_uscc", t));
+	xw_text(j->w, clue_cell(row, "project_code", t));
+	xw_text(j->w, row->street);
+	if ((v = clue_int(row, "workers_claimed")) >= 0)
+		xw_int(j->w, v);
+	else
+		xw_text(j->w, "");
+	if ((v = clue_int(row, "amount_claimed")) >= 0)
+		xw_money(j->w, v);
+	else
+		xw_text(j->w, "");
+	xw_text(j->w, row->state_zh);
+	xw_date(j->w, clue_cell(row, "transferred_date", t));
+	xw_date(j->w, row->deadline);
+	if (*row->deadline && !row->days_overdue)
+		xw_int(j->w, row->workdays_left);
+	else
+		xw_text(j->w, "");
+	if (row->days_overdue)
+		xw_int(j->w, row->days_overdue);
+	else
+		xw_text(j->w, "");
+	xw_text(j->w, row->deadline_basis);
+	xw_text(j->w, concl > 0 && clue_conclusion_zh(concl) ? clue_conclusion_zh(concl) : "");
+	if ((v = clue_int(row, "workers_resolved")) >= 0)
+		xw_int(j->w, v);
+	else
+		xw_text(j->w, "");
+	if ((v = clue_int(row, "amount_resolved")) >= 0)
+		xw_money(j->w, v);
+	else
+		xw_text(j->w, "");
+	xw_end_row(j->w);
+}
+
+static int write_clues(void *ctx, FILE *f, char *err, size_t errlen)
+{
+	clue_job *j = ctx;
+
+	if (!(j->w = xw_open(j->format, f, "欠薪线索", err, errlen)))
+		return -1;
+	for (int i = 0; CLUE_HEADS[i]; i++)
+		xw_head(j->w, CLUE_HEADS[i]);
+	xw_end_row(j->w);
+	int64_t n = case_list(j->d, &case_clue, &j->f, &j->scope, j->today, NULL, clue_row, j, err,
+			      errlen);
+	char cerr[256];
+	int bad = xw_close(j->w, cerr, sizeof cerr) != 0;
+	if (bad && n >= 0)
+		snprintf(err, errlen, "%s", cerr);
+	if (bad || n < 0)
+		return -1;
+	return fflush(f) == 0 ? 0 : -1;
+}
+
+int api_export_clues(http_req *r)
+{
+	clue_job j;
+	case_ctx c;
+	audit_actor who;
+	char date[11];
+	buf name = BUF_INIT, ascii = BUF_INIT;
+
+	memset(&j, 0, sizeof j);
+	j.d = r->db;
+	if (format_param(r, EXPORT_XLSX, &j.format) < 0 || api_case_filter(r, &case_clue, &j.f) < 0 ||
+	    api_case_ctx(r, &c, &who, NULL) < 0 || req_params_done(r) < 0)
+		return r->status;
+	j.scope = r->caller.scope;
+	j.today = c.today;
+	date_format(c.today, date);
+	const char *street = j.f.street ? j.f.street : r->caller.scope.street;
+	export_filename(&name, "欠薪线索", street, date, EXPORT_DISPLAY, j.format);
+	buf_fmt(&ascii, "clues_%s.%s", date, j.format == EXPORT_XLSX ? "xlsx" : "csv");
+	send_file(r, j.format, buf_str(&name), buf_str(&ascii), write_clues, &j);
 	buf_free(&name);
 	buf_free(&ascii);
 	return r->status;

@@ -60,6 +60,12 @@ int api_case_ctx(http_req *r, struct case_ctx *c, audit_actor *who, const char *
  * 404 not_found, CASE_STATE 409 state, CASE_DENIED 403 forbidden, CASE_LIMIT
  * 413 too_large, else 500 (err logged, not shown). Returns the status. */
 int api_case_error(http_req *r, int rc, const char *err);
+struct case_filter;
+struct case_type;
+/* The inbox's filter of a request: box (transfer handle review overdue open
+ * closed all), state (of t), street, q, from, to (dates). 0, or -1 with the
+ * 400 answered. Paging is the caller's. */
+int api_case_filter(http_req *r, const struct case_type *t, struct case_filter *f);
 /* Appends the page of one case (docs/api.md, GET /api/v1/cases/clue/{number}):
  * {"case": the row, "history", "files", "links", "parties" (masked when
  * mask), "actions" (the transitions c may take, when actions is set; else

@@ -349,6 +349,8 @@ static const route_doc ROUTE_DOCS[] = {
 	{"GET", "/api/v1/export/warnings", "exportWarnings", "export",
 	 "format status level rule street project_code period assignee raised_from raised_to sort "
 	 "todo open_on enterprise_uscc", NULL, "@file", NULL, NULL},
+	{"GET", "/api/v1/export/cases/clue", "exportClueInbox", NULL,
+	 "format box state street q from to as_of", NULL, "@file", NULL, NULL},
 	{"GET", "/api/v1/template/{kind}", "template{Kind}", "import", "format", NULL, "@file", NULL,
 	 NULL},
 	{"GET", "/api/v1/{kind}", "list{Kind}", NULL, "page per_page sort q {fields}", NULL,

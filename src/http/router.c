@@ -30,6 +30,8 @@ const http_route http_routes[] = {
 	 "bulk import of a CSV/XLSX file"},
 	{"GET", "/api/v1/export/warnings", api_export_warnings, "export", HR_ASYNC,
 	 "the warning list (its filters and sort) as XLSX/CSV"},
+	{"GET", "/api/v1/export/cases/clue", api_export_clues, "cases", HR_ASYNC,
+	 "the clue inbox (its box and filters) as XLSX/CSV"},
 	{"GET", "/api/v1/export/{kind}", api_export, "export", HR_ASYNC,
 	 "the list (filters, q, sort) as CSV/XLSX: display form, or layout=exchange"},
 	{"GET", "/api/v1/template/{kind}", api_template, "read", HR_ASYNC,

@@ -359,6 +359,13 @@ test('登记线索 by an officer; an overdue clue is red in 逾期 on a given �
 	assert.match(await dl.textContent(), /已逾期 \d+ 天/);
 	assert.equal(await dl.evaluate((e) => getComputedStyle(e).color), 'rgb(201, 55, 44)', 'red');
 	await insp.screenshot({path: path.join(SHOTS, 'clues-overdue.png'), fullPage: true});
+	/* 导出 CSV: the box on screen with its 数据日期, every page, in the browser's session */
+	const href = await insp.getAttribute('[data-export=csv]', 'href');
+	const exported = new URL(href, base).searchParams;
+	assert.deepEqual([exported.get('box'), exported.get('as_of'), exported.get('format')], ['overdue', asOf, 'csv']);
+	assert.equal(exported.get('offset'), null, 'not a page of it');
+	const csv = await insp.evaluate(async (u) => (await fetch(u)).text(), href);
+	assert.ok(csv.split(/\r?\n/).some((l) => l.startsWith(number + ',')), 'the overdue clue is in the file');
 	/* The clue's page on that date says so too. */
 	await go(insp, `/clues/${number}?as_of=${asOf}`);
 	assert.equal(await insp.getAttribute('[data-testid=deadline]', 'data-overdue'), '1');

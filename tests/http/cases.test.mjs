@@ -267,6 +267,34 @@ describe('figures', () => {
     assert.equal((await get('/api/v1/cases/overdue?format=xml')).status, 400);
   });
 
+  test('the inbox as a file: its box and filters, only the clues the caller sees', async () => {
+    const recv = await clueIn('received');
+    const mine = await clueIn('transferred');
+    const theirs = await clueIn('transferred', OTHER);
+    const file = async (query, role = 'admin') => {
+      const r = await get(`/api/v1/export/cases/clue?format=csv&${q}&${query}`, role);
+      assert.equal(r.status, 200, r.text);
+      assert.match(r.headers.get('content-type'), /^text\/csv/);
+      assert.match(r.headers.get('content-disposition'), /attachment/);
+      const lines = r.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+      return { head: lines[0], rows: lines.slice(1), has: (n) => lines.some((l) => l.startsWith(n + ',')) };
+    };
+    const t = await file('box=transfer');
+    assert.match(t.head, /^线索编号,接收日期,来源渠道,反映人,被反映单位,/);
+    assert.ok(t.has(recv) && !t.has(mine), 'the transfer box: received clues only');
+    const row = t.rows.find((l) => l.startsWith(recv + ','));
+    assert.match(row, new RegExp(`^${recv},${AS_OF},12333,王五,某劳务公司,,,${STREET},3,36000\\.00,已接收,`));
+    const h = await file(`box=handle&street=${encodeURIComponent(STREET)}`);
+    assert.ok(h.has(mine) && !h.has(theirs) && !h.has(recv), 'the handle box of one street');
+    const s = await file('box=all', 'street');
+    assert.ok(s.has(mine) && !s.has(theirs), 'a street officer exports his street only');
+    assert.equal((await get(`/api/v1/export/cases/clue?box=nowhere&${q}`)).status, 400);
+    assert.equal((await get(`/api/v1/export/cases/clue?${q}`, 'enterprise')).status, 403);
+    const x = await get(`/api/v1/export/cases/clue?${q}`, 'leader');
+    assert.equal(x.status, 200);
+    assert.match(x.headers.get('content-type'), /spreadsheetml/);
+  });
+
   test('the year: received, resolved, pass rate as a string', async () => {
     await clueIn('passed');
     const r = await get(`/api/v1/cases/clue/stats?year=2026&${q}`);
