@@ -87,6 +87,7 @@ const char *db_error_public(db *d, const char *what) { return d->be->error_publi
 void db_busy_timeout(db *d, int ms) { d->be->busy_timeout(d, ms); }
 void db_interrupt(db *d) { d->be->interrupt(d); }
 int64_t db_data_version(db *d) { return d->be->data_version(d); }
+int db_read_begin_twin(db *d, db **twin) { return d->be->read_twin(d, twin); }
 int db_schema_version(db *d) { return d->be->schema_version(d); }
 int db_exec(db *d, const char *sql) { return d->be->exec(d, sql); }
 int db_begin(db *d) { return d->be->begin(d); }

@@ -154,6 +154,17 @@ void db_interrupt(db *d);
  * database, either file (any process); -1 on error. For caches of
  * computed results. */
 int64_t db_data_version(db *d);
+/*
+ * Begins a read transaction on d (which must not be in one) and, when one
+ * can be had at once, opens a second read-only connection to the same
+ * database whose read transaction sees exactly d's snapshot, so that one
+ * reader may read on two cores (the full warning scan). *twin is NULL when
+ * there is none - a writer held the database for more than a moment, or
+ * the backend could not export the snapshot: read on d alone then. The
+ * twin is used by one thread at a time; db_close(*twin) ends it. Returns
+ * DB_OK, or d's error (no transaction is open then).
+ */
+int db_read_begin_twin(db *d, db **twin);
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 /* The schema version this binary brings a database to (its last

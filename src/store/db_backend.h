@@ -21,6 +21,7 @@ typedef struct db_backend {
 	void (*busy_timeout)(db *d, int ms);
 	void (*interrupt)(db *d);
 	int64_t (*data_version)(db *d);
+	int (*read_twin)(db *d, db **twin);  /* db_read_begin_twin */
 	int (*schema_version)(db *d);
 	/* Records version v as the schema's, inside the migration's
 	 * transaction. */

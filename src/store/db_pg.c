@@ -63,6 +63,7 @@ typedef struct pg_db {
 	int main_locked;    /* the open transaction holds the main lane */
 	int aborted;        /* db_interrupt: every statement but ROLLBACK fails */
 	int citus;          /* the database is a Citus coordinator's */
+	char *uri;          /* what it was opened with: a twin connects alike */
 	buf copy;           /* COPY rows not yet sent */
 	int copy_err;       /* a COPY row could not be sent */
 } pg_db;
@@ -301,6 +302,38 @@ static const char *pg_error_public(db *d, const char *what)
 static int64_t pg_data_version(db *d)
 {
 	return db_int(d, -1, "SELECT last_value FROM anxin_changes", "");
+}
+
+/*
+ * db_read_begin_twin: d's repeatable-read transaction exports its snapshot
+ * and the twin's transaction imports it (SET TRANSACTION SNAPSHOT), so both
+ * see the same data. Without a twin, d's transaction is begun all the same.
+ */
+static int pg_read_twin(db *d, db **twin)
+{
+	char err[256], sql[160];
+	db *t;
+	int rc;
+
+	*twin = NULL;
+	if ((rc = db_exec(d, "BEGIN ISOLATION LEVEL REPEATABLE READ")) != DB_OK)
+		return rc;
+	char *snap = db_text(d, "SELECT pg_export_snapshot()", "");
+	if (!snap || strspn(snap, "0123456789ABCDEFabcdef-") != strlen(snap) || strlen(snap) > 64) {
+		free(snap);
+		db_exec(d, "ROLLBACK");
+		return db_exec(d, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+	}
+	snprintf(sql, sizeof sql, "SET TRANSACTION SNAPSHOT '%s'", snap);
+	free(snap);
+	if (!(t = db_pg_open(PG(d)->uri, DB_OPEN_READONLY, err, sizeof err)))
+		return DB_OK;
+	if (db_exec(t, "BEGIN ISOLATION LEVEL REPEATABLE READ") != DB_OK || db_exec(t, sql) != DB_OK) {
+		db_close(t);
+		return DB_OK;
+	}
+	*twin = t;
+	return DB_OK;
 }
 
 static int pg_schema_version(db *d)
@@ -628,6 +661,7 @@ static void pg_close(db *d)
 		PQfreeCancel(p->cancel);
 	buf_free(&p->copy);
 	PQfinish(p->c);
+	free(p->uri);
 	free(p);
 }
 
@@ -639,6 +673,7 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 
 	p->base.be = &pg_backend;
 	p->busy_ms = 10000;
+	p->uri = xstrdup(uri);
 	db_display_name(uri, name, sizeof name);
 	p->c = PQconnectdb(uri);
 	if (!p->c || PQstatus(p->c) != CONNECTION_OK) {
@@ -819,6 +854,7 @@ static const db_backend pg_backend = {
 	.busy_timeout = pg_busy_timeout,
 	.interrupt = pg_interrupt,
 	.data_version = pg_data_version,
+	.read_twin = pg_read_twin,
 	.schema_version = pg_schema_version,
 	.set_schema_version = pg_set_schema_version,
 	.exec = pg_exec,

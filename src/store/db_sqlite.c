@@ -500,6 +500,53 @@ static char *sq_files_dir(db *d)
 	return buf_detach(&b);
 }
 
+/*
+ * db_read_begin_twin: the two read transactions must start on the same
+ * WAL snapshot, and SQLite (as Debian builds it) cannot hand a snapshot
+ * from one connection to another. So a third connection takes the write
+ * lock for a moment (waiting 200 ms at most, never behind a long import),
+ * both readers take their snapshots while no commit can happen, and the
+ * lock is released: the scan's readers never block writers for longer.
+ */
+static int sq_read_twin(db *d, db **twin)
+{
+	const char *path = sqlite3_db_filename(SQ(d)->h, "main");
+	sqlite3 *lock = NULL;
+	db *t = NULL;
+	char err[256];
+	int locked = 0, rc;
+
+	*twin = NULL;
+	if (path && *path && (t = db_sqlite_open(path, DB_OPEN_READONLY, err, sizeof err)) &&
+	    sqlite3_open_v2(path, &lock, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) == SQLITE_OK) {
+		sqlite3_busy_timeout(lock, 200);
+		locked = sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK;
+		/* the twin maps the file as d does */
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA mmap_size=%lld",
+			 (long long)db_int(d, 0, "PRAGMA mmap_size", ""));
+		db_exec(t, sql);
+	}
+	/* reading page 1 inside BEGIN fixes each connection's snapshot */
+	rc = db_exec(d, "BEGIN");
+	if (rc == DB_OK && db_int(d, -1, "SELECT count(*) FROM main.sqlite_master", "") < 0) {
+		rc = DB_ERROR;
+		db_exec(d, "ROLLBACK");
+	}
+	if (rc == DB_OK && locked && db_exec(t, "BEGIN") == DB_OK &&
+	    db_int(t, -1, "SELECT count(*) FROM main.sqlite_master", "") >= 0) {
+		*twin = t;
+		t = NULL;
+	}
+	if (lock) {
+		if (locked)
+			sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close_v2(lock);
+	}
+	db_close(t);
+	return rc;
+}
+
 static const db_backend sq_backend = {
 	.dialect = DB_DIALECT_SQLITE,
 	.close = sq_close,
@@ -508,6 +555,7 @@ static const db_backend sq_backend = {
 	.busy_timeout = sq_busy_timeout,
 	.interrupt = sq_interrupt,
 	.data_version = sq_data_version,
+	.read_twin = sq_read_twin,
 	.schema_version = sq_schema_version,
 	.set_schema_version = sq_set_schema_version,
 	.exec = sq_exec,

@@ -17,12 +17,15 @@
  * of the file once: map it instead of copying pages through the page
  * cache (read-only use of the mapping). On PostgreSQL a snapshot is a
  * REPEATABLE READ transaction. */
-int warn_store_read_begin(db *d)
+int warn_store_read_begin(db *d, db **twin)
 {
-	if (db_dialect(d) == DB_DIALECT_PG)
-		return db_exec(d, "BEGIN ISOLATION LEVEL REPEATABLE READ");
-	db_exec(d, "PRAGMA mmap_size=8589934592");
-	return db_exec(d, "BEGIN");
+	int pg = db_dialect(d) == DB_DIALECT_PG;
+
+	if (!pg)
+		db_exec(d, "PRAGMA mmap_size=8589934592");
+	if (twin)
+		return db_read_begin_twin(d, twin);
+	return db_exec(d, pg ? "BEGIN ISOLATION LEVEL REPEATABLE READ" : "BEGIN");
 }
 
 int warn_store_read_end(db *d)
@@ -255,24 +258,62 @@ static void row_month(db_stmt *st, void *c)
 	((void (*)(void *, const char *))(void (*)(void))p->fn)(p->ctx, db_col_text(st, 0));
 }
 
+/* The distinct values of an indexed column, each found by one index seek
+ * (sql: SELECT min(col) FROM t WHERE col > ?) rather than by reading every
+ * entry (SELECT DISTINCT walks the whole index: 0.9 s at 6 M payroll rows).
+ * Appends them to *v. Returns 0 or -1. */
+static int distinct_by_seek(db *d, const char *sql, char ***v, size_t *n)
+{
+	char *last = xstrdup("");
+
+	for (;;) {
+		db_stmt *st = db_prepare(d, sql);
+		db_bind_text(st, 1, last);
+		int rc = db_step(st);
+		if (rc != DB_ROW || db_col_is_null(st, 0)) {
+			db_finalize(st);
+			free(last);
+			return rc == DB_ROW ? 0 : -1;
+		}
+		free(last);
+		last = xstrdup(db_col_text(st, 0));
+		db_finalize(st);
+		*v = xrealloc(*v, (*n + 1) * sizeof **v);
+		(*v)[(*n)++] = xstrdup(last);
+	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int warn_store_months(db *d, int flags, void (*cb)(void *, const char *month), void *ctx)
 {
 	CB(p, cb, ctx);
-	/* DISTINCT over the month-first indexes: a skip through them */
-	buf sql = BUF_INIT;
-	buf_puts(&sql, "SELECT DISTINCT period FROM payroll WHERE 1 = 1");
-	if (flags & WS_M)
-		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
-	buf_puts(&sql, " UNION SELECT DISTINCT month FROM att_month WHERE 1 = 1");
-	if (flags & WS_M)
-		buf_puts(&sql, " AND month IN (SELECT month FROM ws_m)");
-	buf_puts(&sql, " UNION SELECT DISTINCT period FROM wage_month WHERE 1 = 1");
-	if (flags & WS_M)
-		buf_puts(&sql, " AND period IN (SELECT month FROM ws_m)");
-	buf_puts(&sql, " ORDER BY 1");
-	db_stmt *st = db_prepare(d, buf_str(&sql));
-	buf_free(&sql);
-	return drain(st, row_month, &p);
+	if (flags & WS_M) { /* a few scope months: DISTINCT through them */
+		db_stmt *st = db_prepare(d, "SELECT DISTINCT period FROM payroll WHERE period IN (SELECT month FROM ws_m)"
+					    " UNION SELECT DISTINCT month FROM att_month WHERE month IN (SELECT month FROM ws_m)"
+					    " UNION SELECT DISTINCT period FROM wage_month WHERE period IN (SELECT month FROM ws_m)"
+					    " ORDER BY 1");
+		return drain(st, row_month, &p);
+	}
+	char **v = NULL;
+	size_t n = 0;
+	int rc = distinct_by_seek(d, "SELECT min(period) FROM payroll WHERE period > ?", &v, &n);
+	if (rc == 0)
+		rc = distinct_by_seek(d, "SELECT min(month) FROM att_month WHERE month > ?", &v, &n);
+	if (rc == 0)
+		rc = distinct_by_seek(d, "SELECT min(period) FROM wage_month WHERE period > ?", &v, &n);
+	if (n > 1)
+		qsort(v, n, sizeof *v, cmp_str);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (i == 0 || strcmp(v[i], v[i - 1]) != 0)
+			cb(ctx, v[i]);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return rc;
 }
 
 static void row_min_wage(db_stmt *st, void *c)

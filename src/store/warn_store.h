@@ -23,8 +23,10 @@
 enum { WS_P = 1, WS_M = 2 }; /* restrict a stream to the scope's projects / months */
 
 /* The scan's read transaction (a WAL snapshot, the file memory-mapped):
- * BEGIN / COMMIT. DB_OK or a failure code. */
-int warn_store_read_begin(db *d);
+ * BEGIN / COMMIT. With twin, also a second connection on the same
+ * snapshot when one can be had (db_read_begin_twin; *twin NULL if not).
+ * DB_OK or a failure code. */
+int warn_store_read_begin(db *d, db **twin);
 int warn_store_read_end(db *d);
 /* Fills the scope tables (temp.ws_p, temp.ws_m). Returns DB_OK or a
  * failure code. */

@@ -15,7 +15,7 @@
  * The order: projects -> accounts -> transaction days (balances, latest
  * labour-cost transfer) -> deposits (warn_eval_load.c) -> employments
  * (NO_CONTRACT) -> uncovered attendance (UNREGISTERED, warn_eval_emp.c) ->
- * month by month (warn_eval_month.c): attendance aggregate + wage
+ * month by month (warn_eval_ahead.c, warn_eval_month.c): attendance aggregate + wage
  * transfers into a worker map, then payroll rows against it (WAGE_SHORT,
  * NOT_VIA_BANK, BANK_MISMATCH, BELOW_MIN_WAGE, DAYS_MISMATCH, the
  * outstanding wages of BALANCE_LOW, the short part of
@@ -35,7 +35,7 @@
 #include "store/warn_store.h"
 #include "util/buf.h"
 
-int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
+int warn_evaluate(db *d, db *twin, day_t as_of, const warn_params *p, const cal *c,
 		  const warn_scope *scope, warn_result *res, char *err, size_t errlen)
 {
 	ev e;
@@ -46,6 +46,7 @@ int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
 	memset(res, 0, sizeof *res);
 	res->skipped = strmap_new(0);
 	e.d = d;
+	e.twin = scope->full ? twin : NULL;
 	e.D = as_of;
 	date_format(as_of, e.Ds);
 	e.mD = month_index_day(as_of);
@@ -75,6 +76,10 @@ int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
 	    warn_store_min_wages(d, we_on_min_wage, &e) != 0)
 		goto out;
 	res->projects = (long)e.np;
+	/* the months first: a full scan's first month then loads on the twin
+	 * while the passes below run (warn_eval_ahead.c) */
+	if (we_plan_months(&e, flags, &months) != 0 || we_months_begin(&e, flags, &months) != 0)
+		goto out;
 	if ((e.mask & (WARN_BIT(R_LABOR_COST_LATE) | WARN_BIT(R_BALANCE_LOW))) &&
 	    warn_store_txn_days(d, flags, e.Ds, we_on_txn_day, &e) != 0)
 		goto out;
@@ -85,15 +90,13 @@ int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
 		goto out;
 	if ((e.mask & WARN_BIT(R_UNREGISTERED)) && we_eval_unregistered(&e, scope->full ? 0 : uflags) != 0)
 		goto out;
-	if (we_plan_months(&e, flags, &months) != 0)
+	if (we_months(&e) != 0)
 		goto out;
-	for (size_t i = 0; i < months.n; i++)
-		if (we_month(&e, flags, months.v[i]) != 0)
-			goto out;
 	we_state_rules(&e);
 	we_emit_all(&e);
 	rc = 0;
 out:
+	we_months_end(&e);
 	if (rc != 0)
 		snprintf(err, errlen, "scan failed: %s", db_errmsg(d));
 	for (size_t i = 0; i < strmap_count(e.cells); i++)
@@ -122,7 +125,5 @@ out:
 	strmap_free(e.acct);
 	strmap_free(e.cells);
 	strmap_free(e.minw);
-	free(e.att);
-	free(e.wage);
 	return rc;
 }

@@ -55,9 +55,11 @@ typedef struct warn_result {
  * Evaluates every rule in scope as of D. Returns 0, or -1 with a message
  * in err on a database error. Rules that cannot be evaluated for a project
  * (a working-day deadline in an unknown year) are listed in res->skipped
- * and res->errors, and leave that cell alone.
+ * and res->errors, and leave that cell alone. twin: NULL, or a second
+ * connection on d's snapshot (db_read_begin_twin) that a full scan reads
+ * ahead on, on a second thread.
  */
-int warn_evaluate(db *d, day_t as_of, const warn_params *p, const cal *c,
+int warn_evaluate(db *d, db *twin, day_t as_of, const warn_params *p, const cal *c,
 		  const warn_scope *scope, warn_result *res, char *err, size_t errlen);
 void warn_result_free(warn_result *res);
 

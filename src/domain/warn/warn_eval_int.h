@@ -14,7 +14,10 @@
  *   warn_eval_load.c   projects, accounts, transaction days, deposits and
  *                      minimum wages into the proj table
  *   warn_eval_emp.c    NO_CONTRACT, UNREGISTERED (employment streams)
- *   warn_eval_month.c  the month loop: WAGE_UNPAID, WAGE_SHORT,
+ *   warn_eval_ahead.c  the month loop's order; each month's attendance
+ *                      and wage transfers loaded (on a second connection
+ *                      and thread in a full scan, a month ahead)
+ *   warn_eval_month.c  the month's payroll: WAGE_UNPAID, WAGE_SHORT,
  *                      NOT_VIA_BANK, BANK_MISMATCH, BELOW_MIN_WAGE,
  *                      DAYS_MISMATCH, and the per-month sums of
  *                      BALANCE_LOW and COMPLETION_UNSETTLED
@@ -77,6 +80,17 @@ typedef struct wmv {       /* one worker on one project in the month of the loop
 	unsigned char has_att, has_pay, has_wage;
 } wmv;
 
+/* One month's attendance aggregate and wage transfers, each sorted by
+ * (project code, worker) like the payroll stream. Filled by we_month_load,
+ * which reads e only (the project map), so that it may run on another
+ * thread while the previous month's payroll is merged. */
+typedef struct wmonth {
+	wmv *att, *wage;
+	size_t natt, nwage, capatt, capwage;
+	const struct ev *e;
+	int last;            /* the last row's project index: a project's run looks up once */
+} wmonth;
+
 typedef struct ev {
 	db *d;
 	day_t D;
@@ -93,10 +107,13 @@ typedef struct ev {
 	strmap *acct;           /* account_no -> int project index */
 	strmap *cells;          /* rule/pidx/period -> cell */
 	strmap *minw;           /* region -> (effective_from, monthly) list, in a buf */
-	/* the month loop: attendance and wage transfers of the month, sorted
-	 * by (project code, worker) like the payroll stream, merged with it */
-	wmv *att, *wage;
-	size_t natt, nwage, iatt, iwage, capatt, capwage;
+	db *twin;               /* NULL, or d's snapshot on a second connection */
+	/* the month loop: attendance and wage transfers of the month (m),
+	 * merged with the payroll stream; iatt/iwage: the merge's positions */
+	struct wmonth *m;
+	struct mloop *ml;       /* the month loop's state (warn_eval_ahead.c) */
+	size_t iatt, iwage;
+	int last_pay;           /* the payroll stream's last project (proj_find cache) */
 	int month, month_due_any;
 	char month_s[8];
 	int failed;
@@ -189,8 +206,13 @@ int64_t we_min_wage(ev *e, proj *q, int mi);
 void we_on_employment(void *ctx, const ws_employment *r);
 int we_eval_unregistered(ev *e, int flags);
 
+/* warn_eval_ahead.c */
+int we_months_begin(ev *e, int flags, const mlist *months);
+int we_months(ev *e);
+void we_months_end(ev *e);
+
 /* warn_eval_month.c */
-int we_month(ev *e, int flags, const char *month);
+int we_month(ev *e, int flags, const char *month, wmonth *m);
 
 /* warn_eval_state.c */
 void we_state_rules(ev *e);

@@ -1,8 +1,8 @@
 /*
- * warn_eval_month.c - the month loop and the wage-month rules. For each
- * month to read (warn_eval_scope.c plans them), the attendance aggregate
- * and the wage transfers go into worker arrays sorted like the payroll
- * stream, and each payroll row is merged against them: WAGE_SHORT,
+ * warn_eval_month.c - the wage-month rules. For each month to read
+ * (warn_eval_scope.c plans them, warn_eval_ahead.c loads the attendance
+ * aggregate and the wage transfers into worker arrays sorted like the
+ * payroll stream), each payroll row is merged against them: WAGE_SHORT,
  * NOT_VIA_BANK, BANK_MISMATCH, BELOW_MIN_WAGE, DAYS_MISMATCH, the
  * outstanding wages of BALANCE_LOW and the short part of
  * COMPLETION_UNSETTLED; then the workers who worked and were paid nothing
@@ -41,22 +41,6 @@ static int key_cmp(const ev *e, int pa, const char *wa, int pb, const char *wb)
 	return strcmp(wa, wb);
 }
 
-/* Appends an entry for (project, worker) to a month array. */
-static wmv *push(wmv **v, size_t *n, size_t *cap, int pidx, const char *worker)
-{
-	if (strlen(worker) >= sizeof((*v)->worker))
-		return NULL;
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 4096;
-		*v = xrealloc(*v, *cap * sizeof **v);
-	}
-	wmv *w = &(*v)[(*n)++];
-	memset(w, 0, sizeof *w);
-	w->pidx = pidx;
-	strcpy(w->worker, worker);
-	return w;
-}
-
 /* The entry of (pidx, worker) in a sorted month array, advancing *i
  * (callers come in the same order); NULL when absent. */
 static wmv *merge_find(const ev *e, wmv *v, size_t n, size_t *i, int pidx, const char *worker)
@@ -66,32 +50,6 @@ static wmv *merge_find(const ev *e, wmv *v, size_t n, size_t *i, int pidx, const
 	if (*i < n && v[*i].pidx == pidx && !strcmp(v[*i].worker, worker))
 		return &v[*i];
 	return NULL;
-}
-
-static void on_att(void *ctx, const ws_att *r)
-{
-	ev *e = ctx;
-	int pidx = proj_find(e, r->project_code);
-	wmv *w;
-
-	if (pidx < 0 || !(w = push(&e->att, &e->natt, &e->capatt, pidx, r->worker_id_number)))
-		return;
-	w->has_att = 1;
-	w->att_days = r->days;
-}
-
-static void on_wage(void *ctx, const ws_wage *r)
-{
-	ev *e = ctx;
-	int pidx = proj_find(e, r->project_code);
-	wmv *w;
-
-	if (pidx < 0 || !(w = push(&e->wage, &e->nwage, &e->capwage, pidx, r->worker_id_number)))
-		return;
-	w->has_wage = 1;
-	w->wage_sum = r->amount;
-	w->wage_n = r->n;
-	snprintf(w->wage_last, sizeof w->wage_last, "%s", r->last_date);
 }
 
 typedef struct wsum {
@@ -166,16 +124,19 @@ static void completion_add(ev *e, proj *q, const char *worker, const char *kind,
 static void on_pay(void *ctx, const ws_pay *r)
 {
 	ev *e = ctx;
-	int pidx = proj_find(e, r->project_code), mi = e->month;
+	int mi = e->month, pidx;
 
-	if (pidx < 0)
+	/* rows come by project: a run of one project's rows looks it up once */
+	if (e->last_pay < 0 || strcmp(e->P[e->last_pay].code, r->project_code) != 0)
+		e->last_pay = proj_find(e, r->project_code);
+	if ((pidx = e->last_pay) < 0)
 		return;
 	proj *q = &e->P[pidx];
 	int64_t paid = paid_by(e, r->amount_paid, r->paid_date);
 	int due = month_due(e, q, mi);
 	const char *M = e->month_s;
-	wmv *w = merge_find(e, e->att, e->natt, &e->iatt, pidx, r->worker_id_number);
-	wmv *wg = merge_find(e, e->wage, e->nwage, &e->iwage, pidx, r->worker_id_number);
+	wmv *w = merge_find(e, e->m->att, e->m->natt, &e->iatt, pidx, r->worker_id_number);
+	wmv *wg = merge_find(e, e->m->wage, e->m->nwage, &e->iwage, pidx, r->worker_id_number);
 
 	if (w) {
 		w->has_pay = 1;
@@ -263,8 +224,8 @@ static void unpaid_pass(ev *e)
 	int mi = e->month;
 	const char *M = e->month_s;
 
-	for (size_t i = 0; i < e->natt; i++) {
-		wmv *w = &e->att[i];
+	for (size_t i = 0; i < e->m->natt; i++) {
+		wmv *w = &e->m->att[i];
 		if (!w->has_att || (w->has_pay && w->paid > 0))
 			continue;
 		int pidx = w->pidx;
@@ -285,27 +246,23 @@ static void unpaid_pass(ev *e)
 }
 
 /*
- * The month loop's body for month (YYYY-MM): attendance and wage transfers
- * of the month into the worker arrays, the payroll stream against them,
- * the unpaid workers, and each project's outstanding wages of the month
- * into the BALANCE_LOW evidence. A month after D is skipped. Returns 0, or
- * -1 on a database error.
+ * The month loop's body for month (YYYY-MM), whose attendance and wage
+ * transfers m holds (we_month_load): the payroll stream against them, the
+ * unpaid workers, and each project's outstanding wages of the month into
+ * the BALANCE_LOW evidence. Returns 0, or -1 on a database error.
  */
-int we_month(ev *e, int flags, const char *month)
+int we_month(ev *e, int flags, const char *month, wmonth *m)
 {
 	e->month = month_index(month);
 	snprintf(e->month_s, sizeof e->month_s, "%s", month);
-	if (e->month < 0 || e->month > e->mD)
-		return 0; /* nothing of a future month matters on D */
-	e->natt = e->nwage = e->iatt = e->iwage = 0;
-	int r = warn_store_att_month(e->d, flags, e->month_s, on_att, e);
-	if (r == 0)
-		r = warn_store_wage_month(e->d, flags, e->month_s, on_wage, e);
-	if (r == 0)
-		r = warn_store_payroll_month(e->d, flags, e->month_s, on_pay, e);
+	e->m = m;
+	e->iatt = e->iwage = 0;
+	e->last_pay = -1;
+	int r = warn_store_payroll_month(e->d, flags, e->month_s, on_pay, e);
 	if (r == 0)
 		unpaid_pass(e);
 	for (size_t j = 0; j < e->np; j++)
 		flush_month_out(e, &e->P[j]);
+	e->m = NULL;
 	return r != 0 || e->failed ? -1 : 0;
 }

@@ -252,6 +252,7 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	cal *c = NULL;
 	char Ds[11], started[32];
 	double t0 = clk_mono();
+	db *twin = NULL;
 	int rc = -1, reading = 0, writing = 0;
 
 	memset(s, 0, sizeof *s);
@@ -259,7 +260,12 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	date_format(o->as_of, Ds);
 	utc_now(started);
 	warn_scope_init(&scope, 0);
-	if (warn_store_read_begin(d) != 0)
+	/* a full scan reads on two connections (warn_eval_ahead.c); whether
+	 * this one will be full is known for sure only inside the snapshot,
+	 * so peek first: a wrong guess costs speed, never correctness */
+	int want_twin = o->full || warn_store_state(d, &st) != 0 || st.need_full ||
+			strcmp(st.last_as_of, Ds) != 0;
+	if (warn_store_read_begin(d, want_twin ? &twin : NULL) != 0)
 		goto dberr;
 	reading = 1;
 	if (warn_store_state(d, &st) != 0)
@@ -277,8 +283,10 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 	s->full = scope.full;
 	if (!scope.full && warn_store_dirty(d, st.seq, on_dirty, &scope) != 0)
 		goto dberr;
-	if (warn_evaluate(d, o->as_of, &p, c, &scope, &r, err, errlen) != 0)
+	if (warn_evaluate(d, twin, o->as_of, &p, c, &scope, &r, err, errlen) != 0)
 		goto out;
+	db_close(twin);
+	twin = NULL;
 	reading = 0;
 	if (warn_store_read_end(d) != 0)
 		goto dberr;
@@ -312,6 +320,7 @@ int scan_run(db *d, const scan_opts *o, scan_summary *s, char *err, size_t errle
 dberr:
 	snprintf(err, errlen, "database: %s", db_errmsg(d));
 out:
+	db_close(twin);
 	if (reading)
 		warn_store_read_end(d);
 	if (writing)
