@@ -211,32 +211,40 @@ int warn_store_att_uncovered(db *d, int flags, const char *as_of,
 	return drain(st, row_att, &p);
 }
 
+/* A month's stream: the month is bound, so it is not read from each row
+ * (at 6 M rows a column fetched per row is measurable). */
+typedef struct cbmonth {
+	cbpair p;
+	const char *month;
+} cbmonth;
+
 static void row_wage(db_stmt *st, void *c)
 {
-	cbpair *p = c;
-	ws_wage r = {db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-		     db_col_int(st, 4), db_col_int(st, 5)};
-	p->fn(p->ctx, &r);
+	cbmonth *m = c;
+	ws_wage r = {m->month, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+		     db_col_int(st, 3), db_col_int(st, 4)};
+	m->p.fn(m->p.ctx, &r);
 }
 
 int warn_store_wage_month(db *d, int flags, const char *month,
 			  void (*cb)(void *, const ws_wage *), void *ctx)
 {
 	CB(p, cb, ctx);
-	db_stmt *st = scoped(d, "SELECT period, project_code, worker_id_number, last_date, amount, n"
+	cbmonth m = {p, month};
+	db_stmt *st = scoped(d, "SELECT project_code, worker_id_number, last_date, amount, n"
 				" FROM wage_month WHERE period = ?",
 			     flags, "project_code", NULL, " ORDER BY project_code, worker_id_number");
 	db_bind_text(st, 1, month);
-	return drain(st, row_wage, &p);
+	return drain(st, row_wage, &m);
 }
 
 static void row_pay(db_stmt *st, void *c)
 {
-	cbpair *p = c;
-	ws_pay r = {db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2), db_col_text(st, 3),
-		    col_or_null(st, 4), db_col_text(st, 5), db_col_int(st, 6), db_col_int(st, 7),
-		    db_col_int(st, 8)};
-	p->fn(p->ctx, &r);
+	cbmonth *m = c;
+	ws_pay r = {db_col_text(st, 0), db_col_text(st, 1), m->month, db_col_text(st, 2),
+		    col_or_null(st, 3), db_col_text(st, 4), db_col_int(st, 5), db_col_int(st, 6),
+		    db_col_int(st, 7)};
+	m->p.fn(m->p.ctx, &r);
 }
 
 int warn_store_payroll_month(db *d, int flags, const char *month,
@@ -245,11 +253,12 @@ int warn_store_payroll_month(db *d, int flags, const char *month,
 	CB(p, cb, ctx);
 	/* the covering index payroll_scan: one range, in (project, worker)
 	 * order like att_month and wage_month, no look-up into the table */
-	db_stmt *st = scoped(d, "SELECT project_code, worker_id_number, period, employer_uscc, paid_date,"
+	cbmonth m = {p, month};
+	db_stmt *st = scoped(d, "SELECT project_code, worker_id_number, employer_uscc, paid_date,"
 				" channel, days_worked, amount_due, amount_paid FROM payroll WHERE period = ?",
 			     flags, "project_code", NULL, " ORDER BY project_code, worker_id_number");
 	db_bind_text(st, 1, month);
-	return drain(st, row_pay, &p);
+	return drain(st, row_pay, &m);
 }
 
 static void row_month(db_stmt *st, void *c)
