@@ -206,7 +206,7 @@ static const stats_col wage_cols[] = {
  * is before as_of's month), or M = Dm and the deadline day
  * min(wage_day, days of as_of's month) is before as_of's day - plain
  * comparisons, no date() per row. "%s" (the scope) comes last.
- * Plans: SEARCH payroll USING INDEX payroll_period (period>? AND
+ * Plans: SEARCH payroll USING INDEX payroll_scan (period>? AND
  * period<?) or the key (project_code=?), att_month by its primary key;
  * att_month USING PRIMARY KEY (month>? AND month<?) or att_month_pair
  * (project_code=?), payroll by its key; projects by its key.
@@ -505,7 +505,7 @@ static void name_out_of_range(db *d, const rec_scope *sc, const char *as_of, con
 /*
  * Plans: projects and enterprises are small (full scans of hundreds of
  * rows); workers_on_site scans employments (tens of thousands), never
- * attendance; the wage figures SEARCH payroll USING INDEX payroll_period
+ * attendance; the wage figures SEARCH payroll USING INDEX payroll_scan
  * (period=? / period>? AND period<?); the balance scans transactions once
  * with the open accounts as a list.
  */
