@@ -656,6 +656,121 @@ int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx)
 	return n;
 }
 
+/* The single key field of k, or -1 (a kind keyed by several fields). */
+static int single_key(const kind *k)
+{
+	int kf = -1, n = 0;
+
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & F_KEY) {
+			kf = j;
+			n++;
+		}
+	return n == 1 ? kf : -1;
+}
+
+/* Whether rec_list_rows reads the record field i of q refers to. */
+static int joins_ref(const rec_query *q, int i)
+{
+	return q->ref_kinds && q->ref_kinds[i] && single_key(q->ref_kinds[i]) >= 0;
+}
+
+/*
+ * The statement of rec_list_rows: the page's ids chosen by an inner query
+ * over the table alone (the filters, the scope, the order and the page -
+ * so the sort carries ids only, and an unqualified column of a filter
+ * never meets a joined table's), then those rows read as "t" with their
+ * references LEFT JOINed as r<i> (by the referenced kind's key, unique)
+ * and the figures as scalar subqueries over t. The parameters go into p
+ * in the order of the text: the figures' first, then the inner query's.
+ */
+static int rows_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
+{
+	const kind *k = q->k;
+	int np = 0, sf = q->sort_field >= 0 ? q->sort_field : kind_key_index(k, k->order_by);
+	const char *dir = q->desc ? "DESC" : "ASC";
+
+	buf_puts(sql, "SELECT t.id");
+	for (int i = 0; i < k->nfields; i++)
+		buf_fmt(sql, ", t.%s", k->fields[i].key);
+	for (int i = 0; i < k->nfields; i++)
+		if (joins_ref(q, i)) {
+			if (kind_key_index(q->ref_kinds[i], "name") >= 0)
+				buf_fmt(sql, ", r%d.id, r%d.name", i, i);
+			else
+				buf_fmt(sql, ", r%d.id, NULL", i);
+		}
+	for (int j = 0; j < q->nxcols; j++) {
+		buf_fmt(sql, ", %s", q->xcols[j].sql);
+		for (int a = 0; a < q->xcols[j].nargs && np < maxp; a++) {
+			p[np].s = q->xcols[j].args[a];
+			p[np++].is_int = 0;
+		}
+	}
+	buf_puts(sql, " FROM (SELECT id");
+	np += where_sql(q, sql, p + np, maxp - 2 - np);
+	if (q->limit > 0) {
+		buf_fmt(sql, " ORDER BY %s %s, id %s LIMIT ? OFFSET ?", k->fields[sf].key, dir, dir);
+		p[np].i = q->limit;
+		p[np++].is_int = 1;
+		p[np].i = q->offset;
+		p[np++].is_int = 1;
+	}
+	buf_fmt(sql, ") AS pg JOIN %s AS t ON t.id = pg.id", k->table);
+	for (int i = 0; i < k->nfields; i++)
+		if (joins_ref(q, i)) {
+			const kind *rk = q->ref_kinds[i];
+			buf_fmt(sql, " LEFT JOIN %s AS r%d ON r%d.%s = t.%s", rk->table, i, i,
+				rk->fields[single_key(rk)].key, k->fields[i].key);
+		}
+	buf_fmt(sql, " ORDER BY t.%s %s, t.id %s", k->fields[sf].key, dir, dir);
+	return np;
+}
+
+int64_t rec_list_rows(db *d, const rec_query *q, rec_row_cb cb, void *ctx)
+{
+	const kind *k = q->k;
+	buf sql = BUF_INIT;
+	qparam p[64];
+	int64_t n = 0, x[REC_MAX_XCOLS];
+	unsigned char xnull[REC_MAX_XCOLS];
+	kind_val *vals = xcalloc((size_t)k->nfields, sizeof *vals);
+	rec_ref *refs = xcalloc((size_t)k->nfields, sizeof *refs);
+	int np = rows_sql(q, &sql, p, 64), rc;
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+
+	bind_params(st, p, np);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int c = 1 + k->nfields;
+		load_row(st, k, vals);
+		for (int i = 0; i < k->nfields; i++) {
+			if (!joins_ref(q, i))
+				continue;
+			refs[i].found = !db_col_is_null(st, c);
+			refs[i].id = refs[i].found ? db_col_int(st, c) : 0;
+			refs[i].name = refs[i].found && !db_col_is_null(st, c + 1) ? db_col_text(st, c + 1)
+										    : NULL;
+			c += 2;
+		}
+		for (int j = 0; j < q->nxcols; j++, c++) {
+			xnull[j] = (unsigned char)db_col_is_null(st, c);
+			x[j] = xnull[j] ? 0 : db_col_int(st, c);
+		}
+		rec_row row = {db_col_int(st, 0), vals, refs, x, xnull};
+		cb(ctx, &row);
+		n++;
+	}
+	if (rc != DB_DONE)
+		n = -1;
+	for (int i = 0; i < k->nfields; i++)
+		kind_val_clear(&vals[i]);
+	free(vals);
+	free(refs);
+	db_finalize(st);
+	buf_free(&sql);
+	return n;
+}
+
 int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	    kind_val *vals)
 {

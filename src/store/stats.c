@@ -344,6 +344,33 @@ int stats_project_warn(db *d, const char *code, const char *as_of, char level[8]
 	return rc;
 }
 
+const char *stats_warn_level_name(int64_t rank)
+{
+	static const char *const names[] = {"", "yellow", "orange", "red"};
+
+	return names[rank >= 0 && rank <= 3 ? rank : 0];
+}
+
+static void add_xcol(rec_query *q, const char *sql, const char *a1, const char *a2)
+{
+	if (q->nxcols == REC_MAX_XCOLS)
+		return;
+	rec_xcol *x = &q->xcols[q->nxcols++];
+	x->sql = sql;
+	x->args[0] = a1;
+	x->args[1] = a2;
+	x->nargs = a1 ? (a2 ? 2 : 1) : 0;
+}
+
+/* stats_project_warn's two figures as subqueries over the page's row t. */
+void stats_xcol_project_warn(rec_query *q, const char *as_of)
+{
+	add_xcol(q, "(SELECT " LEVEL_RANK " FROM warnings WHERE project_code = t.code AND " OPEN_ON ")",
+		 as_of, as_of);
+	add_xcol(q, "(SELECT count(*) FROM warnings WHERE project_code = t.code AND " OPEN_ON ")",
+		 as_of, as_of);
+}
+
 static const stats_col emp_cols[] = {{"employer_uscc", ST_TEXT}, {"workers", ST_INT}};
 
 /* Plan: SEARCH employments USING INDEX sqlite_autoindex_employments_1
@@ -426,6 +453,13 @@ int stats_account_balance(db *d, const char *account_no, const char *as_of, int6
 	}
 	db_finalize(st);
 	return rc;
+}
+
+/* stats_account_balance's sum as a subquery over the page's row t. */
+void stats_xcol_account_balance(rec_query *q, const char *as_of)
+{
+	add_xcol(q, "(SELECT " BALANCE_SUM " FROM transactions WHERE account_no = t.account_no "
+		    "AND txn_date <= ?)", as_of, NULL);
 }
 
 /* ---- dashboard ------------------------------------------------------------ */
