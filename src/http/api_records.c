@@ -51,10 +51,11 @@ static void list_cb(void *ctx, const rec_row *row)
 		else
 			buf_puts(c->b, ",\"balance\":null}");
 	} else if (c->extra == 2) {
-		const char *level = stats_warn_level_name(row->xnull[0] ? 0 : row->x[0]);
+		int64_t n;
+		const char *level = stats_warn_unpack(row->x[0], &n);
 		c->b->len--;
 		buf_fmt(c->b, ",\"warn_level\":%j,\"warnings_open\":%lld}", *level ? level : NULL,
-			(long long)row->x[1]);
+			(long long)n);
 	}
 }
 

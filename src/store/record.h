@@ -164,11 +164,11 @@ typedef struct rec_row {
 	const unsigned char *xnull;
 } rec_row;
 
-/* rec_list, with what q asks for beside the fields (ref_kinds, xcols),
- * read in one statement: a page's ids are chosen first (filters, scope,
- * order, limit and offset, as rec_list), then only their rows are read,
- * their references joined and their figures computed. Returns the number
- * of rows or -1 on a database error. */
+/* rec_list, with what q asks for beside the fields (ref_kinds, xcols): a
+ * page's ids are chosen first (filters, scope, order, limit and offset,
+ * as rec_list), then only their rows are read, their references joined
+ * and their figures computed, in one statement per 256 rows. Returns the
+ * number of rows or -1 on a database error. */
 typedef void (*rec_row_cb)(void *ctx, const rec_row *row);
 int64_t rec_list_rows(db *d, const rec_query *q, rec_row_cb cb, void *ctx);
 /* Loads one record by id within scope (mandatory: NULL or zero finds

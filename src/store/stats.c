@@ -362,13 +362,19 @@ static void add_xcol(rec_query *q, const char *sql, const char *a1, const char *
 	x->nargs = a1 ? (a2 ? 2 : 1) : 0;
 }
 
-/* stats_project_warn's two figures as subqueries over the page's row t. */
+/* stats_project_warn's two figures as one subquery over the page's row t
+ * (one look-up of the project's warnings, not two): the rank times 2^32
+ * plus the count (stats_warn_unpack). */
 void stats_xcol_project_warn(rec_query *q, const char *as_of)
 {
-	add_xcol(q, "(SELECT " LEVEL_RANK " FROM warnings WHERE project_code = t.code AND " OPEN_ON ")",
-		 as_of, as_of);
-	add_xcol(q, "(SELECT count(*) FROM warnings WHERE project_code = t.code AND " OPEN_ON ")",
-		 as_of, as_of);
+	add_xcol(q, "(SELECT coalesce(" LEVEL_RANK ", 0) * 4294967296 + count(*) FROM warnings "
+		    "WHERE project_code = t.code AND " OPEN_ON ")", as_of, as_of);
+}
+
+const char *stats_warn_unpack(int64_t x, int64_t *n)
+{
+	*n = x & 0xffffffff;
+	return stats_warn_level_name(x >> 32);
 }
 
 static const stats_col emp_cols[] = {{"employer_uscc", ST_TEXT}, {"workers", ST_INT}};

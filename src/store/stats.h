@@ -91,10 +91,12 @@ void stats_pred_worker_employer(rec_query *q, const char *text);
 int stats_project_warn(db *d, const char *code, const char *as_of, char level[8], int64_t *n);
 
 /* The same figures beside each row of a page of projects (rec_list_rows):
- * x[0] the highest level's rank (NULL: none; 3 red, 2 orange, 1 yellow),
- * x[1] the number of warnings open on as_of (borrowed). */
+ * one figure, x[0], which stats_warn_unpack reads (as_of borrowed). */
 void stats_xcol_project_warn(rec_query *q, const char *as_of);
-/* The level of stats_project_warn's rank ("" for 0 / none). */
+/* The level ("" when none, else red / orange / yellow) and in *n the
+ * number of open warnings of stats_xcol_project_warn's figure. */
+const char *stats_warn_unpack(int64_t x, int64_t *n);
+/* The level of a rank: "" for 0 (none), yellow, orange, red for 1..3. */
 const char *stats_warn_level_name(int64_t rank);
 
 /* employer_uscc, workers (distinct workers ever employed by it here). */
