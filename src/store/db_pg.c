@@ -13,10 +13,15 @@
  * the store reads after taking a lane's lock is current (READ COMMITTED:
  * each statement sees what was committed before it began).
  *
- * The change counter behind db_data_version (the API's response cache) is
- * the sequence anxin_changes: every connection that commits a write bumps
- * it after its COMMIT, so a reader that sees the new number also sees the
- * data. Writes made outside anxin (psql) are not counted.
+ * The change counter behind db_data_version is the sequence anxin_changes:
+ * every connection that commits a write bumps it after its COMMIT, so a
+ * reader that sees the new number also sees the data. The counters per
+ * table (db.h, "What a computed result depends on") are bumped by a
+ * statement trigger on every table (migration 0009: psql's writes count
+ * too); on Citus, whose distributed tables take no triggers, by this file
+ * at COMMIT for the tables the transaction's statements named after
+ * INSERT INTO / UPDATE / DELETE FROM / COPY (scan_tables). The tables a
+ * statement reads are the schema's table names in its text.
  *
  * Nothing here knows a domain noun.
  */
@@ -76,6 +81,7 @@ typedef struct pg_db {
 	int copy_err;       /* a COPY row could not be sent */
 	/* change counters (db.h) */
 	int versioned;      /* the schema has data_versions */
+	int counting;       /* counts writes in C: no trigger does (Citus) */
 	char *known[PG_TABLES];  /* the schema's tables, sorted */
 	int nknown;
 	short khash[PG_TABLES * 2];  /* open addressing: index + 1, 0 = free */
@@ -207,6 +213,7 @@ static void known_load(pg_db *p)
 	for (int i = 0; i < p->nknown; i++) {
 		if (strcmp(p->known[i], "data_versions") == 0) {
 			p->versioned = 1;
+			p->counting = p->citus;  /* else the tables' triggers count */
 			continue;  /* known only to say so, never counted */
 		}
 		uint32_t h = name_hash(p->known[i], strlen(p->known[i])) % (PG_TABLES * 2);
@@ -293,7 +300,7 @@ static int counters_bump(pg_db *p)
 	int n = 0, rc = DB_OK;
 	buf sql = BUF_INIT;
 
-	if (!p->versioned || set_empty(&p->dirty)) {
+	if (!p->counting || set_empty(&p->dirty)) {
 		memset(&p->dirty, 0, sizeof p->dirty);
 		return DB_OK;
 	}
@@ -360,7 +367,7 @@ static int pg_exec(db *d, const char *sql)
 	memset(&reads, 0, sizeof reads);
 	memset(&wr, 0, sizeof wr);
 	scan_tables(p, sql, strcmp(w, "select") != 0 && strcmp(w, "set") != 0, &reads, &wr);
-	int own = !p->in_txn && p->versioned && !set_empty(&wr);
+	int own = !p->in_txn && p->counting && !set_empty(&wr);
 	if (own && pg_exec_raw(p, "BEGIN") != DB_OK)
 		return pg_code(p->state);
 	int rc = pg_exec_raw(p, sql);
@@ -759,7 +766,7 @@ static int pg_step(db_stmt *st)
 	}
 	/* A write outside a transaction runs in one of its own, so that its
 	 * tables' counters commit with it (db.h). */
-	int own = !p->in_txn && p->versioned && !set_empty(&q->wr);
+	int own = !p->in_txn && p->counting && !set_empty(&q->wr);
 	if (own && pg_exec_raw(p, "BEGIN") != DB_OK)
 		return pg_code(p->state);
 	PGresult *res = PQexecPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
@@ -912,6 +919,13 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 	if (pg_schema_version(d) == 0) {
 		snprintf(err, errlen, "%s: the database has no anxin schema: run `anxin init --db "
 			 "URI` first", name);
+		goto fail;
+	}
+	/* the counter trigger on a table a later migration made (a no-op
+	 * when every table has it, and on Citus) */
+	if (!(flags & DB_OPEN_READONLY) && pg_schema_version(d) >= 9 &&
+	    pg_exec_raw(p, "SELECT anxin_count_attach()") != DB_OK) {
+		snprintf(err, errlen, "%s: %s", name, p->err);
 		goto fail;
 	}
 	known_load(p);
