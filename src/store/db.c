@@ -145,6 +145,11 @@ int db_table_versions_since(db *d, int64_t *stamp, int64_t out[DB_SLOTS])
 	return db_table_versions(d, out);
 }
 
+int64_t db_version_of(db *d, const char *a, const char *b)
+{
+	return db_int(d, -1, db_sql(d, DB_SQL_VERSION_OF), "tt", a, b);
+}
+
 int db_read_begin(db *d) { return d->be->read_begin ? d->be->read_begin(d) : DB_OK; }
 
 void db_read_end(db *d)

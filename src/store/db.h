@@ -61,6 +61,7 @@ typedef enum db_sql_id {
 	DB_SQL_LAST_SCAN_END,  /* unix time the last scan ended, 0 if none */
 	DB_SQL_AUDIT_GUARDS,   /* count of the audit log's append-only triggers */
 	DB_SQL_VERSIONS,       /* name, v: every table's change counter */
+	DB_SQL_VERSION_OF,     /* the sum of two tables' counters (?1, ?2) */
 	DB_SQL_COUNT
 } db_sql_id;
 const char *db_sql(db *d, db_sql_id id);
@@ -200,6 +201,9 @@ int db_table_versions(db *d, int64_t out[DB_SLOTS]);
  * moved the journal: whatever was computed before may be stale; -1 on
  * error. */
 int db_table_versions_since(db *d, int64_t *stamp, int64_t out[DB_SLOTS]);
+/* The sum of the change counters of tables a and b: it changes whenever
+ * either changes. -1 on error. */
+int64_t db_version_of(db *d, const char *a, const char *b);
 /* A read transaction (SQLite: one snapshot of both files and one lock
  * taken for all the statements of a request, not one each; PostgreSQL:
  * nothing - each statement sees what was committed before it). DB_OK or a

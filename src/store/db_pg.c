@@ -1125,5 +1125,6 @@ static const db_backend pg_backend = {
 					" WHERE c.relname = 'audit_log' AND t.tgname IN"
 					" ('audit_log_no_update', 'audit_log_no_delete')",
 		[DB_SQL_VERSIONS] = "SELECT name, v FROM data_versions",
+		[DB_SQL_VERSION_OF] = "SELECT coalesce(sum(v), 0) FROM data_versions WHERE name IN (?1, ?2)",
 	},
 };

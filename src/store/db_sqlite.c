@@ -787,5 +787,8 @@ static const db_backend sq_backend = {
 					" 'audit_log_no_delete')",
 		[DB_SQL_VERSIONS] = "SELECT name, v FROM main.data_versions UNION ALL "
 				    "SELECT name, v FROM desk.desk_versions",
+		[DB_SQL_VERSION_OF] = "SELECT coalesce(sum(v), 0) FROM (SELECT v FROM main.data_versions "
+				      "WHERE name IN (?1, ?2) UNION ALL SELECT v FROM desk.desk_versions "
+				      "WHERE name IN (?1, ?2))",
 	},
 };

@@ -52,3 +52,8 @@ int64_t sess_store_purge(db *d, int64_t idle_before, int64_t created_before)
 		return -1;
 	return db_changes(d);
 }
+
+int64_t sess_store_version(db *d)
+{
+	return db_version_of(d, "sessions", "users");
+}
