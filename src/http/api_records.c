@@ -46,11 +46,11 @@ static void list_cb(void *ctx, const rec_row *row)
 	api_item_json_row(c->b, c->k, row, c->mask);
 	if (c->extra == 1) {
 		c->b->len--;
-		if (!row->xnull[0])
+		if (row->x && !row->xnull[0])
 			buf_fmt(c->b, ",\"balance\":\"%m\"}", row->x[0]);
 		else
 			buf_puts(c->b, ",\"balance\":null}");
-	} else if (c->extra == 2) {
+	} else if (c->extra == 2 && row->x) {  /* figures unreadable: left out */
 		int64_t n;
 		const char *level = stats_warn_unpack(row->x[0], &n);
 		c->b->len--;

@@ -155,7 +155,8 @@ typedef struct rec_ref {
 
 /* One row of rec_list_rows, valid during the call only: its id and values;
  * refs[i] for each field i that q->ref_kinds names (else not found); x[j]
- * the value of q->xcols[j], xnull[j] set when it is NULL. */
+ * the value of q->xcols[j], xnull[j] set when it is NULL - x is NULL when
+ * the figures could not be read at all (the rows come without them). */
 typedef struct rec_row {
 	int64_t id;
 	const kind_val *vals;
