@@ -406,9 +406,11 @@ static const stats_col watt_cols[] = {
 	{"project_code", ST_TEXT}, {"month", ST_TEXT}, {"days", ST_INT},
 };
 
-/* Plan: SEARCH employments USING INDEX employments_worker, then for each
- * project SEARCH attendance USING INDEX sqlite_autoindex_attendance_1
- * (project_code=? AND worker_id_number=?). */
+/* Plan: SEARCH attendance USING COVERING INDEX sqlite_autoindex_attendance_1
+ * (project_code=? AND worker_id_number=?) for each project of the list
+ * (employments USING INDEX employments_worker), one temp B-tree for the
+ * grouping in the answer's order. (A join with the DISTINCT projects
+ * materialized them and sorted twice: three times the time.) */
 int stats_worker_attendance(db *d, const kind *attendance, const char *id_number,
 			    const rec_scope *scope, stats_table *out)
 {
@@ -418,11 +420,9 @@ int stats_worker_attendance(db *d, const kind *attendance, const char *id_number
 	int nsp = rec_scope_rows_sql(scope, attendance, "a", &clause, sp);
 
 	buf_fmt(&sql, "SELECT a.project_code, substr(a.date, 1, 7) AS m, count(*) "
-		"FROM (SELECT DISTINCT project_code FROM employments "
-		"      WHERE worker_id_number = ?) e "
-		"JOIN attendance a ON a.project_code = e.project_code "
-		"AND a.worker_id_number = ? WHERE 1=1%S "
-		"GROUP BY a.project_code, m ORDER BY m, a.project_code", &clause);
+		"FROM attendance a WHERE a.project_code IN (SELECT project_code FROM "
+		"employments WHERE worker_id_number = ?) AND a.worker_id_number = ?%S "
+		"GROUP BY m, a.project_code ORDER BY m, a.project_code", &clause);
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	db_bind_text(st, 1, id_number);
 	db_bind_text(st, 2, id_number);
