@@ -130,12 +130,26 @@ void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val
 	buf_putc(b, '}');
 }
 
+static const char *const *ref_keys(const kind *k);
+
 void api_item_json_row(buf *b, const kind *k, const rec_row *row, int mask)
 {
+	const char *const *keys = row->refs ? ref_keys(k) : NULL;
+
 	item_fields(b, k, row->id, row->vals, mask);
-	for (int i = 0; row->refs && i < k->nfields; i++)
-		if (k->fields[i].ref && row->vals[i].present && row->refs[i].found)
+	for (int i = 0; row->refs && i < k->nfields; i++) {
+		if (!k->fields[i].ref || !row->vals[i].present || !row->refs[i].found)
+			continue;
+		if (!keys) {
 			ref_json(b, &k->fields[i], row->refs[i].id, row->refs[i].name);
+			continue;
+		}
+		/* the same bytes as ref_json, its keys written once (ref_tab) */
+		buf_puts(b, keys[2 * i]);
+		buf_fmt(b, "%lld", (long long)row->refs[i].id);
+		buf_puts(b, keys[2 * i + 1]);
+		buf_json(b, row->refs[i].name);
+	}
 	buf_putc(b, '}');
 }
 
@@ -144,6 +158,7 @@ void api_item_json_row(buf *b, const kind *k, const rec_row *row, int mask)
 static struct {
 	const kind *k;
 	const kind **refs;
+	char **keys;   /* per field: ,"<ref>_id": and ,"<ref>_name": */
 } ref_tab[REF_TAB];
 static pthread_once_t ref_once = PTHREAD_ONCE_INIT;
 
@@ -153,9 +168,28 @@ static void ref_tab_init(void)
 		const kind *k = KINDS[n];
 		ref_tab[n].k = k;
 		ref_tab[n].refs = xcalloc((size_t)k->nfields, sizeof *ref_tab[n].refs);
-		for (int i = 0; i < k->nfields; i++)
+		ref_tab[n].keys = xcalloc((size_t)k->nfields * 2, sizeof *ref_tab[n].keys);
+		for (int i = 0; i < k->nfields; i++) {
+			char prefix[64];
+			buf key = BUF_INIT;
 			ref_tab[n].refs[i] = k->fields[i].ref ? kind_find(k->fields[i].ref) : NULL;
+			ref_prefix(k->fields[i].key, prefix, sizeof prefix);
+			buf_fmt(&key, ",\"%s_id\":", prefix);
+			ref_tab[n].keys[2 * i] = buf_detach(&key);
+			buf_fmt(&key, ",\"%s_name\":", prefix);
+			ref_tab[n].keys[2 * i + 1] = buf_detach(&key);
+		}
 	}
+}
+
+/* The keys of k's references, or NULL for a kind not in KINDS. */
+static const char *const *ref_keys(const kind *k)
+{
+	pthread_once(&ref_once, ref_tab_init);
+	for (int n = 0; n < REF_TAB && ref_tab[n].k; n++)
+		if (ref_tab[n].k == k)
+			return (const char *const *)ref_tab[n].keys;
+	return NULL;
 }
 
 const kind *const *api_ref_kinds(const kind *k)

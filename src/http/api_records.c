@@ -217,6 +217,7 @@ int api_list(http_req *r)
 
 	int64_t total = rec_count(r->db, &q);
 	buf *b = http_json(r, 200);
+	buf_reserve(b, (size_t)per_page * 1024);  /* grown once, not doubled 10 times */
 	list_ctx c = {b, k, 0, req_mask(r), 0};
 	q.ref_kinds = api_ref_kinds(k);
 	if (!strcmp(k->name, "accounts")) {
