@@ -125,9 +125,12 @@ void cache_put(http_cache *c, const char *key, const int64_t ver[DB_SLOTS + 1],
 	if (len > CACHE_MAX_BODY)
 		return;
 	char *k = xstrdup(key), *b = xmalloc(len ? len : 1);
-	cache_dep *deps = xmalloc(DB_SLOTS * sizeof *deps);
 	int n = 0;
 
+	for (int i = 0; i < DB_SLOTS; i++)
+		n += db_tables_has(reads, i);
+	cache_dep *deps = xmalloc((size_t)(n ? n : 1) * sizeof *deps);
+	n = 0;
 	memcpy(b, body, len);
 	for (int i = 0; i < DB_SLOTS; i++)
 		if (db_tables_has(reads, i)) {

@@ -125,14 +125,22 @@ int db_table_versions(db *d, int64_t out[DB_SLOTS])
 int db_table_versions_since(db *d, int64_t *stamp, int64_t out[DB_SLOTS])
 {
 	if (d->be->dialect == DB_DIALECT_SQLITE) {
-		/* the data version first: a commit after it changes it again */
+		/* One read transaction: the data versions and the counters of
+		 * the same snapshot of each file (a transaction that writes both
+		 * files commits them one after the other: read apart, the second
+		 * commit would look like a change no counter shows). */
+		int txn = db_read_begin(d) == DB_OK;
 		int64_t v = db_data_version(d);
-		if (v < 0)
-			return -1;
-		if (*stamp == v + 1)
-			return 0;
+		if (v < 0 || *stamp == v + 1) {
+			if (txn)
+				db_read_end(d);
+			return v < 0 ? -1 : 0;
+		}
 		int64_t *now = xmalloc(DB_SLOTS * sizeof *now);
-		if (db_table_versions(d, now) < 0) {
+		int rc = db_table_versions(d, now);
+		if (txn)
+			db_read_end(d);
+		if (rc < 0) {
 			free(now);
 			return -1;
 		}
