@@ -8,6 +8,7 @@
  */
 #include "http/api_json.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,15 @@ static void ref_prefix(const char *key, char *out, size_t outlen)
 	snprintf(out, outlen, "%.*s", (int)n, key);
 }
 
+/* ,"<ref>_id":…,"<ref>_name":… of one reference found. */
+static void ref_json(buf *b, const field *f, int64_t rid, const char *name)
+{
+	char prefix[64];
+
+	ref_prefix(f->key, prefix, sizeof prefix);
+	buf_fmt(b, ",\"%s_id\":%lld,\"%s_name\":%j", prefix, (long long)rid, prefix, name);
+}
+
 /* Appends ,"<ref>_id":…,"<ref>_name":… for each reference of the row that
  * names an existing record. */
 static void refs_json(buf *b, db *d, const kind *k, const kind_val *vals)
@@ -47,13 +57,12 @@ static void refs_json(buf *b, db *d, const kind *k, const kind_val *vals)
 	for (int i = 0; i < k->nfields; i++) {
 		const field *f = &k->fields[i];
 		int64_t rid;
-		char *name, prefix[64];
+		char *name;
 
 		if (!f->ref || !vals[i].present ||
 		    !rec_ref_info(d, kind_find(f->ref), vals[i].s, &rid, &name))
 			continue;
-		ref_prefix(f->key, prefix, sizeof prefix);
-		buf_fmt(b, ",\"%s_id\":%lld,\"%s_name\":%j", prefix, (long long)rid, prefix, name);
+		ref_json(b, f, rid, name);
 		free(name);
 	}
 }
@@ -64,23 +73,31 @@ void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
 	api_item_json_refs(b, NULL, k, id, vals, mask);
 }
 
-void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
-			int mask)
+/* The object of one record without its closing brace: "{"id":…" and
+ * each field. Keys are identifiers (kinds.c), written without escaping;
+ * the buffer grows once for the usual record. */
+static void item_fields(buf *b, const kind *k, int64_t id, const kind_val *vals, int mask)
 {
 	char tmp[64];
 
-	buf_fmt(b, "{\"id\":%lld", (long long)id);
+	buf_reserve(b, 256 + (size_t)k->nfields * 48);
+	buf_puts(b, "{\"id\":");
+	buf_fmt(b, "%lld", (long long)id);
 	for (int i = 0; i < k->nfields; i++) {
 		const field *f = &k->fields[i];
 		const kind_val *v = &vals[i];
-		buf_fmt(b, ",%j:", f->key);
+		buf_putn(b, ",\"", 2);
+		buf_puts(b, f->key);
+		buf_putn(b, "\":", 2);
 		if (!v->present) {
-			buf_puts(b, "null");
+			buf_putn(b, "null", 4);
 			continue;
 		}
 		switch (f->type) {
 		case FT_MONEY:
-			buf_fmt(b, "\"%m\"", v->i);
+			buf_putc(b, '"');
+			buf_money(b, v->i);
+			buf_putc(b, '"');
 			break;
 		case FT_DEC2:
 			dec2_format(v->i, tmp);
@@ -96,15 +113,92 @@ void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val
 			if (mask && (f->flags & F_PERSONAL)) {
 				char m[128];
 				kind_mask(f->type, v->s, m, sizeof m);
-				buf_fmt(b, "%j", m);
+				buf_json(b, m);
 			} else {
-				buf_fmt(b, "%j", v->s);
+				buf_json(b, v->s);
 			}
 		}
 	}
+}
+
+void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
+			int mask)
+{
+	item_fields(b, k, id, vals, mask);
 	if (d)
 		refs_json(b, d, k, vals);
 	buf_putc(b, '}');
+}
+
+static const char *const *ref_keys(const kind *k);
+
+void api_item_json_row(buf *b, const kind *k, const rec_row *row, int mask)
+{
+	const char *const *keys = row->refs ? ref_keys(k) : NULL;
+
+	item_fields(b, k, row->id, row->vals, mask);
+	for (int i = 0; row->refs && i < k->nfields; i++) {
+		if (!k->fields[i].ref || !row->vals[i].present || !row->refs[i].found)
+			continue;
+		if (!keys) {
+			ref_json(b, &k->fields[i], row->refs[i].id, row->refs[i].name);
+			continue;
+		}
+		/* the same bytes as ref_json, its keys written once (ref_tab) */
+		buf_puts(b, keys[2 * i]);
+		buf_fmt(b, "%lld", (long long)row->refs[i].id);
+		buf_puts(b, keys[2 * i + 1]);
+		buf_json(b, row->refs[i].name);
+	}
+	buf_putc(b, '}');
+}
+
+/* Each kind's referenced kinds by field (api_ref_kinds), made once. */
+#define REF_TAB 64
+static struct {
+	const kind *k;
+	const kind **refs;
+	char **keys;   /* per field: ,"<ref>_id": and ,"<ref>_name": */
+} ref_tab[REF_TAB];
+static pthread_once_t ref_once = PTHREAD_ONCE_INIT;
+
+static void ref_tab_init(void)
+{
+	for (int n = 0; n < REF_TAB && KINDS[n]; n++) {
+		const kind *k = KINDS[n];
+		ref_tab[n].k = k;
+		ref_tab[n].refs = xcalloc((size_t)k->nfields, sizeof *ref_tab[n].refs);
+		ref_tab[n].keys = xcalloc((size_t)k->nfields * 2, sizeof *ref_tab[n].keys);
+		for (int i = 0; i < k->nfields; i++) {
+			char prefix[64];
+			buf key = BUF_INIT;
+			ref_tab[n].refs[i] = k->fields[i].ref ? kind_find(k->fields[i].ref) : NULL;
+			ref_prefix(k->fields[i].key, prefix, sizeof prefix);
+			buf_fmt(&key, ",\"%s_id\":", prefix);
+			ref_tab[n].keys[2 * i] = buf_detach(&key);
+			buf_fmt(&key, ",\"%s_name\":", prefix);
+			ref_tab[n].keys[2 * i + 1] = buf_detach(&key);
+		}
+	}
+}
+
+/* The keys of k's references, or NULL for a kind not in KINDS. */
+static const char *const *ref_keys(const kind *k)
+{
+	pthread_once(&ref_once, ref_tab_init);
+	for (int n = 0; n < REF_TAB && ref_tab[n].k; n++)
+		if (ref_tab[n].k == k)
+			return (const char *const *)ref_tab[n].keys;
+	return NULL;
+}
+
+const kind *const *api_ref_kinds(const kind *k)
+{
+	pthread_once(&ref_once, ref_tab_init);
+	for (int n = 0; n < REF_TAB && ref_tab[n].k; n++)
+		if (ref_tab[n].k == k)
+			return ref_tab[n].refs;
+	return NULL;
 }
 
 int api_parse_id(const char *s, int64_t *id)
@@ -132,14 +226,14 @@ typedef struct items_ctx {
 	int mask;
 } items_ctx;
 
-/* rec_list's callback of api_items_where: one item, comma-separated. */
-static void items_cb(void *ctx, int64_t id, const kind_val *vals)
+/* rec_list_rows's callback of api_items_where: one item, comma-separated. */
+static void items_cb(void *ctx, const rec_row *row)
 {
 	items_ctx *c = ctx;
 
 	if (c->n++)
 		buf_putc(c->b, ',');
-	api_item_json_refs(c->b, c->d, c->k, id, vals, c->mask);
+	api_item_json_row(c->b, c->k, row, c->mask);
 }
 
 void api_items_where(buf *b, db *d, const kind *k, const char *key,
@@ -159,8 +253,9 @@ void api_items_where(buf *b, db *d, const kind *k, const char *key,
 		q.sort_field = kind_key_index(k, sort + q.desc);
 	}
 	q.limit = limit;
+	q.ref_kinds = api_ref_kinds(k);
 	buf_putc(b, '[');
-	rec_list(d, &q, items_cb, &c);
+	rec_list_rows(d, &q, items_cb, &c);
 	buf_putc(b, ']');
 }
 

@@ -33,6 +33,12 @@ void api_item_json(buf *b, const kind *k, int64_t id, const kind_val *vals,
  * worker_id_number -> worker_id, worker_name. d NULL: no references. */
 void api_item_json_refs(buf *b, db *d, const kind *k, int64_t id, const kind_val *vals,
 			int mask);
+/* The same for a row of rec_list_rows, its references read with it
+ * (q->ref_kinds = api_ref_kinds(k)): the same bytes as api_item_json_refs. */
+void api_item_json_row(buf *b, const kind *k, const rec_row *row, int mask);
+/* For each field of k the kind it references, or NULL (for
+ * rec_query.ref_kinds); NULL for a kind not in KINDS. */
+const kind *const *api_ref_kinds(const kind *k);
 /* Appends a JSON array of the records of k whose field key equals value
  * (stored form) within scope (NULL = all), sorted by sort (a field key,
  * "-" prefix descending), at most limit (0 = all), masked when mask. */

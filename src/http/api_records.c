@@ -22,51 +22,41 @@
 #include "util/money.h"
 
 typedef struct list_ctx {
-	db *d;        /* for the references' names */
 	buf *b;
 	const kind *k;
 	int n;
 	int mask;
-	const char *as_of;  /* the list's figures of a date (api_list), or NULL */
+	int extra;    /* the figures beside the fields: 1 accounts, 2 projects */
 } list_ctx;
 
 /*
- * Appends to the item just written (its closing brace reopened) the
- * figures a list shows beside the fields, on c->as_of: an account's
- * balance (null when out of range), a project's highest open warning
- * level ("red" / "orange" / "yellow", null when none) and the number of
- * its open warnings (stats.c: the same definitions as the filters).
+ * One item of a list, and the figures a list shows beside the fields, on
+ * the list's as_of (read with the page: rec_list_rows, stats_xcol_*): an
+ * account's balance (null when out of range), a project's highest open
+ * warning level ("red" / "orange" / "yellow", null when none) and the
+ * number of its open warnings (stats.c: the same definitions as the
+ * filters).
  */
-static void list_extra(list_ctx *c, const kind_val *vals)
-{
-	if (!c->as_of)
-		return;
-	if (!strcmp(c->k->name, "accounts")) {
-		int64_t bal;
-		c->b->len--;
-		if (stats_account_balance(c->d, api_field_str(c->k, vals, "account_no"), c->as_of, &bal) == 0)
-			buf_fmt(c->b, ",\"balance\":\"%m\"}", bal);
-		else
-			buf_puts(c->b, ",\"balance\":null}");
-	} else if (!strcmp(c->k->name, "projects")) {
-		char level[8];
-		int64_t n;
-		if (stats_project_warn(c->d, api_field_str(c->k, vals, "code"), c->as_of, level, &n) != 0)
-			return;
-		c->b->len--;
-		buf_fmt(c->b, ",\"warn_level\":%j,\"warnings_open\":%lld}", *level ? level : NULL,
-			(long long)n);
-	}
-}
-
-static void list_cb(void *ctx, int64_t id, const kind_val *vals)
+static void list_cb(void *ctx, const rec_row *row)
 {
 	list_ctx *c = ctx;
 
 	if (c->n++)
 		buf_putc(c->b, ',');
-	api_item_json_refs(c->b, c->d, c->k, id, vals, c->mask);
-	list_extra(c, vals);
+	api_item_json_row(c->b, c->k, row, c->mask);
+	if (c->extra == 1) {
+		c->b->len--;
+		if (row->x && !row->xnull[0])
+			buf_fmt(c->b, ",\"balance\":\"%m\"}", row->x[0]);
+		else
+			buf_puts(c->b, ",\"balance\":null}");
+	} else if (c->extra == 2 && row->x) {  /* figures unreadable: left out */
+		int64_t n;
+		const char *level = stats_warn_unpack(row->x[0], &n);
+		c->b->len--;
+		buf_fmt(c->b, ",\"warn_level\":%j,\"warnings_open\":%lld}", *level ? level : NULL,
+			(long long)n);
+	}
 }
 
 /*
@@ -227,10 +217,19 @@ int api_list(http_req *r)
 
 	int64_t total = rec_count(r->db, &q);
 	buf *b = http_json(r, 200);
-	list_ctx c = {r->db, b, k, 0, req_mask(r), as_of};
+	buf_reserve(b, (size_t)per_page * 1024);  /* grown once, not doubled 10 times */
+	list_ctx c = {b, k, 0, req_mask(r), 0};
+	q.ref_kinds = api_ref_kinds(k);
+	if (!strcmp(k->name, "accounts")) {
+		stats_xcol_account_balance(&q, as_of);
+		c.extra = 1;
+	} else if (!strcmp(k->name, "projects")) {
+		stats_xcol_project_warn(&q, as_of);
+		c.extra = 2;
+	}
 	buf_fmt(b, "{\"kind\":%j,\"total\":%lld,\"page\":%lld,\"per_page\":%lld,\"items\":[",
 		k->name, (long long)total, (long long)page, (long long)per_page);
-	if (rec_list(r->db, &q, list_cb, &c) < 0) {
+	if (rec_list_rows(r->db, &q, list_cb, &c) < 0) {
 		http_error(r, 500, "服务器内部错误");
 		goto out;
 	}

@@ -20,6 +20,7 @@
 #include "store/record.h"
 #include "util/date.h"
 #include "util/money.h"
+#include "util/strmap.h"
 
 /* What every related read needs from the request. */
 typedef struct rel {
@@ -181,7 +182,7 @@ typedef struct list_ctx {
 	const kind *k;
 	int n;
 	const rel *x;
-	const rec_scope *part;
+	strmap *codes;  /* related_enterprise: the enterprise's project codes */
 } list_ctx;
 
 /* One bank_card_change row as {"time","actor","before","after"} (the
@@ -268,32 +269,50 @@ static void related_worker(buf *b, const rel *x, const kind *k, const kind_val *
 }
 
 
+/* Notes the code of one of the enterprise's projects (part_codes). */
+static void part_cb(void *ctx, int64_t id, const kind_val *vals)
+{
+	list_ctx *c = ctx;
+	const char *code = api_field_str(c->k, vals, "code");
+
+	(void)id;
+	strmap_put(c->codes, code, strlen(code), NULL);
+}
+
 /* One project the caller sees, kept when the page's enterprise takes part
- * in it (c->part: the projects of that enterprise, as a filter only). */
+ * in it (c->codes: the codes of the projects of that enterprise, as a
+ * filter only). */
 static void proj_cb(void *ctx, int64_t id, const kind_val *vals)
 {
 	list_ctx *c = ctx;
+	const char *code = api_field_str(c->k, vals, "code");
 
-	if (!rec_key_in_scope(c->x->d, c->k, "code", api_field_str(c->k, vals, "code"), c->part))
+	if (!strmap_get(c->codes, code, strlen(code)))
 		return;
 	if (c->n++)
 		buf_putc(c->b, ',');
 	api_item_json(c->b, c->k, id, vals, c->x->mask);
 }
 
+/* The enterprise's projects among the first 1000 the caller sees. The
+ * enterprise's own are read once (a project's code is its key), not
+ * asked for project by project: that was one statement per project the
+ * caller sees, 1.6 s for a district-wide role on 2,000 projects. */
 static void related_enterprise(buf *b, const rel *x, const kind *k, const kind_val *v)
 {
 	const kind *pk = kind_find("projects");
-	/* The enterprise's projects, as a filter over the caller's own. */
 	rec_scope part = role_scope_of(ROLE_ENTERPRISE, NULL, api_field_str(k, v, "uscc"), NULL, NULL);
-	list_ctx c = {b, pk, 0, x, &part};
+	list_ctx c = {b, pk, 0, x, strmap_new(1)};
 	rec_query q;
 
+	rec_query_init(&q, pk, &part);
+	rec_list(x->d, &q, part_cb, &c);
 	rec_query_init(&q, pk, x->scope);
 	q.limit = 1000;
 	buf_puts(b, "{\"projects\":[");
 	rec_list(x->d, &q, proj_cb, &c);
 	buf_puts(b, "]}");
+	strmap_free(c.codes);
 }
 
 static void related_account(buf *b, const rel *x, const kind *k, const kind_val *v,

@@ -129,7 +129,8 @@ typedef struct conn {
 	int fd;                 /* temp file of an HR_FILE body, or -1 */
 	uint64_t limit;
 	char *cache_key;        /* HR_CACHE: the response's key, once missed */
-	int64_t cache_version;  /* the data version read before computing it */
+	int64_t *cache_ver;     /* the tables' counters read before computing
+				   it (cache_versions: DB_SLOTS + 1) */
 	live *lv;               /* the settings this request runs with */
 	char rid[40];           /* request id: X-Request-Id, and in its log line */
 	int64_t t0;             /* clk_mono_ms() when the request arrived */
@@ -208,19 +209,36 @@ static void run_handler(server *s, conn *c)
 	http_req *r = &c->r;
 	int nodb = (r->route->flags & HR_NODB) != 0;
 
+	db_tables reads;
+	int snapshot = 0;
+
 	r->db = nodb ? pool_try_idle(s) : pool_get(s);
 	if (!r->db && !nodb) {
 		http_error(r, 503, "数据库暂不可用，请稍后重试");
 		return;
 	}
+	/* A cacheable read (a list, a page, the dashboard) reads one snapshot
+	 * in one transaction: consistent figures, and SQLite's lock taken
+	 * once instead of once per statement. Its tables are noted for the
+	 * cache. */
+	if (r->db && (r->route->flags & HR_CACHE) && strcmp(r->method, "GET") == 0)
+		snapshot = db_read_begin(r->db) == DB_OK;
+	if (r->db && c->cache_key) {
+		memset(&reads, 0, sizeof reads);
+		db_track_reads(r->db, &reads);
+	}
 	r->route->handler(r);
+	if (r->db && c->cache_key)
+		db_track_reads(r->db, NULL);
+	if (snapshot)
+		db_read_end(r->db);
 	if (r->status == 0)
 		http_error(r, 500, "服务器内部错误");
 	else if (r->status < 300)
 		req_params_done(r);
-	if (c->cache_key && r->status == 200 && !r->ctype && r->nheaders == 0 &&
+	if (c->cache_key && r->db && r->status == 200 && !r->ctype && r->nheaders == 0 &&
 	    !r->static_body && r->out_fd < 0)
-		cache_put(s->cache, c->cache_key, c->cache_version, r->out.p ? r->out.p : "",
+		cache_put(s->cache, c->cache_key, c->cache_ver, &reads, r->out.p ? r->out.p : "",
 			  r->out.len);
 	if (r->db)
 		pool_put(s, r->db);
@@ -242,16 +260,20 @@ static char *cache_key_of(conn *c)
 	return buf_detach(&k);
 }
 
-/* Answers an HR_CACHE request from the cache if the database is unchanged
- * since its body was computed; else notes the key and version so that
- * run_handler stores the fresh body. Returns 1 on a hit. */
+/* Answers an HR_CACHE request from the cache if none of the tables its
+ * body was computed from changed since; else notes the key and the
+ * counters so that run_handler stores the fresh body. Returns 1 on a hit. */
 static int cache_try(server *s, conn *c)
 {
 	if (!s->cache || !(c->r.route->flags & HR_CACHE) || strcmp(c->r.method, "GET") != 0)
 		return 0;
-	c->cache_version = cache_version(s->cache);
+	c->cache_ver = xmalloc((DB_SLOTS + 1) * sizeof *c->cache_ver);
+	if (cache_versions(s->cache, c->cache_ver) < 0) {
+		metrics_cache(0);
+		return 0;  /* unknown: computed, not stored */
+	}
 	c->cache_key = cache_key_of(c);
-	if (!cache_get(s->cache, c->cache_key, c->cache_version, &c->r.out)) {
+	if (!cache_get(s->cache, c->cache_key, c->cache_ver, &c->r.out)) {
 		metrics_cache(0);
 		return 0;
 	}
@@ -700,6 +722,7 @@ static void on_completed(void *cls, struct MHD_Connection *mc, void **con_cls,
 	req_free(&c->r);
 	free(c->uri);
 	free(c->cache_key);
+	free(c->cache_ver);
 	free(c);
 	*con_cls = NULL;
 }

@@ -89,6 +89,83 @@ void db_interrupt(db *d) { d->be->interrupt(d); }
 int64_t db_data_version(db *d) { return d->be->data_version(d); }
 int db_read_begin_twin(db *d, db **twin) { return d->be->read_twin(d, twin); }
 int db_schema_version(db *d) { return d->be->schema_version(d); }
+
+int db_table_slot(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ (*p | 0x20)) * 16777619u;  /* names are case-blind */
+	return (int)(h % DB_SLOTS);
+}
+
+void db_tables_add(db_tables *t, int slot) { t->w[slot / 64] |= 1ull << (slot % 64); }
+int db_tables_has(const db_tables *t, int slot) { return (t->w[slot / 64] >> (slot % 64)) & 1; }
+
+int db_untracked_table(const char *name)
+{
+	return strncmp(name, "sqlite_", 7) == 0 || strcmp(name, "lane") == 0 ||
+	       strcmp(name, "data_versions") == 0 || strcmp(name, "desk_versions") == 0 ||
+	       strcmp(name, "schema_version") == 0;
+}
+
+void db_track_reads(db *d, db_tables *set) { d->track = set; }
+
+int db_table_versions(db *d, int64_t out[DB_SLOTS])
+{
+	db_stmt *st = db_prepare(d, db_sql(d, DB_SQL_VERSIONS));
+	int rc;
+
+	memset(out, 0, DB_SLOTS * sizeof *out);
+	while ((rc = db_step(st)) == DB_ROW)
+		out[db_table_slot(db_col_text(st, 0))] += db_col_int(st, 1);
+	db_finalize(st);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int db_table_versions_since(db *d, int64_t *stamp, int64_t out[DB_SLOTS])
+{
+	if (d->be->dialect == DB_DIALECT_SQLITE) {
+		/* One read transaction: the data versions and the counters of
+		 * the same snapshot of each file (a transaction that writes both
+		 * files commits them one after the other: read apart, the second
+		 * commit would look like a change no counter shows). */
+		int txn = db_read_begin(d) == DB_OK;
+		int64_t v = db_data_version(d);
+		if (v < 0 || *stamp == v + 1) {
+			if (txn)
+				db_read_end(d);
+			return v < 0 ? -1 : 0;
+		}
+		int64_t *now = xmalloc(DB_SLOTS * sizeof *now);
+		int rc = db_table_versions(d, now);
+		if (txn)
+			db_read_end(d);
+		if (rc < 0) {
+			free(now);
+			return -1;
+		}
+		int same = *stamp != 0 && memcmp(now, out, DB_SLOTS * sizeof *now) == 0;
+		memcpy(out, now, DB_SLOTS * sizeof *now);
+		free(now);
+		*stamp = v + 1;  /* never 0: 0 is "not read yet" */
+		return same ? 2 : 0;
+	}
+	return db_table_versions(d, out);
+}
+
+int64_t db_version_of(db *d, const char *a, const char *b)
+{
+	return db_int(d, -1, db_sql(d, DB_SQL_VERSION_OF), "tt", a, b);
+}
+
+int db_read_begin(db *d) { return d->be->read_begin ? d->be->read_begin(d) : DB_OK; }
+
+void db_read_end(db *d)
+{
+	if (d->be->read_end)
+		d->be->read_end(d);
+}
 int db_exec(db *d, const char *sql) { return d->be->exec(d, sql); }
 int db_begin(db *d) { return d->be->begin(d); }
 int db_begin_desk(db *d) { return d->be->begin_desk(d); }
@@ -130,7 +207,15 @@ void db_bind_textn(db_stmt *st, int i, const char *s, size_t n)
 
 void db_bind_int(db_stmt *st, int i, int64_t v) { st->d->be->bind_int(st, i, v); }
 void db_bind_null(db_stmt *st, int i) { st->d->be->bind_null(st, i); }
-int db_step(db_stmt *st) { return st->d->be->step(st); }
+int db_step(db_stmt *st)
+{
+	db_tables *t = st->d->track;
+
+	if (t)
+		for (int i = 0; i < DB_SLOTS / 64; i++)
+			t->w[i] |= st->reads.w[i];
+	return st->d->be->step(st);
+}
 int db_column_count(db_stmt *st) { return st->d->be->column_count(st); }
 const char *db_column_name(db_stmt *st, int i) { return st->d->be->column_name(st, i); }
 int db_col_is_null(db_stmt *st, int i) { return st->d->be->col_is_null(st, i); }

@@ -60,6 +60,8 @@ typedef enum db_sql_id {
 	DB_SQL_TABLES_DESK,    /* count of the desk's tables */
 	DB_SQL_LAST_SCAN_END,  /* unix time the last scan ended, 0 if none */
 	DB_SQL_AUDIT_GUARDS,   /* count of the audit log's append-only triggers */
+	DB_SQL_VERSIONS,       /* name, v: every table's change counter */
+	DB_SQL_VERSION_OF,     /* the sum of two tables' counters (?1, ?2) */
 	DB_SQL_COUNT
 } db_sql_id;
 const char *db_sql(db *d, db_sql_id id);
@@ -165,6 +167,61 @@ int64_t db_data_version(db *d);
  * DB_OK, or d's error (no transaction is open then).
  */
 int db_read_begin_twin(db *d, db **twin);
+
+/*
+ * What a computed result depends on, for caches that must stay exact
+ * (the response cache, http/cache.c) without going cold on every write.
+ *
+ * Every table has a change counter (SQLite: main.data_versions for the
+ * main file's tables, desk.desk_versions for the desk's; PostgreSQL:
+ * data_versions), bumped by this layer in the transaction of every write
+ * made through it - whoever writes: the server, `anxin import` in another
+ * process, a scan - so a reader that sees a table's new rows sees its new
+ * counter, and one that sees the old counter read no newer rows than the
+ * counter's. A statement's tables are known from the statement itself
+ * (SQLite's authorizer: exact, triggers and foreign-key actions included;
+ * PostgreSQL: the names of the schema's tables in its text, written to
+ * after INSERT INTO / UPDATE / DELETE FROM / COPY). A write outside a
+ * transaction runs in one of its own, so that its counters commit with
+ * it. Writes by other programs (sqlite3, psql) are not counted.
+ *
+ * Tables are named by a slot (db_table_slot: a hash of the name, so two
+ * tables may share one, which only makes a cache less precise, never
+ * wrong: a slot's version is the sum of its tables' counters).
+ */
+#define DB_SLOTS 256
+typedef struct db_tables {
+	uint64_t w[DB_SLOTS / 64];
+} db_tables;
+/* The slot of table name. */
+int db_table_slot(const char *name);
+void db_tables_add(db_tables *t, int slot);
+int db_tables_has(const db_tables *t, int slot);
+/* Starts collecting into *set the tables that the statements stepped on
+ * d from now on read; NULL stops. */
+void db_track_reads(db *d, db_tables *set);
+/* Sets out[slot] to the sum of the change counters of the tables in that
+ * slot (0 for a table never changed). Returns 0, or -1 on error. */
+int db_table_versions(db *d, int64_t out[DB_SLOTS]);
+/* db_table_versions, again only when the database may have changed since
+ * *stamp was set (SQLite: its data_version, which any commit to either
+ * file changes - the counters commit with the data; PostgreSQL: always
+ * read, one statement): out is left as it is otherwise. *stamp starts at
+ * 0. Returns 0; 2 (SQLite) when the files changed but no counter did -
+ * a program other than anxin wrote (the sqlite3 shell), or a checkpoint
+ * moved the journal: whatever was computed before may be stale; -1 on
+ * error. */
+int db_table_versions_since(db *d, int64_t *stamp, int64_t out[DB_SLOTS]);
+/* The sum of the change counters of tables a and b: it changes whenever
+ * either changes. -1 on error. */
+int64_t db_version_of(db *d, const char *a, const char *b);
+/* A read transaction (SQLite: one snapshot of both files and one lock
+ * taken for all the statements of a request, not one each; PostgreSQL:
+ * nothing - each statement sees what was committed before it). DB_OK or a
+ * failure code; db_read_end ends it. */
+int db_read_begin(db *d);
+void db_read_end(db *d);
+
 /* The schema version (highest migration applied). */
 int db_schema_version(db *d);
 /* The schema version this binary brings a database to (its last

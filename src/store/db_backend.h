@@ -54,16 +54,24 @@ typedef struct db_backend {
 	int (*copy_begin)(db *d, const char *sql);  /* NULL: no bulk path */
 	int (*copy_row)(db *d, const char *const *vals, int n);
 	int (*copy_end)(db *d);
+	int (*read_begin)(db *d);     /* NULL: no read transactions */
+	void (*read_end)(db *d);
 	const char *sql[DB_SQL_COUNT];  /* db_sql's texts */
 } db_backend;
 
 struct db {
 	const db_backend *be;
+	db_tables *track;  /* db_track_reads: collects the tables read, or NULL */
 };
 
 struct db_stmt {
 	db *d;
+	db_tables reads;   /* the tables it reads (filled by the backend) */
 };
+
+/* The change counters a backend keeps for itself, never counted: its
+ * lock and counter tables and SQLite's own. */
+int db_untracked_table(const char *name);
 
 /* The backends' openers (db_open chooses by the path's form). */
 db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen);

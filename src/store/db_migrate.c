@@ -68,18 +68,22 @@ static void free_list(char **list, int n)
 /*
  * The tables of d's schema by name (byte order), without the backend's
  * own bookkeeping (SQLite: lane in either file, sqlite_*; PostgreSQL:
- * schema_version). Returns how many (*out: caller frees), -1 on error.
+ * schema_version; both: the change counters, data_versions and
+ * desk_versions, which the copy's own writes set in the target).
+ * Returns how many (*out: caller frees), -1 on error.
  */
 static int list_tables(db *d, char ***out)
 {
 	const char *sql =
 		db_dialect(d) == DB_DIALECT_PG
 			? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-			  "AND tablename <> 'schema_version' ORDER BY 1"
+			  "AND tablename NOT IN ('schema_version', 'data_versions', 'desk_versions') "
+			  "ORDER BY 1"
 			: "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-			  "AND substr(name, 1, 7) <> 'sqlite_' AND name <> 'lane' "
+			  "AND substr(name, 1, 7) <> 'sqlite_' AND name NOT IN ('lane', 'data_versions') "
 			  "UNION SELECT name FROM desk.sqlite_master WHERE type = 'table' "
-			  "AND substr(name, 1, 7) <> 'sqlite_' AND name <> 'lane' ORDER BY 1";
+			  "AND substr(name, 1, 7) <> 'sqlite_' AND name NOT IN ('lane', 'desk_versions') "
+			  "ORDER BY 1";
 	db_stmt *st = db_prepare(d, sql);
 	char **list = NULL;
 	int n = 0, rc;

@@ -13,10 +13,15 @@
  * the store reads after taking a lane's lock is current (READ COMMITTED:
  * each statement sees what was committed before it began).
  *
- * The change counter behind db_data_version (the API's response cache) is
- * the sequence anxin_changes: every connection that commits a write bumps
- * it after its COMMIT, so a reader that sees the new number also sees the
- * data. Writes made outside anxin (psql) are not counted.
+ * The change counter behind db_data_version is the sequence anxin_changes:
+ * every connection that commits a write bumps it after its COMMIT, so a
+ * reader that sees the new number also sees the data. The counters per
+ * table (db.h, "What a computed result depends on") are bumped by a
+ * statement trigger on every table (migration 0009: psql's writes count
+ * too); on Citus, whose distributed tables take no triggers, by this file
+ * at COMMIT for the tables the transaction's statements named after
+ * INSERT INTO / UPDATE / DELETE FROM / COPY (scan_tables). The tables a
+ * statement reads are the schema's table names in its text.
  *
  * Nothing here knows a domain noun.
  */
@@ -28,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/migrations.h"
 #include "util/buf.h"
@@ -40,6 +46,14 @@
 /* Advisory lock keys of the two lanes ("anxin" + 1 / 2). */
 #define LANE_MAIN 0x616e78696e01LL
 #define LANE_DESK 0x616e78696e02LL
+
+/* The most tables a schema has for the change counters (db.h). */
+#define PG_TABLES 256
+
+/* A set of the schema's tables: a bitmap over pg_db.known. */
+typedef struct pg_set {
+	uint64_t w[PG_TABLES / 64];
+} pg_set;
 
 typedef struct pg_prep {
 	char *key;      /* translated SQL + '\1' + the value kinds */
@@ -66,6 +80,13 @@ typedef struct pg_db {
 	char *uri;          /* what it was opened with: a twin connects alike */
 	buf copy;           /* COPY rows not yet sent */
 	int copy_err;       /* a COPY row could not be sent */
+	/* change counters (db.h) */
+	int versioned;      /* the schema has data_versions */
+	int counting;       /* counts writes in C: no trigger does (Citus) */
+	char *known[PG_TABLES];  /* the schema's tables, sorted */
+	int nknown;
+	short khash[PG_TABLES * 2];  /* open addressing: index + 1, 0 = free */
+	pg_set dirty;       /* tables written by the open transaction */
 } pg_db;
 
 typedef struct pg_stmt {
@@ -74,6 +95,7 @@ typedef struct pg_stmt {
 	char *pgsql;          /* with $1..$n */
 	int nparams;
 	int writes;           /* not a SELECT / WITH ... SELECT: counts as a write */
+	pg_set wr;            /* the schema's tables it writes (scan_tables) */
 	char **vals;          /* the bound values (NULL = SQL NULL) */
 	unsigned char *owned; /* vals[i] is a copy this statement frees */
 	char *kinds;          /* per parameter: 'i' integer, 't' text, 'n' NULL */
@@ -148,6 +170,166 @@ static void first_word(const char *sql, char *w, size_t wlen)
 	w[n] = '\0';
 }
 
+/* ---- change counters (db.h) ----------------------------------------------- */
+
+static uint32_t name_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)(s[i] | 0x20)) * 16777619u;
+	return h;
+}
+
+/* The index in p->known of the table named by s[0..n) (any case), or -1. */
+static int known_index(const pg_db *p, const char *s, size_t n)
+{
+	uint32_t h = name_hash(s, n) % (PG_TABLES * 2);
+
+	for (int probe = 0; probe < PG_TABLES * 2 && p->khash[h]; probe++) {
+		const char *k = p->known[p->khash[h] - 1];
+		if (strlen(k) == n && strncasecmp(k, s, n) == 0)
+			return p->khash[h] - 1;
+		h = (h + 1) % (PG_TABLES * 2);
+	}
+	return -1;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Learns the schema's tables (after the migrations). */
+static void known_load(pg_db *p)
+{
+	db_stmt *st = db_prepare(&p->base, "SELECT tablename FROM pg_catalog.pg_tables "
+					   "WHERE schemaname = current_schema()");
+
+	while (db_step(st) == DB_ROW && p->nknown < PG_TABLES)
+		if (!db_untracked_table(db_col_text(st, 0)) || strcmp(db_col_text(st, 0), "data_versions") == 0)
+			p->known[p->nknown++] = xstrdup(db_col_text(st, 0));
+	db_finalize(st);
+	qsort(p->known, (size_t)p->nknown, sizeof *p->known, name_cmp);
+	for (int i = 0; i < p->nknown; i++) {
+		if (strcmp(p->known[i], "data_versions") == 0) {
+			p->versioned = 1;
+			p->counting = p->citus;  /* else the tables' triggers count */
+			continue;  /* known only to say so, never counted */
+		}
+		uint32_t h = name_hash(p->known[i], strlen(p->known[i])) % (PG_TABLES * 2);
+		while (p->khash[h])
+			h = (h + 1) % (PG_TABLES * 2);
+		p->khash[h] = (short)(i + 1);
+	}
+}
+
+/*
+ * The schema's tables that sql names: each into *reads (as a slot, for
+ * db_track_reads), and into *wr those it writes - the table after INSERT
+ * INTO, UPDATE (not FOR / DO / KEY UPDATE), DELETE FROM, COPY, TRUNCATE;
+ * a writing statement (writes) in which none is found counts every table
+ * it names as written. Quoted text and comments are skipped. The store's
+ * SQL names its tables bare, so this is a tokenizer, not a parser: a
+ * name taken for a table that is not one only makes a cache less precise.
+ */
+static void scan_tables(const pg_db *p, const char *sql, int writes, db_tables *reads, pg_set *wr)
+{
+	char prev[2][16] = {"", ""};
+	pg_set named;
+	int found = 0;
+
+	memset(&named, 0, sizeof named);
+	for (const char *s = sql; *s;) {
+		if (*s == '\'' || *s == '"') {
+			const char *e = strchr(s + 1, *s);
+			s = e ? e + 1 : s + strlen(s);
+			continue;
+		}
+		if (s[0] == '-' && s[1] == '-') {
+			const char *e = strchr(s, '\n');
+			s = e ? e : s + strlen(s);
+			continue;
+		}
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_')) {
+			s++;
+			continue;
+		}
+		const char *t = s;
+		while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		       *s == '_')
+			s++;
+		size_t n = (size_t)(s - t);
+		int k = known_index(p, t, n);
+		if (k >= 0) {
+			db_tables_add(reads, db_table_slot(p->known[k]));
+			named.w[k / 64] |= 1ull << (k % 64);
+			if ((!strcmp(prev[0], "into") && !strcmp(prev[1], "insert")) ||
+			    (!strcmp(prev[0], "update") && strcmp(prev[1], "for") != 0 &&
+			     strcmp(prev[1], "do") != 0 && strcmp(prev[1], "key") != 0) ||
+			    (!strcmp(prev[0], "from") && !strcmp(prev[1], "delete")) ||
+			    !strcmp(prev[0], "copy") || !strcmp(prev[0], "truncate") ||
+			    (!strcmp(prev[0], "table") && !strcmp(prev[1], "truncate"))) {
+				wr->w[k / 64] |= 1ull << (k % 64);
+				found = 1;
+			}
+		}
+		memcpy(prev[1], prev[0], sizeof prev[0]);
+		size_t m = n < sizeof prev[0] - 1 ? n : sizeof prev[0] - 1;
+		for (size_t i = 0; i < m; i++)
+			prev[0][i] = (char)(t[i] | 0x20);
+		prev[0][m] = 0;
+	}
+	if (writes && !found)
+		*wr = named;
+}
+
+static int set_empty(const pg_set *s)
+{
+	for (int i = 0; i < PG_TABLES / 64; i++)
+		if (s->w[i])
+			return 0;
+	return 1;
+}
+
+/* Bumps the counter of every table in p->dirty (one statement, the names
+ * in order: two writers never wait on each other's rows the other way
+ * round), inside the open transaction. DB_OK or the failure code. */
+static int counters_bump(pg_db *p)
+{
+	const char *vals[PG_TABLES];
+	int n = 0, rc = DB_OK;
+	buf sql = BUF_INIT;
+
+	if (!p->counting || set_empty(&p->dirty)) {
+		memset(&p->dirty, 0, sizeof p->dirty);
+		return DB_OK;
+	}
+	buf_puts(&sql, "INSERT INTO data_versions (name, v) VALUES ");
+	for (int i = 0; i < p->nknown; i++)
+		if ((p->dirty.w[i / 64] >> (i % 64)) & 1) {
+			vals[n] = p->known[i];
+			buf_fmt(&sql, "%s($%d, 1)", n ? ", " : "", n + 1);
+			n++;
+		}
+	buf_puts(&sql, " ON CONFLICT (name) DO UPDATE SET v = data_versions.v + 1");
+	memset(&p->dirty, 0, sizeof p->dirty);
+	PGresult *res = PQexecParams(p->c, buf_str(&sql), n, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		pg_set_error(p, res);
+		rc = pg_code(p->state);
+	}
+	PQclear(res);
+	buf_free(&sql);
+	return rc;
+}
+
+static void dirty_add(pg_db *p, const pg_set *wr)
+{
+	for (int i = 0; i < PG_TABLES / 64; i++)
+		p->dirty.w[i] |= wr->w[i];
+}
+
 static int pg_exec(db *d, const char *sql)
 {
 	pg_db *p = PG(d);
@@ -157,6 +339,7 @@ static int pg_exec(db *d, const char *sql)
 	if (strcmp(w, "rollback") == 0) {
 		p->in_txn = p->main_locked = 0;
 		p->wrote = 0;
+		memset(&p->dirty, 0, sizeof p->dirty);
 		return pg_exec_raw(p, "ROLLBACK");
 	}
 	if (__atomic_load_n(&p->aborted, __ATOMIC_RELAXED))
@@ -165,10 +348,14 @@ static int pg_exec(db *d, const char *sql)
 		int rc = pg_exec_raw(p, sql);
 		if (rc == DB_OK)
 			p->in_txn = 1;
+		memset(&p->dirty, 0, sizeof p->dirty);
 		return rc;
 	}
 	if (strcmp(w, "commit") == 0 || strcmp(w, "end") == 0) {
-		int rc = pg_exec_raw(p, sql);
+		int rc = p->in_txn ? counters_bump(p) : DB_OK;
+		if (rc != DB_OK)
+			return rc;  /* the caller rolls back */
+		rc = pg_exec_raw(p, sql);
 		p->in_txn = p->main_locked = 0;
 		if (rc == DB_OK)
 			pg_bump(p);
@@ -176,7 +363,32 @@ static int pg_exec(db *d, const char *sql)
 			p->wrote = 0;
 		return rc;
 	}
+	db_tables reads;
+	pg_set wr;
+	memset(&reads, 0, sizeof reads);
+	memset(&wr, 0, sizeof wr);
+	scan_tables(p, sql, strcmp(w, "select") != 0 && strcmp(w, "set") != 0, &reads, &wr);
+	int own = !p->in_txn && p->counting && !set_empty(&wr);
+	if (own && pg_exec_raw(p, "BEGIN") != DB_OK)
+		return pg_code(p->state);
 	int rc = pg_exec_raw(p, sql);
+	if (rc == DB_OK)
+		dirty_add(p, &wr);
+	if (own) {  /* a write outside a transaction: in one of its own */
+		int erc = rc == DB_OK ? counters_bump(p) : rc;
+		if (erc == DB_OK)
+			erc = pg_exec_raw(p, "COMMIT");
+		if (erc != DB_OK) {
+			char err[sizeof p->err], state[sizeof p->state];
+			memcpy(err, p->err, sizeof err);
+			memcpy(state, p->state, sizeof state);
+			pg_exec_raw(p, "ROLLBACK");
+			memcpy(p->err, err, sizeof err);
+			memcpy(p->state, state, sizeof state);
+			rc = erc;
+		}
+		memset(&p->dirty, 0, sizeof p->dirty);
+	}
 	if (rc == DB_OK && strcmp(w, "select") != 0) {
 		p->wrote = 1;
 		if (!p->in_txn)
@@ -405,6 +617,7 @@ static db_stmt *pg_prepare(db *d, const char *sql)
 	first_word(sql, w, sizeof w);
 	q->writes = strcmp(w, "select") != 0 && strcmp(w, "with") != 0 &&
 		    strcmp(w, "values") != 0 && strcmp(w, "explain") != 0;
+	scan_tables(PG(d), sql, q->writes, &q->base.reads, &q->wr);
 	if (q->nparams > 0) {
 		q->vals = xcalloc((size_t)q->nparams, sizeof *q->vals);
 		q->owned = xcalloc((size_t)q->nparams, 1);
@@ -584,9 +797,45 @@ static int pg_step(db_stmt *st)
 		fprintf(stderr, "anxin: SQL prepare failed: %s\n  in: %s\n", p->err, q->sql);
 		return pg_code(p->state);
 	}
+	/* A write outside a transaction runs in one of its own, so that its
+	 * tables' counters commit with it (db.h). */
+	int own = !p->in_txn && p->counting && !set_empty(&q->wr);
+	if (own && pg_exec_raw(p, "BEGIN") != DB_OK)
+		return pg_code(p->state);
 	PGresult *res = PQexecPrepared(p->c, name, q->nparams, (const char *const *)q->vals,
 				       NULL, NULL, 0);
 	int status = PQresultStatus(res);
+	if (own) {
+		int ok = status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+		if (ok) {
+			dirty_add(p, &q->wr);
+			int erc = counters_bump(p);
+			if (erc == DB_OK)
+				erc = pg_exec_raw(p, "COMMIT");
+			if (erc != DB_OK) {
+				PQclear(res);
+				char err[sizeof p->err], state[sizeof p->state];
+				memcpy(err, p->err, sizeof err);
+				memcpy(state, p->state, sizeof state);
+				pg_exec_raw(p, "ROLLBACK");
+				memcpy(p->err, err, sizeof err);
+				memcpy(p->state, state, sizeof state);
+				return erc;
+			}
+		} else {
+			pg_set_error(p, res);
+			PQclear(res);
+			char err[sizeof p->err], state[sizeof p->state];
+			memcpy(err, p->err, sizeof err);
+			memcpy(state, p->state, sizeof state);
+			pg_exec_raw(p, "ROLLBACK");
+			memcpy(p->err, err, sizeof err);
+			memcpy(p->state, state, sizeof state);
+			return pg_code(p->state);
+		}
+	} else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+		dirty_add(p, &q->wr);
+	}
 	if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
 		p->changes = atoll(PQcmdTuples(res));
 		if (q->writes) {
@@ -657,6 +906,8 @@ static void pg_close(db *d)
 
 	for (int i = 0; i < p->nprep; i++)
 		free(p->prep[i].key);
+	for (int i = 0; i < p->nknown; i++)
+		free(p->known[i]);
 	if (p->cancel)
 		PQfreeCancel(p->cancel);
 	buf_free(&p->copy);
@@ -705,6 +956,14 @@ db *db_pg_open(const char *uri, int flags, char *err, size_t errlen)
 			 "URI` first", name);
 		goto fail;
 	}
+	/* the counter trigger on a table a later migration made (a no-op
+	 * when every table has it, and on Citus) */
+	if (!(flags & DB_OPEN_READONLY) && pg_schema_version(d) >= 9 &&
+	    pg_exec_raw(p, "SELECT anxin_count_attach()") != DB_OK) {
+		snprintf(err, errlen, "%s: %s", name, p->err);
+		goto fail;
+	}
+	known_load(p);
 	return d;
 fail:
 	pg_close(d);
@@ -723,7 +982,13 @@ static int pg_copy_begin(db *d, const char *sql)
 		return DB_ERROR;
 	PGresult *res = PQexec(p->c, sql);
 	int ok = PQresultStatus(res) == PGRES_COPY_IN;
+	db_tables reads;
+	pg_set wr;
 
+	memset(&reads, 0, sizeof reads);
+	memset(&wr, 0, sizeof wr);
+	scan_tables(p, sql, 1, &reads, &wr);
+	dirty_add(p, &wr);  /* COPY runs inside the import's transaction */
 	if (!ok)
 		pg_set_error(p, res);
 	PQclear(res);
@@ -895,5 +1160,7 @@ static const db_backend pg_backend = {
 					" JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
 					" WHERE c.relname = 'audit_log' AND t.tgname IN"
 					" ('audit_log_no_update', 'audit_log_no_delete')",
+		[DB_SQL_VERSIONS] = "SELECT name, v FROM data_versions",
+		[DB_SQL_VERSION_OF] = "SELECT coalesce(sum(v), 0) FROM data_versions WHERE name IN (?1, ?2)",
 	},
 };

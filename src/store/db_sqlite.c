@@ -35,6 +35,14 @@
 
 typedef struct sq_stmt sq_stmt;
 
+/* The tables a connection has seen written (for their change counters,
+ * db.h): names as the authorizer gave them, and whether each lives in the
+ * desk file. A set of them is a bitmap over this connection's list. */
+#define SQ_TABLES 256
+typedef struct sq_set {
+	uint64_t w[SQ_TABLES / 64];
+} sq_set;
+
 typedef struct sq_db {
 	struct db base;  /* first: a db * is an sq_db * */
 	sqlite3 *h;
@@ -44,11 +52,24 @@ typedef struct sq_db {
 	int begin_err;  /* why the last db_begin_desk/main failed, for
 			   db_error_public (its ROLLBACK reset the code) */
 	int aborted;    /* db_interrupt: every statement but ROLLBACK fails */
+	/* change counters (db.h) */
+	int versioned;  /* the schema has the counter tables */
+	char *tname[SQ_TABLES];
+	unsigned char tdesk[SQ_TABLES];
+	int ntname;
+	int preparing;       /* the authorizer fills the sets below */
+	db_tables prep_reads;
+	sq_set prep_writes;
+	sq_set dirty;        /* written by the open transaction */
+	sq_stmt *implicit;   /* the write that opened a transaction of its
+				own (autocommit), until it is done */
 } sq_db;
 
 struct sq_stmt {
 	struct db_stmt base;  /* first: a db_stmt * is an sq_stmt * */
 	sqlite3_stmt *h;  /* NULL: a failed prepare (an "error statement") */
+	sq_set writes;    /* the tables it writes (the authorizer's) */
+	int writing;      /* writes is not empty */
 	int cached;  /* lives in SQ(d)->cache */
 	int busy;    /* handed out (cached statements only) */
 	uint64_t used;  /* SQ(d)->tick when last handed out (cached statements) */
@@ -123,6 +144,132 @@ static int db_attach_desk(db *d, const char *path, int flags, char *err, size_t 
 	return 0;
 }
 
+/* ---- change counters (db.h) ----------------------------------------------- */
+
+static int db_code(int rc);
+static int implicit_end(sq_db *q, int ok);
+
+/* The index of table name (of the desk file or not) in d's list, added
+ * when new. */
+static int table_index(sq_db *q, const char *name, int desk)
+{
+	for (int i = 0; i < q->ntname; i++)
+		if (strcmp(q->tname[i], name) == 0)
+			return i;
+	if (q->ntname == SQ_TABLES) {
+		fprintf(stderr, "anxin: fatal: more than %d tables\n", SQ_TABLES);
+		abort();  /* the schema has a few dozen: a broken invariant */
+	}
+	q->tname[q->ntname] = xstrdup(name);
+	q->tdesk[q->ntname] = (unsigned char)desk;
+	return q->ntname++;
+}
+
+static void set_add(sq_set *s, int i) { s->w[i / 64] |= 1ull << (i % 64); }
+
+static int set_empty(const sq_set *s)
+{
+	for (int i = 0; i < SQ_TABLES / 64; i++)
+		if (s->w[i])
+			return 0;
+	return 1;
+}
+
+/*
+ * SQLite's authorizer, called while a statement is compiled - for its
+ * own tables and for those of the triggers and foreign-key actions it
+ * fires: the tables it reads (into the statement's read set, for
+ * db_track_reads) and writes (into its write set; outside a prepare -
+ * sqlite3_exec, a statement compiled again after a schema change - the
+ * write counts at once for the open transaction). Never refuses.
+ */
+static int sq_authorize(void *arg, int action, const char *a3, const char *a4, const char *dbname,
+			const char *trigger)
+{
+	sq_db *q = arg;
+	int desk;
+
+	(void)a4;
+	(void)trigger;
+	if (!a3 || !dbname || db_untracked_table(a3))
+		return SQLITE_OK;
+	if (strcmp(dbname, "main") == 0)
+		desk = 0;
+	else if (strcmp(dbname, "desk") == 0)
+		desk = 1;
+	else
+		return SQLITE_OK;  /* temp: this connection's own */
+	switch (action) {
+	case SQLITE_READ:
+		if (q->preparing)
+			db_tables_add(&q->prep_reads, db_table_slot(a3));
+		break;
+	case SQLITE_INSERT:
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+		if (q->preparing) {
+			set_add(&q->prep_writes, table_index(q, a3, desk));
+			db_tables_add(&q->prep_reads, db_table_slot(a3));
+		} else {
+			set_add(&q->dirty, table_index(q, a3, desk));
+		}
+		break;
+	default:
+		break;
+	}
+	return SQLITE_OK;
+}
+
+/* Runs one statement of the counters' own on d (bound: name). */
+static int counter_run(sq_db *q, const char *sql, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(q->h, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Before COMMIT: bumps the counter of every table the transaction wrote,
+ * in the file the table lives in (a desk-only transaction never writes
+ * the main file). DB_OK or the failure code (the COMMIT must not go on). */
+static int counters_bump(sq_db *q)
+{
+	int rc = SQLITE_OK;
+
+	if (!q->versioned || set_empty(&q->dirty)) {
+		memset(&q->dirty, 0, sizeof q->dirty);
+		return DB_OK;
+	}
+	for (int i = 0; i < q->ntname && rc == SQLITE_OK; i++)
+		if ((q->dirty.w[i / 64] >> (i % 64)) & 1)
+			rc = counter_run(q, q->tdesk[i]
+					 ? "INSERT INTO desk.desk_versions (name, v) VALUES (?, 1) "
+					   "ON CONFLICT (name) DO UPDATE SET v = v + 1"
+					 : "INSERT INTO main.data_versions (name, v) VALUES (?, 1) "
+					   "ON CONFLICT (name) DO UPDATE SET v = v + 1",
+					 q->tname[i]);
+	memset(&q->dirty, 0, sizeof q->dirty);
+	return db_code(rc);
+}
+
+/* The first word of sql, lower-cased, into w. */
+static void first_word(const char *sql, char *w, size_t wlen)
+{
+	size_t n = 0;
+
+	while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+		sql++;
+	while (*sql && n + 1 < wlen && ((*sql >= 'a' && *sql <= 'z') || (*sql >= 'A' && *sql <= 'Z')))
+		w[n++] = (char)(*sql++ | 0x20);
+	w[n] = '\0';
+}
+
 db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -145,6 +292,7 @@ db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(SQ(d)->h, 10000);
 	sqlite3_extended_result_codes(SQ(d)->h, 0);
+	sqlite3_set_authorizer(SQ(d)->h, sq_authorize, q);
 	if (db_check_schema(d, path, flags, err, errlen) != 0)
 		goto fail;
 	if (db_exec(d, "PRAGMA foreign_keys=ON") != DB_OK ||
@@ -181,6 +329,8 @@ db *db_sqlite_open(const char *path, int flags, char *err, size_t errlen)
 	else
 		db_exec(d, "PRAGMA cache_size=-32768");  /* 32 MiB */
 	db_exec(d, "PRAGMA temp_store=MEMORY");
+	q->versioned = db_int(d, 0, "SELECT count(*) FROM main.sqlite_master WHERE name = 'data_versions'",
+			      "") > 0;
 	return d;
 fail:
 	db_close(d);
@@ -196,6 +346,8 @@ static void sq_close(db *d)
 		free(SQ(d)->cache[i]);
 	}
 	sqlite3_close_v2(SQ(d)->h);
+	for (int i = 0; i < SQ(d)->ntname; i++)
+		free(SQ(d)->tname[i]);
 	free(d);
 }
 
@@ -311,11 +463,37 @@ static int db_code(int rc)
 	}
 }
 
+/* Runs sql; a COMMIT first bumps the counters of what the transaction
+ * wrote, a ROLLBACK or BEGIN forgets them. */
 static int sq_exec(db *d, const char *sql)
 {
+	char w[16];
+
 	if (__atomic_load_n(&SQ(d)->aborted, __ATOMIC_RELAXED) && strcmp(sql, "ROLLBACK") != 0)
 		return DB_ERROR;
-	return db_code(sqlite3_exec(SQ(d)->h, sql, NULL, NULL, NULL));
+	first_word(sql, w, sizeof w);
+	if (strcmp(w, "commit") == 0 || strcmp(w, "end") == 0) {
+		int rc = sqlite3_get_autocommit(SQ(d)->h) ? DB_OK : counters_bump(SQ(d));
+		if (rc != DB_OK)
+			return rc;
+	} else if (strcmp(w, "rollback") == 0 || strcmp(w, "begin") == 0) {
+		memset(&SQ(d)->dirty, 0, sizeof SQ(d)->dirty);
+	} else if (SQ(d)->versioned && sqlite3_get_autocommit(SQ(d)->h) &&
+		   (strcmp(w, "insert") == 0 || strcmp(w, "update") == 0 ||
+		    strcmp(w, "delete") == 0 || strcmp(w, "replace") == 0)) {
+		/* a write outside a transaction: in one of its own (sq_step) */
+		int rc = db_code(sqlite3_exec(SQ(d)->h, "BEGIN", NULL, NULL, NULL));
+		if (rc != DB_OK)
+			return rc;
+		memset(&SQ(d)->dirty, 0, sizeof SQ(d)->dirty);
+		rc = db_code(sqlite3_exec(SQ(d)->h, sql, NULL, NULL, NULL));
+		int erc = implicit_end(SQ(d), rc == DB_OK);
+		return rc == DB_OK ? erc : rc;
+	}
+	int rc = db_code(sqlite3_exec(SQ(d)->h, sql, NULL, NULL, NULL));
+	if (sqlite3_get_autocommit(SQ(d)->h))
+		memset(&SQ(d)->dirty, 0, sizeof SQ(d)->dirty);
+	return rc;
 }
 
 static int sq_begin(db *d) { return db_exec(d, "BEGIN IMMEDIATE"); }
@@ -382,7 +560,14 @@ static db_stmt *sq_prepare(db *d, const char *sql)
 	sq_stmt *q = xcalloc(1, sizeof *q);
 	db_stmt *st = &q->base;
 	st->d = d;
+	SQ(d)->preparing = 1;
+	memset(&SQ(d)->prep_reads, 0, sizeof SQ(d)->prep_reads);
+	memset(&SQ(d)->prep_writes, 0, sizeof SQ(d)->prep_writes);
 	int rc = sqlite3_prepare_v3(SQ(d)->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &SQS(st)->h, NULL);
+	SQ(d)->preparing = 0;
+	st->reads = SQ(d)->prep_reads;
+	q->writes = SQ(d)->prep_writes;
+	q->writing = !set_empty(&q->writes);
 	if (rc != SQLITE_OK || !SQS(st)->h) {
 		/* Busy, locked, out of memory, a schema changed under us: this
 		 * request fails, the process goes on. The error stays readable
@@ -407,10 +592,29 @@ static db_stmt *sq_prepare(db *d, const char *sql)
 	return st;
 }
 
+/* Ends the transaction a write outside one ran in (sq_step): its
+ * counters, then COMMIT - or ROLLBACK when it failed. Returns the code. */
+static int implicit_end(sq_db *q, int ok)
+{
+	int rc = DB_OK;
+
+	q->implicit = NULL;
+	if (ok && (rc = counters_bump(q)) == DB_OK &&
+	    (rc = db_code(sqlite3_exec(q->h, "COMMIT", NULL, NULL, NULL))) == DB_OK)
+		return DB_OK;
+	sqlite3_exec(q->h, "ROLLBACK", NULL, NULL, NULL);
+	memset(&q->dirty, 0, sizeof q->dirty);
+	return ok ? rc : DB_OK;
+}
+
 static void sq_finalize(db_stmt *st)
 {
 	if (!st)
 		return;
+	if (SQ(st->d)->implicit == SQS(st)) {  /* a write that returned rows */
+		sqlite3_reset(SQS(st)->h);
+		implicit_end(SQ(st->d), 1);
+	}
 	if (SQS(st)->cached) {
 		sqlite3_reset(SQS(st)->h);
 		sqlite3_clear_bindings(SQS(st)->h);
@@ -427,6 +631,8 @@ static void sq_reset(db_stmt *st)
 	if (!SQS(st)->h)
 		return;
 	sqlite3_reset(SQS(st)->h);
+	if (SQ(st->d)->implicit == SQS(st))
+		implicit_end(SQ(st->d), 1);
 	sqlite3_clear_bindings(SQS(st)->h);
 }
 
@@ -456,11 +662,46 @@ static int sq_step(db_stmt *st)
 		return SQS(st)->err;
 	if (__atomic_load_n(&SQ(st->d)->aborted, __ATOMIC_RELAXED))
 		return DB_ERROR;
+	sq_db *q = SQ(st->d);
+	if (SQS(st)->writing) {
+		/* A write outside a transaction gets one of its own, so that
+		 * its tables' counters commit with it (db.h). */
+		if (q->versioned && sqlite3_get_autocommit(q->h) && !q->implicit) {
+			int brc = db_code(sqlite3_exec(q->h, "BEGIN", NULL, NULL, NULL));
+			if (brc != DB_OK)
+				return brc;
+			memset(&q->dirty, 0, sizeof q->dirty);
+			q->implicit = SQS(st);
+		}
+		for (int i = 0; i < SQ_TABLES / 64; i++)
+			q->dirty.w[i] |= SQS(st)->writes.w[i];
+	}
 	int rc = db_code(sqlite3_step(SQS(st)->h));
 
-	if (rc != DB_ROW)
+	if (rc != DB_ROW) {
 		sqlite3_reset(SQS(st)->h);
+		if (q->implicit == SQS(st)) {
+			int erc = implicit_end(q, rc == DB_DONE);
+			if (rc == DB_DONE && erc != DB_OK)
+				rc = erc;
+		}
+	}
 	return rc;
+}
+
+/* A read transaction: BEGIN (deferred: the snapshot and the lock are
+ * taken by the first statement), ended by db_read_end. */
+static int sq_read_begin(db *d)
+{
+	if (!sqlite3_get_autocommit(SQ(d)->h))
+		return DB_ERROR;  /* inside one already */
+	return db_exec(d, "BEGIN");
+}
+
+static void sq_read_end(db *d)
+{
+	if (!sqlite3_get_autocommit(SQ(d)->h) && db_exec(d, "COMMIT") != DB_OK)
+		db_exec(d, "ROLLBACK");
 }
 
 static int sq_column_count(db_stmt *st) { return SQS(st)->h ? sqlite3_column_count(SQS(st)->h) : 0; }
@@ -581,6 +822,8 @@ static const db_backend sq_backend = {
 	.stmt_sql = sq_stmt_sql,
 	.changes = sq_changes,
 	.files_dir = sq_files_dir,
+	.read_begin = sq_read_begin,
+	.read_end = sq_read_end,
 	.sql = {
 		[DB_SQL_TABLES_MAIN] = "SELECT count(*) FROM main.sqlite_master",
 		[DB_SQL_TABLES_DESK] = "SELECT count(*) FROM desk.sqlite_master",
@@ -590,5 +833,10 @@ static const db_backend sq_backend = {
 		[DB_SQL_AUDIT_GUARDS] = "SELECT count(*) FROM desk.sqlite_master WHERE type = 'trigger'"
 					" AND tbl_name = 'audit_log' AND name IN ('audit_log_no_update',"
 					" 'audit_log_no_delete')",
+		[DB_SQL_VERSIONS] = "SELECT name, v FROM main.data_versions UNION ALL "
+				    "SELECT name, v FROM desk.desk_versions",
+		[DB_SQL_VERSION_OF] = "SELECT coalesce(sum(v), 0) FROM (SELECT v FROM main.data_versions "
+				      "WHERE name IN (?1, ?2) UNION ALL SELECT v FROM desk.desk_versions "
+				      "WHERE name IN (?1, ?2))",
 	},
 };

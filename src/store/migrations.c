@@ -14,9 +14,11 @@ MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
 MIG(mig_0007_warn_review);
 MIG(mig_0008_cases);
+MIG(mig_0009_versions);
 MIG(mig_0010_payroll_index);
 MIG(pg_0007_initial);
 MIG(pg_0008_cases);
+MIG(pg_0009_versions);
 MIG(pg_0010_payroll_index);
 
 /* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
@@ -42,6 +44,7 @@ const migration migrations[] = {
 	ENTRY(6, "supervise", mig_0006_supervise),
 	ENTRY(7, "warn_review", mig_0007_warn_review),
 	ENTRY(8, "cases", mig_0008_cases),
+	ENTRY(9, "versions", mig_0009_versions),
 	ENTRY(10, "payroll_index", mig_0010_payroll_index),
 	TEST_MIGRATION
 };
@@ -51,6 +54,7 @@ const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);
 const migration migrations_pg[] = {
 	ENTRY(7, "initial", pg_0007_initial),
 	ENTRY(8, "cases", pg_0008_cases),
+	ENTRY(9, "versions", pg_0009_versions),
 	ENTRY(10, "payroll_index", pg_0010_payroll_index),
 	TEST_MIGRATION_PG
 };

@@ -17,12 +17,14 @@ SQLFILE(mig_0005_desk, "src/store/sqlite/0005_desk.sql")
 SQLFILE(mig_0006_supervise, "src/store/sqlite/0006_supervise.sql")
 SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
 SQLFILE(mig_0008_cases, "src/store/sqlite/0008_cases.sql")
+SQLFILE(mig_0009_versions, "src/store/sqlite/0009_versions.sql")
 SQLFILE(mig_0010_payroll_index, "src/store/sqlite/0010_payroll_index.sql")
 
 /* PostgreSQL: the schema of SQLite's 0001-0007 in one file; later
  * migrations come in pairs of the same number. */
 SQLFILE(pg_0007_initial, "src/store/pg/0007_initial.sql")
 SQLFILE(pg_0008_cases, "src/store/pg/0008_cases.sql")
+SQLFILE(pg_0009_versions, "src/store/pg/0009_versions.sql")
 SQLFILE(pg_0010_payroll_index, "src/store/pg/0010_payroll_index.sql")
 
 /* Citus: the distribution of the tables (`anxin init --distributed`,

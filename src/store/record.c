@@ -656,6 +656,229 @@ int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx)
 	return n;
 }
 
+/* The single key field of k, or -1 (a kind keyed by several fields). */
+static int single_key(const kind *k)
+{
+	int kf = -1, n = 0;
+
+	for (int j = 0; j < k->nfields; j++)
+		if (k->fields[j].flags & F_KEY) {
+			kf = j;
+			n++;
+		}
+	return n == 1 ? kf : -1;
+}
+
+/* Whether rec_list_rows reads the record field i of q refers to. */
+static int joins_ref(const rec_query *q, int i)
+{
+	return q->ref_kinds && q->ref_kinds[i] && single_key(q->ref_kinds[i]) >= 0;
+}
+
+/* Rows of one page read by rec_list_rows at once: the most ids one
+ * statement names (PostgreSQL takes up to PG_MAXPARAM parameters). */
+#define ROWS_CHUNK 256
+
+/* One row of a chunk, kept until the chunk is handed out in order. */
+typedef struct row_slot {
+	int found;
+	int64_t id;
+	kind_val *vals;
+	rec_ref *refs;
+	int64_t x[REC_MAX_XCOLS];
+	unsigned char xnull[REC_MAX_XCOLS];
+} row_slot;
+
+/*
+ * The page's rows with what q asks beside them, for the ids of the page
+ * ids[0..n) (in the page's order): "SELECT t.id, t.<fields>, r<i>.id,
+ * r<i>.name ..., <figures> FROM <table> AS t LEFT JOIN <referenced table>
+ * AS r<i> ON r<i>.<its key> = t.<field> ... WHERE t.id IN (?, ...)". The
+ * figures' parameters come first, as in the text.
+ */
+static void chunk_sql(const rec_query *q, int n, buf *sql)
+{
+	const kind *k = q->k;
+
+	buf_puts(sql, "SELECT t.id");
+	for (int i = 0; i < k->nfields; i++)
+		buf_fmt(sql, ", t.%s", k->fields[i].key);
+	for (int i = 0; i < k->nfields; i++)
+		if (joins_ref(q, i)) {
+			if (kind_key_index(q->ref_kinds[i], "name") >= 0)
+				buf_fmt(sql, ", r%d.id, r%d.name", i, i);
+			else
+				buf_fmt(sql, ", r%d.id, NULL", i);
+		}
+	for (int j = 0; j < q->nxcols; j++)
+		buf_fmt(sql, ", %s", q->xcols[j].sql);
+	buf_fmt(sql, " FROM %s AS t", k->table);
+	for (int i = 0; i < k->nfields; i++)
+		if (joins_ref(q, i)) {
+			const kind *rk = q->ref_kinds[i];
+			buf_fmt(sql, " LEFT JOIN %s AS r%d ON r%d.%s = t.%s", rk->table, i, i,
+				rk->fields[single_key(rk)].key, k->fields[i].key);
+		}
+	buf_puts(sql, " WHERE t.id IN (");
+	for (int i = 0; i < n; i++)
+		buf_puts(sql, i ? ", ?" : "?");
+	buf_putc(sql, ')');
+}
+
+/* The position of id among the page's (pos: ids sorted, with their
+ * places), or -1. */
+typedef struct id_pos {
+	int64_t id;
+	int pos;
+} id_pos;
+
+static int id_pos_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const id_pos *)a)->id, y = ((const id_pos *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static int pos_of(const id_pos *pos, int n, int64_t id)
+{
+	int lo = 0, hi = n - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (pos[mid].id == id)
+			return pos[mid].pos;
+		if (pos[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+/* Reads the rows of ids[0..n) and hands them to cb in that order. Returns
+ * how many it handed out, or -1 on a database error. */
+static int64_t rows_chunk(db *d, const rec_query *q, const int64_t *ids, int n, rec_row_cb cb,
+			  void *ctx)
+{
+	const kind *k = q->k;
+	buf sql = BUF_INIT;
+	row_slot *slot = xcalloc((size_t)n, sizeof *slot);
+	id_pos *pos = xmalloc((size_t)n * sizeof *pos);
+	kind_val *vals = xcalloc((size_t)n * (size_t)k->nfields, sizeof *vals);
+	rec_ref *refs = xcalloc((size_t)n * (size_t)k->nfields, sizeof *refs);
+	int64_t out = 0;
+	int rc, np = 0;
+
+	for (int i = 0; i < n; i++) {
+		pos[i].id = ids[i];
+		pos[i].pos = i;
+		slot[i].vals = vals + (size_t)i * (size_t)k->nfields;
+		slot[i].refs = refs + (size_t)i * (size_t)k->nfields;
+	}
+	qsort(pos, (size_t)n, sizeof *pos, id_pos_cmp);
+	chunk_sql(q, n, &sql);
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	for (int j = 0; j < q->nxcols; j++)
+		for (int a = 0; a < q->xcols[j].nargs; a++)
+			db_bind_text(st, ++np, q->xcols[j].args[a]);
+	for (int i = 0; i < n; i++)
+		db_bind_int(st, ++np, ids[i]);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int at = pos_of(pos, n, db_col_int(st, 0)), c = 1 + k->nfields;
+		if (at < 0)
+			continue;
+		row_slot *r = &slot[at];
+		r->found = 1;
+		r->id = db_col_int(st, 0);
+		load_row(st, k, r->vals);
+		for (int i = 0; i < k->nfields; i++) {
+			if (!joins_ref(q, i))
+				continue;
+			r->refs[i].found = !db_col_is_null(st, c);
+			r->refs[i].id = r->refs[i].found ? db_col_int(st, c) : 0;
+			if (r->refs[i].found && !db_col_is_null(st, c + 1))
+				r->refs[i].name = xstrdup(db_col_text(st, c + 1));
+			c += 2;
+		}
+		for (int j = 0; j < q->nxcols; j++, c++) {
+			r->xnull[j] = (unsigned char)db_col_is_null(st, c);
+			r->x[j] = r->xnull[j] ? 0 : db_col_int(st, c);
+		}
+	}
+	db_finalize(st);
+	for (int i = 0; i < n && rc == DB_DONE; i++) {
+		if (!slot[i].found)
+			continue;  /* gone since the page was chosen (no snapshot) */
+		rec_row row = {slot[i].id, slot[i].vals, slot[i].refs, q->nxcols ? slot[i].x : NULL,
+			       slot[i].xnull};
+		cb(ctx, &row);
+		out++;
+	}
+	for (size_t i = 0; i < (size_t)n * (size_t)k->nfields; i++) {
+		kind_val_clear(&vals[i]);
+		free((char *)refs[i].name);
+	}
+	free(vals);
+	free(refs);
+	free(pos);
+	free(slot);
+	buf_free(&sql);
+	return rc == DB_DONE ? out : -1;
+}
+
+/*
+ * Two statements, so that the work per row is done for the page's rows
+ * only and nothing but ids is sorted: the page's ids in order (the
+ * filters, the scope, the order, limit and offset over the table alone -
+ * an unqualified column of a filter never meets a joined table), then
+ * their rows in chunks (rows_chunk), handed out in the page's order.
+ */
+int64_t rec_list_rows(db *d, const rec_query *q, rec_row_cb cb, void *ctx)
+{
+	const kind *k = q->k;
+	buf sql = BUF_INIT;
+	qparam p[64];
+	int np, rc, n = 0, cap = 64;
+	int64_t total = 0, *ids = xmalloc((size_t)cap * sizeof *ids);
+	int sf = q->sort_field >= 0 ? q->sort_field : kind_key_index(k, k->order_by);
+	const char *dir = q->desc ? "DESC" : "ASC";
+
+	buf_puts(&sql, "SELECT id");
+	np = where_sql(q, &sql, p, 60);
+	buf_fmt(&sql, " ORDER BY %s %s, id %s", k->fields[sf].key, dir, dir);
+	if (q->limit > 0) {
+		buf_puts(&sql, " LIMIT ? OFFSET ?");
+		p[np].i = q->limit;
+		p[np++].is_int = 1;
+		p[np].i = q->offset;
+		p[np++].is_int = 1;
+	}
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	bind_params(st, p, np);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n == cap)
+			ids = xrealloc(ids, (size_t)(cap *= 2) * sizeof *ids);
+		ids[n++] = db_col_int(st, 0);
+	}
+	db_finalize(st);
+	buf_free(&sql);
+	if (rc != DB_DONE)
+		total = -1;
+	for (int at = 0; at < n && total >= 0; at += ROWS_CHUNK) {
+		int m = n - at < ROWS_CHUNK ? n - at : ROWS_CHUNK;
+		int64_t got = rows_chunk(d, q, ids + at, m, cb, ctx);
+		if (got < 0 && q->nxcols) {
+			/* the figures cannot be read (their table is gone, a sum
+			 * fails): the rows without them (x NULL), as before */
+			rec_query bare = *q;
+			bare.nxcols = 0;
+			got = rows_chunk(d, &bare, ids + at, m, cb, ctx);
+		}
+		total = got < 0 ? -1 : total + got;
+	}
+	free(ids);
+	return total;
+}
+
 int rec_get(db *d, const kind *k, int64_t id, const rec_scope *scope,
 	    kind_val *vals)
 {

@@ -103,6 +103,18 @@ typedef struct rec_extra {
 	int nargs;
 } rec_extra;
 
+/* A figure shown beside each row of a page (stats.c: an account's balance,
+ * a project's open warnings): a scalar subquery written by the store, a
+ * static string, that names the row's table "t" (e.g. "t.code") and has
+ * '?' for its text arguments, in order. */
+typedef struct rec_xcol {
+	const char *sql;
+	const char *args[2];
+	int nargs;
+} rec_xcol;
+
+#define REC_MAX_XCOLS 2
+
 typedef struct rec_query {
 	const kind *k;
 	rec_filter filters[REC_MAX_FILTERS];
@@ -116,6 +128,12 @@ typedef struct rec_query {
 	rec_scope scope;
 	rec_extra extra[REC_MAX_EXTRA];  /* stats_pred_* */
 	int nextra;
+	/* rec_list_rows only: for each field (indexed like k->fields) the
+	 * kind it references, or NULL - the referenced records' ids and names
+	 * are read in the same statement; NULL: none read */
+	const kind *const *ref_kinds;
+	rec_xcol xcols[REC_MAX_XCOLS];  /* stats_xcol_*: figures per row */
+	int nxcols;
 } rec_query;
 
 /* Starts a query of kind k within scope (copied; NULL = nothing): the
@@ -127,6 +145,33 @@ int64_t rec_count(db *d, const rec_query *q);
  * call only. Returns the number of rows or -1 on a database error. */
 typedef void (*rec_cb)(void *ctx, int64_t id, const kind_val *vals);
 int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx);
+/* A referenced record as rec_list_rows finds it: found, its id and its
+ * name (NULL when the kind has none). */
+typedef struct rec_ref {
+	int found;
+	int64_t id;
+	const char *name;
+} rec_ref;
+
+/* One row of rec_list_rows, valid during the call only: its id and values;
+ * refs[i] for each field i that q->ref_kinds names (else not found); x[j]
+ * the value of q->xcols[j], xnull[j] set when it is NULL - x is NULL when
+ * the figures could not be read at all (the rows come without them). */
+typedef struct rec_row {
+	int64_t id;
+	const kind_val *vals;
+	const rec_ref *refs;
+	const int64_t *x;
+	const unsigned char *xnull;
+} rec_row;
+
+/* rec_list, with what q asks for beside the fields (ref_kinds, xcols): a
+ * page's ids are chosen first (filters, scope, order, limit and offset,
+ * as rec_list), then only their rows are read, their references joined
+ * and their figures computed, in one statement per 256 rows. Returns the
+ * number of rows or -1 on a database error. */
+typedef void (*rec_row_cb)(void *ctx, const rec_row *row);
+int64_t rec_list_rows(db *d, const rec_query *q, rec_row_cb cb, void *ctx);
 /* Loads one record by id within scope (mandatory: NULL or zero finds
  * nothing) into vals (caller clears them with kind_val_clear). Returns 1
  * if found, 0 if not (or not in scope). */

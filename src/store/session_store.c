@@ -52,3 +52,13 @@ int64_t sess_store_purge(db *d, int64_t idle_before, int64_t created_before)
 		return -1;
 	return db_changes(d);
 }
+
+/* SQLite: both tables live in the desk file, so only its counters are
+ * read (one file's lock, not both). */
+int64_t sess_store_version(db *d)
+{
+	if (db_dialect(d) == DB_DIALECT_SQLITE)
+		return db_int(d, -1, "SELECT coalesce(sum(v), 0) FROM desk.desk_versions "
+				     "WHERE name IN ('sessions', 'users')", "");
+	return db_version_of(d, "sessions", "users");
+}

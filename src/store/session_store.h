@@ -21,6 +21,10 @@ int sess_store_insert(db *d, const char *id_hash, int64_t user_id, int64_t now,
 		      const char *address);
 /* Returns 1 and fills r, 0 when there is no such session, -1 on error. */
 int sess_store_get(db *d, const char *id_hash, sess_row *r);
+/* A number that changes whenever a session or an account changes (their
+ * tables' change counters, db.h), or -1 on error: what a copy of a
+ * session and its account kept in memory is valid for. */
+int64_t sess_store_version(db *d);
 int sess_store_touch(db *d, const char *id_hash, int64_t now);
 int sess_store_delete(db *d, const char *id_hash);
 /* Ends every session of a user (disabled, password changed). */

@@ -90,6 +90,15 @@ void stats_pred_worker_employer(rec_query *q, const char *text);
  * ("" when none, else red / orange / yellow) and their number. */
 int stats_project_warn(db *d, const char *code, const char *as_of, char level[8], int64_t *n);
 
+/* The same figures beside each row of a page of projects (rec_list_rows):
+ * one figure, x[0], which stats_warn_unpack reads (as_of borrowed). */
+void stats_xcol_project_warn(rec_query *q, const char *as_of);
+/* The level ("" when none, else red / orange / yellow) and in *n the
+ * number of open warnings of stats_xcol_project_warn's figure. */
+const char *stats_warn_unpack(int64_t x, int64_t *n);
+/* The level of a rank: "" for 0 (none), yellow, orange, red for 1..3. */
+const char *stats_warn_level_name(int64_t rank);
+
 /* employer_uscc, workers (distinct workers ever employed by it here). */
 int stats_project_employers(db *d, const char *code, stats_table *out);
 /* Distinct workers whose employment on the project is open on as_of
@@ -110,6 +119,9 @@ int stats_worker_attendance(db *d, const kind *attendance, const char *id_number
  * into *balance. Returns 0, or -1 (a database error, or a sum out of
  * range: *balance = 0, to be shown as unknown, never as a figure). */
 int stats_account_balance(db *d, const char *account_no, const char *as_of, int64_t *balance);
+/* The same beside each row of a page of accounts (rec_list_rows): one
+ * figure, NULL where stats_account_balance answers -1 (as_of borrowed). */
+void stats_xcol_account_balance(rec_query *q, const char *as_of);
 
 /* ---- dashboard ------------------------------------------------------------ */
 

@@ -119,41 +119,53 @@ void buf_putc(buf *b, char c)
 
 /* JSON string literal. Control characters (< 0x20 and 0x7f) become \u00XX
  * or their short forms; bytes >= 0x80 pass through, so valid UTF-8 stays
- * valid (validating UTF-8 is the importer's job, not the printer's). */
+ * valid (validating UTF-8 is the importer's job, not the printer's). The
+ * buffer grows once for the worst case (every byte escaped as \u00XX),
+ * then the bytes are written in place: a response body is mostly text
+ * that needs no escape, copied in runs. */
 void buf_json(buf *b, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p, *run;
 
 	if (!s) {
-		buf_puts(b, "null");
+		buf_putn(b, "null", 4);
 		return;
 	}
-	buf_putc(b, '"');
-	/* Runs of bytes that need no escape are copied in one piece: a
-	 * response body is mostly such runs. */
+	size_t n = strlen(s);
+	if (n > (SIZE_MAX - 3) / 6)
+		buf_die("buffer size overflow");
+	buf_reserve(b, n * 6 + 2);
+	char *o = b->p + b->len;
+	*o++ = '"';
 	for (p = run = (const unsigned char *)s; *p; p++) {
 		unsigned char c = *p;
 		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
 			continue;
-		buf_putn(b, (const char *)run, (size_t)(p - run));
+		memcpy(o, run, (size_t)(p - run));
+		o += p - run;
 		run = p + 1;
+		*o++ = '\\';
 		switch (c) {
-		case '"': buf_putn(b, "\\\"", 2); break;
-		case '\\': buf_putn(b, "\\\\", 2); break;
-		case '\n': buf_putn(b, "\\n", 2); break;
-		case '\r': buf_putn(b, "\\r", 2); break;
-		case '\t': buf_putn(b, "\\t", 2); break;
-		case '\b': buf_putn(b, "\\b", 2); break;
-		case '\f': buf_putn(b, "\\f", 2); break;
-		default: {
-			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-			buf_putn(b, u, sizeof u);
-		}
+		case '"': *o++ = '"'; break;
+		case '\\': *o++ = '\\'; break;
+		case '\n': *o++ = 'n'; break;
+		case '\r': *o++ = 'r'; break;
+		case '\t': *o++ = 't'; break;
+		case '\b': *o++ = 'b'; break;
+		case '\f': *o++ = 'f'; break;
+		default:
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
 		}
 	}
-	buf_putn(b, (const char *)run, (size_t)(p - run));
-	buf_putc(b, '"');
+	memcpy(o, run, (size_t)(p - run));
+	o += p - run;
+	*o++ = '"';
+	b->len = (size_t)(o - b->p);
+	b->p[b->len] = '\0';
 }
 
 /* HTML text and attribute escaping; NULL appends nothing. Safe runs are

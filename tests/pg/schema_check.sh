@@ -25,14 +25,16 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Tables that only SQLite has (lane: the write-lock table), tables that only
 # PostgreSQL has (schema_version: the PRAGMA user_version of SQLite), and
-# triggers that only PostgreSQL has (the TRUNCATE guard of the audit log).
+# triggers that only PostgreSQL has (the TRUNCATE guard of the audit log,
+# the change counter of every table: SQLite's store counts in C).
 SQLITE_ONLY='lane'
 PG_ONLY='schema_version'
-PG_ONLY_TRIGGERS='audit_log_no_truncate'
+PG_ONLY_TRIGGERS='audit_log_no_truncate anxin_count'
 # Tables that "anxin init" writes beyond the migrations (the first
-# administrator and the audit row of its creation): their rows are not
-# compared; the PostgreSQL ones must be empty.
-INIT_WRITES='users audit_log'
+# administrator and the audit row of its creation, and the change counters
+# of the tables that wrote): their rows are not compared; the PostgreSQL
+# ones must be empty.
+INIT_WRITES='users audit_log data_versions desk_versions'
 
 psql_q() { psql "$uri" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 fail=0

@@ -4,6 +4,7 @@
  */
 #include "domain/access/session.h"
 
+#include <pthread.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,70 @@ out:
 	return rc;
 }
 
+/*
+ * The sessions found valid lately, by the hash of their cookie, with their
+ * account (its password hash wiped) and CSRF token: a request of a
+ * session seen before costs one read of the counters of the sessions' and
+ * the accounts' tables (sess_store_version) instead of the session's and
+ * the account's rows and the hashes. An entry is used only while that
+ * number is the one read before its rows were: any change of any session
+ * or account - a log-out, a password, a role, a disabled account, a
+ * session's last use, by this process or another (`anxin user`) - makes
+ * every entry stale. The timeouts are checked on each use as on a read.
+ */
+#define SESS_CACHE 1024
+
+typedef struct sess_cached {
+	char h[65];        /* the cookie's hash; "" = free */
+	int64_t version;   /* sess_store_version before the rows were read */
+	user_rec u;
+	sess_info si;
+} sess_cached;
+
+static sess_cached sess_cache[SESS_CACHE];
+static pthread_mutex_t sess_cache_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static sess_cached *cache_slot(const char h[65])
+{
+	return &sess_cache[strtoul((char[9]){h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0},
+				   NULL, 16) % SESS_CACHE];
+}
+
+/* Copies the entry of h into u, si when it is valid at version and now. */
+static int cache_find(const char h[65], int64_t version, int64_t now, user_rec *u, sess_info *si)
+{
+	int hit = 0;
+
+	if (version < 0)
+		return 0;
+	pthread_mutex_lock(&sess_cache_mu);
+	sess_cached *e = cache_slot(h);
+	if (e->version == version && strcmp(e->h, h) == 0 &&
+	    now - e->si.created_at < SESS_ABSOLUTE_SECONDS && now - e->si.last_seen < SESS_IDLE_SECONDS) {
+		*u = e->u;
+		*si = e->si;
+		hit = 1;
+	}
+	pthread_mutex_unlock(&sess_cache_mu);
+	return hit;
+}
+
+/* Keeps u and si under h (version < 0: forgets h instead). */
+static void cache_keep(const char h[65], int64_t version, const user_rec *u, const sess_info *si)
+{
+	pthread_mutex_lock(&sess_cache_mu);
+	sess_cached *e = cache_slot(h);
+	if (version >= 0) {
+		memcpy(e->h, h, sizeof e->h);
+		e->version = version;
+		e->u = *u;
+		e->si = *si;
+	} else if (strcmp(e->h, h) == 0) {
+		sodium_memzero(e, sizeof *e);
+	}
+	pthread_mutex_unlock(&sess_cache_mu);
+}
+
 sess_rc sess_lookup(db *d, const char *cookie, int64_t now, user_rec *u, sess_info *si)
 {
 	char h[65];
@@ -92,6 +157,10 @@ sess_rc sess_lookup(db *d, const char *cookie, int64_t now, user_rec *u, sess_in
 	if (!sess_well_formed(cookie))
 		return SESS_NONE;
 	sess_hash(cookie, h);
+	/* read before the rows: a change after it makes the entry stale */
+	int64_t version = sess_store_version(d);
+	if (cache_find(h, version, now, u, si))
+		return SESS_OK;
 	int got = sess_store_get(d, h, &r);
 	if (got < 0)
 		return SESS_ERROR;
@@ -106,6 +175,7 @@ sess_rc sess_lookup(db *d, const char *cookie, int64_t now, user_rec *u, sess_in
 	else
 		rc = SESS_OK;
 	if (rc != SESS_OK) {
+		cache_keep(h, -1, NULL, NULL);
 		sess_store_delete(d, h);
 		memset(u, 0, sizeof *u);
 		return rc;
@@ -115,6 +185,7 @@ sess_rc sess_lookup(db *d, const char *cookie, int64_t now, user_rec *u, sess_in
 	si->created_at = r.created_at;
 	si->last_seen = r.last_seen;
 	sess_csrf_of(cookie, si->csrf);
+	cache_keep(h, version, u, si);
 	return SESS_OK;
 }
 
