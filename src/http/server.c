@@ -936,8 +936,10 @@ int http_serve(const http_config *cfg)
 	 * next request - 6.7 page faults per request, 7 % of its CPU.
 	 * Blocks of 1 MB and more (exports, imports) still come from mmap
 	 * and go back at once. */
+#ifdef M_TRIM_THRESHOLD  /* glibc's; another C library keeps its own policy */
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	s.cfg = cfg;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);
