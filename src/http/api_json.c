@@ -82,7 +82,7 @@ static void item_fields(buf *b, const kind *k, int64_t id, const kind_val *vals,
 
 	buf_reserve(b, 256 + (size_t)k->nfields * 48);
 	buf_puts(b, "{\"id\":");
-	buf_fmt(b, "%lld", (long long)id);
+	buf_int(b, id);
 	for (int i = 0; i < k->nfields; i++) {
 		const field *f = &k->fields[i];
 		const kind_val *v = &vals[i];
@@ -104,7 +104,7 @@ static void item_fields(buf *b, const kind *k, int64_t id, const kind_val *vals,
 			buf_puts(b, tmp);
 			break;
 		case FT_INT:
-			buf_fmt(b, "%lld", (long long)v->i);
+			buf_int(b, v->i);
 			break;
 		case FT_BOOL:
 			buf_puts(b, v->i ? "true" : "false");
@@ -146,7 +146,7 @@ void api_item_json_row(buf *b, const kind *k, const rec_row *row, int mask)
 		}
 		/* the same bytes as ref_json, its keys written once (ref_tab) */
 		buf_puts(b, keys[2 * i]);
-		buf_fmt(b, "%lld", (long long)row->refs[i].id);
+		buf_int(b, row->refs[i].id);
 		buf_puts(b, keys[2 * i + 1]);
 		buf_json(b, row->refs[i].name);
 	}

@@ -34,6 +34,7 @@
 #include "http/http.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -929,6 +930,16 @@ int http_serve(const http_config *cfg)
 	int threads = cfg->threads > 0 ? cfg->threads : 2;
 
 	memset(&s, 0, sizeof s);
+	/* The heap is kept, not handed back after every request: a list page's
+	 * rows (about 80 KB of values for 50 rows) and its body were freed
+	 * at the top of a thread's heap, trimmed, and faulted in again by the
+	 * next request - 6.7 page faults per request, 7 % of its CPU.
+	 * Blocks of 1 MB and more (exports, imports) still come from mmap
+	 * and go back at once. */
+#ifdef M_TRIM_THRESHOLD  /* glibc's; another C library keeps its own policy */
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+	mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
 	s.cfg = cfg;
 	pthread_mutex_init(&s.mu, NULL);
 	pthread_cond_init(&s.cv, NULL);

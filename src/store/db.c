@@ -220,6 +220,17 @@ int db_column_count(db_stmt *st) { return st->d->be->column_count(st); }
 const char *db_column_name(db_stmt *st, int i) { return st->d->be->column_name(st, i); }
 int db_col_is_null(db_stmt *st, int i) { return st->d->be->col_is_null(st, i); }
 const char *db_col_text(db_stmt *st, int i) { return st->d->be->col_text(st, i); }
+
+const char *db_col_textn(db_stmt *st, int i, size_t *n)
+{
+	if (st->d->be->col_textn)
+		return st->d->be->col_textn(st, i, n);
+	if (db_col_is_null(st, i))
+		return NULL;
+	const char *s = db_col_text(st, i);
+	*n = strlen(s);
+	return s;
+}
 int64_t db_col_int(db_stmt *st, int i) { return st->d->be->col_int(st, i); }
 const char *db_stmt_sql(db_stmt *st) { return st->d->be->stmt_sql(st); }
 int64_t db_changes(db *d) { return d->be->changes(d); }

@@ -273,6 +273,9 @@ int db_column_count(db_stmt *st);
 const char *db_column_name(db_stmt *st, int i);
 int db_col_is_null(db_stmt *st, int i);
 const char *db_col_text(db_stmt *st, int i); /* "" for NULL */
+/* NULL for SQL NULL, else the text with its length in *n: one call per
+ * value where a row is read field by field (no strlen, no second look). */
+const char *db_col_textn(db_stmt *st, int i, size_t *n);
 int64_t db_col_int(db_stmt *st, int i);
 const char *db_stmt_sql(db_stmt *st);
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection.

@@ -47,6 +47,9 @@ typedef struct db_backend {
 	const char *(*column_name)(db_stmt *st, int i);
 	int (*col_is_null)(db_stmt *st, int i);
 	const char *(*col_text)(db_stmt *st, int i);
+	/* optional: NULL for SQL NULL, else the text and its length in *n
+	 * (db_col_textn falls back on col_is_null, col_text and strlen) */
+	const char *(*col_textn)(db_stmt *st, int i, size_t *n);
 	int64_t (*col_int)(db_stmt *st, int i);
 	const char *(*stmt_sql)(db_stmt *st);
 	int64_t (*changes)(db *d);

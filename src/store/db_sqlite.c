@@ -714,6 +714,22 @@ static const char *sq_col_text(db_stmt *st, int i)
 	return s ? (const char *)s : "";
 }
 
+/* The type first, as sq_col_is_null; the length SQLite knows already. */
+static const char *sq_col_textn(db_stmt *st, int i, size_t *n)
+{
+	sqlite3_stmt *h = SQS(st)->h;
+
+	if (sqlite3_column_type(h, i) == SQLITE_NULL)
+		return NULL;
+	const unsigned char *s = sqlite3_column_text(h, i);
+	if (!s) {
+		*n = 0;
+		return "";
+	}
+	*n = (size_t)sqlite3_column_bytes(h, i);
+	return (const char *)s;
+}
+
 static int64_t sq_col_int(db_stmt *st, int i) { return sqlite3_column_int64(SQS(st)->h, i); }
 static const char *sq_stmt_sql(db_stmt *st) { return SQS(st)->h ? sqlite3_sql(SQS(st)->h) : SQS(st)->sql; }
 static int64_t sq_changes(db *d) { return sqlite3_changes64(SQ(d)->h); }
@@ -818,6 +834,7 @@ static const db_backend sq_backend = {
 	.column_name = sq_column_name,
 	.col_is_null = sq_col_is_null,
 	.col_text = sq_col_text,
+	.col_textn = sq_col_textn,
 	.col_int = sq_col_int,
 	.stmt_sql = sq_stmt_sql,
 	.changes = sq_changes,

@@ -597,11 +597,13 @@ static void load_row(db_stmt *st, const kind *k, kind_val *vals)
 	for (int i = 0; i < k->nfields; i++) {
 		const field *f = &k->fields[i];
 		kind_val *v = &vals[i];
-		kind_val_clear(v);
-		if (db_col_is_null(st, i + 1))
+		size_t n;
+		const char *s = db_col_textn(st, i + 1, &n);
+		if (!s) {
+			kind_val_clear(v);
 			continue;
-		const char *s = db_col_text(st, i + 1);
-		kind_val_set(v, s, strlen(s));
+		}
+		kind_val_set(v, s, n);
 		if (f->type == FT_MONEY || f->type == FT_DEC2 || f->type == FT_INT ||
 		    f->type == FT_BOOL) {
 			v->is_int = 1;

@@ -244,6 +244,11 @@ static void buf_put_i64(buf *b, long long v)
 	buf_put_u64(b, mag, v < 0);
 }
 
+void buf_int(buf *b, int64_t v)
+{
+	buf_put_i64(b, (long long)v);
+}
+
 /* Length modifier of one directive: none, l, ll or z. */
 enum buf_len { LEN_NONE, LEN_L, LEN_LL, LEN_Z };
 

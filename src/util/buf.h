@@ -37,6 +37,9 @@ void buf_putn(buf *b, const char *s, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_fmt(buf *b, const char *fmt, ...);
+/* The decimal form of v, as buf_fmt's %lld without the directive parsing
+ * (a list page writes a thousand numbers). */
+void buf_int(buf *b, int64_t v);
 void buf_vfmt(buf *b, const char *fmt, va_list ap);
 /* Appends s as a JSON string literal with quotes; NULL appends null. */
 void buf_json(buf *b, const char *s);
