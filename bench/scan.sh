@@ -55,7 +55,7 @@ pgq() { # BASE DB SQL: one value from psql
 new_db() {
 	case "$1" in
 	sqlite)
-		rm -f "$OUT/${2/_/-}.db" "$OUT/${2/_/-}.db-wal" "$OUT/${2/_/-}.db-shm"
+		rm -f "$OUT/${2/_/-}.db" "$OUT/${2/_/-}.db"-wal "$OUT/${2/_/-}.db"-shm "$OUT/${2/_/-}.db"-desk*
 		echo "$OUT/${2/_/-}.db" ;;
 	pg | citus)
 		local base=$PG_BASE
