@@ -14,8 +14,10 @@ MIG(mig_0005_desk);
 MIG(mig_0006_supervise);
 MIG(mig_0007_warn_review);
 MIG(mig_0008_cases);
+MIG(mig_0009_attendance_key);
 MIG(pg_0007_initial);
 MIG(pg_0008_cases);
+MIG(pg_0009_attendance_key);
 
 /* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
  * own migration, mig_test: the table of a kind that only it has. */
@@ -40,6 +42,7 @@ const migration migrations[] = {
 	ENTRY(6, "supervise", mig_0006_supervise),
 	ENTRY(7, "warn_review", mig_0007_warn_review),
 	ENTRY(8, "cases", mig_0008_cases),
+	ENTRY(9, "attendance_key", mig_0009_attendance_key),
 	TEST_MIGRATION
 };
 
@@ -48,6 +51,7 @@ const int migrations_count = (int)(sizeof migrations / sizeof migrations[0]);
 const migration migrations_pg[] = {
 	ENTRY(7, "initial", pg_0007_initial),
 	ENTRY(8, "cases", pg_0008_cases),
+	ENTRY(9, "attendance_key", pg_0009_attendance_key),
 	TEST_MIGRATION_PG
 };
 

@@ -17,11 +17,13 @@ SQLFILE(mig_0005_desk, "src/store/sqlite/0005_desk.sql")
 SQLFILE(mig_0006_supervise, "src/store/sqlite/0006_supervise.sql")
 SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
 SQLFILE(mig_0008_cases, "src/store/sqlite/0008_cases.sql")
+SQLFILE(mig_0009_attendance_key, "src/store/sqlite/0009_attendance_key.sql")
 
 /* PostgreSQL: the schema of SQLite's 0001-0007 in one file; later
  * migrations come in pairs of the same number. */
 SQLFILE(pg_0007_initial, "src/store/pg/0007_initial.sql")
 SQLFILE(pg_0008_cases, "src/store/pg/0008_cases.sql")
+SQLFILE(pg_0009_attendance_key, "src/store/pg/0009_attendance_key.sql")
 
 /* Citus: the distribution of the tables (`anxin init --distributed`,
  * db_distribute.c); not a migration. */
