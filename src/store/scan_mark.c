@@ -8,7 +8,10 @@
  * one statement writes them all: the same values). Attendance is only ever inserted or
  * left alone on re-import (its date is part of the key and hours do not
  * matter to any rule), so the aggregate is maintained by deltas: inserted
- * rows add days and widen [first, last]; nothing is ever subtracted.
+ * rows add days and widen [first, last]; nothing is ever subtracted. So
+ * the attendance deltas may also be written out before the end, and are,
+ * every ATT_FLUSH_KEYS keys, in key order: memory stays flat whatever the
+ * file's size (issue 13).
  *
  * What a kind's rows feed is its descriptor's notes (schema.h), and the
  * project a row belongs to its scope path: no kind is known here by name.
@@ -55,7 +58,16 @@ struct scan_mark {
 	char last_key[128]; /* the previous attendance key: files come sorted */
 	size_t last_len;
 	att_delta *last;
+	int failed;      /* a flush of the attendance deltas during the import
+			    failed: scan_mark_flush fails (and so the import) */
 };
+
+/* The attendance deltas are written out whenever this many keys are held,
+ * so that memory does not grow with the file: rows arrive in key order
+ * (import_batch.c), so a key seldom comes back after its flush, and when
+ * it does its second delta adds to the first (days add up, the dates
+ * widen), which is the same. */
+#define ATT_FLUSH_KEYS 16384
 
 scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month)
 {
@@ -200,6 +212,8 @@ static void mark_transaction(scan_mark *m, const kind_val *v, int rc)
 			v[m->fi_amount].i, date);
 }
 
+static int flush_att(scan_mark *m);
+
 void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 {
 	char key[128];
@@ -211,6 +225,8 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 	case REC_NOTES_ATTENDANCE:
 		if (rc == REC_INSERTED) /* an update only changes hours */
 			mark_attendance(m, v);
+		if (strmap_count(m->att) >= ATT_FLUSH_KEYS && flush_att(m) != 0)
+			m->failed = 1;
 		return;
 	case REC_NOTES_FULL:
 		m->need_full = 1;
@@ -352,22 +368,72 @@ static int flush_att_pg(scan_mark *m)
 	return 0;
 }
 
+/* The entries of map in key order (bytes), as indexes: the upserts then
+ * walk att_month and its index in order instead of at random. */
+static const strmap *sorting_map;
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const char *ka, *kb;
+	size_t la, lb;
+
+	strmap_at(sorting_map, *(const size_t *)pa, &ka, &la);
+	strmap_at(sorting_map, *(const size_t *)pb, &kb, &lb);
+	int c = memcmp(ka, kb, la < lb ? la : lb);
+	return c ? c : (la > lb) - (la < lb);
+}
+
+static size_t *sorted_entries(const strmap *map)
+{
+	size_t n = strmap_count(map);
+	size_t *ix = xmalloc((n ? n : 1) * sizeof *ix);
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	sorting_map = map;
+	qsort(ix, n, sizeof *ix, entry_cmp);
+	sorting_map = NULL;
+	return ix;
+}
+
+/* covered (COVERED_SQL) of the row as it will be after the upsert, so
+ * that one statement a key does it: on insert from the new dates, on
+ * conflict from the widened ones (SET sees the old row). */
+#define ATT_COVERED(first, last)                                                       \
+	"CASE WHEN EXISTS (SELECT 1 FROM employments e WHERE e.project_code = ?2"       \
+	" AND e.worker_id_number = ?3 AND e.entry_date <= " first                       \
+	" AND (e.exit_date IS NULL OR e.exit_date >= " last ")) THEN 1 ELSE 0 END"
+
+/*
+ * Writes the attendance deltas held (in key order) and empties the map.
+ * On SQLite one upsert a key, covered included; on PostgreSQL
+ * flush_att_pg. Called at the end and whenever ATT_FLUSH_KEYS keys are
+ * held. Returns 0 or -1.
+ */
 static int flush_att(scan_mark *m)
 {
-	if (db_dialect(m->d) == DB_DIALECT_PG)
-		return flush_att_pg(m);
-	db_stmt *up = db_prepare(m->d,
-		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date)"
-		" VALUES (?, ?, ?, ?, ?, ?)" ATT_UPSERT_SET);
-	db_stmt *cov = db_prepare(m->d, COVERED_SQL
-		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
 	int rc = 0;
+
+	if (strmap_count(m->att) == 0)
+		return 0;
+	if (db_dialect(m->d) == DB_DIALECT_PG) {
+		rc = flush_att_pg(m);
+		goto done;
+	}
+	db_stmt *up = db_prepare(m->d,
+		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date,"
+		" covered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " ATT_COVERED("?5", "?6") ")" ATT_UPSERT_SET ","
+		" covered = " ATT_COVERED("CASE WHEN excluded.first_date < att_month.first_date"
+					  " THEN excluded.first_date ELSE att_month.first_date END",
+					  "CASE WHEN excluded.last_date > att_month.last_date"
+					  " THEN excluded.last_date ELSE att_month.last_date END"));
+	size_t *ix = sorted_entries(m->att);
 
 	for (size_t i = 0; i < strmap_count(m->att) && rc == 0; i++) {
 		const char *key;
 		size_t len;
 		char tmp[128], *p[3];
-		att_delta *a = strmap_at(m->att, i, &key, &len);
+		att_delta *a = strmap_at(m->att, ix[i], &key, &len);
 		if (split_key(key, len, tmp, sizeof tmp, p) != 3)
 			continue;
 		for (int j = 0; j < 3; j++)
@@ -378,14 +444,14 @@ static int flush_att(scan_mark *m)
 		if (db_step(up) != DB_DONE)
 			rc = -1;
 		db_reset(up);
-		for (int j = 0; j < 3 && rc == 0; j++)
-			db_bind_text_ref(cov, j + 1, p[j]);
-		if (rc == 0 && db_step(cov) != DB_DONE)
-			rc = -1;
-		db_reset(cov);
 	}
+	free(ix);
 	db_finalize(up);
-	db_finalize(cov);
+done:
+	strmap_free(m->att);
+	m->att = strmap_new(sizeof(att_delta));
+	m->last = NULL;
+	m->last_len = 0;
 	return rc;
 }
 
@@ -609,6 +675,8 @@ int scan_mark_flush(scan_mark *m)
 
 	if (!m)
 		return DB_OK;
+	if (m->failed)
+		return DB_ERROR;
 	if (m->need_full && (rc = scan_mark_need_full(m->d)) != DB_OK)
 		return rc;
 	/* the aggregates' helpers answer 0 or -1 */
