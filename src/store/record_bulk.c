@@ -11,12 +11,24 @@
  * change a row twice).
  *
  * The common case - a day's attendance, a month's payroll - is a batch of
- * keys none of which is stored yet. The batch's keys go first through COPY
- * into a key-only stage table and one join counts the stored ones; when
- * there are none, the rows are copied straight into the table, as `psql
- * \copy` would (every row inserted; the importer holds the main lane, so
- * no other anxin writer adds a key meanwhile, and a writer outside anxin
- * that did would make the COPY fail on the key, never write twice).
+ * keys none of which is stored yet. That is asked of the database before
+ * the batch is written; when none is, the rows are copied straight into
+ * the table, as `psql \copy` would (every row inserted; the importer holds
+ * the main lane, so no other anxin writer adds a key meanwhile, and a
+ * writer outside anxin that did would make the COPY fail on the key, never
+ * write twice).
+ *
+ * The question costs little because the rows come in the key index's
+ * order, the whole import in one order (import_batch.c): they fall into
+ * groups sharing all key columns but the last (attendance: a project's
+ * day), and a group holds no stored key when the table holds no row with
+ * its prefix at all - or, for the group the previous batch ended with,
+ * only the rows this writer inserted there. So the batch's groups (a few
+ * hundred, not 32,768 keys) go through COPY into a stage table with the
+ * count of rows this writer inserted under each, and one join compares
+ * the counts: equality of prefixes only, so the server's collation cannot
+ * disagree with the client's order. A kind whose key is one column is
+ * asked key by key (stage table and join).
  */
 #include "store/record.h"
 
@@ -162,6 +174,140 @@ done:
 	return ret;
 }
 
+/* The key prefix of a row - its key_order columns but the last (kf[0],
+ * ..., kf[np - 1]) - as one string into b. */
+static void prefix_of(const kind_val *vals, const int *kf, int np, buf *b)
+{
+	char tmp[24];
+
+	buf_reset(b);
+	for (int i = 0; i < np; i++) {
+		const char *s = stored(&vals[kf[i]], tmp, sizeof tmp);
+		if (i)
+			buf_putc(b, '\x1f');
+		buf_puts(b, s ? s : "");
+	}
+}
+
+/*
+ * Whether no key of the batch's rows is stored yet, asked group by group
+ * (see the file's comment). The rows are in key_order (kf, nk > 1 key
+ * columns), the writer's carry tells what the previous batch inserted. 1
+ * yes, 0 no, -1 on a database error (d's message set).
+ */
+static int batch_groups_new(rec_writer *w, kind_val *const *rows, int n, const int *kf, int nk)
+{
+	db *d = rec_writer_db(w);
+	const kind *k = rec_writer_kind(w);
+	rec_bulk_carry *c = rec_writer_carry(w);
+	int np = nk - 1, rc = DB_OK, ret = -1;
+	buf sql = BUF_INIT, kb = BUF_INIT, cur = BUF_INIT, next = BUF_INIT;
+	const char *vals[8];
+	char tmp[8][24];
+	long mine = 0;  /* rows this writer inserted under the first group */
+
+	/* the previous batch's last key again: not new */
+	key_of(k, rows[0], &kb);
+	if (c->last_key.len && kb.len == c->last_key.len &&
+	    memcmp(buf_str(&kb), buf_str(&c->last_key), kb.len) == 0) {
+		ret = 0;
+		goto done;
+	}
+	for (int i = 0; i < n; i++)
+		for (int f = 0; f < nk; f++)
+			if (!rows[i][kf[f]].present) { /* never for a valid row */
+				ret = 0;
+				goto done;
+			}
+	buf_fmt(&sql, "CREATE TEMP TABLE IF NOT EXISTS stageg_%s AS SELECT ", k->table);
+	for (int f = 0; f < np; f++)
+		buf_fmt(&sql, "%s%s", f ? ", " : "", k->fields[kf[f]].key);
+	buf_fmt(&sql, " FROM %s WITH NO DATA; TRUNCATE stageg_%s", k->table, k->table);
+	if (db_exec(d, buf_str(&sql)) != DB_OK)
+		goto done;
+	buf_reset(&sql);
+	buf_fmt(&sql, "COPY stageg_%s (", k->table);
+	for (int f = 0; f < np; f++)
+		buf_fmt(&sql, "%s%s", f ? ", " : "", k->fields[kf[f]].key);
+	buf_puts(&sql, ") FROM STDIN");
+	if (db_copy_begin(d, buf_str(&sql)) != DB_OK)
+		goto done;
+	for (int i = 0; i < n && rc == DB_OK; i++) {
+		prefix_of(rows[i], kf, np, &next);
+		if (i > 0 && next.len == cur.len && memcmp(buf_str(&next), buf_str(&cur), cur.len) == 0)
+			continue;
+		/* a new group; the first may hold what this writer inserted */
+		if (i == 0 && c->prefix.len == next.len &&
+		    memcmp(buf_str(&c->prefix), buf_str(&next), next.len) == 0)
+			mine = c->inserted;
+		for (int f = 0; f < np; f++)
+			vals[f] = stored(&rows[i][kf[f]], tmp[f], sizeof tmp[f]);
+		rc = db_copy_row(d, vals, np);
+		buf_reset(&cur);
+		buf_putn(&cur, buf_str(&next), next.len);
+	}
+	if (db_copy_end(d) != DB_OK || rc != DB_OK)
+		goto done;
+	/* The stored rows under the groups' prefixes. A join, which Citus
+	 * runs (it takes no correlated subquery over a local table), planned
+	 * as a loop of index look-ups: the statement is prepared once, and a
+	 * plan made while the table was still small - a hash or merge join
+	 * over all of it - would stay as the table grows (every batch a scan
+	 * of the whole table). */
+	buf_reset(&sql);
+	buf_fmt(&sql, "SELECT count(*) FROM stageg_%s g JOIN %s t ON ", k->table, k->table);
+	for (int f = 0; f < np; f++)
+		buf_fmt(&sql, "%st.%s = g.%s", f ? " AND " : "", k->fields[kf[f]].key,
+			k->fields[kf[f]].key);
+	if (db_exec(d, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off") != DB_OK)
+		goto done;
+	int64_t stored_rows = db_int(d, -1, buf_str(&sql), "");
+	if (db_exec(d, "RESET enable_hashjoin; RESET enable_mergejoin") != DB_OK)
+		goto done;
+	if (stored_rows >= 0)  /* only this writer's: none of the batch's */
+		ret = stored_rows == mine;
+done:
+	buf_free(&sql);
+	buf_free(&kb);
+	buf_free(&cur);
+	buf_free(&next);
+	return ret;
+}
+
+/* After a batch was written: remembers its last key, and how many keys it
+ * inserted under the prefix of its last group (added to the carried count
+ * when the whole batch was that one group). */
+static void carry_batch(rec_writer *w, kind_val *const *rows, int n, const int *status,
+			const int *kf, int nk)
+{
+	rec_bulk_carry *c = rec_writer_carry(w);
+	buf first = BUF_INIT, last = BUF_INIT, p = BUF_INIT;
+	long ins = 0;
+
+	if (n == 0 || nk < 2)
+		goto done;
+	key_of(rec_writer_kind(w), rows[n - 1], &c->last_key);
+	prefix_of(rows[0], kf, nk - 1, &first);
+	prefix_of(rows[n - 1], kf, nk - 1, &last);
+	int i = n - 1;
+	for (; i >= 0; i--) {
+		prefix_of(rows[i], kf, nk - 1, &p);
+		if (p.len != last.len || memcmp(buf_str(&p), buf_str(&last), p.len) != 0)
+			break;
+		ins += status[i] == REC_INSERTED;
+	}
+	int one_group = i < 0;
+	int continues = c->prefix.len == first.len &&
+			memcmp(buf_str(&c->prefix), buf_str(&first), first.len) == 0;
+	c->inserted = one_group && continues ? c->inserted + ins : ins;
+	buf_reset(&c->prefix);
+	buf_putn(&c->prefix, buf_str(&last), last.len);
+done:
+	buf_free(&first);
+	buf_free(&last);
+	buf_free(&p);
+}
+
 /*
  * The PostgreSQL path (see the file's comment). Rows are in key order, so
  * repeated keys are neighbours. Returns 0, or -1 with err and *failed_at.
@@ -192,7 +338,8 @@ static int batch_pg(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 		buf_reset(&prev);
 		buf_putn(&prev, buf_str(&kb), kb.len);
 	}
-	int fresh = batch_all_new(d, k, rows, n, dup);
+	int kf[8], nkf = kind_key_fields(k, kf, 8);
+	int fresh = nkf > 1 ? batch_groups_new(w, rows, n, kf, nkf) : batch_all_new(d, k, rows, n, dup);
 	if (fresh < 0) {
 		rc = DB_ERROR;
 		goto fail;
@@ -271,6 +418,7 @@ repeated:
 			goto done;
 		}
 	}
+	carry_batch(w, rows, n, status, kf, nkf);
 	goto done;
 fail:
 	snprintf(err, errlen, "%s", rc == DB_CONSTRAINT
