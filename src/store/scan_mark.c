@@ -10,7 +10,7 @@
  * matter to any rule), so the aggregate is maintained by deltas: inserted
  * rows add days and widen [first, last]; nothing is ever subtracted. So
  * the attendance deltas may also be written out before the end, and are,
- * every ATT_FLUSH_KEYS keys, in key order: memory stays flat whatever the
+ * every DELTA_FLUSH_KEYS keys, in key order: memory stays flat whatever the
  * file's size (issue 13).
  *
  * What a kind's rows feed is its descriptor's notes (schema.h), and the
@@ -62,12 +62,12 @@ struct scan_mark {
 			    failed: scan_mark_flush fails (and so the import) */
 };
 
-/* The attendance deltas are written out whenever this many keys are held,
- * so that memory does not grow with the file: rows arrive in key order
- * (import_batch.c), so a key seldom comes back after its flush, and when
- * it does its second delta adds to the first (days add up, the dates
- * widen), which is the same. */
-#define ATT_FLUSH_KEYS 16384
+/* The attendance and transaction deltas are written out whenever this
+ * many keys are held, so that memory does not grow with the file: rows
+ * arrive in key order (import_batch.c), so a key seldom comes back after
+ * its flush, and when it does its second delta adds to the first (days
+ * and amounts add up, the dates widen), which is the same. */
+#define DELTA_FLUSH_KEYS 16384
 
 scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month)
 {
@@ -213,6 +213,8 @@ static void mark_transaction(scan_mark *m, const kind_val *v, int rc)
 }
 
 static int flush_att(scan_mark *m);
+static int flush_txn_deltas(scan_mark *m);
+static int flush_txn_sqlite(scan_mark *m);
 
 void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 {
@@ -225,7 +227,7 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 	case REC_NOTES_ATTENDANCE:
 		if (rc == REC_INSERTED) /* an update only changes hours */
 			mark_attendance(m, v);
-		if (strmap_count(m->att) >= ATT_FLUSH_KEYS && flush_att(m) != 0)
+		if (strmap_count(m->att) >= DELTA_FLUSH_KEYS && flush_att(m) != 0)
 			m->failed = 1;
 		return;
 	case REC_NOTES_FULL:
@@ -233,6 +235,9 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 		return;
 	case REC_NOTES_TRANSACTION:
 		mark_transaction(m, v, rc);
+		if (strmap_count(m->tday) + strmap_count(m->twage) >= DELTA_FLUSH_KEYS &&
+		    flush_txn_deltas(m) != 0)
+			m->failed = 1;
 		return;
 	case REC_NOTES_ACCOUNT:
 		if (rc == REC_UPDATED) /* the account may have moved project */
@@ -407,7 +412,7 @@ static size_t *sorted_entries(const strmap *map)
 /*
  * Writes the attendance deltas held (in key order) and empties the map.
  * On SQLite one upsert a key, covered included; on PostgreSQL
- * flush_att_pg. Called at the end and whenever ATT_FLUSH_KEYS keys are
+ * flush_att_pg. Called at the end and whenever DELTA_FLUSH_KEYS keys are
  * held. Returns 0 or -1.
  */
 static int flush_att(scan_mark *m)
@@ -554,13 +559,28 @@ static int flush_txn_pg(scan_mark *m)
 	return 0;
 }
 
+/* Writes the transaction deltas held and empties their maps (at the end,
+ * and whenever TXN_FLUSH_KEYS keys are held: the deltas add up, so the
+ * order of the flushes does not matter). Returns 0 or -1. */
+static int flush_txn_deltas(scan_mark *m)
+{
+	int rc = db_dialect(m->d) == DB_DIALECT_PG ? flush_txn_pg(m) : flush_txn_sqlite(m);
+
+	strmap_free(m->tday);
+	strmap_free(m->twage);
+	m->tday = strmap_new(sizeof(txn_delta));
+	m->twage = strmap_new(sizeof(txn_delta));
+	return rc;
+}
+
 static int flush_txn(scan_mark *m)
 {
-	if (db_dialect(m->d) == DB_DIALECT_PG) {
-		if (flush_txn_pg(m) != 0)
-			return -1;
-		return flush_rebuild(m);
-	}
+	return flush_txn_deltas(m) == 0 ? flush_rebuild(m) : -1;
+}
+
+/* The delta passes of flush_txn on SQLite: a statement per key. */
+static int flush_txn_sqlite(scan_mark *m)
+{
 	db_stmt *day = db_prepare(m->d,
 		"INSERT INTO txn_day (account_no, txn_date, kind, amount, n) VALUES (?, ?, ?, ?, ?)"
 		" ON CONFLICT (account_no, txn_date, kind) DO UPDATE"
@@ -601,7 +621,7 @@ static int flush_txn(scan_mark *m)
 	}
 	db_finalize(day);
 	db_finalize(wage);
-	return rc == 0 ? flush_rebuild(m) : rc;
+	return rc;
 }
 
 /* The end of flush_txn: rebuilds the aggregates of the accounts (and their
