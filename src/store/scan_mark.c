@@ -328,11 +328,16 @@ static int stage_keys_pg(db *d, strmap *map, int nparts)
 	return 0;
 }
 
+/* The first and last day of stage row s once the stored row o (if any)
+ * is widened by it. */
+#define ATT_WIDE_FIRST "CASE WHEN o.first_date < s.first_date THEN o.first_date ELSE s.first_date END"
+#define ATT_WIDE_LAST "CASE WHEN o.last_date > s.last_date THEN o.last_date ELSE s.last_date END"
+
 /*
  * flush_att on PostgreSQL, where a statement per touched worker-month costs
  * a round trip each (two per key: most of a large attendance import): the
- * deltas go through COPY into a temporary stage table, then one upsert and
- * one coverage update over the staged keys - the same values as the loop
+ * deltas go through COPY into a temporary stage table, then one upsert
+ * over the staged keys, covered included - the same values as the loop
  * of flush_att (keys are unique in m->att, so no row is changed twice).
  */
 static int flush_att_pg(scan_mark *m)
@@ -362,13 +367,30 @@ static int flush_att_pg(scan_mark *m)
 	}
 	if (db_copy_end(d) != DB_OK || rc != DB_OK)
 		return -1;
-	if (db_exec(d, "INSERT INTO att_month (month, project_code, worker_id_number, days,"
-		       " first_date, last_date) SELECT month, project_code, worker_id_number, days,"
-		       " first_date, last_date FROM stage_att_month"
-		       " ORDER BY month, project_code, worker_id_number" ATT_UPSERT_SET) != DB_OK ||
-	    db_exec(d, COVERED_SQL " FROM stage_att_month s WHERE att_month.month = s.month"
-		       " AND att_month.project_code = s.project_code"
-		       " AND att_month.worker_id_number = s.worker_id_number") != DB_OK)
+	/* covered in the same statement, from the dates as they will be
+	 * (the stored row's widened by the delta's): a second pass (an
+	 * UPDATE) would write every row twice, and its join was a scan of
+	 * all of att_month each flush. Joins, not correlated subqueries,
+	 * which Citus does not take over a local table; planned as index
+	 * look-ups whatever the sizes the planner believes. */
+	if (db_exec(d, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off") != DB_OK)
+		return -1;
+	rc = db_exec(d, "INSERT INTO att_month (month, project_code, worker_id_number, days,"
+		" first_date, last_date, covered)"
+		" SELECT s.month, s.project_code, s.worker_id_number, s.days, " ATT_WIDE_FIRST ", "
+		ATT_WIDE_LAST ", CASE WHEN count(e.project_code) > 0 THEN 1 ELSE 0 END"
+		" FROM stage_att_month s LEFT JOIN att_month o ON o.month = s.month"
+		" AND o.project_code = s.project_code AND o.worker_id_number = s.worker_id_number"
+		" LEFT JOIN employments e ON e.project_code = s.project_code"
+		" AND e.worker_id_number = s.worker_id_number AND e.entry_date <= " ATT_WIDE_FIRST
+		" AND (e.exit_date IS NULL OR e.exit_date >= " ATT_WIDE_LAST ")"
+		" GROUP BY s.month, s.project_code, s.worker_id_number, s.days, s.first_date,"
+		" s.last_date, o.first_date, o.last_date"
+		" ORDER BY s.month, s.project_code, s.worker_id_number"
+		" ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"
+		" SET days = att_month.days + excluded.days, first_date = excluded.first_date,"
+		" last_date = excluded.last_date, covered = excluded.covered");
+	if (db_exec(d, "RESET enable_hashjoin; RESET enable_mergejoin") != DB_OK || rc != DB_OK)
 		return -1;
 	return 0;
 }
