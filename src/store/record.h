@@ -38,13 +38,16 @@ int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 db *rec_writer_db(const rec_writer *w);
 const kind *rec_writer_kind(const rec_writer *w);
 /* What the bulk writer (record_bulk.c) remembers from one batch to the
- * next of the same writer: the last key it wrote, and the key prefix of
- * its last group of rows (all key_order columns but the last) with how
- * many keys under it this writer inserted. Owned by the writer. */
+ * next of the same writer: on PostgreSQL the last key it wrote, and the
+ * key prefix of its last group of rows (all key_order columns but the
+ * last) with how many keys under it this writer inserted; on SQLite how
+ * long to write row by row. Owned by the writer. */
 typedef struct rec_bulk_carry {
 	buf last_key;
 	buf prefix;
 	long inserted;
+	int skip;  /* SQLite: chunks to write row by row before trying a
+		      chunk in one statement again */
 } rec_bulk_carry;
 rec_bulk_carry *rec_writer_carry(rec_writer *w);
 

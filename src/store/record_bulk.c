@@ -438,16 +438,99 @@ done:
 	return rc == DB_OK ? 0 : -1;
 }
 
+/*
+ * SQLite: CHUNK rows in one INSERT ... VALUES (...), (...) ... ON CONFLICT
+ * DO NOTHING, inside a savepoint. When it inserted every row - the common
+ * case - that is all; else (a key stored or repeated) the savepoint is
+ * rolled back and the rows go through rec_write one by one, which tells
+ * inserted, updated and unchanged apart. One statement a chunk keeps the
+ * table's and the index's cursors where the last row went (rows come in
+ * key order: each goes next to the one before) instead of opening them
+ * and searching from the root for every row. Returns 1 when the chunk was
+ * written (status set), 0 when it must go row by row, -1 on an error.
+ */
+#define CHUNK 64
+#define CHUNK_SKIP 16
+
+static int chunk_sqlite(rec_writer *w, kind_val *const *rows, int *status)
+{
+	db *d = rec_writer_db(w);
+	const kind *k = rec_writer_kind(w);
+	buf sql = BUF_INIT;
+	int p = 1, ret = -1;
+
+	buf_fmt(&sql, "INSERT INTO %s (", k->table);
+	fields(&sql, k, 1, 1, ", ", "%s");
+	buf_puts(&sql, ") VALUES ");
+	for (int r = 0; r < CHUNK; r++) {
+		buf_puts(&sql, r ? ", (" : "(");
+		for (int f = 0; f < k->nfields; f++)
+			buf_puts(&sql, f ? ", ?" : "?");
+		buf_putc(&sql, ')');
+	}
+	buf_puts(&sql, " ON CONFLICT (");
+	fields(&sql, k, 1, 0, ", ", "%s");
+	buf_puts(&sql, ") DO NOTHING");
+	if (db_exec(d, "SAVEPOINT anxin_chunk") != DB_OK)
+		goto done;
+	db_stmt *st = db_prepare(d, buf_str(&sql));
+	for (int r = 0; r < CHUNK; r++)
+		for (int f = 0; f < k->nfields; f++, p++) {
+			const kind_val *v = &rows[r][f];
+			if (!v->present)
+				db_bind_null(st, p);
+			else if (v->is_int)
+				db_bind_int(st, p, v->i);
+			else
+				db_bind_text_ref(st, p, v->s);
+		}
+	int rc = db_step(st);
+	int64_t done_rows = rc == DB_DONE ? db_changes(d) : -1;
+	db_finalize(st);
+	if (done_rows == CHUNK) {
+		for (int r = 0; r < CHUNK; r++)
+			status[r] = REC_INSERTED;
+		ret = db_exec(d, "RELEASE anxin_chunk") == DB_OK ? 1 : -1;
+	} else {
+		/* not all new, or a constraint: undone, row by row (which
+		 * reports a constraint with its row) */
+		ret = db_exec(d, "ROLLBACK TO anxin_chunk") == DB_OK &&
+		      db_exec(d, "RELEASE anxin_chunk") == DB_OK ? 0 : -1;
+	}
+done:
+	buf_free(&sql);
+	return ret;
+}
+
 int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, char *err,
 		    size_t errlen, int *failed_at)
 {
 	if (n > 0 && db_dialect(rec_writer_db(w)) == DB_DIALECT_PG)
 		return batch_pg(w, rows, n, status, err, errlen, failed_at);
-	for (int i = 0; i < n; i++) {
-		status[i] = rec_write(w, rows[i], err, errlen);
-		if (status[i] < 0) {
+	rec_bulk_carry *carry = rec_writer_carry(w);
+	for (int i = 0; i < n;) {
+		/* after a chunk that was not all new (a re-import), the next
+		 * CHUNK_SKIP go row by row straight away */
+		int c = 0;
+		if (n - i >= CHUNK && (carry->skip == 0 || --carry->skip == 0)) {
+			c = chunk_sqlite(w, rows + i, status + i);
+			carry->skip = c == 0 ? CHUNK_SKIP : 0;
+		}
+		if (c < 0) {
+			snprintf(err, errlen, "%s", db_error_public(rec_writer_db(w), "writing records"));
 			*failed_at = i;
 			return -1;
+		}
+		if (c > 0) {
+			i += CHUNK;
+			continue;
+		}
+		for (int end = n - i >= CHUNK ? i + CHUNK : n; i < end; i++) {
+			status[i] = rec_write(w, rows[i], err, errlen);
+			if (status[i] < 0) {
+				*failed_at = i;
+				return -1;
+			}
 		}
 	}
 	return 0;
