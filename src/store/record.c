@@ -159,6 +159,8 @@ void rec_writer_free(rec_writer *w)
 	db_finalize(w->exists);
 	buf_free(&w->carry.last_key);
 	buf_free(&w->carry.prefix);
+	for (int i = 0; i < 8; i++)
+		kind_val_clear(&w->carry.max[i]);
 	free(w);
 }
 

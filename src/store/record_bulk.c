@@ -439,25 +439,109 @@ done:
 }
 
 /*
- * SQLite: CHUNK rows in one INSERT ... VALUES (...), (...) ... ON CONFLICT
- * DO NOTHING, inside a savepoint. When it inserted every row - the common
- * case - that is all; else (a key stored or repeated) the savepoint is
- * rolled back and the rows go through rec_write one by one, which tells
- * inserted, updated and unchanged apart. One statement a chunk keeps the
- * table's and the index's cursors where the last row went (rows come in
- * key order: each goes next to the one before) instead of opening them
- * and searching from the root for every row. Returns 1 when the chunk was
- * written (status set), 0 when it must go row by row, -1 on an error.
+ * SQLite: CHUNK rows in one INSERT ... VALUES (...), (...), ... when they
+ * all go past the largest key stored (and hold no key twice), so that none
+ * of them can be stored yet: an import into a new or empty table, or of
+ * keys after all others. One statement a chunk keeps the table's and the
+ * index's cursors where the last row went instead of opening them and
+ * searching from the root for every row. Elsewhere (a day into a table of
+ * millions, a re-import) rows go one by one: a statement of several rows
+ * that changes pages already in the file pays for keeping their old
+ * content until it ends, more than it saves.
  */
 #define CHUNK 64
-#define CHUNK_SKIP 16
 
+/* Key order of row vals against the stored key c->max (text by bytes,
+ * numbers by value: SQLite's BINARY order). */
+static int cmp_max(const rec_bulk_carry *c, const kind_val *vals, const int *kf, int nk)
+{
+	for (int i = 0; i < nk; i++) {
+		const kind_val *v = &vals[kf[i]], *m = &c->max[i];
+		int r = v->is_int ? (v->i > m->i) - (v->i < m->i)
+				  : strcmp(v->present ? v->s : "", m->present ? m->s : "");
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/* Remembers row vals as the largest key stored. */
+static void set_max(rec_bulk_carry *c, const kind_val *vals, const int *kf, int nk)
+{
+	for (int i = 0; i < nk; i++) {
+		const kind_val *v = &vals[kf[i]];
+		if (v->present) {
+			kind_val_set(&c->max[i], v->s, strlen(v->s));
+			c->max[i].is_int = v->is_int;
+			c->max[i].i = v->i;
+		} else {
+			kind_val_clear(&c->max[i]);
+		}
+	}
+	c->have_max = 1;
+	c->max_empty = 0;
+}
+
+/* Reads the largest key stored into c (first batch of the writer). */
+static int read_max(rec_writer *w, rec_bulk_carry *c, kind_val *const *rows, const int *kf, int nk)
+{
+	const kind *k = rec_writer_kind(w);
+	buf sql = BUF_INIT;
+
+	buf_puts(&sql, "SELECT ");
+	for (int i = 0; i < nk; i++)
+		buf_fmt(&sql, "%s%s", i ? ", " : "", k->fields[kf[i]].key);
+	buf_fmt(&sql, " FROM %s ORDER BY ", k->table);
+	for (int i = 0; i < nk; i++)
+		buf_fmt(&sql, "%s%s DESC", i ? ", " : "", k->fields[kf[i]].key);
+	buf_puts(&sql, " LIMIT 1");
+	db_stmt *st = db_prepare(rec_writer_db(w), buf_str(&sql));
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		for (int i = 0; i < nk; i++) {
+			const char *t = db_col_text(st, i);
+			kind_val_set(&c->max[i], t, strlen(t));
+			c->max[i].is_int = rows[0][kf[i]].is_int;
+			c->max[i].i = db_col_int(st, i);
+		}
+		c->max_empty = 0;
+	} else {
+		c->max_empty = 1;
+	}
+	db_finalize(st);
+	buf_free(&sql);
+	c->have_max = rc == DB_ROW || rc == DB_DONE;
+	return c->have_max ? 0 : -1;
+}
+
+/* Whether rows [0, CHUNK) are all past the largest stored key and hold no
+ * key twice (they are in key order). */
+static int chunk_new(const rec_bulk_carry *c, kind_val *const *rows, const int *kf, int nk)
+{
+	if (!c->max_empty && cmp_max(c, rows[0], kf, nk) <= 0)
+		return 0;
+	for (int r = 1; r < CHUNK; r++) {
+		int same = 1;
+		for (int i = 0; i < nk && same; i++) {
+			const kind_val *a = &rows[r - 1][kf[i]], *b = &rows[r][kf[i]];
+			same = a->is_int ? a->i == b->i
+					 : strcmp(a->present ? a->s : "", b->present ? b->s : "") == 0;
+		}
+		if (same)
+			return 0;
+	}
+	return 1;
+}
+
+/* Inserts rows [0, CHUNK) in one statement. 1 done, 0 when it failed (a
+ * constraint: SQLite undid the statement; the rows then go one by one and
+ * the failing one is reported), -1 on another error. */
 static int chunk_sqlite(rec_writer *w, kind_val *const *rows, int *status)
 {
 	db *d = rec_writer_db(w);
 	const kind *k = rec_writer_kind(w);
 	buf sql = BUF_INIT;
-	int p = 1, ret = -1;
+	int p = 1;
 
 	buf_fmt(&sql, "INSERT INTO %s (", k->table);
 	fields(&sql, k, 1, 1, ", ", "%s");
@@ -468,12 +552,8 @@ static int chunk_sqlite(rec_writer *w, kind_val *const *rows, int *status)
 			buf_puts(&sql, f ? ", ?" : "?");
 		buf_putc(&sql, ')');
 	}
-	buf_puts(&sql, " ON CONFLICT (");
-	fields(&sql, k, 1, 0, ", ", "%s");
-	buf_puts(&sql, ") DO NOTHING");
-	if (db_exec(d, "SAVEPOINT anxin_chunk") != DB_OK)
-		goto done;
 	db_stmt *st = db_prepare(d, buf_str(&sql));
+	buf_free(&sql);
 	for (int r = 0; r < CHUNK; r++)
 		for (int f = 0; f < k->nfields; f++, p++) {
 			const kind_val *v = &rows[r][f];
@@ -485,21 +565,13 @@ static int chunk_sqlite(rec_writer *w, kind_val *const *rows, int *status)
 				db_bind_text_ref(st, p, v->s);
 		}
 	int rc = db_step(st);
-	int64_t done_rows = rc == DB_DONE ? db_changes(d) : -1;
 	db_finalize(st);
-	if (done_rows == CHUNK) {
+	if (rc == DB_DONE) {
 		for (int r = 0; r < CHUNK; r++)
 			status[r] = REC_INSERTED;
-		ret = db_exec(d, "RELEASE anxin_chunk") == DB_OK ? 1 : -1;
-	} else {
-		/* not all new, or a constraint: undone, row by row (which
-		 * reports a constraint with its row) */
-		ret = db_exec(d, "ROLLBACK TO anxin_chunk") == DB_OK &&
-		      db_exec(d, "RELEASE anxin_chunk") == DB_OK ? 0 : -1;
+		return 1;
 	}
-done:
-	buf_free(&sql);
-	return ret;
+	return rc == DB_CONSTRAINT ? 0 : -1;
 }
 
 int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, char *err,
@@ -508,30 +580,32 @@ int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 	if (n > 0 && db_dialect(rec_writer_db(w)) == DB_DIALECT_PG)
 		return batch_pg(w, rows, n, status, err, errlen, failed_at);
 	rec_bulk_carry *carry = rec_writer_carry(w);
+	const kind *k = rec_writer_kind(w);
+	int kf[8], nk = kind_key_fields(k, kf, 8);
+	if (n > 0 && !carry->have_max && read_max(w, carry, rows, kf, nk) != 0) {
+		snprintf(err, errlen, "%s", db_error_public(rec_writer_db(w), "writing records"));
+		*failed_at = 0;
+		return -1;
+	}
 	for (int i = 0; i < n;) {
-		/* after a chunk that was not all new (a re-import), the next
-		 * CHUNK_SKIP go row by row straight away */
-		int c = 0;
-		if (n - i >= CHUNK && (carry->skip == 0 || --carry->skip == 0)) {
-			c = chunk_sqlite(w, rows + i, status + i);
-			carry->skip = c == 0 ? CHUNK_SKIP : 0;
-		}
+		int chunk = n - i >= CHUNK && chunk_new(carry, rows + i, kf, nk);
+		int c = chunk ? chunk_sqlite(w, rows + i, status + i) : 0;
 		if (c < 0) {
 			snprintf(err, errlen, "%s", db_error_public(rec_writer_db(w), "writing records"));
 			*failed_at = i;
 			return -1;
 		}
-		if (c > 0) {
-			i += CHUNK;
-			continue;
-		}
-		for (int end = n - i >= CHUNK ? i + CHUNK : n; i < end; i++) {
-			status[i] = rec_write(w, rows[i], err, errlen);
-			if (status[i] < 0) {
-				*failed_at = i;
+		int end = chunk ? i + CHUNK : i + 1;
+		for (int j = i; j < end && c == 0; j++) {
+			status[j] = rec_write(w, rows[j], err, errlen);
+			if (status[j] < 0) {
+				*failed_at = j;
 				return -1;
 			}
 		}
+		i = end;
+		if (carry->max_empty || cmp_max(carry, rows[end - 1], kf, nk) > 0)
+			set_max(carry, rows[end - 1], kf, nk);
 	}
 	return 0;
 }
