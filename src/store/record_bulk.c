@@ -1,7 +1,9 @@
 /*
  * record_bulk.c - rec_write_batch (record.h): a batch of validated rows of
  * one kind written at once. On SQLite, row by row through rec_write (an
- * index probe per row is all SQLite needs). On PostgreSQL, where a row
+ * index probe per row is all SQLite needs), or 64 rows in one INSERT where
+ * they all go past the largest key stored (see chunk_sqlite). On
+ * PostgreSQL, where a row
  * costs a round trip, the batch goes through COPY into a temporary stage
  * table and one INSERT ... SELECT ... ON CONFLICT DO UPDATE that changes a
  * row only when a value differs and returns the key of every row it
