@@ -79,7 +79,7 @@ char *db_display_name(const char *path, char *out, size_t outlen);
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file if missing */
 	DB_OPEN_READONLY = 2, /* query only */
-	DB_OPEN_BULK = 4,     /* for the importer: a large page cache, and no
+	DB_OPEN_BULK = 4,     /* for the importer: a small page cache, and no
 				 foreign-key probes (it checks references itself) */
 	DB_OPEN_UPGRADE = 8   /* migrate a file of an older schema (`anxin init`,
 				 after its backup); without it db_open refuses one */

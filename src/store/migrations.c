@@ -16,10 +16,12 @@ MIG(mig_0007_warn_review);
 MIG(mig_0008_cases);
 MIG(mig_0009_versions);
 MIG(mig_0010_payroll_index);
+MIG(mig_0011_attendance_key);
 MIG(pg_0007_initial);
 MIG(pg_0008_cases);
 MIG(pg_0009_versions);
 MIG(pg_0010_payroll_index);
+MIG(pg_0011_attendance_key);
 
 /* A test build (tests/kind/, -DANXIN_TEST_MIGRATION=version) appends its
  * own migration, mig_test: the table of a kind that only it has. */
@@ -46,6 +48,7 @@ const migration migrations[] = {
 	ENTRY(8, "cases", mig_0008_cases),
 	ENTRY(9, "versions", mig_0009_versions),
 	ENTRY(10, "payroll_index", mig_0010_payroll_index),
+	ENTRY(11, "attendance_key", mig_0011_attendance_key),
 	TEST_MIGRATION
 };
 
@@ -56,6 +59,7 @@ const migration migrations_pg[] = {
 	ENTRY(8, "cases", pg_0008_cases),
 	ENTRY(9, "versions", pg_0009_versions),
 	ENTRY(10, "payroll_index", pg_0010_payroll_index),
+	ENTRY(11, "attendance_key", pg_0011_attendance_key),
 	TEST_MIGRATION_PG
 };
 

@@ -19,6 +19,7 @@ SQLFILE(mig_0007_warn_review, "src/store/sqlite/0007_warn_review.sql")
 SQLFILE(mig_0008_cases, "src/store/sqlite/0008_cases.sql")
 SQLFILE(mig_0009_versions, "src/store/sqlite/0009_versions.sql")
 SQLFILE(mig_0010_payroll_index, "src/store/sqlite/0010_payroll_index.sql")
+SQLFILE(mig_0011_attendance_key, "src/store/sqlite/0011_attendance_key.sql")
 
 /* PostgreSQL: the schema of SQLite's 0001-0007 in one file; later
  * migrations come in pairs of the same number. */
@@ -26,6 +27,7 @@ SQLFILE(pg_0007_initial, "src/store/pg/0007_initial.sql")
 SQLFILE(pg_0008_cases, "src/store/pg/0008_cases.sql")
 SQLFILE(pg_0009_versions, "src/store/pg/0009_versions.sql")
 SQLFILE(pg_0010_payroll_index, "src/store/pg/0010_payroll_index.sql")
+SQLFILE(pg_0011_attendance_key, "src/store/pg/0011_attendance_key.sql")
 
 /* Citus: the distribution of the tables (`anxin init --distributed`,
  * db_distribute.c); not a migration. */

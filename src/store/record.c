@@ -19,6 +19,7 @@ struct rec_writer {
 	db_stmt *ins;    /* plain INSERT: the common case of a new record */
 	db_stmt *upd;    /* UPDATE by key, only when a value differs */
 	db_stmt *exists; /* SELECT 1 by key */
+	rec_bulk_carry carry; /* record_bulk.c's, between batches */
 };
 
 /* Appends "a, b, c" (or with a prefix/suffix per name) for the fields of
@@ -147,6 +148,7 @@ fail:
 
 db *rec_writer_db(const rec_writer *w) { return w->d; }
 const kind *rec_writer_kind(const rec_writer *w) { return w->k; }
+rec_bulk_carry *rec_writer_carry(rec_writer *w) { return &w->carry; }
 
 void rec_writer_free(rec_writer *w)
 {
@@ -155,6 +157,10 @@ void rec_writer_free(rec_writer *w)
 	db_finalize(w->ins);
 	db_finalize(w->upd);
 	db_finalize(w->exists);
+	buf_free(&w->carry.last_key);
+	buf_free(&w->carry.prefix);
+	for (int i = 0; i < 8; i++)
+		kind_val_clear(&w->carry.max[i]);
 	free(w);
 }
 

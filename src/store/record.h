@@ -37,6 +37,20 @@ int rec_write_batch(rec_writer *w, kind_val *const *rows, int n, int *status, ch
 		    size_t errlen, int *failed_at);
 db *rec_writer_db(const rec_writer *w);
 const kind *rec_writer_kind(const rec_writer *w);
+/* What the bulk writer (record_bulk.c) remembers from one batch to the
+ * next of the same writer: on PostgreSQL the last key it wrote, and the
+ * key prefix of its last group of rows (all key_order columns but the
+ * last) with how many keys under it this writer inserted; on SQLite the
+ * largest key stored. Owned by the writer. */
+typedef struct rec_bulk_carry {
+	buf last_key;
+	buf prefix;
+	long inserted;
+	int have_max;      /* SQLite: max holds the largest stored key */
+	kind_val max[8];   /* its key_order fields (kind_key_fields) */
+	int max_empty;     /* the table held no row */
+} rec_bulk_carry;
+rec_bulk_carry *rec_writer_carry(rec_writer *w);
 
 /* ---- references --------------------------------------------------------- */
 

@@ -8,7 +8,10 @@
  * one statement writes them all: the same values). Attendance is only ever inserted or
  * left alone on re-import (its date is part of the key and hours do not
  * matter to any rule), so the aggregate is maintained by deltas: inserted
- * rows add days and widen [first, last]; nothing is ever subtracted.
+ * rows add days and widen [first, last]; nothing is ever subtracted. So
+ * the attendance deltas may also be written out before the end, and are,
+ * every DELTA_FLUSH_KEYS keys, in key order: memory stays flat whatever the
+ * file's size (issue 13).
  *
  * What a kind's rows feed is its descriptor's notes (schema.h), and the
  * project a row belongs to its scope path: no kind is known here by name.
@@ -55,7 +58,16 @@ struct scan_mark {
 	char last_key[128]; /* the previous attendance key: files come sorted */
 	size_t last_len;
 	att_delta *last;
+	int failed;      /* a flush of the attendance deltas during the import
+			    failed: scan_mark_flush fails (and so the import) */
 };
+
+/* The attendance and transaction deltas are written out whenever this
+ * many keys are held, so that memory does not grow with the file: rows
+ * arrive in key order (import_batch.c), so a key seldom comes back after
+ * its flush, and when it does its second delta adds to the first (days
+ * and amounts add up, the dates widen), which is the same. */
+#define DELTA_FLUSH_KEYS 16384
 
 scan_mark *scan_mark_new(db *d, const kind *k, unsigned mask, int per_month)
 {
@@ -200,6 +212,9 @@ static void mark_transaction(scan_mark *m, const kind_val *v, int rc)
 			v[m->fi_amount].i, date);
 }
 
+static int flush_att(scan_mark *m);
+static int flush_txn_deltas(scan_mark *m);
+
 void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 {
 	char key[128];
@@ -211,12 +226,17 @@ void scan_mark_row(scan_mark *m, const kind_val *v, int rc)
 	case REC_NOTES_ATTENDANCE:
 		if (rc == REC_INSERTED) /* an update only changes hours */
 			mark_attendance(m, v);
+		if (strmap_count(m->att) >= DELTA_FLUSH_KEYS && flush_att(m) != 0)
+			m->failed = 1;
 		return;
 	case REC_NOTES_FULL:
 		m->need_full = 1;
 		return;
 	case REC_NOTES_TRANSACTION:
 		mark_transaction(m, v, rc);
+		if (strmap_count(m->tday) + strmap_count(m->twage) >= DELTA_FLUSH_KEYS &&
+		    flush_txn_deltas(m) != 0)
+			m->failed = 1;
 		return;
 	case REC_NOTES_ACCOUNT:
 		if (rc == REC_UPDATED) /* the account may have moved project */
@@ -307,11 +327,16 @@ static int stage_keys_pg(db *d, strmap *map, int nparts)
 	return 0;
 }
 
+/* The first and last day of stage row s once the stored row o (if any)
+ * is widened by it. */
+#define ATT_WIDE_FIRST "CASE WHEN o.first_date < s.first_date THEN o.first_date ELSE s.first_date END"
+#define ATT_WIDE_LAST "CASE WHEN o.last_date > s.last_date THEN o.last_date ELSE s.last_date END"
+
 /*
  * flush_att on PostgreSQL, where a statement per touched worker-month costs
  * a round trip each (two per key: most of a large attendance import): the
- * deltas go through COPY into a temporary stage table, then one upsert and
- * one coverage update over the staged keys - the same values as the loop
+ * deltas go through COPY into a temporary stage table, then one upsert
+ * over the staged keys, covered included - the same values as the loop
  * of flush_att (keys are unique in m->att, so no row is changed twice).
  */
 static int flush_att_pg(scan_mark *m)
@@ -341,33 +366,100 @@ static int flush_att_pg(scan_mark *m)
 	}
 	if (db_copy_end(d) != DB_OK || rc != DB_OK)
 		return -1;
-	if (db_exec(d, "INSERT INTO att_month (month, project_code, worker_id_number, days,"
-		       " first_date, last_date) SELECT month, project_code, worker_id_number, days,"
-		       " first_date, last_date FROM stage_att_month"
-		       " ORDER BY month, project_code, worker_id_number" ATT_UPSERT_SET) != DB_OK ||
-	    db_exec(d, COVERED_SQL " FROM stage_att_month s WHERE att_month.month = s.month"
-		       " AND att_month.project_code = s.project_code"
-		       " AND att_month.worker_id_number = s.worker_id_number") != DB_OK)
+	/* covered in the same statement, from the dates as they will be
+	 * (the stored row's widened by the delta's): a second pass (an
+	 * UPDATE) would write every row twice, and its join was a scan of
+	 * all of att_month each flush. Joins, not correlated subqueries,
+	 * which Citus does not take over a local table; planned as index
+	 * look-ups whatever the sizes the planner believes. */
+	if (db_exec(d, "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off") != DB_OK)
+		return -1;
+	rc = db_exec(d, "INSERT INTO att_month (month, project_code, worker_id_number, days,"
+		" first_date, last_date, covered)"
+		" SELECT s.month, s.project_code, s.worker_id_number, s.days, " ATT_WIDE_FIRST ", "
+		ATT_WIDE_LAST ", CASE WHEN count(e.project_code) > 0 THEN 1 ELSE 0 END"
+		" FROM stage_att_month s LEFT JOIN att_month o ON o.month = s.month"
+		" AND o.project_code = s.project_code AND o.worker_id_number = s.worker_id_number"
+		" LEFT JOIN employments e ON e.project_code = s.project_code"
+		" AND e.worker_id_number = s.worker_id_number AND e.entry_date <= " ATT_WIDE_FIRST
+		" AND (e.exit_date IS NULL OR e.exit_date >= " ATT_WIDE_LAST ")"
+		" GROUP BY s.month, s.project_code, s.worker_id_number, s.days, s.first_date,"
+		" s.last_date, o.first_date, o.last_date"
+		" ORDER BY s.month, s.project_code, s.worker_id_number"
+		" ON CONFLICT (month, project_code, worker_id_number) DO UPDATE"
+		" SET days = att_month.days + excluded.days, first_date = excluded.first_date,"
+		" last_date = excluded.last_date, covered = excluded.covered");
+	if (db_exec(d, "RESET enable_hashjoin; RESET enable_mergejoin") != DB_OK || rc != DB_OK)
 		return -1;
 	return 0;
 }
 
+/* The entries of map in key order (bytes), as indexes: the upserts then
+ * walk att_month and its index in order instead of at random. */
+static const strmap *sorting_map;
+
+static int entry_cmp(const void *pa, const void *pb)
+{
+	const char *ka, *kb;
+	size_t la, lb;
+
+	strmap_at(sorting_map, *(const size_t *)pa, &ka, &la);
+	strmap_at(sorting_map, *(const size_t *)pb, &kb, &lb);
+	int c = memcmp(ka, kb, la < lb ? la : lb);
+	return c ? c : (la > lb) - (la < lb);
+}
+
+static size_t *sorted_entries(const strmap *map)
+{
+	size_t n = strmap_count(map);
+	size_t *ix = xmalloc((n ? n : 1) * sizeof *ix);
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	sorting_map = map;
+	qsort(ix, n, sizeof *ix, entry_cmp);
+	sorting_map = NULL;
+	return ix;
+}
+
+/* covered (COVERED_SQL) of the row as it will be after the upsert, so
+ * that one statement a key does it: on insert from the new dates, on
+ * conflict from the widened ones (SET sees the old row). */
+#define ATT_COVERED(first, last)                                                       \
+	"CASE WHEN EXISTS (SELECT 1 FROM employments e WHERE e.project_code = ?2"       \
+	" AND e.worker_id_number = ?3 AND e.entry_date <= " first                       \
+	" AND (e.exit_date IS NULL OR e.exit_date >= " last ")) THEN 1 ELSE 0 END"
+
+/*
+ * Writes the attendance deltas held (in key order) and empties the map.
+ * On SQLite one upsert a key, covered included; on PostgreSQL
+ * flush_att_pg. Called at the end and whenever DELTA_FLUSH_KEYS keys are
+ * held. Returns 0 or -1.
+ */
 static int flush_att(scan_mark *m)
 {
-	if (db_dialect(m->d) == DB_DIALECT_PG)
-		return flush_att_pg(m);
-	db_stmt *up = db_prepare(m->d,
-		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date)"
-		" VALUES (?, ?, ?, ?, ?, ?)" ATT_UPSERT_SET);
-	db_stmt *cov = db_prepare(m->d, COVERED_SQL
-		" WHERE month = ? AND project_code = ? AND worker_id_number = ?");
 	int rc = 0;
+
+	if (strmap_count(m->att) == 0)
+		return 0;
+	if (db_dialect(m->d) == DB_DIALECT_PG) {
+		rc = flush_att_pg(m);
+		goto done;
+	}
+	db_stmt *up = db_prepare(m->d,
+		"INSERT INTO att_month (month, project_code, worker_id_number, days, first_date, last_date,"
+		" covered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, " ATT_COVERED("?5", "?6") ")" ATT_UPSERT_SET ","
+		" covered = " ATT_COVERED("CASE WHEN excluded.first_date < att_month.first_date"
+					  " THEN excluded.first_date ELSE att_month.first_date END",
+					  "CASE WHEN excluded.last_date > att_month.last_date"
+					  " THEN excluded.last_date ELSE att_month.last_date END"));
+	size_t *ix = sorted_entries(m->att);
 
 	for (size_t i = 0; i < strmap_count(m->att) && rc == 0; i++) {
 		const char *key;
 		size_t len;
 		char tmp[128], *p[3];
-		att_delta *a = strmap_at(m->att, i, &key, &len);
+		att_delta *a = strmap_at(m->att, ix[i], &key, &len);
 		if (split_key(key, len, tmp, sizeof tmp, p) != 3)
 			continue;
 		for (int j = 0; j < 3; j++)
@@ -378,14 +470,14 @@ static int flush_att(scan_mark *m)
 		if (db_step(up) != DB_DONE)
 			rc = -1;
 		db_reset(up);
-		for (int j = 0; j < 3 && rc == 0; j++)
-			db_bind_text_ref(cov, j + 1, p[j]);
-		if (rc == 0 && db_step(cov) != DB_DONE)
-			rc = -1;
-		db_reset(cov);
 	}
+	free(ix);
 	db_finalize(up);
-	db_finalize(cov);
+done:
+	strmap_free(m->att);
+	m->att = strmap_new(sizeof(att_delta));
+	m->last = NULL;
+	m->last_len = 0;
 	return rc;
 }
 
@@ -486,7 +578,7 @@ static int stage_txn(scan_mark *m, strmap *map)
 	return rc == DB_OK ? 0 : -1;
 }
 
-static int flush_txn(scan_mark *m)
+static int write_txn_deltas(scan_mark *m)
 {
 	db *d = m->d;
 
@@ -513,7 +605,26 @@ static int flush_txn(scan_mark *m)
 			  " SET amount = " AGG_ADD("txn_day") ", n = txn_day.n + excluded.n") != DB_OK)
 			return -1;
 	}
-	return flush_rebuild(m);
+	return 0;
+}
+
+/* Writes the transaction deltas held and empties their maps (at the end,
+ * and whenever DELTA_FLUSH_KEYS keys are held: the deltas add up, so the
+ * order of the flushes does not matter). Returns 0 or -1. */
+static int flush_txn_deltas(scan_mark *m)
+{
+	int rc = write_txn_deltas(m);
+
+	strmap_free(m->tday);
+	strmap_free(m->twage);
+	m->tday = strmap_new(sizeof(txn_delta));
+	m->twage = strmap_new(sizeof(txn_delta));
+	return rc;
+}
+
+static int flush_txn(scan_mark *m)
+{
+	return flush_txn_deltas(m) == 0 ? flush_rebuild(m) : -1;
 }
 
 /* The end of flush_txn: rebuilds the aggregates of the accounts (and their
@@ -587,6 +698,8 @@ int scan_mark_flush(scan_mark *m)
 
 	if (!m)
 		return DB_OK;
+	if (m->failed)
+		return DB_ERROR;
 	if (m->need_full && (rc = scan_mark_need_full(m->d)) != DB_OK)
 		return rc;
 	/* the aggregates' helpers answer 0 or -1 */

@@ -1,6 +1,7 @@
 /*
  * schema.c - the few operations on descriptors and values the store itself
- * needs (see schema.h): a column by its key, and setting / clearing a value.
+ * needs (see schema.h): a column by its key, the key in its index's order,
+ * and setting / clearing a value.
  * Pure: no database, no I/O. Parsing and checking values is the domain's
  * (domain/kind.c).
  */
@@ -17,6 +18,24 @@ int kind_key_index(const kind *k, const char *key)
 		if (strcmp(k->fields[i].key, key) == 0)
 			return i;
 	return -1;
+}
+
+int kind_key_fields(const kind *k, int *out, int max)
+{
+	int n = 0;
+
+	if (k->key_order) {
+		for (int i = 0; k->key_order[i] && n < max; i++) {
+			int f = kind_key_index(k, k->key_order[i]);
+			if (f >= 0)
+				out[n++] = f;
+		}
+		return n;
+	}
+	for (int i = 0; i < k->nfields && n < max; i++)
+		if (k->fields[i].flags & F_KEY)
+			out[n++] = i;
+	return n;
 }
 
 void kind_val_clear(kind_val *v)

@@ -147,11 +147,19 @@ typedef struct kind {
 	const char *order_by;  /* default list order: a field key */
 	rec_scope_path scope;  /* how its rows reach the row scope */
 	rec_notes notes;       /* what an import of it tells the scan */
+	/* The key's columns in the order of the table's unique key index,
+	 * NULL-terminated; NULL: the F_KEY fields in their order. An import
+	 * writes its rows sorted in this order (one pass over the index), and
+	 * the bulk writer groups them by all but the last of these columns. */
+	const char *const *key_order;
 	const struct kind_rules *rules; /* check / derive of a row; may be NULL */
 } kind;
 
 /* Index of the field whose English key is exactly key, or -1. */
 int kind_key_index(const kind *k, const char *key);
+/* The field indexes of k's key in its key_order (see above), at most max
+ * of them, into out; returns how many. */
+int kind_key_fields(const kind *k, int *out, int max);
 
 /* ---- values ---------------------------------------------------------------- */
 

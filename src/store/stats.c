@@ -3,9 +3,9 @@
  * stats.h). Owns all of that SQL; knows nothing of JSON or HTTP.
  *
  * Scale (demo: ~300 projects, ~20,000 workers, ~2.6 M attendance rows):
- * attendance has only its UNIQUE (project_code, worker_id_number, date)
- * index, so every attendance query here is bounded by a project code (and
- * a worker), never a scan; the dashboard does not touch attendance at all
+ * attendance has only its unique key index attendance_key (project_code,
+ * date, worker_id_number), so every attendance query here is bounded by a
+ * project code (and dates), never a scan; the dashboard does not touch attendance at all
  * (workers on site come from open employments). Each query's plan was
  * checked with EXPLAIN QUERY PLAN (see the comment above it).
  */
@@ -179,8 +179,8 @@ static const stats_col att_cols[] = {
 	{"month", ST_TEXT}, {"workers", ST_INT}, {"days", ST_INT}, {"hours", ST_DEC2},
 };
 
-/* Plan: SEARCH attendance USING INDEX sqlite_autoindex_attendance_1
- * (project_code=?), then a temp B-tree for the GROUP BY. */
+/* Plan: SEARCH attendance USING INDEX attendance_key (project_code=?),
+ * then a temp B-tree for the GROUP BY. */
 int stats_project_attendance(db *d, const char *code, stats_table *out)
 {
 	return run_table(d, out, att_cols, N(att_cols),
@@ -406,9 +406,11 @@ static const stats_col watt_cols[] = {
 	{"project_code", ST_TEXT}, {"month", ST_TEXT}, {"days", ST_INT},
 };
 
-/* Plan: SEARCH attendance USING COVERING INDEX sqlite_autoindex_attendance_1
- * (project_code=? AND worker_id_number=?) for each project of the list
- * (employments USING INDEX employments_worker), one temp B-tree for the
+/* Plan: SEARCH attendance USING COVERING INDEX attendance_key
+ * (project_code=?) for each project of the list (employments USING INDEX
+ * employments_worker): the project's entries, the worker's picked from
+ * them in the index (a project's month is about a thousand; 26 ms cold for
+ * a worker of the 11 M-row province data set), one temp B-tree for the
  * grouping in the answer's order. (A join with the DISTINCT projects
  * materialized them and sorted twice: three times the time.) */
 int stats_worker_attendance(db *d, const kind *attendance, const char *id_number,

@@ -233,6 +233,13 @@ expect_in "duplicates update, never duplicate" "$T/out" "40002 行 (rows), 新�
 "$ANXIN" export attendance --db "$DB" --unmasked --header en | tr -d '\r' >"$T/bx.csv"
 expect_eq "last row of a key wins across batches" "$(grep -c "^$first," "$T/bx.csv")/$(grep "^$first," "$T/bx.csv" | cut -d, -f4)" "1/3"
 expect_eq "last row of a key wins within a batch" "$(grep "^$third," "$T/bx.csv" | cut -d, -f4)" "4.5"
+# more than a batch is sorted through a temporary file: when it cannot be
+# written, the whole file fails and nothing is written
+sed 's/,2026-01-/,2026-07-/' "$T/ba.csv" >"$T/ba7.csv"
+TMPDIR="$T/no-such-dir" run import attendance "$T/ba7.csv" --db "$DB"
+expect_rc "no temporary file: the import fails" 1
+expect_in "no temporary file: said so" "$T/err" "无法写入导入排序用的临时文件"
+expect_eq "no temporary file: nothing written" "$(count attendance)" 40000
 expect_eq "every row stored once" "$(tail -n +2 "$T/bx.csv" | wc -l)" 40000
 
 # ---- the error report: every bad row, with row, column, value, reason ----

@@ -239,7 +239,7 @@ static void batch_error(void *ctx, long row, const char *reason)
 	add_error(s->res, max_errors(&s->o), row, -1, "", "", "", reason);
 }
 
-/* Writes the rows held back so far (in key order). */
+/* Writes every row held back (in key order). */
 static int flush_batch(import_sess *s)
 {
 	return ib_flush(s->batch, s->w, s->mark, s->res, batch_error, s);
@@ -317,8 +317,13 @@ int import_row(import_sess *s, const char *const *cells, int ncells)
 	if (s->res->nerrors > 0 || !s->w)
 		return 0; /* the file will be rolled back: only validate */
 
-	if (ib_full(s->batch) && flush_batch(s) != 0)
-		return -1;
+	if (ib_full(s->batch)) {
+		char err[256];
+		if (ib_spill(s->batch, err, sizeof err) != 0) {
+			add_error(s->res, mx, 0, -1, "", "", "", err);
+			return -1;
+		}
+	}
 	ib_add(s->batch, r->v, s->rowno);
 	return 0;
 }

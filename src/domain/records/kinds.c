@@ -378,10 +378,14 @@ KIND(employments, "用工登记", employment_fields, "entry_date", .rules = &rul
      .scope = {.reach = REC_REACH_PROJECT_COL, .col = "project_code", .owner = REC_OWNER_HIRING,
 	       .employer = "employer_uscc", .worker = "worker_id_number"},
      .notes = REC_NOTES_EMPLOYMENT);
+/* Its key index is ordered (project, date, worker) - migration 0011 - so
+ * that a day's rows go to one place per project instead of one per worker
+ * all over an index of millions of rows. */
+static const char *const attendance_key_order[] = {"project_code", "date", "worker_id_number", NULL};
 KIND(attendance, "考勤", attendance_fields, "project_code",
      .scope = {.reach = REC_REACH_PROJECT_COL, .col = "project_code", .owner = REC_OWNER_COVERED,
 	       .worker = "worker_id_number", .day = "date"},
-     .notes = REC_NOTES_ATTENDANCE);
+     .notes = REC_NOTES_ATTENDANCE, .key_order = attendance_key_order);
 KIND(payroll, "工资支付表", payroll_fields, "period", .rules = &rules_payroll,
      .scope = {.reach = REC_REACH_PROJECT_COL, .col = "project_code", .owner = REC_OWNER_EMPLOYER,
 	       .employer = "employer_uscc", .worker = "worker_id_number"});
