@@ -779,6 +779,19 @@ static const char *pg_prepared(pg_db *p, pg_stmt *q)
 	return NULL;
 }
 
+/* Rolls back the statement's own transaction, keeping the error that
+ * failed it (ROLLBACK would overwrite the message and SQLSTATE). */
+static void rollback_keeping_error(pg_db *p)
+{
+	char err[sizeof p->err], state[sizeof p->state];
+
+	memcpy(err, p->err, sizeof err);
+	memcpy(state, p->state, sizeof state);
+	pg_exec_raw(p, "ROLLBACK");
+	memcpy(p->err, err, sizeof err);
+	memcpy(p->state, state, sizeof state);
+}
+
 static int pg_step(db_stmt *st)
 {
 	pg_stmt *q = PGS(st);
@@ -814,23 +827,13 @@ static int pg_step(db_stmt *st)
 				erc = pg_exec_raw(p, "COMMIT");
 			if (erc != DB_OK) {
 				PQclear(res);
-				char err[sizeof p->err], state[sizeof p->state];
-				memcpy(err, p->err, sizeof err);
-				memcpy(state, p->state, sizeof state);
-				pg_exec_raw(p, "ROLLBACK");
-				memcpy(p->err, err, sizeof err);
-				memcpy(p->state, state, sizeof state);
+				rollback_keeping_error(p);
 				return erc;
 			}
 		} else {
 			pg_set_error(p, res);
 			PQclear(res);
-			char err[sizeof p->err], state[sizeof p->state];
-			memcpy(err, p->err, sizeof err);
-			memcpy(state, p->state, sizeof state);
-			pg_exec_raw(p, "ROLLBACK");
-			memcpy(p->err, err, sizeof err);
-			memcpy(p->state, state, sizeof state);
+			rollback_keeping_error(p);
 			return pg_code(p->state);
 		}
 	} else if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {

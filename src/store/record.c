@@ -569,6 +569,24 @@ static int where_sql(const rec_query *q, buf *sql, qparam *p, int maxp)
 	return np;
 }
 
+/* Appends " ORDER BY col, id" in q's direction and, with a limit, " LIMIT ?
+ * OFFSET ?" with their parameters after the np collected. Returns the new
+ * count. */
+static int order_page_sql(const rec_query *q, const char *col, buf *sql, qparam *p, int np)
+{
+	const char *dir = q->desc ? "DESC" : "ASC";
+
+	buf_fmt(sql, " ORDER BY %s %s, id %s", col, dir, dir);
+	if (q->limit > 0) {
+		buf_puts(sql, " LIMIT ? OFFSET ?");
+		p[np].i = q->limit;
+		p[np++].is_int = 1;
+		p[np].i = q->offset;
+		p[np++].is_int = 1;
+	}
+	return np;
+}
+
 static void bind_params(db_stmt *st, const qparam *p, int np)
 {
 	for (int i = 0; i < np; i++) {
@@ -637,15 +655,7 @@ int64_t rec_list(db *d, const rec_query *q, rec_cb cb, void *ctx)
 
 	select_cols(k, &sql);
 	np = where_sql(q, &sql, p, 60);
-	buf_fmt(&sql, " ORDER BY %s %s, id %s", k->fields[sf].key,
-		q->desc ? "DESC" : "ASC", q->desc ? "DESC" : "ASC");
-	if (q->limit > 0) {
-		buf_puts(&sql, " LIMIT ? OFFSET ?");
-		p[np].i = q->limit;
-		p[np++].is_int = 1;
-		p[np].i = q->offset;
-		p[np++].is_int = 1;
-	}
+	np = order_page_sql(q, k->fields[sf].key, &sql, p, np);
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	bind_params(st, p, np);
 	int rc;
@@ -848,18 +858,10 @@ int64_t rec_list_rows(db *d, const rec_query *q, rec_row_cb cb, void *ctx)
 	int np, rc, n = 0, cap = 64;
 	int64_t total = 0, *ids = xmalloc((size_t)cap * sizeof *ids);
 	int sf = q->sort_field >= 0 ? q->sort_field : kind_key_index(k, k->order_by);
-	const char *dir = q->desc ? "DESC" : "ASC";
 
 	buf_puts(&sql, "SELECT id");
 	np = where_sql(q, &sql, p, 60);
-	buf_fmt(&sql, " ORDER BY %s %s, id %s", k->fields[sf].key, dir, dir);
-	if (q->limit > 0) {
-		buf_puts(&sql, " LIMIT ? OFFSET ?");
-		p[np].i = q->limit;
-		p[np++].is_int = 1;
-		p[np].i = q->offset;
-		p[np++].is_int = 1;
-	}
+	np = order_page_sql(q, k->fields[sf].key, &sql, p, np);
 	db_stmt *st = db_prepare(d, buf_str(&sql));
 	bind_params(st, p, np);
 	while ((rc = db_step(st)) == DB_ROW) {
