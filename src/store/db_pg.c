@@ -330,6 +330,19 @@ static void dirty_add(pg_db *p, const pg_set *wr)
 		p->dirty.w[i] |= wr->w[i];
 }
 
+/* Rolls back the statement's own transaction, keeping the error that
+ * failed it (ROLLBACK would overwrite the message and SQLSTATE). */
+static void rollback_keeping_error(pg_db *p)
+{
+	char err[sizeof p->err], state[sizeof p->state];
+
+	memcpy(err, p->err, sizeof err);
+	memcpy(state, p->state, sizeof state);
+	pg_exec_raw(p, "ROLLBACK");
+	memcpy(p->err, err, sizeof err);
+	memcpy(p->state, state, sizeof state);
+}
+
 static int pg_exec(db *d, const char *sql)
 {
 	pg_db *p = PG(d);
@@ -379,12 +392,7 @@ static int pg_exec(db *d, const char *sql)
 		if (erc == DB_OK)
 			erc = pg_exec_raw(p, "COMMIT");
 		if (erc != DB_OK) {
-			char err[sizeof p->err], state[sizeof p->state];
-			memcpy(err, p->err, sizeof err);
-			memcpy(state, p->state, sizeof state);
-			pg_exec_raw(p, "ROLLBACK");
-			memcpy(p->err, err, sizeof err);
-			memcpy(p->state, state, sizeof state);
+			rollback_keeping_error(p);
 			rc = erc;
 		}
 		memset(&p->dirty, 0, sizeof p->dirty);
@@ -777,19 +785,6 @@ static const char *pg_prepared(pg_db *p, pg_stmt *q)
 	free(pp->key);
 	*pp = p->prep[--p->nprep];
 	return NULL;
-}
-
-/* Rolls back the statement's own transaction, keeping the error that
- * failed it (ROLLBACK would overwrite the message and SQLSTATE). */
-static void rollback_keeping_error(pg_db *p)
-{
-	char err[sizeof p->err], state[sizeof p->state];
-
-	memcpy(err, p->err, sizeof err);
-	memcpy(state, p->state, sizeof state);
-	pg_exec_raw(p, "ROLLBACK");
-	memcpy(p->err, err, sizeof err);
-	memcpy(p->state, state, sizeof state);
 }
 
 static int pg_step(db_stmt *st)
